@@ -1,0 +1,125 @@
+"""Development settings for Kabar Mbojo.
+
+Relative URLs, drafts visible, content errors reported but not fatal.
+`publishconf.py` imports everything here and overrides only what production needs.
+Pelican setting names: https://docs.getpelican.com/en/4.12.0/settings.html
+"""
+
+import json
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+
+AUTHOR = "Redaksi Kabar Mbojo"
+SITENAME = "Kabar Mbojo"
+SITESUBTITLE = "Berita dan opini dari Bima, Nusa Tenggara Barat"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# content/data and content/comments are read by plugins, never by Pelican's generators.
+IGNORE_FILES = [".#*", "README.md"]
+
+TIMEZONE = "Asia/Makassar"  # WITA, UTC+8
+DEFAULT_LANG = "id"
+LOCALE = ("C",)  # dates are formatted by Babel (news_metadata filters), never by the OS locale
+DEFAULT_DATE = None  # an article without a valid Date is an error, not "now"
+
+THEME = "theme"
+# UI strings live in one file per language; templates read them as UI["key"].
+UI_LANG = "id"
+UI = json.loads((_HERE / "theme" / "strings" / f"{UI_LANG}.json").read_text(encoding="utf-8"))
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["news_metadata"]
+
+# --- news_metadata (see plugins/news_metadata/README.md) ---
+NEWS_METADATA_AUTHORS_FILE = "data/authors.yml"
+NEWS_METADATA_CATEGORIES = [
+    "Berita",
+    "Opini",
+    "Pemerintahan",
+    "Pendidikan",
+    "Ekonomi",
+    "Budaya",
+    "Olahraga",
+    "Hukum",
+]
+NEWS_METADATA_STRICT = False  # dev build reports content errors and goes on
+
+# --- Markdown and typography ---
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = True
+# Typogrify must never touch code, preformatted text, scripts or styles.
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style", "math"]
+SUMMARY_MAX_PARAGRAPHS = 1
+SUMMARY_MAX_LENGTH = None
+
+# Autoescape: titles, names and anything an editor or reader typed are text unless a
+# template marks a field as trusted HTML with |safe (content, summary, typogrified title).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# --- URLs (Blogger-compatible; see docs/design "URLs") ---
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+DRAFT_URL = "draf/{slug}.html"
+DRAFT_SAVE_AS = DRAFT_URL
+PAGE_URL = "p/{slug}.html"
+PAGE_SAVE_AS = PAGE_URL
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAG_URL = "label/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "label/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+AUTHOR_URL = "penulis/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_URL = "penulis/"
+AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
+
+DEFAULT_PAGINATION = 10
+# Page 2+ lives under .../page/N/ (a leading "/" is stripped by Pelican for the home page).
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+
+# --- Feeds (Atom, under /feeds/) ---
+FEED_ALL_ATOM = "feeds/semua.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/penulis/{slug}.atom.xml"
+AUTHOR_FEED_RSS = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = False
+
+# Development builds are quick to throw away; no cache by default.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+MENUITEMS = ()
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# Articles are Markdown only; reStructuredText stays off (and Docutils' locale warning with it).
+READERS = {"rst": None}

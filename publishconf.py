@@ -1,0 +1,20 @@
+"""Production settings: everything from pelicanconf.py, then only what publishing changes.
+
+SITEURL comes from the environment so one repo can deploy to staging and production.
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: F403
+
+SITEURL = os.environ.get("SITEURL", "https://kabarmbojo.example").rstrip("/")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+
+DELETE_OUTPUT_DIRECTORY = True
+
+# Any content error fails the publish build, whatever the log level.
+NEWS_METADATA_STRICT = True
