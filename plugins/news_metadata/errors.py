@@ -1,0 +1,110 @@
+"""Content errors: one message format, one collector per build, a strict mode that fails it.
+
+Every plugin of this site reports unusable input through :func:`report`, so that an editor sees
+``content/articles/2024/x.md:3: Breaking must be true or false, got 'yes please' — write ...``
+whatever plugin found it, and the publish build (``NEWS_METADATA_STRICT = True``) exits
+non-zero on any of them whatever the log level: Pelican's ``-q`` hides ERROR records, so the
+strict build ends with :class:`ContentErrors`, which prints them all and exits 1.
+"""
+
+import logging
+import os
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one input file.
+
+    Attributes:
+        path: the file, absolute or relative (shown relative to the working directory).
+        line: 1-based line number, or None when the problem is not on one line.
+        message: what is wrong.
+        fix: what to write instead.
+    """
+
+    path: str
+    line: int | None
+    message: str
+    fix: str = ""
+
+    def __str__(self):
+        where = display_path(self.path)
+        if self.line:
+            where = f"{where}:{self.line}"
+        text = f"{where}: {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+
+class ContentErrors(SystemExit):
+    """Raised by a strict build that collected content errors.
+
+    A ``SystemExit`` on purpose: Pelican's ``main`` catches ``Exception`` and logs it with a
+    traceback; this passes through, and Python prints the message (every error, one per line,
+    sorted by file and line) to stderr and exits with status 1, whatever the log level.
+    """
+
+    def __init__(self, errors):
+        self.errors = sorted(errors, key=lambda e: (display_path(e.path), e.line or 0))
+        lines = "\n".join(f"  {error}" for error in self.errors)
+        super().__init__(
+            f"{len(self.errors)} content error(s); the site was not published:\n{lines}"
+        )
+
+
+def display_path(path):
+    """Return ``path`` relative to the working directory when it lies below it."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
+
+
+class ErrorCollector:
+    """The content errors of one build, in the order they were found."""
+
+    def __init__(self):
+        self.errors = []
+        self._seen = set()
+
+    def reset(self):
+        """Forget earlier builds' errors (``make devserver`` builds many times per process)."""
+        self.errors.clear()
+        self._seen.clear()
+
+    def report(self, error):
+        """Record ``error`` (a :class:`ContentError`) and log it at ERROR, once per build."""
+        key = str(error)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.errors.append(error)
+        logger.error("%s", key)
+
+    def paths(self):
+        """Return the set of absolute paths that have at least one error."""
+        return {os.path.abspath(error.path) for error in self.errors}
+
+    def raise_if_strict(self, settings):
+        """End the build with :class:`ContentErrors` if ``NEWS_METADATA_STRICT`` and errors exist.
+
+        In a non-strict (development) build, log a one-line summary instead and go on.
+        """
+        if not self.errors:
+            return
+        errors = list(self.errors)
+        self.reset()
+        if settings.get("NEWS_METADATA_STRICT"):
+            raise ContentErrors(errors)
+        logger.warning(
+            "%d content error(s) above; the publish build would fail on them", len(errors)
+        )
+
+
+collector = ErrorCollector()
+
+
+def report(path, line, message, fix=""):
+    """Record one content error for this build. Arguments as in :class:`ContentError`."""
+    collector.report(ContentError(path, line, message, fix))

@@ -1,0 +1,102 @@
+"""The content model joined with the rest of the site, on every build.
+
+Receives each content object (``content_object_init``), reports the problems its reader stored,
+joins author profiles, checks the category against ``NEWS_METADATA_CATEGORIES`` and the featured
+image against the files in ``content/``, and sets the attributes templates rely on:
+
+- ``breaking`` (bool, default False), ``comments`` ("open" | "closed" | "off", default "open");
+- ``title_plain``: the headline as plain text (no typogrify spans, entities decoded) for
+  ``<title>``, attributes and structured data;
+- on each ``Author``: ``affiliation``, ``bio``, ``photo``, ``links`` from the profile.
+"""
+
+import os
+
+from markupsafe import Markup
+from pelican.contents import Article, Page
+
+from . import errors
+from .profiles import load_profiles
+from .reader import suggest
+
+_profiles = {}
+
+
+def load_site_data(settings):
+    """Per build: forget old errors, (re)read author profiles. ``settings`` is Pelican's dict."""
+    errors.collector.reset()
+    path = os.path.join(settings["PATH"], settings["NEWS_METADATA_AUTHORS_FILE"])
+    _profiles.clear()
+    _profiles.update(load_profiles(path))
+
+
+def plain_text(html_text):
+    """Return the visible text of an HTML fragment: tags removed, entities decoded, spaces
+    (including the no-break space typogrify's widont adds) folded to single spaces."""
+    return Markup(html_text or "").striptags()
+
+
+def check_content(instance):
+    """``content_object_init`` receiver: report and enrich one Article or Page (see module doc)."""
+    if not isinstance(instance, Article | Page):
+        return
+    path = instance.source_path
+    for line, message, fix in getattr(instance, "news_problems", ()):
+        errors.report(path, line, message, fix)
+    lines = getattr(instance, "news_lines", {})
+    instance.title_plain = plain_text(getattr(instance, "title", ""))
+    instance.breaking = getattr(instance, "breaking", False) is True
+    instance.comments = getattr(instance, "comments", "open")
+    if isinstance(instance, Article):
+        _join_authors(instance, path, lines)
+        _check_category(instance, path, lines)
+    _check_image(instance, path, lines)
+
+
+def _join_authors(article, path, lines):
+    line = lines.get("author") or lines.get("authors")
+    for author in getattr(article, "authors", []):
+        profile = _profiles.get(author.name.casefold())
+        if profile is None:
+            known = [p["name"] for p in _profiles.values()]
+            errors.report(
+                path,
+                line,
+                f"unknown author {author.name!r}{suggest(author.name, known)}",
+                "write the name exactly as in content/data/authors.yml, or add a profile there",
+            )
+            profile = {"affiliation": "", "bio": "", "photo": "", "links": [], "slug": ""}
+        if profile["slug"]:
+            author.slug = profile["slug"]
+        author.affiliation = profile["affiliation"]
+        author.bio = profile["bio"]
+        author.photo = profile["photo"]
+        author.links = profile["links"]
+
+
+def _check_category(article, path, lines):
+    allowed = article.settings.get("NEWS_METADATA_CATEGORIES") or []
+    category = getattr(article, "category", None)
+    if not allowed or category is None or category.name in allowed:
+        return
+    errors.report(
+        path,
+        lines.get("category"),
+        f"unknown category {category.name!r}{suggest(category.name, allowed)}",
+        f"use one of: {', '.join(allowed)} (NEWS_METADATA_CATEGORIES in pelicanconf.py)",
+    )
+
+
+def _check_image(instance, path, lines):
+    image = getattr(instance, "image", "")
+    if not image:
+        return
+    relative = image.replace("{static}", "").lstrip("/")
+    instance.image = relative
+    if not os.path.isfile(os.path.join(instance.settings["PATH"], relative)):
+        errors.report(
+            path,
+            lines.get("image"),
+            f"featured image {image!r} does not exist",
+            "put the file in content/images/ and write 'Image: images/<file name>'",
+        )

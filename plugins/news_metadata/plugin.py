@@ -1,0 +1,70 @@
+"""Signal wiring for news_metadata. Receivers are module-level: blinker keeps weak references."""
+
+import os
+
+from pelican import signals
+
+from . import errors
+from .dates import format_iso, format_wita, format_wita_date
+from .model import check_content, load_site_data
+from .reader import NewsMarkdownReader
+from .settings import apply_defaults
+
+
+def initialize(pelican):
+    """``initialized``: fill in default settings."""
+    apply_defaults(pelican.settings)
+
+
+def add_reader(readers):
+    """``readers_init``: read Markdown with :class:`NewsMarkdownReader`."""
+    for extension in NewsMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = NewsMarkdownReader
+
+
+def start_build(generator):
+    """``article_generator_init``: runs once per build before any file is read."""
+    load_site_data(generator.settings)
+
+
+def add_filters(generator):
+    """``generator_init``: Jinja filters ``wita``, ``wita_date``, ``isoformat``."""
+    generator.env.filters.update(
+        {"wita": format_wita, "wita_date": format_wita_date, "isoformat": format_iso}
+    )
+
+
+def check_generated(generators):
+    """``all_generators_finalized``: files Pelican itself could not use are errors too; then
+    a strict build stops here, before any page is written."""
+    if not generators:
+        return
+    context = generators[0].context
+    settings = generators[0].settings
+    reported = errors.collector.paths()
+    for relative, content in context.get("generated_content", {}).items():
+        path = os.path.abspath(os.path.join(settings["PATH"], relative))
+        if content is None and path not in reported:
+            errors.report(
+                path,
+                None,
+                "Pelican could not build this file (see the messages above)",
+                "fix the header so it has Title, Date, Author and Category",
+            )
+    errors.collector.raise_if_strict(settings)
+
+
+def finish_build(pelican):
+    """``finalized``: errors found while writing (other plugins) fail a strict build too."""
+    errors.collector.raise_if_strict(pelican.settings)
+
+
+def register():
+    """Connect the receivers (Pelican plugin entry point)."""
+    signals.initialized.connect(initialize)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(start_build)
+    signals.generator_init.connect(add_filters)
+    signals.content_object_init.connect(check_content)
+    signals.all_generators_finalized.connect(check_generated)
+    signals.finalized.connect(finish_build)

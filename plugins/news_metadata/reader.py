@@ -1,0 +1,177 @@
+"""Pelican's Markdown reader with the site's content model checked as the file is read.
+
+The checks that need only the file itself live here (they are cached with the file by Pelican's
+content cache); the ones that depend on other files (author profiles, configured categories,
+images) run on every build in :mod:`.model`. Problems are not raised: they are stored in the
+metadata as ``news_problems`` (line, message, fix) and reported by :mod:`.model`, so one bad
+field never hides the others and a cached file reports its problems again.
+"""
+
+import difflib
+import html
+import os
+
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from . import header as header_scan
+from .dates import DATE_FIX, parse_date
+from .settings import known_keys
+
+TRUE_WORDS = {"true", "ya", "yes"}
+FALSE_WORDS = {"false", "tidak", "no"}
+COMMENT_MODES = ("open", "closed", "off")
+
+# Required keys per kind of content; design card "Content model".
+REQUIRED = {
+    "article": ("title", "date", "author|authors", "category"),
+    "page": ("title",),
+}
+
+_INVALID = object()
+
+
+def parse_bool(text):
+    """Return True/False for ``true/false``, ``ya/tidak`` (any case); raise ValueError else."""
+    word = text.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(text)
+
+
+def suggest(word, choices):
+    """Return ``" (did you mean 'X'?)"`` for the closest of ``choices``, or ``""``."""
+    match = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    if not match:
+        return ""
+    original = next(c for c in choices if c.lower() == match[0])
+    return f" (did you mean {original!r}?)"
+
+
+class NewsMarkdownReader(MarkdownReader):
+    """Markdown reader that records content-model problems with line numbers.
+
+    ``read(path)`` returns ``(html, metadata)`` like Pelican's reader; metadata gains
+    ``news_problems`` (list of ``(line or None, message, fix)``) and ``news_lines`` (lowercased
+    key -> line number). The title is HTML-escaped before typogrify sees it, so markup an editor
+    types in a title is shown as text.
+    """
+
+    _reading = False  # process_metadata is also called outside read() (default metadata)
+
+    def read(self, source_path):
+        self._problems = []
+        with pelican_open(source_path) as text:
+            self._header = header_scan.scan(text, known_keys(self.settings))
+            self._reading = True
+            try:
+                content, metadata = self._convert(source_path, text)
+            finally:
+                self._reading = False
+        self._check_keys(source_path)
+        for name in [name for name, value in metadata.items() if value is _INVALID]:
+            del metadata[name]
+        self._check_required(source_path, metadata)
+        if metadata.get("image") and not metadata.get("image_alt"):
+            self._problem(
+                "image", "Image has no Image_alt", "add 'Image_alt: <what the picture shows>'"
+            )
+        metadata["news_problems"] = self._problems
+        metadata["news_lines"] = dict(self._header.lines)
+        return content, metadata
+
+    def _convert(self, source_path, text):
+        # Mirrors MarkdownReader.read, which reads the file itself; we already have the text.
+        from markdown import Markdown
+
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata
+
+    def process_metadata(self, name, value):
+        """Pelican's processing, with strict dates, booleans, comment modes and escaped titles."""
+        if not self._reading:
+            return super().process_metadata(name, value)
+        if name in ("date", "modified"):
+            try:
+                return parse_date(value)
+            except ValueError as exc:
+                label = name.capitalize()
+                self._problem(name, f"{label} {exc}", DATE_FIX.replace("Date:", f"{label}:"))
+                return _INVALID
+        if name == "breaking":
+            try:
+                return parse_bool(value)
+            except ValueError:
+                self._problem(
+                    name,
+                    f"Breaking must be true or false, got {value.strip()!r}",
+                    "write 'Breaking: true' or 'Breaking: false' (ya/tidak also work)",
+                )
+                return _INVALID
+        if name == "comments":
+            mode = value.strip().lower()
+            if mode not in COMMENT_MODES:
+                self._problem(
+                    name,
+                    f"Comments must be open, closed or off, got {value.strip()!r}",
+                    "write 'Comments: open', 'Comments: closed' or 'Comments: off'",
+                )
+                return _INVALID
+            return mode
+        if name == "title":
+            value = value.strip()
+            if not value:
+                return _INVALID
+            return html.escape(value, quote=False)
+        return super().process_metadata(name, value)
+
+    def _problem(self, key, message, fix):
+        self._problems.append((self._header.lines.get(key), message, fix))
+
+    def _check_keys(self, source_path):
+        known = known_keys(self.settings)
+        for key, line in self._header.lines.items():
+            if key not in known:
+                self._problems.append(
+                    (
+                        line,
+                        f"unknown metadata key {key!r}{suggest(key, sorted(known))}",
+                        "fix the spelling or remove the line; known keys are listed in "
+                        "plugins/news_metadata/README.md",
+                    )
+                )
+        for line, key in self._header.stray:
+            self._problems.append(
+                (
+                    line,
+                    f"'{key}:' is in the article body, not in the header "
+                    f"(the header ends at line {self._header.end})",
+                    "move it up into the header: no blank line inside the header, and write "
+                    f"'{key.capitalize()}: value' with no space before the colon",
+                )
+            )
+
+    def _check_required(self, source_path, metadata):
+        for requirement in REQUIRED[self._kind(source_path)]:
+            names = requirement.split("|")
+            if any(metadata.get(name) for name in names):
+                continue
+            written = [name for name in names if name in self._header.lines]
+            if written:
+                continue  # already reported as invalid where it was written
+            label = names[0].capitalize()
+            self._problems.append(
+                (1, f"the header has no {label}:", f"add a '{label}: ...' line to the header")
+            )
+
+    def _kind(self, source_path):
+        relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        for page_path in self.settings["PAGE_PATHS"]:
+            if relative.startswith(page_path.rstrip("/") + "/"):
+                return "page"
+        return "article"

@@ -1,0 +1,43 @@
+"""news_metadata settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
+
+DEFAULTS = {
+    # Author profiles, relative to PATH (content/).
+    "NEWS_METADATA_AUTHORS_FILE": "data/authors.yml",
+    # Allowed values of Category:; empty means any.
+    "NEWS_METADATA_CATEGORIES": [],
+    # True: any content error fails the build (publishconf.py). False: report and go on.
+    "NEWS_METADATA_STRICT": False,
+    # Metadata keys other plugins own (each plugin appends its own at `initialized`).
+    "NEWS_METADATA_EXTRA_KEYS": [],
+}
+
+# Keys of the design card's content model, plus Pelican's own that editors may use.
+CONTENT_MODEL_KEYS = {
+    "title",
+    "date",
+    "modified",
+    "author",
+    "authors",
+    "category",
+    "tags",
+    "summary",
+    "breaking",
+    "image",
+    "image_alt",
+    "image_caption",
+    "comments",
+    "bibliography",
+}
+PELICAN_KEYS = {"slug", "status", "lang", "translation", "template", "save_as", "url"}
+
+
+def apply_defaults(settings):
+    """Fill in every missing NEWS_METADATA_* setting of ``settings`` (a dict) in place."""
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+
+
+def known_keys(settings):
+    """Return the set of lowercased metadata keys an article or page may use."""
+    extra = {key.lower() for key in settings.get("NEWS_METADATA_EXTRA_KEYS", [])}
+    return CONTENT_MODEL_KEYS | PELICAN_KEYS | extra
