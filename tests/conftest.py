@@ -1,0 +1,108 @@
+"""Shared fixtures: the real site built once per session, and small throwaway sites.
+
+Builds run Pelican as a subprocess, as `make html` / `make publish` do, so the exit code and the
+messages the editor sees are what the tests check.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEURL = "https://kabarmbojo.example"
+SEED_URL = "2024/12/pemkot-bima-raih-penghargaan-menpan-rb-inovasi-kaki-si-intens.html"
+
+
+def run_pelican(content, output, settings, *extra, env=None):
+    """Build ``content`` with ``settings`` into ``output``; return the CompletedProcess."""
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(settings),
+    ]
+    return subprocess.run(
+        [*command, *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITEURL": SITEURL, "COLUMNS": "400", **(env or {})},
+        timeout=600,
+    )
+
+
+class BuiltSite:
+    """An output folder with helpers to read it."""
+
+    def __init__(self, output, result):
+        self.output = Path(output)
+        self.result = result
+
+    def path(self, relative):
+        return self.output / relative
+
+    def soup(self, relative):
+        """Beautiful Soup (lxml) of a built HTML file, e.g. ``soup("index.html")``."""
+        return BeautifulSoup(self.path(relative).read_text(encoding="utf-8"), "lxml")
+
+    def html_files(self):
+        return sorted(self.output.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real content/ built once with publishconf.py (strict, absolute URLs)."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = run_pelican(ROOT / "content", output, ROOT / "publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(output, result)
+
+
+AUTHORS_YML = """\
+- name: Munir Husen
+  affiliation: Dosen Universitas Muhammadiyah Bima
+  bio: Menulis tentang pelayanan publik.
+- name: Nurhayati
+  affiliation: Wartawan Kabar Mbojo
+  bio: Meliput Kota Bima.
+"""
+
+GOOD_HEADER = """\
+Title: Judul Baik
+Date: 2024-05-01 08:00
+Author: Nurhayati
+Category: Berita
+"""
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """Return ``build(files, conf="publishconf.py", *extra)`` for a small site in tmp_path.
+
+    ``files`` maps paths under content/ to their text (dedented). content/data/authors.yml is
+    added unless given. Returns a :class:`BuiltSite` whose ``result`` is the CompletedProcess;
+    ``result.output_text`` joins stdout and stderr.
+    """
+
+    def build(files, conf="publishconf.py", *extra, env=None):
+        content = tmp_path / "content"
+        files = {"data/authors.yml": AUTHORS_YML, **files}
+        for relative, text in files.items():
+            target = content / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+        output = tmp_path / "output"
+        result = run_pelican(content, output, ROOT / conf, *extra, env=env)
+        result.output_text = result.stdout + result.stderr
+        return BuiltSite(output, result)
+
+    return build

@@ -1,0 +1,46 @@
+"""Editors' dates: accepted forms, day-first reading, WITA display via Babel."""
+
+from datetime import UTC, datetime
+
+import pytest
+from news_metadata.dates import format_iso, format_wita, format_wita_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-12", datetime(2024, 3, 12)),
+        ("2024-03-12 09:30", datetime(2024, 3, 12, 9, 30)),
+        ("2024-03-12T09:30:15", datetime(2024, 3, 12, 9, 30, 15)),
+        # Day first, never month first: 12/03/2024 is 12 March.
+        ("12/03/2024", datetime(2024, 3, 12)),
+        ("12-03-2024 09.30", datetime(2024, 3, 12, 9, 30)),
+        ("5.1.2025 7:05", datetime(2025, 1, 5, 7, 5)),
+    ],
+)
+def test_accepted_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_explicit_offset_is_kept():
+    assert parse_date("2024-03-12T01:30:00Z") == datetime(2024, 3, 12, 1, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text", ["03/12/24", "March 12, 2024", "2024/03/12", "13/13/2024", "kemarin", "", "2024-02-30"]
+)
+def test_rejected_forms(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_wita_display_is_indonesian_whatever_the_os_locale():
+    moment = datetime(2026, 11, 29, 9, 0)
+    assert format_wita(moment) == "Minggu, 29 November 2026 09.00 WITA"
+    assert format_wita_date(moment) == "29 November 2026"
+    assert format_iso(moment) == "2026-11-29T09:00:00+08:00"
+
+
+def test_utc_input_is_shown_in_wita():
+    moment = datetime(2026, 11, 29, 1, 0, tzinfo=UTC)
+    assert format_wita(moment) == "Minggu, 29 November 2026 09.00 WITA"
