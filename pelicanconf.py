@@ -59,8 +59,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 TYPOGRIFY = True
-# Typogrify must never touch code, preformatted text, scripts or styles.
-TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style", "math"]
+# Typogrify must never touch code, preformatted text, scripts, styles or link text (which is
+# often the URL itself: "a--b" must not become an em dash).
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style", "math", "a"]
 SUMMARY_MAX_PARAGRAPHS = 1
 SUMMARY_MAX_LENGTH = None
 

@@ -6,7 +6,7 @@ from pelican import signals
 
 from . import errors
 from .dates import format_iso, format_wita, format_wita_date
-from .model import check_content, load_site_data
+from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
 
@@ -28,9 +28,15 @@ def start_build(generator):
 
 
 def add_filters(generator):
-    """``generator_init``: Jinja filters ``wita``, ``wita_date``, ``isoformat``."""
+    """``generator_init``: Jinja filters ``wita``, ``wita_date``, ``isoformat`` and ``plain``
+    (visible text of HTML, for attributes and meta tags: ``article.summary|plain``)."""
     generator.env.filters.update(
-        {"wita": format_wita, "wita_date": format_wita_date, "isoformat": format_iso}
+        {
+            "wita": format_wita,
+            "wita_date": format_wita_date,
+            "isoformat": format_iso,
+            "plain": plain_text,
+        }
     )
 
 
