@@ -44,3 +44,14 @@ def test_wita_display_is_indonesian_whatever_the_os_locale():
 def test_utc_input_is_shown_in_wita():
     moment = datetime(2026, 11, 29, 1, 0, tzinfo=UTC)
     assert format_wita(moment) == "Minggu, 29 November 2026 09.00 WITA"
+
+
+def test_build_now_follows_source_date_epoch():
+    from news_metadata.clock import build_now
+
+    assert build_now({"SOURCE_DATE_EPOCH": "1733361300"}) == datetime(
+        2024, 12, 5, 1, 15, tzinfo=UTC
+    )
+    assert build_now({}).tzinfo is UTC
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+        build_now({"SOURCE_DATE_EPOCH": "kemarin"})
