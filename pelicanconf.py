@@ -11,10 +11,13 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 AUTHOR = "Redaksi Kabar Mbojo"
+USE_FOLDER_AS_CATEGORY = False  # the Category: line decides, never the folder
 SITENAME = "Kabar Mbojo"
 SITESUBTITLE = "Berita dan opini dari Bima, Nusa Tenggara Barat"
 SITEURL = ""
 RELATIVE_URLS = True
+# Feeds need absolute links; in development they point at `make serve`.
+FEED_DOMAIN = "http://localhost:8000"
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
