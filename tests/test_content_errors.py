@@ -158,8 +158,8 @@ def test_missing_key_is_one_error_not_a_fallback_value(make_site, removed, expec
 
 
 def test_non_utf8_file_names_line_and_encoding(make_site, tmp_path):
-    built = make_site({ARTICLE: GOOD_HEADER + "\nIsi.\n"})
     bad = tmp_path / "content" / ARTICLE
+    bad.parent.mkdir(parents=True)
     bad.write_bytes((GOOD_HEADER + "\nKafe caf\xe9 di Bima.\n").encode("latin-1"))
     built = make_site({})
     assert built.result.returncode == 1
