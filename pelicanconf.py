@@ -53,6 +53,9 @@ NEWS_METADATA_CATEGORIES = [
 ]
 NEWS_METADATA_STRICT = False  # dev build reports content errors and goes on
 
+# --- newsroom_tools (see plugins/newsroom_tools/README.md): site-wide checks, scheduling ---
+PLUGINS += ["newsroom_tools"]
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
