@@ -10,12 +10,18 @@ site's publish settings (strict) twice into a temporary folder:
 Prints wall-clock seconds, seconds per 1000 articles and the peak resident memory (MiB) of each
 Pelican process. A benchmark, not a test: nothing is asserted; record its figures in the README.
 Usage: ``python tests/bench.py [--articles N] [--keep]``.
+
+``--workflow [--repeat R]`` (newsroom_tools) times instead, R rounds interleaved, no content
+cache: ``make check``, ``make publish`` (atomic, into a fresh folder), a plain ``pelican`` build
+with the same settings, and one without the newsroom_tools plugin (its checks' overhead); prints
+medians and the raw numbers, and whether all publish trees were byte-identical.
 """
 
 import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -140,16 +146,71 @@ def timed_build(conf, output):
     return seconds, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
 
 
+def timed_command(command, env=None):
+    """Run ``command`` in ROOT; return (seconds, peak RSS in MiB); raise on a non-zero exit."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{command} failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def workflow(conf, root, repeat):
+    """Time make check / make publish / plain builds on the corpus (see the module doc)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from newsroom_tools.publish import tree_digest
+
+    env = {"PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": "1780272000"}
+    no_cache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    pelican = [sys.executable, "-m", "pelican", "-q", "-s", str(conf)]
+    publish = [sys.executable, "-m", "newsroom_tools.publish", "-q", "-s", str(conf)]
+    only_news_metadata = 'PLUGINS=["news_metadata"]'
+    variants = {
+        "make check": [sys.executable, "-m", "newsroom_tools.check", "-s", str(conf)],
+        "make publish": [*publish, "-o", str(root / "published"), *no_cache],
+        "pelican (same settings)": [*pelican, "-o", str(root / "plain"), *no_cache],
+        "pelican without newsroom_tools": [
+            *pelican,
+            "-o",
+            str(root / "bare"),
+            *no_cache,
+            only_news_metadata,
+        ],
+    }
+    times = {name: [] for name in variants}
+    digests = set()
+    for _ in range(repeat):
+        for name, command in variants.items():
+            times[name].append(timed_command(command, env)[0])
+            if name == "make publish":
+                digests.add(tree_digest(root / "published"))
+    for name, values in times.items():
+        raw = ", ".join(f"{v:.2f}" for v in values)
+        print(f"{name:32s} median {statistics.median(values):6.2f} s   raw [{raw}]")
+    print(f"publish trees byte-identical across runs: {len(digests) == 1}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--workflow", action="store_true", help="time make check and make publish (see above)"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="rounds for --workflow")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
         conf = make_corpus(root, args.articles)
         per = 1000 / args.articles
         print(f"corpus: {args.articles} articles in {root}")
+        if args.workflow:
+            workflow(conf, root, args.repeat)
+            return
         for label in ("cold build (empty cache)", "warm build (content cache)"):
             seconds, peak = timed_build(conf, root / "output")
             print(

@@ -5,6 +5,8 @@ import shutil
 import subprocess
 
 import pytest
+import yaml
+from conftest import ROOT
 from newsroom_tools.publish import tree_digest
 from workflow import TESTCONF, header, run_make, run_tool, write_site
 
@@ -144,3 +146,21 @@ def test_deploy_refuses_a_folder_without_a_site(tmp_path):
     result = run_tool("deploy", "rsync", tmp_path / "kosong", env={"RSYNC_DEST": "/tmp/x/"})
     assert result.returncode == 1
     assert "kosong/index.html is missing; run make publish first" in result.stdout
+
+
+def test_ci_workflow_tests_publishes_and_deploys_hourly():
+    """The GitHub Actions workflow: tests and make publish on pushes to main, hourly schedule,
+    deploy to Pages only after a successful build (never from a pull request)."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
+    assert triggers["push"]["branches"] == ["main"]
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    minute, *rest = cron.split()
+    assert minute.isdigit() and rest == ["*", "*", "*", "*"]  # once an hour
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert "make lint test" in runs and "make check" in runs and "make publish" in runs
+    assert runs.index("make lint test") < runs.index("make publish")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and "pull_request" in deploy["if"]
+    assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
