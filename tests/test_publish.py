@@ -233,3 +233,20 @@ def test_two_publish_builds_are_byte_identical(tmp_path):
         assert result.returncode == 0, result.output_text
         digests.append(tree_digest(output))
     assert digests[0] == digests[1]
+
+
+@pytest.mark.parametrize("atomic", [True, False], ids=["renameat2-exchange", "two-renames"])
+def test_swap_in_puts_new_tree_in_place_and_returns_old(tmp_path, monkeypatch, atomic):
+    from newsroom_tools import publish as module
+
+    if not atomic:  # a system without renameat2(RENAME_EXCHANGE)
+        monkeypatch.setattr(module, "exchange", lambda new, old: False)
+    new, final = tmp_path / ".output-build-1-x", tmp_path / "output"
+    new.mkdir()
+    final.mkdir()
+    (new / "index.html").write_text("baru")
+    (final / "index.html").write_text("lama")
+    old = module.swap_in(str(new), str(final))
+    assert (final / "index.html").read_text() == "baru"
+    assert (Path(old) / "index.html").read_text() == "lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([final.name, Path(old).name])
