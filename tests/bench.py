@@ -147,7 +147,8 @@ def timed_build(conf, output):
 
 
 def timed_command(command, env=None):
-    """Run ``command`` in ROOT; return (seconds, peak RSS in MiB); raise on a non-zero exit."""
+    """Run ``command`` in ROOT; return (wall seconds, CPU seconds user+system, peak RSS in MiB);
+    raise on a non-zero exit. CPU time suffers less than wall time from other loads."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL
@@ -156,7 +157,7 @@ def timed_command(command, env=None):
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"{command} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def workflow(conf, root, repeat):
@@ -182,15 +183,22 @@ def workflow(conf, root, repeat):
         ],
     }
     times = {name: [] for name in variants}
+    cpu = {name: [] for name in variants}
     digests = set()
     for _ in range(repeat):
         for name, command in variants.items():
-            times[name].append(timed_command(command, env)[0])
+            wall, used, _ = timed_command(command, env)
+            times[name].append(wall)
+            cpu[name].append(used)
             if name == "make publish":
                 digests.add(tree_digest(root / "published"))
     for name, values in times.items():
         raw = ", ".join(f"{v:.2f}" for v in values)
-        print(f"{name:32s} median {statistics.median(values):6.2f} s   raw [{raw}]")
+        raw_cpu = ", ".join(f"{v:.2f}" for v in cpu[name])
+        print(
+            f"{name:32s} wall median {statistics.median(values):6.2f} s [{raw}]   "
+            f"CPU median {statistics.median(cpu[name]):6.2f} s [{raw_cpu}]"
+        )
     print(f"publish trees byte-identical across runs: {len(digests) == 1}")
 
 
