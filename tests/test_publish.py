@@ -94,13 +94,13 @@ def test_publish_runs_the_same_checks_as_make_check(tmp_path):
     assert not (tmp_path / "output").exists()
 
 
-def start_slow_publish(content, output, marker):
-    """Start a publish that stops after its first written page; return the Popen once it has
-    got there (the marker file exists)."""
+def start_slow_publish(content, output, marker, phase="write"):
+    """Start a publish that pauses after its first written page (or, with phase "read", before
+    its first article is read); return the Popen once it has got there (the marker exists)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "newsroom_tools.publish", content, "-o", output, "-s", TESTCONF],
         cwd=ROOT,
-        env=tool_env({"SLOW_BUILD_MARKER": str(marker)}),
+        env=tool_env({"SLOW_BUILD_MARKER": str(marker), "SLOW_BUILD_PHASE": phase}),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -132,12 +132,16 @@ def test_killed_build_leaves_output_untouched_and_is_cleaned_up_later(site, tmp_
     assert (output / "2024/05/berita-baru.html").is_file()
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_interrupted_build_leaves_output_untouched(site, tmp_path, signum):
+@pytest.mark.parametrize(
+    ("signum", "phase"),
+    [(signal.SIGINT, "write"), (signal.SIGTERM, "write"), (signal.SIGINT, "read")],
+    ids=["SIGINT-writing", "SIGTERM-writing", "SIGINT-reading"],
+)
+def test_interrupted_build_leaves_output_untouched(site, tmp_path, signum, phase):
     content, output = site
     before = tree_digest(output)
     (content / "articles/2026/baru.md").write_text(header("Berita Baru") + "Isi.\n")
-    process = start_slow_publish(content, output, tmp_path / "marker")
+    process = start_slow_publish(content, output, tmp_path / "marker", phase)
     process.send_signal(signum)
     text = process.communicate(timeout=60)[0]
     assert process.returncode == 130, text

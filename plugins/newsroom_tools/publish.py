@@ -49,8 +49,12 @@ RENAME_EXCHANGE = 2  # linux/fs.h
 AT_FDCWD = -100
 
 
-class Interrupted(Exception):
-    """SIGINT or SIGTERM arrived during the build."""
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived during the build.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: Pelican catches ``Exception`` around each
+    file it reads and would otherwise take the interruption for a broken file and go on.
+    """
 
 
 def tree_digest(root):
@@ -106,7 +110,11 @@ def swap_in(new, final):
         return new  # `new` now holds the previous tree
     aside = f"{new}-old"
     os.rename(final, aside)
-    os.rename(new, final)
+    try:
+        os.rename(new, final)
+    except OSError:
+        os.rename(aside, final)  # put the published site back before giving up
+        raise
     return aside
 
 
