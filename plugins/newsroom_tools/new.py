@@ -72,6 +72,8 @@ def _git_user():
 
 
 def _pick_author(wanted, profiles):
+    # Any case is accepted here; the header gets the name exactly as authors.yml writes it.
+    profiles = {p["name"].casefold(): p for p in profiles.values()}
     names = [p["name"] for p in profiles.values()]
     listed = ", ".join(names) or "(none: add profiles to content/data/authors.yml)"
     if not wanted:
