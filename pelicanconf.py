@@ -56,6 +56,12 @@ NEWS_METADATA_STRICT = False  # dev build reports content errors and goes on
 # --- newsroom_tools (see plugins/newsroom_tools/README.md): site-wide checks, scheduling ---
 PLUGINS += ["newsroom_tools"]
 
+# --- comments (see plugins/comments/README.md): moderated reader comments ---
+PLUGINS += ["comments"]  # after news_metadata, which it reports errors through
+# No form endpoint yet: readers send comments by email; "Laporkan" links mail the same address.
+COMMENTS_EMAIL = "redaksi@kabarmbojo.example"
+COMMENTS_FORM_ACTION = ""
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
