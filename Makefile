@@ -21,6 +21,7 @@ TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
+.PHONY: comment
 
 help:
 	@echo 'make html        build content/ into output/ (development settings)'
@@ -36,6 +37,7 @@ help:
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check + format check'
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
+	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
 
 venv: $(STAMP)
 
@@ -97,3 +99,8 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N)
+
+# Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
+# Without ARTICLE it lists the article ids.
+comment: $(STAMP)
+	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")
