@@ -15,6 +15,13 @@ Usage: ``python tests/bench.py [--articles N] [--keep]``.
 cache: ``make check``, ``make publish`` (atomic, into a fresh folder), a plain ``pelican`` build
 with the same settings, and one without the newsroom_tools plugin (its checks' overhead); prints
 medians and the raw numbers, and whether all publish trees were byte-identical.
+
+Plugin overhead (``--ab RUNS --without PLUGIN``): cold builds of the same corpus with the
+publish settings and with PLUGIN removed from PLUGINS, interleaved (with/without, then
+without/with, ...) after one untimed warm-up build, so that the noise of a shared 2-core
+machine falls on both; prints every run, the medians and the overhead in percent.
+``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
+``Id:`` to every article, for the comments plugin.
 """
 
 import argparse
@@ -99,10 +106,11 @@ def article_text(rng, number):
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def make_corpus(root, count, seed=2024):
+def make_corpus(root, count, seed=2024, comments=0):
     """Write a synthetic site source under ``root`` (a Path): content/ and bench_conf.py.
 
-    Returns the path of the settings file to build it with.
+    ``comments`` > 0 also gives every article an ``Id:`` and writes that many comments
+    (:func:`write_comments`). Returns the path of the settings file to build it with.
     """
     rng = random.Random(seed)
     content = root / "content"
@@ -115,9 +123,12 @@ def make_corpus(root, count, seed=2024):
     for number in range(count):
         folder = content / "articles" / str(2020 + (number // 336) % 6)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"artikel-{number:05d}.md").write_text(
-            article_text(rng, number), encoding="utf-8"
-        )
+        text = article_text(rng, number)
+        if comments:
+            text = f"Id: {article_id(number)}\n" + text
+        (folder / f"artikel-{number:05d}.md").write_text(text, encoding="utf-8")
+    if comments:
+        write_comments(content / "comments", count, comments, seed)
     conf = root / "bench_conf.py"
     conf.write_text(
         "import sys\n"
@@ -133,17 +144,132 @@ def make_corpus(root, count, seed=2024):
     return conf
 
 
-def timed_build(conf, output):
-    """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build."""
+def article_id(number):
+    """The ``Id:`` of synthetic article ``number`` (when the corpus has comments)."""
+    return f"b{number:05d}"
+
+
+COMMENTERS = ["Budi", "Siti Aminah", "Andi Rahman", "Nur", "Rahmawati", "Yusuf", "Hasanah"]
+
+
+def write_comments(folder, articles, count, seed):
+    """Write ``count`` comments over ``articles`` articles below ``folder`` (a Path).
+
+    Skewed like a news site: most comments go to a few articles (``random() ** 3``), about a
+    third are replies to an earlier comment on the same article; bodies have 1-4 sentences, some
+    Markdown emphasis, links and raw HTML (escaped by the plugin).
+    """
+    rng = random.Random(seed + 1)
+    per_article = {}
+    for number in range(count):
+        target = int(articles * rng.random() ** 3)
+        earlier = per_article.setdefault(target, [])
+        comment_id = f"k{number:05d}"
+        lines = [
+            f"Author: {rng.choice(COMMENTERS)}",
+            f"Date: 2026-{1 + number % 12:02d}-{1 + number % 28:02d} "
+            f"{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}",
+        ]
+        if earlier and rng.random() < 0.35:
+            lines.append(f"Reply-To: {rng.choice(earlier)}")
+        if rng.random() < 0.2:
+            lines.append("Url: https://contoh.example/pembaca")
+        body = [sentence(rng) for _ in range(rng.randint(1, 4))]
+        if number % 3 == 0:
+            body[0] = body[0].replace(" ", " *", 1).replace(" ", "* ", 2)
+        if number % 10 == 0:
+            body.append("Sumber: [data](https://data.example/) <b>penting</b>")
+        path = folder / article_id(target) / f"{comment_id}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        earlier.append(comment_id)
+
+
+# Metadata keys a plugin registers that the corpus uses: kept known when the plugin is off.
+PLUGIN_KEYS = {"comments": ["id"]}
+
+
+def write_conf_without(conf, plugin):
+    """Write settings next to ``conf`` that are ``conf`` with ``plugin`` left out of PLUGINS.
+
+    Returns the new settings file's path.
+    """
+    path = conf.with_name(f"bench_conf_without_{plugin}.py")
+    path.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(conf.parent)!r})\n"
+        f"from {conf.stem} import *  # noqa\n"
+        f"PLUGINS = [p for p in PLUGINS if p != {plugin!r}]  # noqa: F405\n"
+        "NEWS_METADATA_EXTRA_KEYS = [*globals().get('NEWS_METADATA_EXTRA_KEYS', []), "
+        f"*{PLUGIN_KEYS.get(plugin, [])!r}]\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def cold_build(conf, root):
+    """A build with an empty content cache and output folder.
+
+    Returns (wall seconds, CPU seconds, peak MiB). CPU time (user + system of the Pelican
+    process) is reported too: on a machine shared with other builds, wall time also counts the
+    time the build waited for a core, CPU time much less so.
+    """
+    shutil.rmtree(root / "cache", ignore_errors=True)
+    shutil.rmtree(root / "output", ignore_errors=True)
+    usage = []
+    seconds, peak = timed_build(conf, root / "output", usage)
+    return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
+
+
+def overhead(conf, plugin, runs, root):
+    """Interleaved cold builds with and without ``plugin``; print runs, medians, overhead.
+
+    Returns the overhead as a fraction of the median build time without the plugin.
+    """
+    without = write_conf_without(conf, plugin)
+    cold_build(conf, root)  # warm-up: file cache, bytecode; not timed
+    times = {(label, kind): [] for label in ("with", "without") for kind in ("wall", "cpu")}
+    for run in range(runs):
+        order = ("with", "without") if run % 2 == 0 else ("without", "with")
+        for label in order:
+            wall, cpu, peak = cold_build(conf if label == "with" else without, root)
+            times[label, "wall"].append(wall)
+            times[label, "cpu"].append(cpu)
+            print(
+                f"run {run + 1} {label:7s} {plugin}: wall {wall:6.2f} s   cpu {cpu:6.2f} s   "
+                f"peak RSS {peak:4.0f} MiB",
+                flush=True,
+            )
+    share = {}
+    for kind in ("wall", "cpu"):
+        with_median = statistics.median(times["with", kind])
+        without_median = statistics.median(times["without", kind])
+        share[kind] = (with_median - without_median) / without_median
+        print(
+            f"{kind:4s} median with {plugin}: {with_median:.2f} s, without: "
+            f"{without_median:.2f} s  -> overhead {share[kind] * 100:+.1f}%"
+        )
+    for key, values in times.items():
+        print(f"raw {key[1]:4s} {key[0]:7s}: " + ", ".join(f"{t:.2f}" for t in values))
+    return share
+
+
+def timed_build(conf, output, usage=None):
+    """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build.
+
+    ``usage``: a list to append the process's ``resource.struct_rusage`` to (CPU times).
+    """
     command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
+    _, status, rusage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"build failed with exit code {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    if usage is not None:
+        usage.append(rusage)
+    return seconds, rusage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
 
 
 def timed_command(command, env=None):
@@ -210,14 +336,20 @@ def main(argv=None):
         "--workflow", action="store_true", help="time make check and make publish (see above)"
     )
     parser.add_argument("--repeat", type=int, default=3, help="rounds for --workflow")
+    parser.add_argument("--comments", type=int, default=0, help="moderated comments to add")
+    parser.add_argument("--ab", type=int, default=0, help="interleaved runs with/without")
+    parser.add_argument("--without", default="comments", help="the plugin --ab leaves out")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
-        conf = make_corpus(root, args.articles)
+        conf = make_corpus(root, args.articles, comments=args.comments)
         per = 1000 / args.articles
-        print(f"corpus: {args.articles} articles in {root}")
+        print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
         if args.workflow:
             workflow(conf, root, args.repeat)
+            return
+        if args.ab:
+            overhead(conf, args.without, args.ab, root)
             return
         for label in ("cold build (empty cache)", "warm build (content cache)"):
             seconds, peak = timed_build(conf, root / "output")
