@@ -137,9 +137,10 @@ def test_each_comment_has_author_indonesian_date_and_permalink(diskusi):
     # 06/12/2024 is read day first: 6 December, WITA.
     assert normalize(time.get_text()) == "Jumat, 6 Desember 2024 08.00 WITA"
     assert time["datetime"] == "2024-12-06T08:00:00+08:00"
-    assert budi.select_one("a.comment-permalink")["href"] == "#komentar-c-budi"
+    permalink = f"{SITEURL}/{DISKUSI}#komentar-c-budi"
+    assert budi.select_one("a.comment-permalink")["href"] == permalink
     for li in diskusi.select("li.comment"):
-        assert li.select_one("a.comment-permalink")["href"] == "#" + li["id"]
+        assert li.select_one("a.comment-permalink")["href"] == f"{SITEURL}/{DISKUSI}#{li['id']}"
 
 
 def test_commenter_url_is_a_nofollow_link_and_author_markup_is_text(diskusi):

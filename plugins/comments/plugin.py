@@ -5,7 +5,8 @@ Order within a build:
 1. ``initialized``: defaults; ``Id`` becomes a known article key for news_metadata.
 2. ``article_generator_finalized`` (every article read, before anything is written): give each
    article its id, read ``content/comments/``, report orphaned folders, thread the comments and
-   set ``id``, ``comments_list``, ``comments_all`` and ``comment_count`` on every article.
+   set ``id``, ``comments_list``, ``comments_all``, ``comment_count`` and ``comments_url`` on
+   every article (README: "What templates get").
    Content errors found here fail a strict build in news_metadata's ``all_generators_finalized``
    receiver, before any page is written.
 3. ``all_generators_finalized``: find the comment-terms page for the template context.
@@ -25,6 +26,9 @@ from .storage import scan
 from .threads import build_threads
 
 logger = logging.getLogger(__name__)
+
+# The id of the comment section on article pages (theme/templates/partials/comments.html).
+SECTION_ANCHOR = "komentar"
 
 
 def initialize(pelican):
@@ -106,6 +110,10 @@ def attach_comments(generator):
         roots, comments = threads.get(article.id, ([], []))
         if by_id.get(article.id) is not article:
             roots, comments = [], []
+        # Pelican computes article.url on every access; listings show each card ~6 times.
+        article.comments_url = f"{article.url}#{SECTION_ANCHOR}"
+        for comment in comments:
+            comment.permalink = f"{article.url}#{comment.anchor}"
         article.comments_list = roots
         article.comments_all = sorted(comments, key=lambda c: c.sort_key)
         article.comment_count = len(comments)

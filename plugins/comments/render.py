@@ -28,6 +28,12 @@ MARKDOWN_EXTENSIONS = ["nl2br", "sane_lists"]
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
+# Plain text: no character any Markdown syntax of ours starts with, no control character.
+_MARKUP_CHAR = re.compile(r"[`\\\[<>&*_\x00-\x09\x0b-\x1f\x7f]")
+# A line that could start a block construct (indented code, list, heading, rule, setext
+# underline), or that starts or ends with white space (stripped, or a hard break).
+_BLOCK_LINE = re.compile(r"^(?:\s|[-+#=]|\d+\.)|\s$")
+
 
 class CommentRenderer:
     """Renders comment bodies; one instance per build (the Markdown parser is reused).
@@ -49,9 +55,44 @@ class CommentRenderer:
 
     def render(self, text):
         """Markdown ``text`` (str, from the public) -> sanitized ``Markup``."""
-        html = self._md.reset().convert(text)
+        html = plain_paragraphs(text)
+        if html is None:
+            html = self._md.reset().convert(text)
         # A paragraph that held only a removed image is left empty.
         return Markup(self._cleaner.clean(html).replace("<p></p>", ""))
+
+
+def plain_paragraphs(text):
+    """Python-Markdown's HTML for a comment that uses no Markdown syntax; None for any other.
+
+    Most reader comments are plain sentences. For those, Python-Markdown (with
+    :data:`MARKDOWN_EXTENSIONS`) makes ``<p>`` per blank-line-separated block and ``<br>``
+    per line break, and escapes nothing (no ``&``, ``<``, ``>`` in the text). Producing that
+    directly skips ~0.1 ms of parsing per comment, a third of the plugin's build time with
+    3000 comments. Anything that might be syntax (see ``_MARKUP_CHAR`` and ``_BLOCK_LINE``)
+    returns None and goes to Python-Markdown; tests/test_comment_render.py checks that the two
+    agree on thousands of generated texts.
+
+    Args:
+        text: the comment body (``\n`` line ends).
+    Returns:
+        str (HTML, not yet sanitized) or None.
+    """
+    if _MARKUP_CHAR.search(text):
+        return None
+    blocks, lines = [], []
+    for line in text.split("\n"):
+        if not line:
+            if lines:
+                blocks.append("<p>" + "<br>\n".join(lines) + "</p>")
+                lines = []
+            continue
+        if _BLOCK_LINE.search(line):
+            return None
+        lines.append(line)
+    if lines:
+        blocks.append("<p>" + "<br>\n".join(lines) + "</p>")
+    return "\n".join(blocks)
 
 
 def check_url(value):

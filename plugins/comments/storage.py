@@ -52,11 +52,13 @@ class Comment:
         source_path: the file's path.
         author: the commenter's name as plain text ("" if missing; templates escape it).
         date: aware ``datetime`` in WITA, or None when the file has no usable date.
-        url: the commenter's checked ``http(s)`` address, or "".
+        author_url: the commenter's ``Url``, checked (``http(s)`` only), or "".
         reply_to: the id of the comment this one answers, or "" (as written in the file).
         content: the body as sanitized HTML (``Markup``; see :mod:`.render`).
         replies: direct replies, oldest first (filled by :func:`.threads.build_threads`).
         parent: the comment this one is nested under, or None.
+        permalink: the comment's URL relative to SITEURL, ``<article url>#komentar-<id>``
+            (set with the article's other comment attributes).
         lines: lowercased header key -> 1-based line number, for error messages.
     """
 
@@ -65,11 +67,12 @@ class Comment:
     source_path: str
     author: str = ""
     date: datetime | None = None
-    url: str = ""
+    author_url: str = ""
     reply_to: str = ""
     content: Markup = field(default_factory=Markup)
     replies: list = field(default_factory=list)
     parent: "Comment | None" = None
+    permalink: str = ""
     lines: dict = field(default_factory=dict)
 
     @property
@@ -166,7 +169,7 @@ def read_comment(path, article_id, renderer):
     url = values.get("url", "")
     if url:
         try:
-            comment.url = check_url(url)
+            comment.author_url = check_url(url)
         except ValueError as exc:
             report(
                 path,
@@ -232,47 +235,48 @@ def scan(root, renderer, ignore=()):
     found = {}
     if not os.path.isdir(root):
         return found
+    skipped = re.compile("|".join([r"\.", *(fnmatch.translate(p) for p in ignore)])).match
     seen = {}
-    for name in sorted(os.listdir(root)):
-        path = os.path.join(root, name)
-        if _skipped(name, ignore):
+    for folder in _entries(root):
+        if skipped(folder.name):
             continue
-        if not os.path.isdir(path):
+        if not folder.is_dir():
             report(
-                path,
+                folder.path,
                 None,
                 "a comment file must be inside its article's folder",
-                f"move it to {os.path.join(root, '<article-id>', name)}",
+                f"move it to {os.path.join(root, '<article-id>', folder.name)}",
             )
             continue
-        comments = found.setdefault(name, [])
-        for file_name in sorted(os.listdir(path)):
-            file_path = os.path.join(path, file_name)
-            if _skipped(file_name, ignore):
+        comments = found.setdefault(folder.name, [])
+        for entry in _entries(folder.path):
+            if skipped(entry.name):
                 continue
-            if os.path.isdir(file_path) or not file_name.endswith(".md"):
+            if not entry.name.endswith(".md") or entry.is_dir():
                 report(
-                    file_path,
+                    entry.path,
                     None,
                     "not a comment file (a comment is one .md file in the article's folder)",
                     "rename it to <comment-id>.md or move it out of the comments folder",
                 )
                 continue
-            comment = read_comment(file_path, name, renderer)
+            comment = read_comment(entry.path, folder.name, renderer)
             key = comment.id.lower()  # two names differing only in case clash on some disks
             if key in seen:
                 report(
-                    file_path,
+                    entry.path,
                     None,
                     f"comment id {comment.id!r} is already used by {display_path(seen[key])}",
                     "give one of the two files a new name (make comment ARTICLE=<article-id> "
                     "shows a fresh id); comment ids must be unique across the site",
                 )
             else:
-                seen[key] = file_path
+                seen[key] = entry.path
             comments.append(comment)
     return found
 
 
-def _skipped(name, ignore):
-    return name.startswith(".") or any(fnmatch.fnmatch(name, pattern) for pattern in ignore)
+def _entries(path):
+    """The entries of folder ``path`` (``os.DirEntry``), sorted by name."""
+    with os.scandir(path) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
