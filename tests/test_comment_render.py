@@ -1,9 +1,11 @@
 """Comment bodies and commenter URLs (plugins/comments/render.py), without a site build."""
 
 import random
+from urllib.parse import quote
 
 import markdown
 import pytest
+from comments.plugin import mailto
 from comments.render import MARKDOWN_EXTENSIONS, CommentRenderer, check_url, plain_paragraphs
 
 
@@ -124,3 +126,14 @@ def test_check_url_accepts_web_addresses(url):
 def test_check_url_rejects_with_reason(url, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         check_url(url)
+
+
+@pytest.mark.parametrize(
+    "subject", ["Laporan komentar 20241206-1015-a3f2 pada tulisan 20241205-kaki", "ü/?&#", ""]
+)
+def test_mailto_encodes_subject_and_crlf_body(subject):
+    href = mailto("redaksi@contoh.example", subject, "Nama:\nKomentar:")
+    assert href == (
+        f"mailto:redaksi@contoh.example?subject={quote(subject, safe='')}"
+        "&body=Nama%3A%0D%0AKomentar%3A"
+    )

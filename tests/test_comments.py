@@ -195,6 +195,8 @@ def test_report_link_mails_the_comment_id(diskusi):
     address, fields = mailto(report["href"])
     assert address == "redaksi@kabarmbojo.example"
     assert fields["subject"] == "Laporan komentar c-xss pada tulisan 20241205-diskusi"
+    assert fields["body"].startswith("Komentar yang saya laporkan melanggar Aturan Komentar")
+    assert "%0D%0A" in report["href"]  # RFC 6068: line breaks in a mailto: body are CRLF
     assert len(diskusi.find_all("a", string="Laporkan")) == 5
 
 

@@ -10,10 +10,15 @@ Order within a build:
    Content errors found here fail a strict build in news_metadata's ``all_generators_finalized``
    receiver, before any page is written.
 3. ``all_generators_finalized``: find the comment-terms page for the template context.
+
+``generator_init`` adds the ``mailto`` Jinja filter.
 """
 
+import functools
 import logging
 import os
+import re
+from urllib.parse import quote
 
 from news_metadata.errors import display_path, report
 from news_metadata.reader import suggest
@@ -111,12 +116,52 @@ def attach_comments(generator):
         if by_id.get(article.id) is not article:
             roots, comments = [], []
         # Pelican computes article.url on every access; listings show each card ~6 times.
-        article.comments_url = f"{article.url}#{SECTION_ANCHOR}"
+        url = article.url
+        article.comments_url = f"{url}#{SECTION_ANCHOR}"
         for comment in comments:
-            comment.permalink = f"{article.url}#{comment.anchor}"
+            comment.permalink = f"{url}#{comment.anchor}"
         article.comments_list = roots
         article.comments_all = sorted(comments, key=lambda c: c.sort_key)
         article.comment_count = len(comments)
+
+
+# Letters, digits, space and RFC 3986's other unreserved characters: what ids and the usual
+# subject lines are made of. For these, percent-encoding only turns spaces into %20.
+_UNRESERVED_OR_SPACE = re.compile(r"[A-Za-z0-9 ._~-]*\Z")
+
+
+def _quote(text):
+    """``urllib.parse.quote(text, safe="")``, without its per-byte loop for plain text."""
+    if _UNRESERVED_OR_SPACE.match(text):
+        return text.replace(" ", "%20")
+    return quote(text, safe="")
+
+
+@functools.lru_cache(maxsize=64)
+def _quote_body(text):
+    # RFC 6068, section 5: line breaks in a mailto: body are written %0D%0A.
+    return quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+
+
+def mailto(address, subject, body=""):
+    """Jinja filter: a ``mailto:`` URL (RFC 6068) with the subject and body percent-encoded.
+
+    Args:
+        address: the editors' address (``COMMENTS_EMAIL``).
+        subject: the subject line (plain text).
+        body: the text the mail starts with; the same few bodies repeat on every page, so their
+            encoding is cached.
+    Returns:
+        str, e.g. ``mailto:redaksi@x.example?subject=Laporan%20komentar%20...&body=...``
+        (templates escape the ``&`` in attributes).
+    """
+    href = f"mailto:{address}?subject={_quote(subject)}"
+    return f"{href}&body={_quote_body(body)}" if body else href
+
+
+def add_filters(generator):
+    """``generator_init``: the ``mailto`` Jinja filter."""
+    generator.env.filters["mailto"] = mailto
 
 
 def find_terms_page(generators):
@@ -146,5 +191,6 @@ def find_terms_page(generators):
 def register():
     """Connect the receivers (Pelican plugin entry point). Needs news_metadata loaded first."""
     signals.initialized.connect(initialize)
+    signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(attach_comments)
     signals.all_generators_finalized.connect(find_terms_page)
