@@ -146,10 +146,11 @@ CASES = [
         id="invalid-article-id",
     ),
     pytest.param(
+        # Reported once, by newsroom_tools (enabled in pelicanconf.py); without it, by comments.
         article(path="articles/2024/lain.md", header=OTHER_HEADER),
         re.compile(
-            rf"content/articles/2024/lain\.md:5: Id '{ARTICLE_ID}' is already used by "
-            rf"\S*content/{ARTICLE} — give this article its own Id"
+            rf"content/articles/2024/lain\.md:5: Id '{ARTICLE_ID}' is also the Id of "
+            rf"\S*content/{ARTICLE} — every article needs its own Id"
         ),
         id="duplicate-article-id",
     ),
@@ -165,6 +166,18 @@ def test_publish_build_fails_with_message(make_site, files, message):
     else:
         assert message.search(built.result.stderr), built.result.stderr
     assert "the site was not published" in built.result.stderr
+
+
+def test_shared_article_id_without_newsroom_tools(make_site):
+    files = {**article(), **article(path="articles/2024/lain.md", header=OTHER_HEADER)}
+    built = make_site(files, "publishconf.py", "-e", 'PLUGINS=["news_metadata", "comments"]')
+    assert built.result.returncode == 1, built.result.output_text
+    assert re.search(
+        rf"content/articles/2024/lain\.md:5: Id '{ARTICLE_ID}' is already used by "
+        rf"\S*content/{ARTICLE} — give this article its own Id",
+        built.result.stderr,
+    ), built.result.stderr
+    assert "1 content error(s)" in built.result.stderr
 
 
 def test_dev_build_reports_and_keeps_every_comment(make_site):

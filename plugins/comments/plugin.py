@@ -63,9 +63,12 @@ def assign_ids(articles, settings):
     Returns:
         dict: article id -> Article.
     Reports:
-        an ``Id`` that is not a valid token, and an id two articles share.
+        an ``Id`` that is not a valid token, and an id two articles share (unless the
+        newsroom_tools plugin is enabled: it reports that one).
     """
     by_id = {}
+    # newsroom_tools reports a shared Id itself (with a fresh one to use); say it only once.
+    report_shared = "newsroom_tools" not in (settings.get("PLUGINS") or [])
     for article in articles:
         line = getattr(article, "news_lines", {}).get("id")
         value = getattr(article, "id", None)
@@ -78,15 +81,15 @@ def assign_ids(articles, settings):
                 report(article.source_path, line, problem, ARTICLE_ID_FIX)
         article.id = value
         other = by_id.get(value)
-        if other is not None:
+        if other is not None and report_shared:
             report(
                 article.source_path,
                 line,
                 f"Id {value!r} is already used by {display_path(other.source_path)}",
                 "give this article its own Id (keep the one that already has comments)",
             )
-            continue
-        by_id[value] = article
+        if other is None:
+            by_id[value] = article
     return by_id
 
 
