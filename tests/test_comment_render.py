@@ -1,12 +1,21 @@
 """Comment bodies and commenter URLs (plugins/comments/render.py), without a site build."""
 
 import random
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 import markdown
 import pytest
 from comments.plugin import mailto
-from comments.render import MARKDOWN_EXTENSIONS, CommentRenderer, check_url, plain_paragraphs
+from comments.render import (
+    MARKDOWN_EXTENSIONS,
+    CommentRenderer,
+    check_url,
+    comment_markdown,
+    plain_paragraphs,
+)
+from comments.storage import wita_text
+from news_metadata.dates import WITA, format_wita
 
 
 @pytest.fixture(scope="module")
@@ -14,9 +23,12 @@ def renderer():
     return CommentRenderer()
 
 
-@pytest.fixture(scope="module")
-def python_markdown():
-    """The parser the shortcut must agree with: Python-Markdown as the plugin configures it."""
+@pytest.fixture(scope="module", params=["plugin", "full"])
+def python_markdown(request):
+    """The parsers the shortcut must agree with: Python-Markdown as the plugin configures it,
+    and with all its syntax except raw HTML (plain text must not depend on what was removed)."""
+    if request.param == "plugin":
+        return comment_markdown()
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html5")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
@@ -90,13 +102,22 @@ def test_render_escapes_raw_html_and_strips_dangerous_links(renderer):
         "[a](javascript:alert(1)) [b](data:text/html,x) [c](/p/x.html) [d](https://ok.example)\n\n"
         "![gambar](https://tracker.example/p.png)"
     )
+    # An image is never loaded: its Markdown stays as typed.
+    assert "<p>![gambar](https://tracker.example/p.png)</p>" in html
     assert "<script" not in html and "<b" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<a rel="nofollow ugc noopener">a</a>' in html
     assert '<a rel="nofollow ugc noopener">b</a>' in html
     assert '<a rel="nofollow ugc noopener">c</a>' in html  # relative URLs are denied
     assert '<a href="https://ok.example" rel="nofollow ugc noopener">d</a>' in html
-    assert "<img" not in html and "tracker" not in html and "<p></p>" not in html
+    assert "<img" not in html
+
+
+def test_render_keeps_text_of_syntax_the_sanitizer_would_drop(renderer):
+    html = renderer.render("# Judul\n\nteks\n\n***\n\n[a][1]\n\n[1]: https://x.example")
+    assert "<h1" not in html and "<hr" not in html
+    for text in ("# Judul", "***", "[a][1]", "[1]: https://x.example"):
+        assert f"<p>{text}</p>" in html, html
 
 
 def test_render_keeps_markdown_emphasis_lists_and_quotes(renderer):
@@ -137,3 +158,12 @@ def test_mailto_encodes_subject_and_crlf_body(subject):
         f"mailto:redaksi@contoh.example?subject={quote(subject, safe='')}"
         "&body=Nama%3A%0D%0AKomentar%3A"
     )
+
+
+def test_wita_text_equals_the_wita_filter():
+    start = datetime(2024, 1, 1, 0, 7, tzinfo=WITA)
+    for hours in range(0, 366 * 24, 7):  # every weekday and month, hours around the clock
+        value = start + timedelta(hours=hours, minutes=hours % 60)
+        assert wita_text(value) == format_wita(value), value
+    utc = datetime(2024, 12, 31, 17, 30, tzinfo=UTC)  # 01.30 WITA the next day
+    assert wita_text(utc) == format_wita(utc) == "Rabu, 1 Januari 2025 01.30 WITA"

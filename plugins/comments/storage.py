@@ -19,13 +19,15 @@ everything; the publish build fails on the reports.
 """
 
 import fnmatch
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from babel.dates import format_date, get_timezone_name
 from markupsafe import Markup
-from news_metadata.dates import DATE_FIX, parse_date, to_wita
+from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
 from news_metadata.errors import display_path, report
 from news_metadata.reader import suggest
 
@@ -81,6 +83,12 @@ class Comment:
         return ANCHOR_PREFIX + self.id
 
     @property
+    def date_text(self):
+        """The date as news_metadata's ``wita`` filter shows it (``Jumat, 6 Desember 2024
+        08.00 WITA``), or "" without a date. See :func:`wita_text`."""
+        return wita_text(self.date) if self.date else ""
+
+    @property
     def text(self):
         """The body as plain text (tags removed, entities decoded), e.g. for structured data."""
         return " ".join(self.content.striptags().split())
@@ -91,6 +99,33 @@ class Comment:
         if self.date is None:
             return (1, 0.0, self.id)
         return (0, self.date.timestamp(), self.id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_text(day):
+    return format_date(day, "EEEE, d MMMM y", locale="id")
+
+
+@functools.lru_cache(maxsize=16)
+def _zone_text(offset):
+    return get_timezone_name(datetime(2000, 1, 1, tzinfo=WITA), width="short", locale="id")
+
+
+def wita_text(value):
+    """``news_metadata.dates.format_wita(value)``, with Babel called once per day, not per call.
+
+    Babel's ``format_datetime`` with a zone name costs ~0.2 ms; 3000 comments on a site make
+    that 5% of a build. The day part (``EEEE, d MMMM y``) is cached per calendar day, the zone's
+    short name once; the time is ``HH.mm``. tests/test_comment_render.py checks that this equals
+    ``format_wita`` for every hour of a year.
+
+    Args:
+        value: an aware ``datetime`` (or naive, meaning WITA).
+    Returns:
+        str, e.g. ``"Jumat, 6 Desember 2024 08.00 WITA"``.
+    """
+    local = to_wita(value)
+    return f"{_day_text(local.date())} {local:%H.%M} {_zone_text(local.utcoffset())}"
 
 
 def split_header(text):
