@@ -20,13 +20,16 @@ Plugin overhead (``--ab RUNS --without PLUGIN``): cold builds of the same corpus
 publish settings and with PLUGIN removed from PLUGINS, interleaved (with/without, then
 without/with, ...) after one untimed warm-up build, so that the noise of a shared 2-core
 machine falls on both; prints every run, the medians and the overhead in percent.
-``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
-``Id:`` to every article, for the comments plugin.
+``--instructions`` adds one build of each under valgrind and compares the instructions
+executed, a figure other loads on the machine do not disturb. ``--comments N`` adds N moderated
+comments (``content/comments/``) to the corpus, and an ``Id:`` to every article, for the
+comments plugin.
 """
 
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -207,6 +210,28 @@ def write_conf_without(conf, plugin):
     return path
 
 
+def instructions(conf, root):
+    """Instructions executed by one cold build (valgrind's cachegrind, no cache simulation).
+
+    Unlike seconds, the count does not depend on what else runs on the machine; it leaves out
+    the kernel's work (file reads and writes). Returns an int, or None without valgrind.
+    """
+    if not shutil.which("valgrind"):
+        return None
+    shutil.rmtree(root / "cache", ignore_errors=True)
+    shutil.rmtree(root / "output", ignore_errors=True)
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        *[sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(root / "output")],
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    match = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    return int(match.group(1).replace(",", "")) if match else None
+
+
 def cold_build(conf, root):
     """A build with an empty content cache and output folder.
 
@@ -221,10 +246,12 @@ def cold_build(conf, root):
     return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
 
 
-def overhead(conf, plugin, runs, root):
+def overhead(conf, plugin, runs, root, count_instructions=False):
     """Interleaved cold builds with and without ``plugin``; print runs, medians, overhead.
 
-    Returns the overhead as a fraction of the median build time without the plugin.
+    With ``count_instructions``, also one build of each under valgrind (:func:`instructions`).
+    Returns a dict: "wall", "cpu" (and "instructions") -> overhead as a fraction of the figure
+    without the plugin.
     """
     without = write_conf_without(conf, plugin)
     cold_build(conf, root)  # warm-up: file cache, bytecode; not timed
@@ -251,6 +278,16 @@ def overhead(conf, plugin, runs, root):
         )
     for key, values in times.items():
         print(f"raw {key[1]:4s} {key[0]:7s}: " + ", ".join(f"{t:.2f}" for t in values))
+    if count_instructions:
+        counts = {"with": instructions(conf, root), "without": instructions(without, root)}
+        if None in counts.values():
+            print("instructions: valgrind not found (apt-get install valgrind)")
+        else:
+            share["instructions"] = (counts["with"] - counts["without"]) / counts["without"]
+            print(
+                f"instructions with {plugin}: {counts['with']:,}, without: "
+                f"{counts['without']:,}  -> overhead {share['instructions'] * 100:+.1f}%"
+            )
     return share
 
 
@@ -339,6 +376,9 @@ def main(argv=None):
     parser.add_argument("--comments", type=int, default=0, help="moderated comments to add")
     parser.add_argument("--ab", type=int, default=0, help="interleaved runs with/without")
     parser.add_argument("--without", default="comments", help="the plugin --ab leaves out")
+    parser.add_argument(
+        "--instructions", action="store_true", help="--ab: also count instructions (valgrind)"
+    )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
@@ -349,7 +389,7 @@ def main(argv=None):
             workflow(conf, root, args.repeat)
             return
         if args.ab:
-            overhead(conf, args.without, args.ab, root)
+            overhead(conf, args.without, args.ab, root, args.instructions)
             return
         for label in ("cold build (empty cache)", "warm build (content cache)"):
             seconds, peak = timed_build(conf, root / "output")
