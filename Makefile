@@ -14,6 +14,9 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
 BENCH_N ?= 1000
+# comments plugin overhead in make bench: comments in the corpus, interleaved runs with/without
+BENCH_COMMENTS ?= 3000
+BENCH_RUNS ?= 3
 
 PELICANOPTS ?=
 # newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
@@ -37,6 +40,7 @@ help:
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check + format check'
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
+	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
 
 venv: $(STAMP)
@@ -99,6 +103,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N)
+	$(BIN)/python tests/bench.py --articles $(BENCH_N) --comments $(BENCH_COMMENTS) --ab $(BENCH_RUNS) --without comments $(BENCH_OPTS)
 
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
 # Without ARTICLE it lists the article ids.
