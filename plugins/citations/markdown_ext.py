@@ -256,9 +256,10 @@ class CitationTreeprocessor(Treeprocessor):
 
     def _collect(self, element, excluded, found):
         """Walk ``element`` in document order: placeholders, and narrative citations in text."""
+        children = list(element)  # before the text's narrative citations join them
         if not excluded:
             self._split(element, None, found)
-        for child in list(element):
+        for child in children:
             if child.tag == PENDING:
                 if excluded:
                     _revert(element, child, self.extension.pending[int(child.get("n"))].raw)
