@@ -22,12 +22,15 @@ terms of the locale, the style's macros and sort keys. This module adds five thi
    locator ("Bab 2").
 5. **Per-build memo** of rendered citations and references (:class:`Engine`): in an
    author-date style without year-suffix disambiguation (citeproc-py has none) a citation's text
-   depends only on its items, and a reference only on its entry.
+   depends only on its items, and a reference only on its entry; a citation that differs from
+   one already rendered only in its page numbers reuses it (:meth:`Engine._from_template`), and
+   an item's text is rendered once (:class:`_CachedItemOutput`).
 """
 
 import os
 import re
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, replace
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
 from citeproc import model as csl_model
@@ -46,6 +49,11 @@ FALLBACK_LOCALE = "en-US"
 ITEM_START, ITEM_MID, ITEM_END = "\ue000", "\ue001", "\ue002"
 
 _xpath_cache = {}
+_child_cache = {}
+# Flags on elements, held strongly by their _Style (so lxml keeps the same proxies).
+_author_parts = weakref.WeakSet()  # see _mark_author_part
+_citation_layouts = weakref.WeakSet()  # see _CachedItemOutput
+_item_output_cache = {}
 _calls_variable_cache = {}
 _sort_key_cache = {}
 
@@ -76,8 +84,23 @@ class _Memoised:
             result = _calls_variable_cache[self] = super().calls_variable()
             return result
 
+    def __getattr__(self, name):
+        # citeproc-py's ``element.layout``, ``names.name``, ``citation.sort``: a find() per
+        # call. A missing <name> is inserted by Names.process, so that one is never cached.
+        key = (self, name)
+        try:
+            return _child_cache[key]
+        except KeyError:
+            result = super().__getattr__(name)
+            if result is not None or name != "name":
+                _child_cache[key] = result
+            return result
+
+    def get_formatter(self):
+        return formatter.html  # the only output format this plugin uses
+
     def render(self, *args, **kwargs):
-        if self.__dict__.get("author_part") and args:
+        if self in _author_parts and args:
             mode = args[0].get("author_mode")
             if mode == "suppress":
                 return None
@@ -106,6 +129,38 @@ class _CachedSortKeys:
                 )
             keys.append(cached[1])
         return keys
+
+
+class _CachedItemOutput:
+    """Mixin for ``cs:layout``: in a citation, an item's text depends only on the item (its
+    entry, locator and author mode), unless the style tests ``position`` (ibid., subsequent),
+    so ``[@a; @b]`` reuses what ``[@a]`` and ``[@b]`` rendered."""
+
+    def render_children(self, item, **kwargs):
+        if kwargs or self not in _citation_layouts or item.get("author_mode") == "only":
+            return super().render_children(item, **kwargs)
+        locator = item.get("locator")
+        key = (
+            self,
+            item.key,
+            id(item.reference),
+            locator.label if locator else None,
+            str(locator.identifier) if locator else None,
+            item.get("author_mode"),
+        )
+        cached = _item_output_cache.get(key)
+        if cached is None or cached[0] is not item.reference:
+            cached = _item_output_cache[key] = (item.reference, super().render_children(item))
+        return cached[1]
+
+
+class _QuickSort:
+    """Mixin for ``cs:sort``: one item needs no sorting (citeproc-py sorts every citation)."""
+
+    def sort(self, items, context):
+        if len(items) < 2:
+            return list(items)
+        return super().sort(items, context)
 
 
 class _NumericLocator:
@@ -149,6 +204,10 @@ def _element_classes():
             bases = (_CachedSortKeys, _Memoised, cls)
         elif issubclass(cls, csl_model.If):
             bases = (_NumericLocator, _Memoised, cls)
+        elif cls is csl_model.Sort:
+            bases = (_QuickSort, _Memoised, cls)
+        elif cls is csl_model.Layout:
+            bases = (_CachedItemOutput, _Memoised, cls)
         else:
             bases = (_Memoised, cls)
         classes[tag] = type(cls.__name__, bases, {"__module__": __name__})
@@ -201,6 +260,9 @@ class _Style(CitationStylesStyle):
         for locale in self.root.locales:
             locale.style = self.root
         self.author_part = _mark_author_part(self.root)
+        self.citation_layout = self.root.citation.layout
+        if not self.root.xpath_search("./cs:citation//*[@position]"):
+            _citation_layouts.add(self.citation_layout)
 
 
 def _mark_author_part(root):
@@ -210,8 +272,25 @@ def _mark_author_part(root):
     if first is not None and first.tag == f"{{{CSL_NS}}}group":
         first = next((child for child in first if isinstance(child.tag, str)), None)
     if first is not None:
-        first.author_part = True  # kept alive by the Style, so lxml keeps the attribute
+        _author_parts.add(first)
     return first
+
+
+class _Item(CitationItem):
+    """A CitationItem whose entry is looked up once (citeproc-py looks it up through two
+    attribute chains some sixty times per citation)."""
+
+    @property
+    def bibliography(self):
+        return dict.__getitem__(dict.__getitem__(self, "citation"), "bibliography")
+
+    @property
+    def reference(self):
+        reference = dict.get(self, "_reference")
+        if reference is None:
+            reference = self.bibliography.source[self.key]
+            dict.__setitem__(self, "_reference", reference)
+        return reference
 
 
 @dataclass(frozen=True)
@@ -249,6 +328,8 @@ class Engine:
 
     def __init__(self, style_path, locale_path, fallback_locale_path):
         _xpath_cache.clear()
+        _child_cache.clear()
+        _item_output_cache.clear()
         _calls_variable_cache.clear()
         _sort_key_cache.clear()
         paths = [locale_path]
@@ -257,6 +338,7 @@ class Engine:
         self.style = _Style(style_path, paths)
         self._citations = {}
         self._references = {}
+        self._reference_texts = {}
 
     @staticmethod
     def source(items):
@@ -282,10 +364,51 @@ class Engine:
             ``(index, html)`` tuples, ``index`` being the position of the item in ``cites``.
             A narrative citation is one part ``(0, "Fajriati (2011)")``.
         """
-        memo_key = cites
-        parts = self._citations.get(memo_key)
+        parts = self._citations.get(cites)
         if parts is None:
-            parts = self._citations[memo_key] = self._render_citation(source, cites)
+            parts = self._from_template(source, cites)
+            if parts is None:
+                parts = self._render_citation(source, cites)
+            self._citations[cites] = parts
+        return parts
+
+    def _from_template(self, source, cites):
+        """Reuse the rendering of the same citation with other page numbers, or return None.
+
+        citeproc-py uses a locator's value in three ways only: as text (``-`` becomes an en
+        dash, then HTML-escaped), in ``is-numeric`` and in the label's plural form. For a
+        locator of plain numbers (``12``, ``12-15``, ``3, 7``) the citation is rendered once
+        with a stand-in number of the same shape (numeric; plural or not) and the stand-in is
+        replaced by the real value. Anything else (letters, periods), or a stand-in the style
+        changed, is rendered in full.
+        """
+        if not any(cite.locator for cite in cites):
+            return None
+        shaped = []
+        swaps = []
+        for index, cite in enumerate(cites):
+            if not cite.locator:
+                shaped.append(cite)
+                continue
+            if not _PLAIN_LOCATOR.match(cite.locator):
+                return None
+            plural = bool(csl_model.Label.RE_MULTIPLE_NUMBERS.search(cite.locator))
+            stand_in = f"9081726354{index}" + (f"-9081726355{index}" if plural else "")
+            shaped.append(replace(cite, locator=stand_in))
+            swaps.append((_locator_text(stand_in), _locator_text(cite.locator)))
+        shaped = tuple(shaped)
+        template = self._citations.get(shaped)
+        if template is None:
+            template = self._citations[shaped] = self._render_citation(source, shaped)
+        joined = "".join(part if isinstance(part, str) else part[1] for part in template)
+        if any(joined.count(stand_in) != 1 for stand_in, _ in swaps):
+            return None
+        parts = []
+        for part in template:
+            text = part if isinstance(part, str) else part[1]
+            for stand_in, value in swaps:
+                text = text.replace(stand_in, value)
+            parts.append(text if isinstance(part, str) else (part[0], text))
         return parts
 
     def _render_citation(self, source, cites):
@@ -316,7 +439,7 @@ class Engine:
             arguments["prefix"] = prefix
         if suffix:
             arguments["suffix"] = suffix
-        item = CitationItem(cite.key, **arguments)
+        item = _Item(cite.key, **arguments)
         if mode:
             item.author_mode = mode
         return item
@@ -332,15 +455,22 @@ class Engine:
         (APA leaves unpublished personal communications out of the list)."""
         if uid not in self._references:
             bibliography = CitationStylesBibliography(self.style, source, formatter.html)
-            bibliography.register(Citation([CitationItem(key)]))
+            bibliography.register(Citation([_Item(key)]))
             rendered = bibliography.bibliography()
             self._references[uid] = str(rendered[0]) if rendered else None
         return self._references[uid]
 
+    def reference_text(self, source, key, uid):
+        """Return the reference of ``key`` as plain text (for a ``title`` attribute), or None."""
+        if uid not in self._reference_texts:
+            html = self.reference(source, key, uid)
+            self._reference_texts[uid] = None if html is None else str(Markup(html).striptags())
+        return self._reference_texts[uid]
+
     def order(self, source, keys):
         """Return ``keys`` in the style's bibliography order (APA: author, date, title)."""
         bibliography = CitationStylesBibliography(self.style, source, formatter.html)
-        bibliography.register(Citation([CitationItem(key) for key in keys]))
+        bibliography.register(Citation([_Item(key) for key in keys]))
         if self.style.root.bibliography is not None:
             bibliography.sort()
         return list(bibliography.keys)
@@ -400,6 +530,14 @@ def _term_texts(term):
         if text:
             texts.append(text)
     return texts
+
+
+_PLAIN_LOCATOR = re.compile(r"^\d+(?:\s*[-–,&]\s*\d+)*$")
+
+
+def _locator_text(value):
+    """A locator as citeproc-py 0.11.1 prints it (``Text._variable``: en dash, escaped)."""
+    return _escape(value.replace("-", "\N{EN DASH}"))
 
 
 def _escape(text):

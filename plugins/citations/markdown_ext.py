@@ -50,7 +50,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import escape
 from news_metadata.errors import display_path, report
 from news_metadata.reader import suggest
 
@@ -96,8 +96,9 @@ class CitationsExtension(Extension):
         self.file_lines = []
         self.counts = {}
         self.reset()
+        self.bracket_processor = BracketProcessor(BRACKET_RE, self)
         md.preprocessors.register(SourcePreprocessor(md, self), "citations-source", 29)
-        md.inlinePatterns.register(BracketProcessor(BRACKET_RE, self), "citation", 85)
+        md.inlinePatterns.register(self.bracket_processor, "citation", 85)
         md.treeprocessors.register(CitationTreeprocessor(md, self), "citations", 15)
 
     def reset(self):
@@ -172,10 +173,18 @@ class SourcePreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines):
-        self.extension.lines = lines
-        self.extension.source_text = "\n".join(lines)
-        if not self.extension.body_done:
-            self.extension.file_lines = list(lines)
+        extension = self.extension
+        extension.lines = lines
+        extension.source_text = "\n".join(lines)
+        if not extension.body_done:
+            extension.file_lines = list(lines)
+        # Most articles cite nothing: then the inline pattern need not be tried on their text.
+        patterns = self.md.inlinePatterns
+        if "@" not in extension.source_text:
+            if "citation" in patterns:
+                patterns.deregister("citation")
+        elif "citation" not in patterns:
+            patterns.register(extension.bracket_processor, "citation", 85)
         return lines
 
 
@@ -216,7 +225,8 @@ class CitationTreeprocessor(Treeprocessor):
         if body_pass:
             ext.begin_document(lib)
         found = []
-        self._collect(root, False, found)
+        if "@" in ext.source_text:  # no "@" in the source: nothing to look for
+            self._collect(root, False, found)
         document = ext.document
         cited = []
         for element, parent in found:
@@ -329,15 +339,15 @@ class CitationTreeprocessor(Treeprocessor):
                 continue
             index, inner = part
             cite = cites[index]
-            reference = lib.engine.reference(document.source, cite.key, cite.uid)
-            if reference is None:
+            title = lib.engine.reference_text(document.source, cite.key, cite.uid)
+            if title is None:
                 html.append(inner)
                 continue
             slug = ext.slug(cite.key)
             attributes = {
                 "class": "citation-ref",
                 "href": f"{ext.link}#ref-{ext.uid}-{slug}",
-                "title": Markup(reference).striptags(),
+                "title": title,
             }
             if body_pass:
                 count = ext.counts[cite.key] = ext.counts.get(cite.key, 0) + 1
