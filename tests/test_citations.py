@@ -85,6 +85,8 @@ Ikuti @pemkotbima atau tulis ke redaksi@contoh.id dan <redaksi@contoh.id>.
     "undang-undang": header("Undang Undang", 7)
     + "Undang-Undang Nomor 25 Tahun 2009 [-@uu-25-2009] mengatur pelayanan [@PANRB2024].\n",
     "bibtex": header("Bibtex", 8) + "Menurut sumber BibTeX [@nasution2015, bab 2].\n",
+    "ringkasan": header("Ringkasan", 10, "Summary: Ringkasan yang mengutip [@smith2011].")
+    + "Isi yang mengutip [@smith2011].\n",
     "sendiri": header("Sendiri", 9, "Bibliography: sendiri.json")
     + "Lurah berkata [@wawancara-lurah]. Juga [@fajriati2011].\n",
 }
@@ -121,7 +123,11 @@ def citations(body):
 
 def references(body):
     """The reference list entries as text (back-link arrow removed)."""
-    return [" ".join(li.cite.get_text().split()) for li in body.select("section.references li")]
+    entries = []
+    for li in body.select("section.references li"):
+        text = li.get_text().replace(li.select_one("a.reference-backlink").get_text(), "")
+        entries.append(" ".join(text.split()))
+    return entries
 
 
 # --- syntax -> HTML ---------------------------------------------------------------------------
@@ -135,7 +141,8 @@ def test_basic_citation_links_to_its_entry(built):
     assert link["href"] == f"{SITEURL}/2024/05/dasar.html#{target}"
     entry = body.find(id=target)
     assert entry.name == "li"
-    assert " ".join(entry.cite.get_text().split()) == "Fajriati, C. E. (2011). Ruang publik."
+    text = entry.get_text().replace(entry.select_one("a.reference-backlink").get_text(), "")
+    assert " ".join(text.split()) == "Fajriati, C. E. (2011). Ruang publik."
     # hover/focus title: the full reference, plain text
     assert link["title"] == "Fajriati, C. E. (2011). Ruang publik."
 
@@ -256,6 +263,23 @@ def test_two_articles_on_one_listing_page_have_no_duplicate_ids(built):
     for link in summary_links:  # a citation in a summary leads to the article's reference
         page, target = link["href"].removeprefix(SITEURL + "/").split("#")
         assert built.soup(page).find(id=target).name == "li"
+
+
+def test_citation_in_the_summary_header(built):
+    card = next(
+        card
+        for card in built.soup("index.html").select("article.card")
+        if card.select_one(".card-title").get_text(strip=True) == "Ringkasan"
+    )
+    summary = card.select_one(".card-summary")
+    assert (
+        " ".join(summary.get_text().split()) == "Ringkasan yang mengutip (Smith dan Jones, 2011)."
+    )
+    link = summary.select_one("span.citation a")
+    assert link["href"] == f"{SITEURL}/2024/05/ringkasan.html#" + link["href"].split("#")[1]
+    assert not link.has_attr("id")  # ids belong to the article page's own citations
+    page = built.soup("2024/05/ringkasan.html")
+    assert page.find(id=link["href"].split("#")[1]).name == "li"
 
 
 def test_reference_list_is_not_in_summaries_but_is_in_feeds(built):

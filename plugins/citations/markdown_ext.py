@@ -12,10 +12,10 @@ Built like ``markdown.extensions.footnotes``:
   with the build's CSL engine, numbers them and appends the reference list.
 
 Because the citations are final HTML before typogrify runs, and keys only appear in ``href`` and
-``id`` attributes (which typogrify does not touch), typogrify cannot alter a key. The text of a
-citation is inside ``<a>`` and each reference inside ``<cite>`` (W3C HTML 5.1: "a reference to a
-creative work"), both in ``TYPOGRIFY_IGNORE_TAGS``: typogrify's ``caps`` filter eats the space in
-"Fajriati, C. E. (2011)" (it wraps "C. E." and drops the space before "(").
+``id`` attributes (which typogrify does not touch), typogrify cannot alter a key. A citation's
+text is inside ``<a>``, and the plugin puts ``.references`` in ``TYPOGRIFY_IGNORE_TAGS``:
+typogrify's ``caps`` filter eats the space in "Fajriati, C. E. (2011)" (it wraps "C. E." and
+drops the space before "("), and citeproc's output is typeset already.
 
 Per-document state: Pelican's reader (``news_metadata.reader.NewsMarkdownReader``) creates one
 ``Markdown`` per file and sets ``md.source_path`` (the file) and ``md.news_problems`` (a list
@@ -31,8 +31,8 @@ Output (``uid``: 6 hex digits of the file's path, so ids never clash on a listin
     ...
     <section class="references" aria-labelledby="daftar-pustaka-UID">
     <h2 id="daftar-pustaka-UID">Daftar Pustaka</h2>
-    <ul class="reference-list"><li class="reference" id="ref-UID-key"><cite>Fajriati, C. E.
-      (2011). <i>Ruang publik</i>.</cite> <a class="reference-backlink" href="...#cite-UID-key-1"
+    <ul class="reference-list"><li class="reference" id="ref-UID-key">Fajriati, C. E.
+      (2011). <i>Ruang publik</i>. <a class="reference-backlink" href="...#cite-UID-key-1"
       aria-label="Kembali ke kutipan">↩︎</a></li></ul></section>
 
 ``{filename}`` links are Pelican's: they become the article's URL, so a citation in a summary
@@ -354,7 +354,7 @@ class CitationTreeprocessor(Treeprocessor):
                 attributes["id"] = f"cite-{ext.uid}-{slug}-{count}"
             html.append(f"<a{_attributes(attributes)}>{inner}</a>")
         html.append("</span>")
-        return etree.fromstring("".join(html))
+        return _element("".join(html))
 
     def _references(self, root, lib, cited):
         ext = self.extension
@@ -389,7 +389,7 @@ class CitationTreeprocessor(Treeprocessor):
                 }
             )
             entries.append(
-                f'<li class="reference" id="ref-{ext.uid}-{slug}"><cite>{reference}</cite> '
+                f'<li class="reference" id="ref-{ext.uid}-{slug}">{reference} '
                 f"<a{backlink}>{BACKLINK_TEXT}</a></li>"
             )
         if not entries:
@@ -400,7 +400,17 @@ class CitationTreeprocessor(Treeprocessor):
             f'<h2 id="{section_id}">{escape(heading)}</h2>'
             f'<ul class="reference-list">{"".join(entries)}</ul></section>'
         )
-        root.append(etree.fromstring(html))
+        root.append(_element(html))
+
+
+def _element(html):
+    """Parse the HTML built here (citeproc-py's output is well-formed: it escapes text). A
+    character XML does not allow (a control character in an entry) is dropped, not fatal."""
+    try:
+        return etree.fromstring(html)
+    except etree.ParseError:
+        cleaned = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", html)
+        return etree.fromstring(cleaned)
 
 
 def _attributes(attributes):

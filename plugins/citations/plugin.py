@@ -15,6 +15,9 @@ from .settings import apply_defaults
 EXTENSION = "citations.markdown_ext"
 # Start of the reference list the Markdown extension appends (markdown_ext.py).
 REFERENCES_START = '<section class="references"'
+# The reference list (markdown_ext.py) for TYPOGRIFY_IGNORE_TAGS. One class selector only:
+# typogrify 2.1.0 numbers the regex groups of several selectors wrongly (re.error).
+TYPOGRIFY_SKIP = (".references",)
 
 
 def initialize(pelican):
@@ -26,10 +29,15 @@ def initialize(pelican):
     extensions = markdown.setdefault("extensions", [])
     if EXTENSION not in extensions:
         extensions.append(EXTENSION)
-    # Reference entries are <cite> elements: typogrify must leave them as citeproc wrote them.
-    ignored = settings.setdefault("TYPOGRIFY_IGNORE_TAGS", [])
-    if "cite" not in ignored:
-        settings["TYPOGRIFY_IGNORE_TAGS"] = [*ignored, "cite"]
+    # Typogrify leaves the reference list as citeproc wrote it (typogrify's "caps" filter eats
+    # the space in "Fajriati, C. E. (2011)"); a citation's text is inside <a>, ignored already.
+    # A bare class selector: typogrify drops a "tag.class" entry whose text contains the name
+    # of another ignored tag (any entry with an "a" in it, since "a" is ignored).
+    ignored = list(settings.setdefault("TYPOGRIFY_IGNORE_TAGS", []))
+    for selector in TYPOGRIFY_SKIP:
+        if selector not in ignored:
+            ignored.append(selector)
+    settings["TYPOGRIFY_IGNORE_TAGS"] = ignored
 
 
 def start_build(generator):
