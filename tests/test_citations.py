@@ -384,6 +384,15 @@ ERROR_CASES = [
     pytest.param(
         {
             **cited("Teks.\n"),
+            "bibliography/a.bib": "@book{ok, title = {Satu}, year = 2020}\n\n"
+            "@book{ok, title = {Dua}, year = 2021}\n",
+        },
+        ["content/bibliography/a.bib:3: duplicate key 'ok' (first at line 1)"],
+        id="duplicate-key-in-bibtex-file",
+    ),
+    pytest.param(
+        {
+            **cited("Teks.\n"),
             "bibliography/a.json": SOURCES_JSON,
             "bibliography/b.bib": "@book{Fajriati2011, title = {Lain}, year = 2011}\n",
         },

@@ -22,10 +22,7 @@ import os
 import re
 from dataclasses import dataclass
 
-import bibtexparser
-from bibtexparser import middlewares
 from citeproc import DATES, NAMES, VARIABLES
-from pylatexenc.latex2text import LatexNodes2Text
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
 CSL_TYPES = frozenset(
@@ -394,11 +391,15 @@ LANGUAGES = {"indonesian": "id", "bahasa": "id", "english": "en", "american": "e
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 
-_latex = LatexNodes2Text()
+_latex = []  # LatexNodes2Text, made on first use (most sites have no BibTeX file)
 BIBTEX_FIX = "see plugins/citations/README.md, 'Bibliography files'"
 
 
 def _load_bibtex(path, text):
+    import bibtexparser  # imported here: a site without .bib files never pays for it
+    from bibtexparser import middlewares
+    from bibtexparser.model import DuplicateBlockKeyBlock
+
     library = bibtexparser.parse_string(
         text,
         append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()],
@@ -407,7 +408,7 @@ def _load_bibtex(path, text):
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         reason = getattr(block.error, "abort_reason", "") or str(block.error)
-        if isinstance(block, bibtexparser.model.DuplicateBlockKeyBlock):
+        if isinstance(block, DuplicateBlockKeyBlock):
             continue  # reported with the entries (case-insensitive check in load_file)
         head = (block.raw or "").strip().split("\n", 1)[0][:60]
         problems.append(
@@ -425,7 +426,7 @@ def _load_bibtex(path, text):
             continue
         entries.append(Entry(item["id"], item, path, line))
     for block in library.failed_blocks:
-        if isinstance(block, bibtexparser.model.DuplicateBlockKeyBlock):
+        if isinstance(block, DuplicateBlockKeyBlock):
             entries.append(_duplicate_marker(block, path))
     return [e for e in entries if e is not None], problems
 
@@ -441,7 +442,11 @@ def _duplicate_marker(block, path):
 
 def _text(value):
     """Decode LaTeX (``M{\\"u}ller`` -> ``Müller``) and fold whitespace."""
-    return " ".join(_latex.latex_to_text(str(value)).split())
+    if not _latex:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        _latex.append(LatexNodes2Text())
+    return " ".join(_latex[0].latex_to_text(str(value)).split())
 
 
 def _bibtex_to_csl(entry):
