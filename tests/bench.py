@@ -230,7 +230,8 @@ def compare(root, conf, plugin, runs, articles, citations):
             print(f"{clock:4s} median {label:7s} {plugin}: {median:6.2f} s  {times[clock, label]}")
         print(f"{clock:4s} overhead: {(with_median / without_median - 1) * 100:+.1f}%")
         # Each A/B pair ran back to back: its ratio is less sensitive to load that drifts.
-        pairs = [a / b - 1 for a, b in zip(times[clock, "with"], times[clock, "without"])]
+        runs = zip(times[clock, "with"], times[clock, "without"], strict=True)
+        pairs = [with_run / without_run - 1 for with_run, without_run in runs]
         print(f"{clock:4s} median overhead of the pairs: {statistics.median(pairs) * 100:+.1f}%")
 
 
