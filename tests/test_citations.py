@@ -427,3 +427,17 @@ def test_dev_build_shows_citation_errors_and_goes_on(make_site):
     # the citation is shown as written, not dropped
     page = built.soup("2024/05/judul-baik.html").select_one(".entry-content")
     assert page.get_text(strip=True).replace("\xa0", " ") == "Teks [@tidak-ada]."
+
+
+@pytest.mark.parametrize("paragraphs", ["null", "5"])
+def test_reference_list_stays_out_of_summaries_whatever_the_summary_settings(make_site, paragraphs):
+    """SUMMARY_MAX_PARAGRAPHS None (whole content) or larger than the article: still no list."""
+    files = {
+        **cited("Satu-satunya paragraf [@fajriati2011].\n"),
+        "bibliography/a.json": SOURCES_JSON,
+    }
+    built = make_site(files, "publishconf.py", "-e", f"SUMMARY_MAX_PARAGRAPHS={paragraphs}")
+    assert built.result.returncode == 0, built.result.output_text
+    summary = built.soup("index.html").select_one(".card-summary")
+    assert " ".join(summary.get_text().split()) == "Satu-satunya paragraf (Fajriati, 2011)."
+    assert built.soup("2024/05/judul-baik.html").select("section.references li")

@@ -13,8 +13,9 @@ from . import library
 from .settings import apply_defaults
 
 EXTENSION = "citations.markdown_ext"
-# Start of the reference list the Markdown extension appends (markdown_ext.py).
-REFERENCES_START = '<section class="references"'
+# The reference list the Markdown extension appends (markdown_ext.py): the last <section> of
+# the content, with this class (the serializer may write its attributes in any order).
+REFERENCES_CLASS = 'class="references"'
 # The reference list (markdown_ext.py) for TYPOGRIFY_IGNORE_TAGS. One class selector only:
 # typogrify 2.1.0 numbers the regex groups of several selectors wrongly (re.error).
 TYPOGRIFY_SKIP = (".references",)
@@ -64,8 +65,8 @@ def summary_without_references(instance):
     if not isinstance(instance, Article | Page) or "summary" in instance.metadata:
         return
     content = getattr(instance, "_content", "") or ""
-    start = content.rfind(REFERENCES_START)
-    if start < 0:
+    start = content.rfind("<section ")
+    if start < 0 or REFERENCES_CLASS not in content[start : content.find(">", start)]:
         return
     summary = content[:start]
     settings = instance.settings
