@@ -92,6 +92,7 @@ class CitationsExtension(Extension):
         md.registerExtension(self)
         self.md = md
         self.document = None
+        self.path = getattr(md, "source_path", None)
         self.body_done = False
         self.file_lines = []
         self.counts = {}
@@ -222,11 +223,13 @@ class CitationTreeprocessor(Treeprocessor):
         lib = ext.library()
         body_pass = not ext.body_done
         ext.body_done = True
+        meta = getattr(self.md, "Meta", None) or {}
+        if "@" not in ext.source_text and not (body_pass and meta.get("bibliography")):
+            return  # most files: no citation, no bibliography of their own
         if body_pass:
             ext.begin_document(lib)
         found = []
-        if "@" in ext.source_text:  # no "@" in the source: nothing to look for
-            self._collect(root, False, found)
+        self._collect(root, False, found)
         document = ext.document
         cited = []
         for element, parent in found:
