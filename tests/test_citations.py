@@ -80,7 +80,7 @@ ARTICLES = {
 
 <div>[@fajriati2011] dalam HTML mentah</div>
 
-Ikuti @pemkotbima atau tulis ke redaksi@contoh.id dan <redaksi@contoh.id>.
+Ikuti @pemkotbima atau tulis ke redaksi@contoh.id dan <redaksi@contoh.id>. Lalu \\[cc @pemkotbima].
 """,
     "undang-undang": header("Undang Undang", 7)
     + "Undang-Undang Nomor 25 Tahun 2009 [-@uu-25-2009] mengatur pelayanan [@PANRB2024].\n",
@@ -185,6 +185,7 @@ def test_code_links_raw_html_handles_and_emails_are_untouched(built):
     assert body.div.get_text() == "[@fajriati2011] dalam HTML mentah"
     text = body.get_text()
     assert "Ikuti @pemkotbima atau tulis ke redaksi@contoh.id dan" in text
+    assert "Lalu [cc @pemkotbima]." in text.replace("\xa0", " ")  # escaped bracket: no error
     assert body.find("a", href=re.compile("^mailto:"))  # Markdown's own e-mail autolink
     assert not body.select("section.references")  # nothing was cited
 
