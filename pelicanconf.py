@@ -50,6 +50,12 @@ NEWS_METADATA_CATEGORIES = [
 ]
 NEWS_METADATA_STRICT = False  # dev build reports content errors and goes on
 
+# --- breaking_news and news_seo (see plugins/breaking_news/README.md, plugins/news_seo/README.md)
+PLUGINS += ["breaking_news", "news_seo"]
+BREAKING_NEWS_MAX_ITEMS = 5
+BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
+NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
