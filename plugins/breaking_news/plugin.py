@@ -5,7 +5,7 @@ from pelican import signals
 
 from .feed import BreakingFeedGenerator
 from .settings import apply_defaults
-from .ticker import set_expiry, ticker_items
+from .ticker import set_expiry, ticker_entries, ticker_items
 
 
 def initialize(pelican):
@@ -16,16 +16,16 @@ def initialize(pelican):
 def build_ticker(generator):
     """``article_generator_finalized``: expiry of every article, then the ticker.
 
-    Puts ``breaking_news`` (list of ``Article``, newest first) into the shared template
-    context, so every page rendered afterwards (articles, pages, listings) can show it.
+    Puts ``breaking_news`` (list of dicts from :func:`.ticker.ticker_entries`, newest first)
+    into the shared template context, so every page rendered afterwards (articles, pages,
+    listings) shows it without recomputing URLs or dates per page.
     """
     settings = generator.settings
     max_age = settings["BREAKING_NEWS_MAX_AGE"]
     for article in [*generator.articles, *generator.translations, *generator.drafts]:
         set_expiry(article, max_age)
-    generator.context["breaking_news"] = ticker_items(
-        generator.articles, build_now(), settings["BREAKING_NEWS_MAX_ITEMS"]
-    )
+    items = ticker_items(generator.articles, build_now(), settings["BREAKING_NEWS_MAX_ITEMS"])
+    generator.context["breaking_news"] = ticker_entries(items)
 
 
 def get_generators(pelican):

@@ -8,7 +8,7 @@ build is reproducible and tests can pin it; a page built earlier hides expired i
 optional script (see the theme partial).
 """
 
-from news_metadata.dates import DATE_FIX, parse_date, to_wita
+from news_metadata.dates import DATE_FIX, format_iso, parse_date, to_wita
 from news_metadata.errors import report
 
 from .settings import METADATA_KEY
@@ -84,3 +84,25 @@ def ticker_items(articles, now, max_items):
     ]
     live.sort(key=lambda article: article.date, reverse=True)
     return live[:max_items]
+
+
+def ticker_entries(articles):
+    """Return what the ticker template shows, computed once per build (not once per page).
+
+    Args:
+        articles: the result of :func:`ticker_items`.
+    Returns:
+        list of dicts: ``url`` (the article's URL relative to SITEURL), ``title`` (the
+        headline as Pelican's HTML, typogrified and escaped), ``title_plain``, ``date`` and
+        ``expires`` (ISO 8601 in WITA, ``+08:00``).
+    """
+    return [
+        {
+            "url": article.url,
+            "title": article.title,
+            "title_plain": getattr(article, "title_plain", article.title),
+            "date": format_iso(article.date),
+            "expires": format_iso(article.breaking_expires),
+        }
+        for article in articles
+    ]

@@ -92,6 +92,7 @@ class SeoData:
         image: absolute URL of the featured image, or "".
         image_alt: its ``Image_alt`` text, or "".
         og_type: "article" for articles, "website" otherwise.
+        published, modified: ISO 8601 in WITA of Date and of Modified (or Date); articles only.
         share_links: list of ``{"network", "url"}`` (articles only).
     """
 
@@ -101,6 +102,8 @@ class SeoData:
     image: str = ""
     image_alt: str = ""
     og_type: str = "website"
+    published: str = ""
+    modified: str = ""
     share_links: list = field(default_factory=list)
     _json_ld: dict | None = field(default=None, repr=False)
     _content: object = field(default=None, repr=False)
@@ -148,6 +151,8 @@ def seo_data(content, site, settings, comments_enabled):
         seo.og_type = "article"
         seo.share_links = share_links(settings["NEWS_SEO_SHARE"], seo.canonical_url, seo.title)
         seo._json_ld = structured_data.article_block(content, seo, site)
+        seo.published = seo._json_ld["datePublished"]
+        seo.modified = seo._json_ld["dateModified"]
         seo._content = content
         seo._comments_enabled = comments_enabled
     return seo

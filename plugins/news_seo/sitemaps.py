@@ -69,13 +69,15 @@ class WrittenPages:
         if isinstance(content, Article | Page):
             if getattr(content, "status", "published") != "published":
                 return
-            self.entries[path] = (content.url, _newest([content]))
+            seo = getattr(content, "seo", None)  # its canonical URL, computed once
+            url = seo.canonical_url if seo is not None else None
+            self.entries[path] = (url, context["output_file"], _newest([content]))
             return
         if "articles_page" in context:
             listed = context["articles_page"].object_list
         else:
             listed = context.get("articles") or []
-        self.entries[path] = (context["output_file"], _newest(listed))
+        self.entries[path] = (None, context["output_file"], _newest(listed))
 
 
 written = WrittenPages()
@@ -85,15 +87,15 @@ def sitemap_xml(entries, siteurl):
     """Return sitemap.xml text.
 
     Args:
-        entries: iterable of ``(path, lastmod)``; path relative to the site root, lastmod an
-            aware ``datetime`` or None.
+        entries: iterable of ``(url, path, lastmod)``: the page's absolute URL or None, its
+            output path (used when url is None), lastmod an aware ``datetime`` or None.
         siteurl: absolute ``SITEURL``.
     Returns:
         str; URLs sorted, each once.
     """
     urls = {}
-    for path, lastmod in entries:
-        urls[site_url(siteurl, path)] = lastmod
+    for url, path, lastmod in entries:
+        urls[url or site_url(siteurl, path)] = lastmod
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
     for url in sorted(urls):
         lastmod = urls[url]
