@@ -10,17 +10,28 @@ site's publish settings (strict) twice into a temporary folder:
 Prints wall-clock seconds, seconds per 1000 articles and the peak resident memory (MiB) of each
 Pelican process. A benchmark, not a test: nothing is asserted; record its figures in the README.
 Usage: ``python tests/bench.py [--articles N] [--keep]``.
+
+``--without-plugins a,b [--runs R]`` measures the cost of plugins instead: R cold builds with
+the publish settings and R without the named plugins, interleaved (the order alternates each
+round, after one untimed warm-up build), each with an empty content cache and output folder and
+with ``SOURCE_DATE_EPOCH`` an hour after the newest breaking article (so the ticker and the
+news sitemap are not empty). Prints the raw timings, the medians and the overhead in percent,
+of wall-clock time and of CPU time (steadier when other work shares the machine).
 """
 
 import argparse
 import os
 import random
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,31 +138,102 @@ def make_corpus(root, count, seed=2024):
     return conf
 
 
-def timed_build(conf, output):
-    """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build."""
+def timed_build(conf, output, env=None):
+    """Run one Pelican build. Returns (seconds, peak RSS in MiB, CPU seconds); raises on a
+    failed build.
+
+    ``env``: extra environment variables for the Pelican process (e.g. SOURCE_DATE_EPOCH).
+    CPU seconds (user + system of the Pelican process) vary less than wall-clock seconds when
+    other builds share the machine's two cores.
+    """
     command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT)
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"build failed with exit code {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss / 1024, cpu  # ru_maxrss is KiB on Linux
+
+
+def newest_breaking_epoch(root):
+    """SOURCE_DATE_EPOCH (str) one hour after the newest ``Breaking: true`` article's Date."""
+    newest = None
+    for path in (root / "content" / "articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "\nBreaking: true\n" in text:
+            date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
+            newest = max(newest or date, date)
+    moment = newest.replace(tzinfo=ZoneInfo("Asia/Makassar")) + timedelta(hours=1)
+    return str(int(moment.timestamp()))
+
+
+def compare_plugins(root, conf, plugins, runs):
+    """Interleaved cold builds with and without ``plugins`` (list of names); print the result.
+
+    Returns ``{"with": [(wall seconds, CPU seconds)...], "without": [...]}``.
+    """
+    without = root / "bench_conf_without.py"
+    without.write_text(
+        conf.read_text(encoding="utf-8")
+        + f"PLUGINS = [p for p in PLUGINS if p not in {sorted(plugins)!r}]\n",
+        encoding="utf-8",
+    )
+    confs = {"with": conf, "without": without}
+    env = {"SOURCE_DATE_EPOCH": newest_breaking_epoch(root)}
+    times = {"with": [], "without": []}
+
+    def cold(label):
+        shutil.rmtree(root / "cache", ignore_errors=True)
+        shutil.rmtree(root / "output", ignore_errors=True)
+        seconds, _, cpu = timed_build(confs[label], root / "output", env)
+        return seconds, cpu
+
+    cold("with")  # warm-up: Python bytecode and the OS file cache, not timed
+    for number in range(runs):
+        order = ("with", "without") if number % 2 == 0 else ("without", "with")
+        for label in order:
+            times[label].append(cold(label))
+    print(f"cold builds, interleaved, {runs} each; plugins compared: {', '.join(plugins)}")
+    for index, kind in ((0, "wall-clock"), (1, "CPU (user+sys)")):
+        medians = {
+            label: statistics.median(value[index] for value in values)
+            for label, values in times.items()
+        }
+        for label in ("with", "without"):
+            raw = " ".join(f"{value[index]:.2f}" for value in times[label])
+            print(f"  {kind:15s} {label:8s} median {medians[label]:6.2f} s   raw: {raw}")
+        overhead = (medians["with"] - medians["without"]) / medians["without"] * 100
+        print(f"  {kind:15s} overhead {overhead:+.1f}% of the cold build without them")
+    return times
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--without-plugins",
+        metavar="A,B",
+        help="compare cold builds with and without these plugins (comma-separated)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="builds of each kind with --without-plugins (3)"
+    )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
         conf = make_corpus(root, args.articles)
         per = 1000 / args.articles
         print(f"corpus: {args.articles} articles in {root}")
+        if args.without_plugins:
+            plugins = [name.strip() for name in args.without_plugins.split(",") if name.strip()]
+            compare_plugins(root, conf, plugins, args.runs)
+            return
         for label in ("cold build (empty cache)", "warm build (content cache)"):
-            seconds, peak = timed_build(conf, root / "output")
+            seconds, peak, _ = timed_build(conf, root / "output")
             print(
                 f"{label:28s} {seconds:7.2f} s   {seconds * per:7.2f} s/1000 articles   "
                 f"peak RSS {peak:6.0f} MiB"
