@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import AUTHORS_YML, ROOT, SEED_URL, SITEURL, BuiltSite, run_pelican
 from lxml import etree
+from test_seed_article import seed_parts
 
 SEED_TITLE = "Pemkot Bima Raih Penghargaan Menpan RB Pelayanan Publik Inovasi Kaki Si Intens"
 SEED_SUMMARY = (
@@ -76,6 +77,15 @@ def test_seed_json_ld_every_property_by_value(seed, site):
     assert data["inLanguage"] == "id"
     assert data["description"] == SEED_SUMMARY
     assert "image" not in data  # the seed has no featured image
+
+
+def test_seed_json_ld_matches_the_original_blogger_byline(seed):
+    """Headline, writer's name and affiliation as the seed was published on Blogger."""
+    headline, byline, affiliation, _ = seed_parts()
+    (data,) = json_ld(seed)
+    assert data["headline"] == headline
+    assert [a["name"] for a in data["author"]] == [byline.split(":", 1)[1].strip()]
+    assert data["author"][0]["affiliation"]["name"] == affiliation
 
 
 def test_seed_social_cards_canonical_and_description(seed):
