@@ -35,9 +35,6 @@ def share_links(networks, url, title):
     Raises:
         KeyError: an unknown network (settings.apply_defaults filters them out).
     """
-    values = {
-        "url": quote(url, safe=""),
-        "title": quote(title, safe=""),
-        "both": quote(f"{title} {url}", safe=""),
-    }
+    quoted_url, quoted_title = quote(url, safe=""), quote(title, safe="")
+    values = {"url": quoted_url, "title": quoted_title, "both": f"{quoted_title}%20{quoted_url}"}
     return [{"network": n, "url": TEMPLATES[n].format(**values)} for n in networks]

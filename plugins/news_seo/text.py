@@ -50,6 +50,11 @@ class _VisibleText(HTMLParser):
         self.parts = []
         self.skipping = 0
 
+    def reset(self):
+        super().reset()
+        self.parts = []
+        self.skipping = 0
+
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED:
             self.skipping += 1
@@ -82,10 +87,17 @@ def visible_text(html_text):
     """
     if not html_text:
         return ""
-    parser = _VisibleText()
-    parser.feed(str(html_text))
+    text = str(html_text)
+    if "<" not in text and "&" not in text:
+        return " ".join(text.split())
+    parser = _PARSER
+    parser.reset()
+    parser.feed(text)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+_PARSER = _VisibleText()  # one parser, reset per call (a build renders in one thread)
 
 
 def shorten(text, max_length):
