@@ -61,6 +61,11 @@ PLUGINS += ["comments"]  # after news_metadata, which it reports errors through
 # No form endpoint yet: readers send comments by email; "Laporkan" links mail the same address.
 COMMENTS_EMAIL = "redaksi@kabarmbojo.example"
 COMMENTS_FORM_ACTION = ""
+# --- breaking_news and news_seo (see plugins/breaking_news/README.md, plugins/news_seo/README.md)
+PLUGINS += ["breaking_news", "news_seo"]
+BREAKING_NEWS_MAX_ITEMS = 5
+BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
+NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
 # --- Markdown and typography ---
 MARKDOWN = {

@@ -16,10 +16,12 @@ cache: ``make check``, ``make publish`` (atomic, into a fresh folder), a plain `
 with the same settings, and one without the newsroom_tools plugin (its checks' overhead); prints
 medians and the raw numbers, and whether all publish trees were byte-identical.
 
-Plugin overhead (``--ab RUNS --without PLUGIN``): cold builds of the same corpus with the
-publish settings and with PLUGIN removed from PLUGINS, interleaved (with/without, then
-without/with, ...) after one untimed warm-up build, so that the noise of a shared 2-core
-machine falls on both; prints every run, the medians and the overhead in percent.
+Plugin overhead (``--ab RUNS --without PLUGIN[,PLUGIN...]``): cold builds of the same corpus
+with the publish settings and with the named plugins removed from PLUGINS, interleaved
+(with/without, then without/with, ...) after one untimed warm-up build, so that the noise of a
+shared 2-core machine falls on both; prints every run, the medians and the overhead in percent.
+Builds run with ``SOURCE_DATE_EPOCH`` an hour after the newest breaking article, so the ticker
+and the news sitemap are not empty.
 ``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
 ``Id:`` to every article, for the comments plugin.
 """
@@ -27,13 +29,16 @@ machine falls on both; prints every run, the medians and the overhead in percent
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -189,22 +194,35 @@ def write_comments(folder, articles, count, seed):
 PLUGIN_KEYS = {"comments": ["id"]}
 
 
-def write_conf_without(conf, plugin):
-    """Write settings next to ``conf`` that are ``conf`` with ``plugin`` left out of PLUGINS.
-
-    Returns the new settings file's path.
+def write_conf_without(conf, plugins):
+    """Write settings next to ``conf`` that are ``conf`` with ``plugins`` (a comma-separated
+    string of names) left out of PLUGINS. Returns the new settings file's path.
     """
-    path = conf.with_name(f"bench_conf_without_{plugin}.py")
+    names = sorted(name.strip() for name in plugins.split(",") if name.strip())
+    keys = [key for name in names for key in PLUGIN_KEYS.get(name, [])]
+    path = conf.with_name("bench_conf_without.py")
     path.write_text(
         "import sys\n"
         f"sys.path.insert(0, {str(conf.parent)!r})\n"
         f"from {conf.stem} import *  # noqa\n"
-        f"PLUGINS = [p for p in PLUGINS if p != {plugin!r}]  # noqa: F405\n"
+        f"PLUGINS = [p for p in PLUGINS if p not in {names!r}]  # noqa: F405\n"
         "NEWS_METADATA_EXTRA_KEYS = [*globals().get('NEWS_METADATA_EXTRA_KEYS', []), "
-        f"*{PLUGIN_KEYS.get(plugin, [])!r}]\n",
+        f"*{keys!r}]\n",
         encoding="utf-8",
     )
     return path
+
+
+def newest_breaking_epoch(root):
+    """SOURCE_DATE_EPOCH (str) one hour after the newest ``Breaking: true`` article's Date."""
+    newest = None
+    for path in (root / "content" / "articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "\nBreaking: true\n" in text:
+            date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
+            newest = max(newest or date, date)
+    moment = newest.replace(tzinfo=ZoneInfo("Asia/Makassar")) + timedelta(hours=1)
+    return str(int(moment.timestamp()))
 
 
 def cold_build(conf, root):
@@ -217,7 +235,8 @@ def cold_build(conf, root):
     shutil.rmtree(root / "cache", ignore_errors=True)
     shutil.rmtree(root / "output", ignore_errors=True)
     usage = []
-    seconds, peak = timed_build(conf, root / "output", usage)
+    env = {"SOURCE_DATE_EPOCH": newest_breaking_epoch(root)}
+    seconds, peak = timed_build(conf, root / "output", usage, env)
     return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
 
 
@@ -254,14 +273,15 @@ def overhead(conf, plugin, runs, root):
     return share
 
 
-def timed_build(conf, output, usage=None):
+def timed_build(conf, output, usage=None, env=None):
     """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build.
 
     ``usage``: a list to append the process's ``resource.struct_rusage`` to (CPU times).
+    ``env``: extra environment variables for the Pelican process (e.g. SOURCE_DATE_EPOCH).
     """
     command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT)
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
     _, status, rusage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -338,7 +358,9 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=3, help="rounds for --workflow")
     parser.add_argument("--comments", type=int, default=0, help="moderated comments to add")
     parser.add_argument("--ab", type=int, default=0, help="interleaved runs with/without")
-    parser.add_argument("--without", default="comments", help="the plugin --ab leaves out")
+    parser.add_argument(
+        "--without", default="comments", help="the plugin(s) --ab leaves out, comma-separated"
+    )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
