@@ -38,6 +38,7 @@ UI = json.loads((_HERE / "theme" / "strings" / f"{UI_LANG}.json").read_text(enco
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_metadata"]
+PLUGINS += ["citations"]  # after news_metadata: it reports through news_metadata.errors
 
 # --- news_metadata (see plugins/news_metadata/README.md) ---
 NEWS_METADATA_AUTHORS_FILE = "data/authors.yml"

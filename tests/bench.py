@@ -20,13 +20,18 @@ Plugin overhead (``--ab RUNS --without PLUGIN[,PLUGIN...]``): cold builds of the
 with the publish settings and with the named plugins removed from PLUGINS, interleaved
 (with/without, then without/with, ...) after one untimed warm-up build, so that the noise of a
 shared 2-core machine falls on both; prints every run, the medians and the overhead in percent.
-Builds run with ``SOURCE_DATE_EPOCH`` an hour after the newest breaking article, so the ticker
-and the news sitemap are not empty.
+Builds run with ``SOURCE_DATE_EPOCH`` an hour after the newest article (nothing scheduled for
+later, the news sitemap not empty) and the ticker keeps breaking items of any age (full ticker).
 ``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
 ``Id:`` to every article, for the comments plugin.
+``--citations PERCENT`` gives that share of the articles three citations each (``[@key]``,
+``[@key, hlm. N]``, a narrative ``@key`` or ``[@a; @b]``) of a 40-entry site bibliography;
+measure the plugin with ``--ab``, e.g. (the figure in plugins/citations/README.md):
+``python tests/bench.py --citations 20 --ab 5 --without citations``.
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -111,11 +116,51 @@ def article_text(rng, number):
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def make_corpus(root, count, seed=2024, comments=0):
+BIB_TYPES = ("book", "article-journal", "article", "webpage", "legislation", "report")
+
+
+def bibliography_json(size=40):
+    """A site bibliography of ``size`` CSL-JSON entries, keys ``sumber00``... (for --citations)."""
+    rng = random.Random(7)
+    items = []
+    for number in range(size):
+        kind = BIB_TYPES[number % len(BIB_TYPES)]
+        item = {"id": f"sumber{number:02d}", "type": kind, "title": sentence(rng, 3, 8)[:-1]}
+        item["issued"] = {"date-parts": [[2000 + number % 25]]}
+        if kind != "legislation":
+            names = rng.sample(AUTHORS, 1 + number % 3)
+            item["author"] = [
+                {"family": name.split()[-1], "given": " ".join(name.split()[:-1]) or "A."}
+                for name, _ in names
+            ]
+        if kind == "article-journal":
+            item.update({"container-title": "Jurnal Bima", "volume": "3", "page": "1-9"})
+        if kind in ("book", "report"):
+            item["publisher"] = "Penerbit Mbojo"
+        items.append(item)
+    return json.dumps(items, indent=1)
+
+
+def cite(text, number, size=40):
+    """Insert three citations into the Markdown body ``text`` of article ``number``."""
+    rng = random.Random(number)
+    keys = [f"sumber{n:02d}" for n in rng.sample(range(size), 3)]
+    parts = text.split("\n\n")
+    parts[0] = parts[0].rstrip(".") + f" [@{keys[0]}]."
+    parts[1] = parts[1].rstrip(".") + f" [@{keys[1]}, hlm. {rng.randint(1, 300)}]."
+    if number % 2:
+        parts[2] = f"@{keys[2]} menjelaskan hal ini. " + parts[2]
+    else:
+        parts[2] = parts[2].rstrip(".") + f" [@{keys[2]}; @{keys[0]}]."
+    return "\n\n".join(parts)
+
+
+def make_corpus(root, count, seed=2024, comments=0, citations=0):
     """Write a synthetic site source under ``root`` (a Path): content/ and bench_conf.py.
 
     ``comments`` > 0 also gives every article an ``Id:`` and writes that many comments
-    (:func:`write_comments`). Returns the path of the settings file to build it with.
+    (:func:`write_comments`). ``citations``: percentage of articles that cite the site
+    bibliography (see :func:`cite`). Returns the path of the settings file to build it with.
     """
     rng = random.Random(seed)
     content = root / "content"
@@ -125,10 +170,16 @@ def make_corpus(root, count, seed=2024, comments=0):
         for name, affiliation in AUTHORS
     )
     (content / "data" / "authors.yml").write_text(profiles, encoding="utf-8")
+    if citations:
+        (content / "bibliography").mkdir()
+        (content / "bibliography" / "bench.json").write_text(bibliography_json(), "utf-8")
     for number in range(count):
         folder = content / "articles" / str(2020 + (number // 336) % 6)
         folder.mkdir(parents=True, exist_ok=True)
         text = article_text(rng, number)
+        if number * citations % 100 + citations > 99:  # evenly spread: citations% of them
+            header, body = text.split("\n\n", 1)
+            text = header + "\n\n" + cite(body, number)
         if comments:
             text = f"Id: {article_id(number)}\n" + text
         (folder / f"artikel-{number:05d}.md").write_text(text, encoding="utf-8")
@@ -143,7 +194,8 @@ def make_corpus(root, count, seed=2024, comments=0):
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(root / 'cache')!r}\n"
-        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n",
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n",
         encoding="utf-8",
     )
     return conf
@@ -213,14 +265,15 @@ def write_conf_without(conf, plugins):
     return path
 
 
-def newest_breaking_epoch(root):
-    """SOURCE_DATE_EPOCH (str) one hour after the newest ``Breaking: true`` article's Date."""
+def build_epoch(root):
+    """SOURCE_DATE_EPOCH (str) one hour after the newest article's Date: every article of the
+    corpus is published (none is scheduled for later) and the newest ones are in the news
+    sitemap's window."""
     newest = None
     for path in (root / "content" / "articles").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
-        if "\nBreaking: true\n" in text:
-            date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
-            newest = max(newest or date, date)
+        date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
+        newest = max(newest or date, date)
     moment = newest.replace(tzinfo=ZoneInfo("Asia/Makassar")) + timedelta(hours=1)
     return str(int(moment.timestamp()))
 
@@ -235,7 +288,7 @@ def cold_build(conf, root):
     shutil.rmtree(root / "cache", ignore_errors=True)
     shutil.rmtree(root / "output", ignore_errors=True)
     usage = []
-    env = {"SOURCE_DATE_EPOCH": newest_breaking_epoch(root)}
+    env = {"SOURCE_DATE_EPOCH": build_epoch(root)}
     seconds, peak = timed_build(conf, root / "output", usage, env)
     return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
 
@@ -361,10 +414,11 @@ def main(argv=None):
     parser.add_argument(
         "--without", default="comments", help="the plugin(s) --ab leaves out, comma-separated"
     )
+    parser.add_argument("--citations", type=int, default=0, help="%% of articles with citations")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
-        conf = make_corpus(root, args.articles, comments=args.comments)
+        conf = make_corpus(root, args.articles, comments=args.comments, citations=args.citations)
         per = 1000 / args.articles
         print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
         if args.workflow:
