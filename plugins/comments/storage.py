@@ -42,7 +42,7 @@ ANCHOR_PREFIX = "komentar-"
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Comment:
     """One moderated reader comment, as templates see it.
 
