@@ -14,10 +14,11 @@ terms of the locale, the style's macros and sort keys. This module adds five thi
    its text, giving ``Fajriati`` for a narrative ``Fajriati (2011)``. citeproc-js and pandoc
    suppress the first ``cs:names`` instead, which would miss APA's legal items (their author
    part is the title of the act).
-3. **Speed.** citeproc-py runs an XPath query for every macro call and term look-up and walks
-   whole subtrees to ask whether they call a variable; the style tree never changes, so the
-   element classes used here memoise ``xpath_search``, ``calls_variable`` and sort keys. On the
-   APA style this makes a citation about 2.5 times faster (see README, "Performance").
+3. **Speed.** citeproc-py runs an XPath query for every macro call and term look-up, a find()
+   for every child it names, walks whole subtrees to ask whether they call a variable, reaches
+   an item's entry through two attribute chains and sorts one-item citations; the style tree
+   never changes, so the element classes used here memoise those look-ups and the sort keys,
+   and :class:`_Item` keeps its entry (see README, "Performance").
 4. **A fix**: ``is-numeric="locator"`` (see :class:`_NumericLocator`), so APA labels a chapter
    locator ("Bab 2").
 5. **Per-build memo** of rendered citations and references (:class:`Engine`): in an

@@ -26,17 +26,19 @@ pass keeps the document's bibliography and renders citations without ids and wit
 
 Output (``uid``: 6 hex digits of the file's path, so ids never clash on a listing page)::
 
-    <span class="citation">(<a class="citation-ref" href="{filename}/articles/x.md#ref-UID-key"
+    <span class="citation">(<a class="citation-ref" href="#ref-UID-key"
       id="cite-UID-key-1" title="Fajriati, C. E. (2011). Ruang publik.">Fajriati, 2011</a>)</span>
     ...
     <section class="references" aria-labelledby="daftar-pustaka-UID">
     <h2 id="daftar-pustaka-UID">Daftar Pustaka</h2>
     <ul class="reference-list"><li class="reference" id="ref-UID-key">Fajriati, C. E.
-      (2011). <i>Ruang publik</i>. <a class="reference-backlink" href="...#cite-UID-key-1"
+      (2011). <i>Ruang publik</i>. <a class="reference-backlink" href="#cite-UID-key-1"
       aria-label="Kembali ke kutipan">↩︎</a></li></ul></section>
 
-``{filename}`` links are Pelican's: they become the article's URL, so a citation in a summary
-on a listing page or in a feed still reaches the reference list.
+Links inside the article are fragments, as Markdown's footnotes are (feeds carry them so).
+A summary is shown on listing pages, so there a citation links to ``{filename}/<file>#ref-...``
+(Pelican's link to the article): the Summary: header pass writes it, and
+``plugin.summary_without_references`` rewrites the summary it takes from the content.
 """
 
 import hashlib
@@ -121,7 +123,9 @@ class CitationsExtension(Extension):
         if self.path and content_path:
             relative = os.path.relpath(os.path.abspath(self.path), content_path)
             relative = None if relative.startswith("..") else relative.replace(os.sep, "/")
-        self.link = f"{{filename}}/{relative}" if relative else ""
+        # Links inside the article are fragments (like Markdown's footnotes); a citation in the
+        # Summary: header, shown on listing pages, links to the article's URL.
+        self.summary_link = f"{{filename}}/{relative}" if relative else ""
         self.uid = hashlib.sha1((relative or self.path or "").encode("utf-8")).hexdigest()[:6]
         self.slugs = {}
         meta = getattr(self.md, "Meta", {}) or {}
@@ -349,7 +353,7 @@ class CitationTreeprocessor(Treeprocessor):
             slug = ext.slug(cite.key)
             attributes = {
                 "class": "citation-ref",
-                "href": f"{ext.link}#ref-{ext.uid}-{slug}",
+                "href": f"{'' if body_pass else ext.summary_link}#ref-{ext.uid}-{slug}",
                 "title": title,
             }
             if body_pass:
@@ -386,7 +390,7 @@ class CitationTreeprocessor(Treeprocessor):
             backlink = _attributes(
                 {
                     "class": "reference-backlink",
-                    "href": f"{ext.link}#cite-{ext.uid}-{slug}-1",
+                    "href": f"#cite-{ext.uid}-{slug}-1",
                     "aria-label": back,
                     "title": back,
                 }

@@ -61,7 +61,8 @@ def summary_without_references(instance):
     """``content_object_init``: an article or page without a ``Summary:`` header gets Pelican's
     default summary (``SUMMARY_MAX_PARAGRAPHS``, ``SUMMARY_MAX_LENGTH``) computed from its
     content *before* the reference list, so listings and excerpts never show the list, whatever
-    those settings say."""
+    those settings say; its citations link to the article's URL (they are ``#ref-...``
+    fragments in the content)."""
     if not isinstance(instance, Article | Page) or "summary" in instance.metadata:
         return
     content = getattr(instance, "_content", "") or ""
@@ -77,6 +78,9 @@ def summary_without_references(instance):
             summary, settings["SUMMARY_MAX_LENGTH"], settings["SUMMARY_END_SUFFIX"]
         )
     summary = strip_toc_elements_from_html(summary)
+    # On a listing page, a citation must lead to the article's reference list.
+    article = f"{{filename}}/{instance.relative_source_path}"
+    summary = summary.replace('href="#ref-', f'href="{article}#ref-')
     instance.metadata["summary"] = summary
     instance._summary = summary
 
