@@ -11,15 +11,27 @@ Prints wall-clock seconds, seconds per 1000 articles and the peak resident memor
 Pelican process. A benchmark, not a test: nothing is asserted; record its figures in the README.
 Usage: ``python tests/bench.py [--articles N] [--keep]``.
 
-``--without-plugins a,b [--runs R]`` measures the cost of plugins instead: R cold builds with
-the publish settings and R without the named plugins, interleaved (the order alternates each
-round, after one untimed warm-up build), each with an empty content cache and output folder and
-with ``SOURCE_DATE_EPOCH`` an hour after the newest breaking article (so the ticker and the
-news sitemap are not empty). Prints the raw timings, the medians and the overhead in percent,
-of wall-clock time and of CPU time (steadier when other work shares the machine).
+``--workflow [--repeat R]`` (newsroom_tools) times instead, R rounds interleaved, no content
+cache: ``make check``, ``make publish`` (atomic, into a fresh folder), a plain ``pelican`` build
+with the same settings, and one without the newsroom_tools plugin (its checks' overhead); prints
+medians and the raw numbers, and whether all publish trees were byte-identical.
+
+Plugin overhead (``--ab RUNS --without PLUGIN[,PLUGIN...]``): cold builds of the same corpus
+with the publish settings and with the named plugins removed from PLUGINS, interleaved
+(with/without, then without/with, ...) after one untimed warm-up build, so that the noise of a
+shared 2-core machine falls on both; prints every run, the medians and the overhead in percent.
+Builds run with ``SOURCE_DATE_EPOCH`` an hour after the newest article (nothing scheduled for
+later, the news sitemap not empty) and the ticker keeps breaking items of any age (full ticker).
+``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
+``Id:`` to every article, for the comments plugin.
+``--citations PERCENT`` gives that share of the articles three citations each (``[@key]``,
+``[@key, hlm. N]``, a narrative ``@key`` or ``[@a; @b]``) of a 40-entry site bibliography;
+measure the plugin with ``--ab``, e.g. (the figure in plugins/citations/README.md):
+``python tests/bench.py --citations 20 --ab 5 --without citations``.
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -104,10 +116,51 @@ def article_text(rng, number):
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def make_corpus(root, count, seed=2024):
+BIB_TYPES = ("book", "article-journal", "article", "webpage", "legislation", "report")
+
+
+def bibliography_json(size=40):
+    """A site bibliography of ``size`` CSL-JSON entries, keys ``sumber00``... (for --citations)."""
+    rng = random.Random(7)
+    items = []
+    for number in range(size):
+        kind = BIB_TYPES[number % len(BIB_TYPES)]
+        item = {"id": f"sumber{number:02d}", "type": kind, "title": sentence(rng, 3, 8)[:-1]}
+        item["issued"] = {"date-parts": [[2000 + number % 25]]}
+        if kind != "legislation":
+            names = rng.sample(AUTHORS, 1 + number % 3)
+            item["author"] = [
+                {"family": name.split()[-1], "given": " ".join(name.split()[:-1]) or "A."}
+                for name, _ in names
+            ]
+        if kind == "article-journal":
+            item.update({"container-title": "Jurnal Bima", "volume": "3", "page": "1-9"})
+        if kind in ("book", "report"):
+            item["publisher"] = "Penerbit Mbojo"
+        items.append(item)
+    return json.dumps(items, indent=1)
+
+
+def cite(text, number, size=40):
+    """Insert three citations into the Markdown body ``text`` of article ``number``."""
+    rng = random.Random(number)
+    keys = [f"sumber{n:02d}" for n in rng.sample(range(size), 3)]
+    parts = text.split("\n\n")
+    parts[0] = parts[0].rstrip(".") + f" [@{keys[0]}]."
+    parts[1] = parts[1].rstrip(".") + f" [@{keys[1]}, hlm. {rng.randint(1, 300)}]."
+    if number % 2:
+        parts[2] = f"@{keys[2]} menjelaskan hal ini. " + parts[2]
+    else:
+        parts[2] = parts[2].rstrip(".") + f" [@{keys[2]}; @{keys[0]}]."
+    return "\n\n".join(parts)
+
+
+def make_corpus(root, count, seed=2024, comments=0, citations=0):
     """Write a synthetic site source under ``root`` (a Path): content/ and bench_conf.py.
 
-    Returns the path of the settings file to build it with.
+    ``comments`` > 0 also gives every article an ``Id:`` and writes that many comments
+    (:func:`write_comments`). ``citations``: percentage of articles that cite the site
+    bibliography (see :func:`cite`). Returns the path of the settings file to build it with.
     """
     rng = random.Random(seed)
     content = root / "content"
@@ -117,12 +170,21 @@ def make_corpus(root, count, seed=2024):
         for name, affiliation in AUTHORS
     )
     (content / "data" / "authors.yml").write_text(profiles, encoding="utf-8")
+    if citations:
+        (content / "bibliography").mkdir()
+        (content / "bibliography" / "bench.json").write_text(bibliography_json(), "utf-8")
     for number in range(count):
         folder = content / "articles" / str(2020 + (number // 336) % 6)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"artikel-{number:05d}.md").write_text(
-            article_text(rng, number), encoding="utf-8"
-        )
+        text = article_text(rng, number)
+        if number * citations % 100 + citations > 99:  # evenly spread: citations% of them
+            header, body = text.split("\n\n", 1)
+            text = header + "\n\n" + cite(body, number)
+        if comments:
+            text = f"Id: {article_id(number)}\n" + text
+        (folder / f"artikel-{number:05d}.md").write_text(text, encoding="utf-8")
+    if comments:
+        write_comments(content / "comments", count, comments, seed)
     conf = root / "bench_conf.py"
     conf.write_text(
         "import sys\n"
@@ -132,82 +194,211 @@ def make_corpus(root, count, seed=2024):
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(root / 'cache')!r}\n"
-        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n",
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n",
         encoding="utf-8",
     )
     return conf
 
 
-def timed_build(conf, output, env=None):
-    """Run one Pelican build. Returns (seconds, peak RSS in MiB, CPU seconds); raises on a
-    failed build.
+def article_id(number):
+    """The ``Id:`` of synthetic article ``number`` (when the corpus has comments)."""
+    return f"b{number:05d}"
 
-    ``env``: extra environment variables for the Pelican process (e.g. SOURCE_DATE_EPOCH).
-    CPU seconds (user + system of the Pelican process) vary less than wall-clock seconds when
-    other builds share the machine's two cores.
+
+COMMENTERS = ["Budi", "Siti Aminah", "Andi Rahman", "Nur", "Rahmawati", "Yusuf", "Hasanah"]
+
+
+def write_comments(folder, articles, count, seed):
+    """Write ``count`` comments over ``articles`` articles below ``folder`` (a Path).
+
+    Skewed like a news site: most comments go to a few articles (``random() ** 3``), about a
+    third are replies to an earlier comment on the same article; bodies have 1-4 sentences, some
+    Markdown emphasis, links and raw HTML (escaped by the plugin).
     """
-    command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"build failed with exit code {process.returncode}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return seconds, usage.ru_maxrss / 1024, cpu  # ru_maxrss is KiB on Linux
+    rng = random.Random(seed + 1)
+    per_article = {}
+    for number in range(count):
+        target = int(articles * rng.random() ** 3)
+        earlier = per_article.setdefault(target, [])
+        comment_id = f"k{number:05d}"
+        lines = [
+            f"Author: {rng.choice(COMMENTERS)}",
+            f"Date: 2026-{1 + number % 12:02d}-{1 + number % 28:02d} "
+            f"{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}",
+        ]
+        if earlier and rng.random() < 0.35:
+            lines.append(f"Reply-To: {rng.choice(earlier)}")
+        if rng.random() < 0.2:
+            lines.append("Url: https://contoh.example/pembaca")
+        body = [sentence(rng) for _ in range(rng.randint(1, 4))]
+        if number % 3 == 0:
+            body[0] = body[0].replace(" ", " *", 1).replace(" ", "* ", 2)
+        if number % 10 == 0:
+            body.append("Sumber: [data](https://data.example/) <b>penting</b>")
+        path = folder / article_id(target) / f"{comment_id}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        earlier.append(comment_id)
 
 
-def newest_breaking_epoch(root):
-    """SOURCE_DATE_EPOCH (str) one hour after the newest ``Breaking: true`` article's Date."""
+# Metadata keys a plugin registers that the corpus uses: kept known when the plugin is off.
+PLUGIN_KEYS = {"comments": ["id"]}
+
+
+def write_conf_without(conf, plugins):
+    """Write settings next to ``conf`` that are ``conf`` with ``plugins`` (a comma-separated
+    string of names) left out of PLUGINS. Returns the new settings file's path.
+    """
+    names = sorted(name.strip() for name in plugins.split(",") if name.strip())
+    keys = [key for name in names for key in PLUGIN_KEYS.get(name, [])]
+    path = conf.with_name("bench_conf_without.py")
+    path.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(conf.parent)!r})\n"
+        f"from {conf.stem} import *  # noqa\n"
+        f"PLUGINS = [p for p in PLUGINS if p not in {names!r}]  # noqa: F405\n"
+        "NEWS_METADATA_EXTRA_KEYS = [*globals().get('NEWS_METADATA_EXTRA_KEYS', []), "
+        f"*{keys!r}]\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def build_epoch(root):
+    """SOURCE_DATE_EPOCH (str) one hour after the newest article's Date: every article of the
+    corpus is published (none is scheduled for later) and the newest ones are in the news
+    sitemap's window."""
     newest = None
     for path in (root / "content" / "articles").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
-        if "\nBreaking: true\n" in text:
-            date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
-            newest = max(newest or date, date)
+        date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
+        newest = max(newest or date, date)
     moment = newest.replace(tzinfo=ZoneInfo("Asia/Makassar")) + timedelta(hours=1)
     return str(int(moment.timestamp()))
 
 
-def compare_plugins(root, conf, plugins, runs):
-    """Interleaved cold builds with and without ``plugins`` (list of names); print the result.
+def cold_build(conf, root):
+    """A build with an empty content cache and output folder.
 
-    Returns ``{"with": [(wall seconds, CPU seconds)...], "without": [...]}``.
+    Returns (wall seconds, CPU seconds, peak MiB). CPU time (user + system of the Pelican
+    process) is reported too: on a machine shared with other builds, wall time also counts the
+    time the build waited for a core, CPU time much less so.
     """
-    without = root / "bench_conf_without.py"
-    without.write_text(
-        conf.read_text(encoding="utf-8")
-        + f"PLUGINS = [p for p in PLUGINS if p not in {sorted(plugins)!r}]\n",
-        encoding="utf-8",
-    )
-    confs = {"with": conf, "without": without}
-    env = {"SOURCE_DATE_EPOCH": newest_breaking_epoch(root)}
-    times = {"with": [], "without": []}
+    shutil.rmtree(root / "cache", ignore_errors=True)
+    shutil.rmtree(root / "output", ignore_errors=True)
+    usage = []
+    env = {"SOURCE_DATE_EPOCH": build_epoch(root)}
+    seconds, peak = timed_build(conf, root / "output", usage, env)
+    return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
 
-    def cold(label):
-        shutil.rmtree(root / "cache", ignore_errors=True)
-        shutil.rmtree(root / "output", ignore_errors=True)
-        seconds, _, cpu = timed_build(confs[label], root / "output", env)
-        return seconds, cpu
 
-    cold("with")  # warm-up: Python bytecode and the OS file cache, not timed
-    for number in range(runs):
-        order = ("with", "without") if number % 2 == 0 else ("without", "with")
+def overhead(conf, plugin, runs, root):
+    """Interleaved cold builds with and without ``plugin``; print runs, medians, overhead.
+
+    Returns the overhead as a fraction of the median build time without the plugin.
+    """
+    without = write_conf_without(conf, plugin)
+    cold_build(conf, root)  # warm-up: file cache, bytecode; not timed
+    times = {(label, kind): [] for label in ("with", "without") for kind in ("wall", "cpu")}
+    for run in range(runs):
+        order = ("with", "without") if run % 2 == 0 else ("without", "with")
         for label in order:
-            times[label].append(cold(label))
-    print(f"cold builds, interleaved, {runs} each; plugins compared: {', '.join(plugins)}")
-    for index, kind in ((0, "wall-clock"), (1, "CPU (user+sys)")):
-        medians = {
-            label: statistics.median(value[index] for value in values)
-            for label, values in times.items()
-        }
-        for label in ("with", "without"):
-            raw = " ".join(f"{value[index]:.2f}" for value in times[label])
-            print(f"  {kind:15s} {label:8s} median {medians[label]:6.2f} s   raw: {raw}")
-        overhead = (medians["with"] - medians["without"]) / medians["without"] * 100
-        print(f"  {kind:15s} overhead {overhead:+.1f}% of the cold build without them")
-    return times
+            wall, cpu, peak = cold_build(conf if label == "with" else without, root)
+            times[label, "wall"].append(wall)
+            times[label, "cpu"].append(cpu)
+            print(
+                f"run {run + 1} {label:7s} {plugin}: wall {wall:6.2f} s   cpu {cpu:6.2f} s   "
+                f"peak RSS {peak:4.0f} MiB",
+                flush=True,
+            )
+    share = {}
+    for kind in ("wall", "cpu"):
+        with_median = statistics.median(times["with", kind])
+        without_median = statistics.median(times["without", kind])
+        share[kind] = (with_median - without_median) / without_median
+        print(
+            f"{kind:4s} median with {plugin}: {with_median:.2f} s, without: "
+            f"{without_median:.2f} s  -> overhead {share[kind] * 100:+.1f}%"
+        )
+    for key, values in times.items():
+        print(f"raw {key[1]:4s} {key[0]:7s}: " + ", ".join(f"{t:.2f}" for t in values))
+    return share
+
+
+def timed_build(conf, output, usage=None, env=None):
+    """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build.
+
+    ``usage``: a list to append the process's ``resource.struct_rusage`` to (CPU times).
+    ``env``: extra environment variables for the Pelican process (e.g. SOURCE_DATE_EPOCH).
+    """
+    command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    _, status, rusage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"build failed with exit code {process.returncode}")
+    if usage is not None:
+        usage.append(rusage)
+    return seconds, rusage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+
+
+def timed_command(command, env=None):
+    """Run ``command`` in ROOT; return (wall seconds, CPU seconds user+system, peak RSS in MiB);
+    raise on a non-zero exit. CPU time suffers less than wall time from other loads."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{command} failed")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def workflow(conf, root, repeat):
+    """Time make check / make publish / plain builds on the corpus (see the module doc)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from newsroom_tools.publish import tree_digest
+
+    env = {"PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": "1780272000"}
+    no_cache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    pelican = [sys.executable, "-m", "pelican", "-q", "-s", str(conf)]
+    publish = [sys.executable, "-m", "newsroom_tools.publish", "-q", "-s", str(conf)]
+    only_news_metadata = 'PLUGINS=["news_metadata"]'
+    variants = {
+        "make check": [sys.executable, "-m", "newsroom_tools.check", "-s", str(conf)],
+        "make publish": [*publish, "-o", str(root / "published"), *no_cache],
+        "pelican (same settings)": [*pelican, "-o", str(root / "plain"), *no_cache],
+        "pelican without newsroom_tools": [
+            *pelican,
+            "-o",
+            str(root / "bare"),
+            *no_cache,
+            only_news_metadata,
+        ],
+    }
+    times = {name: [] for name in variants}
+    cpu = {name: [] for name in variants}
+    digests = set()
+    for _ in range(repeat):
+        for name, command in variants.items():
+            wall, used, _ = timed_command(command, env)
+            times[name].append(wall)
+            cpu[name].append(used)
+            if name == "make publish":
+                digests.add(tree_digest(root / "published"))
+    for name, values in times.items():
+        raw = ", ".join(f"{v:.2f}" for v in values)
+        raw_cpu = ", ".join(f"{v:.2f}" for v in cpu[name])
+        print(
+            f"{name:32s} wall median {statistics.median(values):6.2f} s [{raw}]   "
+            f"CPU median {statistics.median(cpu[name]):6.2f} s [{raw_cpu}]"
+        )
+    print(f"publish trees byte-identical across runs: {len(digests) == 1}")
 
 
 def main(argv=None):
@@ -215,25 +406,29 @@ def main(argv=None):
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
-        "--without-plugins",
-        metavar="A,B",
-        help="compare cold builds with and without these plugins (comma-separated)",
+        "--workflow", action="store_true", help="time make check and make publish (see above)"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="rounds for --workflow")
+    parser.add_argument("--comments", type=int, default=0, help="moderated comments to add")
+    parser.add_argument("--ab", type=int, default=0, help="interleaved runs with/without")
     parser.add_argument(
-        "--runs", type=int, default=3, help="builds of each kind with --without-plugins (3)"
+        "--without", default="comments", help="the plugin(s) --ab leaves out, comma-separated"
     )
+    parser.add_argument("--citations", type=int, default=0, help="%% of articles with citations")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
-        conf = make_corpus(root, args.articles)
+        conf = make_corpus(root, args.articles, comments=args.comments, citations=args.citations)
         per = 1000 / args.articles
-        print(f"corpus: {args.articles} articles in {root}")
-        if args.without_plugins:
-            plugins = [name.strip() for name in args.without_plugins.split(",") if name.strip()]
-            compare_plugins(root, conf, plugins, args.runs)
+        print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
+        if args.workflow:
+            workflow(conf, root, args.repeat)
+            return
+        if args.ab:
+            overhead(conf, args.without, args.ab, root)
             return
         for label in ("cold build (empty cache)", "warm build (content cache)"):
-            seconds, peak, _ = timed_build(conf, root / "output")
+            seconds, peak = timed_build(conf, root / "output")
             print(
                 f"{label:28s} {seconds:7.2f} s   {seconds * per:7.2f} s/1000 articles   "
                 f"peak RSS {peak:6.0f} MiB"

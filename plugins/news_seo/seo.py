@@ -156,7 +156,13 @@ class SeoData:
 
 
 def describe(content, settings):
-    """Return the plain-text description of ``content`` (its summary's visible text)."""
+    """Return the plain-text description of ``content`` (its summary's visible text).
+
+    Pelican resolves ``{filename}`` links in a ``Summary:`` only after
+    ``all_generators_finalized`` (``refresh_metadata_intersite_links``), and ``summary`` is
+    memoized on first read: resolve them first, or the page would keep the raw links.
+    """
+    content.refresh_metadata_intersite_links()
     text = visible_text(getattr(content, "summary", "") or "")
     return shorten(text, settings.get("NEWS_SEO_DESCRIPTION_MAX_LENGTH"))
 
