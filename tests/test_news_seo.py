@@ -307,7 +307,7 @@ def test_opinion_with_two_authors_and_modified(small):
         ("Nurhayati", "Wartawan Kabar Mbojo"),
     ]
     assert "keywords" not in data  # no tags
-    assert "commentCount" not in data  # no comments plugin in this build
+    assert "commentCount" not in data  # Comments: off
 
 
 def test_page_has_cards_but_no_article_json_ld(small):

@@ -1,7 +1,5 @@
 """Signal wiring for news_seo. Receivers are module-level: blinker keeps weak references."""
 
-from functools import partial
-
 from pelican import signals
 
 from . import seo, sitemaps
@@ -11,12 +9,6 @@ from .settings import apply_defaults
 def initialize(pelican):
     """``initialized``: fill in and validate the NEWS_SEO_* settings."""
     apply_defaults(pelican.settings)
-
-
-def add_filters(generator):
-    """``generator_init``: Jinja filter ``absolute_url``: an output path's public URL
-    (``{{ output_file|absolute_url }}`` -> ``https://site/kategori/opini/``)."""
-    generator.env.filters["absolute_url"] = partial(seo.site_url, generator.settings["SITEURL"])
 
 
 def attach_seo(generators):
@@ -37,7 +29,6 @@ def get_generators(pelican):
 def register():
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
-    signals.generator_init.connect(add_filters)
     signals.all_generators_finalized.connect(attach_seo)
     signals.content_written.connect(record_page)
     signals.get_generators.connect(get_generators)

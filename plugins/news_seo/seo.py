@@ -7,10 +7,12 @@ plugin's data in place) and gives each article and page a ``seo`` attribute
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
 from pelican.contents import Article
 from pelican.plugins._utils import plugin_enabled
 
 from . import structured_data
+from .head import article_tags, head_tags
 from .share import share_links
 from .text import shorten, visible_text
 
@@ -42,6 +44,9 @@ class SiteInfo:
         publisher_name: ``NEWS_SEO_PUBLISHER_NAME`` or ``SITENAME``.
         logo_url: absolute URL of the publisher logo.
         default_image: og:image for pages without a featured image.
+        description: ``SITESUBTITLE``, the description of pages that have none.
+        og_locale: ``NEWS_SEO_OG_LOCALE``.
+        twitter_site: ``NEWS_SEO_TWITTER_SITE`` or "".
         language: ``DEFAULT_LANG``.
         opinion_categories: frozenset of category names (``NEWS_SEO_OPINION_CATEGORIES``).
         home_json_ld: the home page's JSON-LD blocks (list of dicts).
@@ -52,6 +57,9 @@ class SiteInfo:
     publisher_name: str
     logo_url: str
     default_image: str
+    description: str
+    og_locale: str
+    twitter_site: str
     language: str
     opinion_categories: frozenset
     home_json_ld: list = field(default_factory=list)
@@ -59,6 +67,17 @@ class SiteInfo:
     def url(self, path):
         """Public URL of ``path`` (see :func:`site_url`)."""
         return site_url(self.siteurl, path)
+
+    def listing_head(self, output_file, title, description):
+        """The ``<head>`` tags of a listing page (home, section, tag, author, archive).
+
+        Args:
+            output_file: the page's output path (Pelican's ``output_file``).
+            title, description: the page's title and description, plain text.
+        Returns:
+            ``Markup`` (see :func:`news_seo.head.head_tags`).
+        """
+        return head_tags(self, self.url(output_file), title, description)
 
     @classmethod
     def from_settings(cls, settings):
@@ -75,6 +94,9 @@ class SiteInfo:
             publisher_name=settings.get("NEWS_SEO_PUBLISHER_NAME") or settings["SITENAME"],
             logo_url=logo_url,
             default_image=site_url(siteurl, default) if default else logo_url,
+            description=settings.get("SITESUBTITLE") or "",
+            og_locale=settings.get("NEWS_SEO_OG_LOCALE") or "id_ID",
+            twitter_site=settings.get("NEWS_SEO_TWITTER_SITE") or "",
             language=settings.get("DEFAULT_LANG", "id"),
             opinion_categories=frozenset(settings.get("NEWS_SEO_OPINION_CATEGORIES") or ()),
         )
@@ -94,6 +116,8 @@ class SeoData:
         og_type: "article" for articles, "website" otherwise.
         published, modified: ISO 8601 in WITA of Date and of Modified (or Date); articles only.
         share_links: list of ``{"network", "url"}`` (articles only).
+        head: ``Markup``, the canonical link and Open Graph / Twitter card tags
+            (:mod:`news_seo.head`), rendered once.
     """
 
     canonical_url: str
@@ -105,6 +129,7 @@ class SeoData:
     published: str = ""
     modified: str = ""
     share_links: list = field(default_factory=list)
+    head: str = ""
     _json_ld: dict | None = field(default=None, repr=False)
     _content: object = field(default=None, repr=False)
     _comments_enabled: bool = field(default=False, repr=False)
@@ -159,6 +184,18 @@ def seo_data(content, site, settings, comments_enabled):
         seo._json_ld = structured_data.article_block(content, seo, site)
         seo.published = seo._json_ld["datePublished"]
         seo.modified = seo._json_ld["dateModified"]
+    seo.head = head_tags(
+        site, seo.canonical_url, seo.title, seo.description or site.description, seo.og_type,
+        seo.image, seo.image_alt,
+    )  # fmt: skip
+    if isinstance(content, Article):
+        category = getattr(content, "category", None)
+        seo.head += Markup("\n") + article_tags(
+            seo.published,
+            seo.modified,
+            category.name if category is not None else "",
+            [tag.name for tag in getattr(content, "tags", None) or []],
+        )
         seo._content = content
         seo._comments_enabled = comments_enabled
     return seo
