@@ -16,8 +16,12 @@ PORT ?= 8000
 BENCH_N ?= 1000
 
 PELICANOPTS ?=
+# newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
+TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
+.PHONY: new check rsync_upload github s3_upload
+.PHONY: comment
 
 help:
 	@echo 'make html        build content/ into output/ (development settings)'
@@ -25,10 +29,15 @@ help:
 	@echo 'make devserver   rebuild on change and serve on http://localhost:$(PORT)'
 	@echo 'make regenerate  rebuild on change (no server)'
 	@echo 'make publish     production build with publishconf.py (fails on any content error)'
+	@echo '                 into a fresh folder, then swaps it in for $(OUTPUTDIR)/ at once'
+	@echo 'make new TITLE="..." [CATEGORY=...] [AUTHOR=...]   start a new article (a draft)'
+	@echo 'make check       check all content without building pages (every problem at once)'
+	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
 	@echo 'make clean       remove output/'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check + format check'
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
+	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
 
 venv: $(STAMP)
 
@@ -51,10 +60,31 @@ serve: $(STAMP)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 devserver: $(STAMP)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(TOOLS).devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 publish: $(STAMP)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(TOOLS).publish $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+# Values are passed single-quoted to the shell, so titles may contain spaces and quotes.
+quote = '$(subst ','\'',$(1))'
+
+new: $(STAMP)
+	@$(TOOLS).new -s $(CONFFILE) --content $(INPUTDIR) --title $(call quote,$(TITLE)) \
+		--category $(call quote,$(CATEGORY)) --author $(call quote,$(AUTHOR))
+
+check: $(STAMP)
+	@$(TOOLS).check -s $(PUBLISHCONF) $(INPUTDIR)
+
+# Deploy targets: a fresh `make publish`, then the upload. Hosts, buckets and credentials come
+# from environment variables only (README, "Deploying"); DRY_RUN=1 prints the commands.
+rsync_upload: publish
+	$(TOOLS).deploy rsync $(OUTPUTDIR)
+
+github: publish
+	$(TOOLS).deploy github $(OUTPUTDIR)
+
+s3_upload: publish
+	$(TOOLS).deploy s3 $(OUTPUTDIR)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -69,3 +99,8 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N)
+
+# Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
+# Without ARTICLE it lists the article ids.
+comment: $(STAMP)
+	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")

@@ -11,10 +11,13 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 AUTHOR = "Redaksi Kabar Mbojo"
+USE_FOLDER_AS_CATEGORY = False  # the Category: line decides, never the folder
 SITENAME = "Kabar Mbojo"
 SITESUBTITLE = "Berita dan opini dari Bima, Nusa Tenggara Barat"
 SITEURL = ""
 RELATIVE_URLS = True
+# Feeds need absolute links; in development they point at `make serve`.
+FEED_DOMAIN = "http://localhost:8000"
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
@@ -50,6 +53,20 @@ NEWS_METADATA_CATEGORIES = [
     "Hukum",
 ]
 NEWS_METADATA_STRICT = False  # dev build reports content errors and goes on
+
+# --- newsroom_tools (see plugins/newsroom_tools/README.md): site-wide checks, scheduling ---
+PLUGINS += ["newsroom_tools"]
+
+# --- comments (see plugins/comments/README.md): moderated reader comments ---
+PLUGINS += ["comments"]  # after news_metadata, which it reports errors through
+# No form endpoint yet: readers send comments by email; "Laporkan" links mail the same address.
+COMMENTS_EMAIL = "redaksi@kabarmbojo.example"
+COMMENTS_FORM_ACTION = ""
+# --- breaking_news and news_seo (see plugins/breaking_news/README.md, plugins/news_seo/README.md)
+PLUGINS += ["breaking_news", "news_seo"]
+BREAKING_NEWS_MAX_ITEMS = 5
+BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
+NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
 # --- Markdown and typography ---
 MARKDOWN = {

@@ -18,3 +18,10 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # Any content error fails the publish build, whatever the log level.
 NEWS_METADATA_STRICT = True
+
+# Drafts and scheduled (future-dated) articles are never written, listed or put in feeds:
+# an empty *_SAVE_AS makes Pelican's writer skip them (newsroom_tools README, "Drafts").
+DRAFT_URL = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_URL = ""
+DRAFT_PAGE_SAVE_AS = ""

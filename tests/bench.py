@@ -11,25 +11,39 @@ Prints wall-clock seconds, seconds per 1000 articles and the peak resident memor
 Pelican process. A benchmark, not a test: nothing is asserted; record its figures in the README.
 Usage: ``python tests/bench.py [--articles N] [--keep]``.
 
+``--workflow [--repeat R]`` (newsroom_tools) times instead, R rounds interleaved, no content
+cache: ``make check``, ``make publish`` (atomic, into a fresh folder), a plain ``pelican`` build
+with the same settings, and one without the newsroom_tools plugin (its checks' overhead); prints
+medians and the raw numbers, and whether all publish trees were byte-identical.
+
+Plugin overhead (``--ab RUNS --without PLUGIN[,PLUGIN...]``): cold builds of the same corpus
+with the publish settings and with the named plugins removed from PLUGINS, interleaved
+(with/without, then without/with, ...) after one untimed warm-up build, so that the noise of a
+shared 2-core machine falls on both; prints every run, the medians and the overhead in percent.
+Builds run with ``SOURCE_DATE_EPOCH`` an hour after the newest article (nothing scheduled for
+later, the news sitemap not empty) and the ticker keeps breaking items of any age (full ticker).
+``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
+``Id:`` to every article, for the comments plugin.
 ``--citations PERCENT`` gives that share of the articles three citations each (``[@key]``,
 ``[@key, hlm. N]``, a narrative ``@key`` or ``[@a; @b]``) of a 40-entry site bibliography;
-``--compare-plugin NAME [--runs N]`` then times cold builds with and without plugin NAME,
-alternating (A, B, A, B, ...), and prints every run, the medians and the overhead. Example
-(the figure in plugins/citations/README.md):
-``python tests/bench.py --citations 20 --compare-plugin citations --runs 5``.
+measure the plugin with ``--ab``, e.g. (the figure in plugins/citations/README.md):
+``python tests/bench.py --citations 20 --ab 5 --without citations``.
 """
 
 import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,12 +155,12 @@ def cite(text, number, size=40):
     return "\n\n".join(parts)
 
 
-def make_corpus(root, count, seed=2024, citations=0, without=None):
+def make_corpus(root, count, seed=2024, comments=0, citations=0):
     """Write a synthetic site source under ``root`` (a Path): content/ and bench_conf.py.
 
-    ``citations``: percentage of articles that cite the site bibliography (see :func:`cite`).
-    ``without``: also write bench_conf_without.py, the same settings without that plugin.
-    Returns the path of the settings file to build it with.
+    ``comments`` > 0 also gives every article an ``Id:`` and writes that many comments
+    (:func:`write_comments`). ``citations``: percentage of articles that cite the site
+    bibliography (see :func:`cite`). Returns the path of the settings file to build it with.
     """
     rng = random.Random(seed)
     content = root / "content"
@@ -166,7 +180,11 @@ def make_corpus(root, count, seed=2024, citations=0, without=None):
         if number * citations % 100 + citations > 99:  # evenly spread: citations% of them
             header, body = text.split("\n\n", 1)
             text = header + "\n\n" + cite(body, number)
+        if comments:
+            text = f"Id: {article_id(number)}\n" + text
         (folder / f"artikel-{number:05d}.md").write_text(text, encoding="utf-8")
+    if comments:
+        write_comments(content / "comments", count, comments, seed)
     conf = root / "bench_conf.py"
     conf.write_text(
         "import sys\n"
@@ -176,82 +194,239 @@ def make_corpus(root, count, seed=2024, citations=0, without=None):
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(root / 'cache')!r}\n"
-        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n",
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n",
         encoding="utf-8",
     )
-    if without:
-        (root / "bench_conf_without.py").write_text(
-            conf.read_text(encoding="utf-8")
-            + f"PLUGINS = [name for name in PLUGINS if name != {without!r}]\n",
-            encoding="utf-8",
-        )
     return conf
 
 
-def timed_build(conf, output):
+def article_id(number):
+    """The ``Id:`` of synthetic article ``number`` (when the corpus has comments)."""
+    return f"b{number:05d}"
+
+
+COMMENTERS = ["Budi", "Siti Aminah", "Andi Rahman", "Nur", "Rahmawati", "Yusuf", "Hasanah"]
+
+
+def write_comments(folder, articles, count, seed):
+    """Write ``count`` comments over ``articles`` articles below ``folder`` (a Path).
+
+    Skewed like a news site: most comments go to a few articles (``random() ** 3``), about a
+    third are replies to an earlier comment on the same article; bodies have 1-4 sentences, some
+    Markdown emphasis, links and raw HTML (escaped by the plugin).
+    """
+    rng = random.Random(seed + 1)
+    per_article = {}
+    for number in range(count):
+        target = int(articles * rng.random() ** 3)
+        earlier = per_article.setdefault(target, [])
+        comment_id = f"k{number:05d}"
+        lines = [
+            f"Author: {rng.choice(COMMENTERS)}",
+            f"Date: 2026-{1 + number % 12:02d}-{1 + number % 28:02d} "
+            f"{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}",
+        ]
+        if earlier and rng.random() < 0.35:
+            lines.append(f"Reply-To: {rng.choice(earlier)}")
+        if rng.random() < 0.2:
+            lines.append("Url: https://contoh.example/pembaca")
+        body = [sentence(rng) for _ in range(rng.randint(1, 4))]
+        if number % 3 == 0:
+            body[0] = body[0].replace(" ", " *", 1).replace(" ", "* ", 2)
+        if number % 10 == 0:
+            body.append("Sumber: [data](https://data.example/) <b>penting</b>")
+        path = folder / article_id(target) / f"{comment_id}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        earlier.append(comment_id)
+
+
+# Metadata keys a plugin registers that the corpus uses: kept known when the plugin is off.
+PLUGIN_KEYS = {"comments": ["id"]}
+
+
+def write_conf_without(conf, plugins):
+    """Write settings next to ``conf`` that are ``conf`` with ``plugins`` (a comma-separated
+    string of names) left out of PLUGINS. Returns the new settings file's path.
+    """
+    names = sorted(name.strip() for name in plugins.split(",") if name.strip())
+    keys = [key for name in names for key in PLUGIN_KEYS.get(name, [])]
+    path = conf.with_name("bench_conf_without.py")
+    path.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(conf.parent)!r})\n"
+        f"from {conf.stem} import *  # noqa\n"
+        f"PLUGINS = [p for p in PLUGINS if p not in {names!r}]  # noqa: F405\n"
+        "NEWS_METADATA_EXTRA_KEYS = [*globals().get('NEWS_METADATA_EXTRA_KEYS', []), "
+        f"*{keys!r}]\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def build_epoch(root):
+    """SOURCE_DATE_EPOCH (str) one hour after the newest article's Date: every article of the
+    corpus is published (none is scheduled for later) and the newest ones are in the news
+    sitemap's window."""
+    newest = None
+    for path in (root / "content" / "articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
+        newest = max(newest or date, date)
+    moment = newest.replace(tzinfo=ZoneInfo("Asia/Makassar")) + timedelta(hours=1)
+    return str(int(moment.timestamp()))
+
+
+def cold_build(conf, root):
+    """A build with an empty content cache and output folder.
+
+    Returns (wall seconds, CPU seconds, peak MiB). CPU time (user + system of the Pelican
+    process) is reported too: on a machine shared with other builds, wall time also counts the
+    time the build waited for a core, CPU time much less so.
+    """
+    shutil.rmtree(root / "cache", ignore_errors=True)
+    shutil.rmtree(root / "output", ignore_errors=True)
+    usage = []
+    env = {"SOURCE_DATE_EPOCH": build_epoch(root)}
+    seconds, peak = timed_build(conf, root / "output", usage, env)
+    return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
+
+
+def overhead(conf, plugin, runs, root):
+    """Interleaved cold builds with and without ``plugin``; print runs, medians, overhead.
+
+    Returns the overhead as a fraction of the median build time without the plugin.
+    """
+    without = write_conf_without(conf, plugin)
+    cold_build(conf, root)  # warm-up: file cache, bytecode; not timed
+    times = {(label, kind): [] for label in ("with", "without") for kind in ("wall", "cpu")}
+    for run in range(runs):
+        order = ("with", "without") if run % 2 == 0 else ("without", "with")
+        for label in order:
+            wall, cpu, peak = cold_build(conf if label == "with" else without, root)
+            times[label, "wall"].append(wall)
+            times[label, "cpu"].append(cpu)
+            print(
+                f"run {run + 1} {label:7s} {plugin}: wall {wall:6.2f} s   cpu {cpu:6.2f} s   "
+                f"peak RSS {peak:4.0f} MiB",
+                flush=True,
+            )
+    share = {}
+    for kind in ("wall", "cpu"):
+        with_median = statistics.median(times["with", kind])
+        without_median = statistics.median(times["without", kind])
+        share[kind] = (with_median - without_median) / without_median
+        print(
+            f"{kind:4s} median with {plugin}: {with_median:.2f} s, without: "
+            f"{without_median:.2f} s  -> overhead {share[kind] * 100:+.1f}%"
+        )
+    for key, values in times.items():
+        print(f"raw {key[1]:4s} {key[0]:7s}: " + ", ".join(f"{t:.2f}" for t in values))
+    return share
+
+
+def timed_build(conf, output, usage=None, env=None):
     """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build.
 
-    The CPU seconds (user + system) of the build are kept in ``timed_build.cpu``: on a shared
-    machine they vary far less than wall-clock seconds.
+    ``usage``: a list to append the process's ``resource.struct_rusage`` to (CPU times).
+    ``env``: extra environment variables for the Pelican process (e.g. SOURCE_DATE_EPOCH).
     """
     command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    _, status, rusage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"build failed with exit code {process.returncode}")
-    timed_build.cpu = usage.ru_utime + usage.ru_stime
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    if usage is not None:
+        usage.append(rusage)
+    return seconds, rusage.ru_maxrss / 1024  # ru_maxrss is KiB on Linux
 
 
-def compare(root, conf, plugin, runs, articles, citations):
-    """Interleaved cold builds with and without ``plugin``; print runs, medians, overhead."""
-    without = root / "bench_conf_without.py"
-    times = {("wall", "with"): [], ("wall", "without"): [], ("cpu", "with"): [],
-             ("cpu", "without"): []}  # fmt: skip
-    print(f"corpus: {articles} articles, {citations}% with citations, in {root}")
-    for run in range(runs):
-        for label, settings in (("with", conf), ("without", without)):
-            shutil.rmtree(root / "cache", ignore_errors=True)  # cold: empty content cache
-            shutil.rmtree(root / "output", ignore_errors=True)
-            seconds, peak = timed_build(settings, root / "output")
-            times["wall", label].append(round(seconds, 2))
-            times["cpu", label].append(round(timed_build.cpu, 2))
-            print(
-                f"run {run + 1} {label:7s} {plugin}: {seconds:6.2f} s wall  "
-                f"{timed_build.cpu:6.2f} s CPU  peak RSS {peak:5.0f} MiB"
-            )
-    for clock in ("wall", "cpu"):
-        with_median = statistics.median(times[clock, "with"])
-        without_median = statistics.median(times[clock, "without"])
-        for label, median in (("with", with_median), ("without", without_median)):
-            print(f"{clock:4s} median {label:7s} {plugin}: {median:6.2f} s  {times[clock, label]}")
-        print(f"{clock:4s} overhead: {(with_median / without_median - 1) * 100:+.1f}%")
-        # Each A/B pair ran back to back: its ratio is less sensitive to load that drifts.
-        runs = zip(times[clock, "with"], times[clock, "without"], strict=True)
-        pairs = [with_run / without_run - 1 for with_run, without_run in runs]
-        print(f"{clock:4s} median overhead of the pairs: {statistics.median(pairs) * 100:+.1f}%")
+def timed_command(command, env=None):
+    """Run ``command`` in ROOT; return (wall seconds, CPU seconds user+system, peak RSS in MiB);
+    raise on a non-zero exit. CPU time suffers less than wall time from other loads."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{command} failed")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def workflow(conf, root, repeat):
+    """Time make check / make publish / plain builds on the corpus (see the module doc)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from newsroom_tools.publish import tree_digest
+
+    env = {"PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": "1780272000"}
+    no_cache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    pelican = [sys.executable, "-m", "pelican", "-q", "-s", str(conf)]
+    publish = [sys.executable, "-m", "newsroom_tools.publish", "-q", "-s", str(conf)]
+    only_news_metadata = 'PLUGINS=["news_metadata"]'
+    variants = {
+        "make check": [sys.executable, "-m", "newsroom_tools.check", "-s", str(conf)],
+        "make publish": [*publish, "-o", str(root / "published"), *no_cache],
+        "pelican (same settings)": [*pelican, "-o", str(root / "plain"), *no_cache],
+        "pelican without newsroom_tools": [
+            *pelican,
+            "-o",
+            str(root / "bare"),
+            *no_cache,
+            only_news_metadata,
+        ],
+    }
+    times = {name: [] for name in variants}
+    cpu = {name: [] for name in variants}
+    digests = set()
+    for _ in range(repeat):
+        for name, command in variants.items():
+            wall, used, _ = timed_command(command, env)
+            times[name].append(wall)
+            cpu[name].append(used)
+            if name == "make publish":
+                digests.add(tree_digest(root / "published"))
+    for name, values in times.items():
+        raw = ", ".join(f"{v:.2f}" for v in values)
+        raw_cpu = ", ".join(f"{v:.2f}" for v in cpu[name])
+        print(
+            f"{name:32s} wall median {statistics.median(values):6.2f} s [{raw}]   "
+            f"CPU median {statistics.median(cpu[name]):6.2f} s [{raw_cpu}]"
+        )
+    print(f"publish trees byte-identical across runs: {len(digests) == 1}")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--workflow", action="store_true", help="time make check and make publish (see above)"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="rounds for --workflow")
+    parser.add_argument("--comments", type=int, default=0, help="moderated comments to add")
+    parser.add_argument("--ab", type=int, default=0, help="interleaved runs with/without")
+    parser.add_argument(
+        "--without", default="comments", help="the plugin(s) --ab leaves out, comma-separated"
+    )
     parser.add_argument("--citations", type=int, default=0, help="%% of articles with citations")
-    parser.add_argument("--compare-plugin", metavar="NAME", help="cold builds with/without NAME")
-    parser.add_argument("--runs", type=int, default=3, help="runs each for --compare-plugin")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
-        conf = make_corpus(root, args.articles, citations=args.citations,
-                           without=args.compare_plugin)  # fmt: skip
-        if args.compare_plugin:
-            compare(root, conf, args.compare_plugin, args.runs, args.articles, args.citations)
-            return
+        conf = make_corpus(root, args.articles, comments=args.comments, citations=args.citations)
         per = 1000 / args.articles
-        print(f"corpus: {args.articles} articles in {root}")
+        print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
+        if args.workflow:
+            workflow(conf, root, args.repeat)
+            return
+        if args.ab:
+            overhead(conf, args.without, args.ab, root)
+            return
         for label in ("cold build (empty cache)", "warm build (content cache)"):
             seconds, peak = timed_build(conf, root / "output")
             print(

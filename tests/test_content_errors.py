@@ -34,8 +34,18 @@ CASES = [
     ),
     pytest.param(
         GOOD_HEADER.replace("Title: Judul Baik\n", ""),
-        f"content/{ARTICLE}:1: the header has no Title: — add a 'Title: ...' line",
+        f"content/{ARTICLE}:1: the header has no Title: — add the line 'Title: ...' to the header",
         id="missing-title",
+    ),
+    pytest.param(
+        GOOD_HEADER.replace("Title: Judul Baik", "Title:   "),
+        f"content/{ARTICLE}:1: Title is empty — write the headline after 'Title: '",
+        id="empty-title",
+    ),
+    pytest.param(
+        GOOD_HEADER.replace("Author: Nurhayati", "Author: nurhayati"),
+        f"content/{ARTICLE}:3: unknown author 'nurhayati' (did you mean 'Nurhayati'?)",
+        id="author-case-differs",
     ),
     pytest.param(
         GOOD_HEADER + "Breaking: yes please\n",
@@ -133,3 +143,47 @@ def test_broken_authors_file_names_file_and_line(make_site):
     )
     assert built.result.returncode == 1
     assert "content/data/authors.yml:2: unknown author field 'affiliaton'" in built.result.stderr
+
+
+@pytest.mark.parametrize(
+    ("removed", "expected"),
+    [("Category: Berita\n", "Category"), ("Author: Nurhayati\n", "Author")],
+)
+def test_missing_key_is_one_error_not_a_fallback_value(make_site, removed, expected):
+    """Pelican's fallbacks (folder name, AUTHOR) must not produce misleading extra errors."""
+    built = make_site(article(GOOD_HEADER.replace(removed, "")))
+    assert built.result.returncode == 1
+    assert "1 content error(s)" in built.result.stderr
+    assert f"content/{ARTICLE}:1: the header has no {expected}:" in built.result.stderr
+
+
+def test_non_utf8_file_names_line_and_encoding(make_site, tmp_path):
+    bad = tmp_path / "content" / ARTICLE
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes((GOOD_HEADER + "\nKafe caf\xe9 di Bima.\n").encode("latin-1"))
+    built = make_site({})
+    assert built.result.returncode == 1
+    assert (
+        f"content/{ARTICLE}:6: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8"
+        in built.result.stderr
+    )
+
+
+def test_broken_authors_file_is_one_error_not_one_per_article(make_site):
+    built = make_site(
+        {
+            "data/authors.yml": "- name: Nurhayati\n  bio: tanpa afiliasi\n",
+            ARTICLE: GOOD_HEADER + "\nIsi.\n",
+        }
+    )
+    assert built.result.returncode == 1
+    assert "1 content error(s)" in built.result.stderr
+    assert "content/data/authors.yml:1: author entry has no 'affiliation'" in built.result.stderr
+
+
+def test_offset_date_is_filed_under_its_wita_month(make_site):
+    header = GOOD_HEADER.replace("2024-05-01 08:00", "2024-03-31T20:00:00Z")
+    built = make_site(article(header))
+    assert built.result.returncode == 0, built.result.output_text
+    page = built.soup("2024/04/judul-baik.html")
+    assert page.select_one("article time")["datetime"] == "2024-04-01T04:00:00+08:00"

@@ -77,3 +77,10 @@ def test_feed_title_is_plain_text(built):
     assert title == "<script>alert(1)</script> “KPK” Periksa 3 Saksi & Ahli"
     link = root.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}link")
     assert link.get("href") == f"{SITEURL}/2024/05/kpk.html"
+
+
+def test_meta_description_is_visible_text_only(built):
+    soup = BeautifulSoup((built / "2024/05/kpk.html").read_text(encoding="utf-8"), "lxml")
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Ringkasan “kutip” & miring")
+    assert "kode" not in description and "<" not in description

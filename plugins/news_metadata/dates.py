@@ -35,7 +35,8 @@ def parse_date(text):
         text: the value after ``Date:`` or ``Modified:``.
     Returns:
         ``datetime``: naive (meaning WITA, Pelican's TIMEZONE attaches it) when the text has no
-        offset, otherwise aware.
+        offset, otherwise aware and converted to WITA (so the URL's ``{date:%Y/%m}`` is the
+        WITA date the page shows).
     Raises:
         ValueError: the text is not one of the accepted forms, or names an impossible date
         (31 February). The message says what was wrong, in English, for the error report.
@@ -53,9 +54,10 @@ def parse_date(text):
     if _ISO_DATE.match(value):
         iso = value[:-1] + "+00:00" if value.endswith("Z") else value
         try:
-            return datetime.fromisoformat(iso)
+            parsed = datetime.fromisoformat(iso)
         except ValueError as exc:
             raise ValueError(f"{value!r} is not a real date: {exc}") from None
+        return parsed if parsed.tzinfo is None else parsed.astimezone(WITA)
     raise ValueError(f"{value!r} is not a date this site accepts")
 
 

@@ -11,6 +11,7 @@ image against the files in ``content/``, and sets the attributes templates rely 
 """
 
 import os
+import re
 
 from markupsafe import Markup
 from pelican.contents import Article, Page
@@ -19,21 +20,31 @@ from . import errors
 from .profiles import load_profiles
 from .reader import suggest
 
-_profiles = {}
+
+class _SiteData:
+    """Per-build data the checks join with: author profiles, and whether the profiles file was
+    usable (a broken file is one error, not one "unknown author" per article)."""
+
+    profiles: dict = {}  # noqa: RUF012 (replaced, not mutated, by load_site_data)
+    profiles_usable = True
+
+
+_INVISIBLE = re.compile(r"<(script|style|code|pre)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
 def load_site_data(settings):
     """Per build: forget old errors, (re)read author profiles. ``settings`` is Pelican's dict."""
     errors.collector.reset()
     path = os.path.join(settings["PATH"], settings["NEWS_METADATA_AUTHORS_FILE"])
-    _profiles.clear()
-    _profiles.update(load_profiles(path))
+    _SiteData.profiles = load_profiles(path)
+    _SiteData.profiles_usable = not errors.collector.errors
 
 
 def plain_text(html_text):
-    """Return the visible text of an HTML fragment: tags removed, entities decoded, spaces
-    (including no-break spaces) folded to single spaces."""
-    return " ".join(Markup(html_text or "").striptags().split())
+    """Return the visible text of an HTML fragment for attributes and structured data: script,
+    style, code and pre elements dropped, tags removed, entities decoded, spaces (including
+    no-break spaces) folded to single spaces."""
+    return " ".join(Markup(_INVISIBLE.sub(" ", html_text or "")).striptags().split())
 
 
 def check_content(instance):
@@ -52,23 +63,28 @@ def check_content(instance):
     instance.breaking = getattr(instance, "breaking", False) is True
     instance.comments = getattr(instance, "comments", "open")
     if isinstance(instance, Article):
-        _join_authors(instance, path, lines)
-        _check_category(instance, path, lines)
+        # Keys missing from the header were reported by the reader; Pelican's fallbacks
+        # (AUTHOR, DEFAULT_CATEGORY) are not the editor's words and are not checked again.
+        if "author" in lines or "authors" in lines:
+            _join_authors(instance, path, lines)
+        if "category" in lines:
+            _check_category(instance, path, lines)
     _check_image(instance, path, lines)
 
 
 def _join_authors(article, path, lines):
     line = lines.get("author") or lines.get("authors")
     for author in getattr(article, "authors", []):
-        profile = _profiles.get(author.name.casefold())
-        if profile is None:
-            known = [p["name"] for p in _profiles.values()]
+        profile = _SiteData.profiles.get(author.name)
+        if profile is None and _SiteData.profiles_usable:
+            known = list(_SiteData.profiles)
             errors.report(
                 path,
                 line,
                 f"unknown author {author.name!r}{suggest(author.name, known)}",
                 "write the name exactly as in content/data/authors.yml, or add a profile there",
             )
+        if profile is None:
             profile = {"affiliation": "", "bio": "", "photo": "", "links": [], "slug": ""}
         if profile["slug"]:
             author.slug = profile["slug"]

@@ -33,9 +33,10 @@ def load_profiles(path):
     Args:
         path: absolute path of the YAML file.
     Returns:
-        dict mapping the author name folded with ``str.casefold`` to a profile dict with the
-        keys of :data:`FIELDS` (missing optional ones as "" or []). Empty if the file is absent
-        or broken; every problem is reported through :func:`errors.report`.
+        dict mapping the author name (exactly as written, as articles must write it) to a
+        profile dict with the keys of :data:`FIELDS` (missing optional ones as "" or []).
+        Empty if the file is absent or broken; every problem is reported through
+        :func:`errors.report`.
     """
     if not os.path.exists(path):
         report(
@@ -69,7 +70,7 @@ def load_profiles(path):
         profile = _read_entry(path, node)
         if profile is None:
             continue
-        key = profile["name"].casefold()
+        key = profile["name"]
         if key in profiles:
             report(
                 path, _line(node), f"author {profile['name']!r} is listed twice", "keep one entry"

@@ -16,6 +16,7 @@ from pelican.utils import pelican_open
 
 from . import header as header_scan
 from .dates import DATE_FIX, parse_date
+from .errors import report
 from .settings import known_keys
 
 TRUE_WORDS = {"true", "ya", "yes"}
@@ -50,6 +51,23 @@ def suggest(word, choices):
     return f" (did you mean {original!r}?)"
 
 
+def _check_encoding(source_path):
+    """Report a file that is not UTF-8 (often pasted from Word or saved as ANSI), with the line
+    of the first bad byte, then raise UnicodeDecodeError so Pelican skips the file."""
+    with open(source_path, "rb") as handle:
+        raw = handle.read()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report(
+            source_path,
+            raw.count(b"\n", 0, exc.start) + 1,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            "save it again as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)",
+        )
+        raise
+
+
 class NewsMarkdownReader(MarkdownReader):
     """Markdown reader that records content-model problems with line numbers.
 
@@ -63,6 +81,7 @@ class NewsMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._problems = []
+        _check_encoding(source_path)
         with pelican_open(source_path) as text:
             self._header = header_scan.scan(text, known_keys(self.settings))
             self._reading = True
@@ -130,6 +149,7 @@ class NewsMarkdownReader(MarkdownReader):
         if name == "title":
             value = value.strip()
             if not value:
+                self._problem(name, "Title is empty", "write the headline after 'Title: '")
                 return _INVALID
             return html.escape(value, quote=False)
         return super().process_metadata(name, value)
@@ -170,7 +190,7 @@ class NewsMarkdownReader(MarkdownReader):
                 continue  # already reported as invalid where it was written
             label = names[0].capitalize()
             self._problems.append(
-                (1, f"the header has no {label}:", f"add a '{label}: ...' line to the header")
+                (1, f"the header has no {label}:", f"add the line '{label}: ...' to the header")
             )
 
     def _kind(self, source_path):

@@ -1,0 +1,282 @@
+"""Reading moderated comments from ``content/comments/<article-id>/<comment-id>.md``.
+
+A comment file is a small header of ``Key: value`` lines, a blank line, and the comment's text
+in Markdown::
+
+    Author: Budi Santoso
+    Date: 2024-12-06 10:15
+    Reply-To: 20241206-0930-1c2d
+    Url: https://budi.example
+
+    Semoga inovasi ini *berlanjut*.
+
+``Author`` and ``Date`` (WITA, the forms of :mod:`news_metadata.dates`) are required,
+``Reply-To`` (another comment's id on the same article) and ``Url`` (the commenter's web
+address) are optional; an empty optional value counts as absent. Every problem is reported
+with :func:`news_metadata.errors.report` and the comment is kept (a missing author is shown as
+"Tanpa nama", a comment without a usable date sorts last), so a development build still shows
+everything; the publish build fails on the reports.
+"""
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from markupsafe import Markup
+from news_metadata.dates import DATE_FIX, parse_date, to_wita
+from news_metadata.errors import display_path, report
+from news_metadata.reader import suggest
+
+from .ids import COMMENT_ID, COMMENT_ID_FIX
+from .render import check_url
+
+# Header keys (lowercased) -> how editors write them.
+KEYS = {"author": "Author", "date": "Date", "reply-to": "Reply-To", "url": "Url"}
+REQUIRED = ("author", "date")
+# What the CLI puts where the comment's text goes; a build that still finds it reports it.
+PLACEHOLDER = "(Tempel teks komentar di sini, lalu hapus baris ini.)"
+ANCHOR_PREFIX = "komentar-"
+
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
+
+
+@dataclass(eq=False, slots=True)
+class Comment:
+    """One moderated reader comment, as templates see it.
+
+    Attributes:
+        id: the file name without ``.md`` (unique across the site).
+        article_id: the folder name, i.e. the ``Id`` of the article it belongs to.
+        source_path: the file's path.
+        author: the commenter's name as plain text ("" if missing; templates escape it).
+        date: aware ``datetime`` in WITA, or None when the file has no usable date.
+        author_url: the commenter's ``Url``, checked (``http(s)`` only), or "".
+        reply_to: the id of the comment this one answers, or "" (as written in the file).
+        content: the body as sanitized HTML (``Markup``; see :mod:`.render`).
+        replies: direct replies, oldest first (filled by :func:`.threads.build_threads`).
+        parent: the comment this one is nested under, or None.
+        permalink: the comment's URL relative to SITEURL, ``<article url>#komentar-<id>``
+            (set with the article's other comment attributes).
+        lines: lowercased header key -> 1-based line number, for error messages.
+    """
+
+    id: str
+    article_id: str
+    source_path: str
+    author: str = ""
+    date: datetime | None = None
+    author_url: str = ""
+    reply_to: str = ""
+    content: Markup = field(default_factory=Markup)
+    replies: list = field(default_factory=list)
+    parent: "Comment | None" = None
+    permalink: str = ""
+    lines: dict = field(default_factory=dict)
+
+    @property
+    def anchor(self):
+        """The HTML id / URL fragment of the comment on its article page: ``komentar-<id>``."""
+        return ANCHOR_PREFIX + self.id
+
+    @property
+    def text(self):
+        """The body as plain text (tags removed, entities decoded), e.g. for structured data."""
+        return " ".join(self.content.striptags().split())
+
+    @property
+    def sort_key(self):
+        """Oldest first; comments without a date last; ties broken by id."""
+        if self.date is None:
+            return (1, 0.0, self.id)
+        return (0, self.date.timestamp(), self.id)
+
+
+def split_header(text):
+    """Split a comment file into its header and body.
+
+    Args:
+        text: the file's text.
+    Returns:
+        ``(fields, body)``: ``fields`` is a list of ``(key lowercased, key as written, value,
+        line number)`` for each ``Key: value`` line at the top (up to the first blank line or
+        the first line that is not ``Key: value``); ``body`` is the rest.
+    """
+    rows = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    fields = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if not row.strip():
+            index += 1
+            break
+        match = _HEADER_LINE.match(row)
+        if not match:
+            break
+        key = match.group("key")
+        fields.append((key.lower(), key, match.group("value"), index + 1))
+        index += 1
+    return fields, "\n".join(rows[index:])
+
+
+def read_comment(path, article_id, renderer):
+    """Read one comment file, reporting every problem in it.
+
+    Args:
+        path: the ``.md`` file.
+        article_id: the name of the folder it is in.
+        renderer: a :class:`.render.CommentRenderer`.
+    Returns:
+        :class:`Comment` (always; problems are reported, not raised).
+    """
+    comment_id = os.path.splitext(os.path.basename(path))[0]
+    comment = Comment(id=comment_id, article_id=article_id, source_path=path)
+    if not COMMENT_ID.match(comment_id):
+        report(path, None, f"comment id {comment_id!r} is not a valid file name", COMMENT_ID_FIX)
+    try:
+        with open(path, "rb") as handle:  # bytes, then decode: quicker than a text reader
+            text = handle.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
+        return comment
+    fields, body = split_header(text)
+    values = {}
+    for key, written, value, line in fields:
+        if key not in KEYS:
+            report(
+                path,
+                line,
+                f"unknown comment key {written!r}{suggest(written, list(KEYS.values()))}",
+                "a comment header has only Author, Date, Reply-To and Url; put a blank line "
+                "between the header and the comment's text",
+            )
+            continue
+        if key in values:
+            report(
+                path,
+                line,
+                f"{KEYS[key]} is given twice (first on line {comment.lines[key]})",
+                "keep one of the two lines",
+            )
+            continue
+        values[key] = value
+        comment.lines[key] = line
+    _check_required(comment, values)
+    _read_date(comment, values.get("date", ""))
+    comment.author = values.get("author", "")
+    comment.reply_to = values.get("reply-to", "")
+    url = values.get("url", "")
+    if url:
+        try:
+            comment.author_url = check_url(url)
+        except ValueError as exc:
+            report(
+                path,
+                comment.lines["url"],
+                str(exc),
+                "write the commenter's web address in full (https://...) or remove the Url line",
+            )
+    if not body.strip():
+        report(path, None, "the comment has no text", "paste the comment below the header")
+    elif PLACEHOLDER in body:
+        report(
+            path,
+            None,
+            "the comment still has the placeholder text from 'make comment'",
+            "replace the placeholder line with the reader's comment",
+        )
+    comment.content = renderer.render(body)
+    return comment
+
+
+def _check_required(comment, values):
+    fixes = {
+        "author": (
+            "add a line 'Author: <the commenter's name>' to the header",
+            "write the commenter's name after 'Author:'",
+        ),
+        "date": (
+            "add a line 'Date: YYYY-MM-DD HH:MM' (WITA, when the comment was sent) to the header",
+            DATE_FIX,
+        ),
+    }
+    for key in REQUIRED:
+        label = KEYS[key]
+        if key not in values:
+            report(comment.source_path, 1, f"the comment has no {label}:", fixes[key][0])
+        elif not values[key]:
+            report(comment.source_path, comment.lines[key], f"{label} is empty", fixes[key][1])
+
+
+def _read_date(comment, value):
+    if not value:
+        return
+    try:
+        comment.date = to_wita(parse_date(value))
+    except ValueError as exc:
+        report(comment.source_path, comment.lines["date"], f"Date {exc}", DATE_FIX)
+
+
+def scan(root, renderer, ignore=()):
+    """Read every comment below ``root``.
+
+    Args:
+        root: the comments folder (``content/comments``); a missing folder means no comments.
+        renderer: a :class:`.render.CommentRenderer`.
+        ignore: file-name patterns to skip (Pelican's ``IGNORE_FILES``); dot files are skipped.
+    Returns:
+        dict: folder name (article id) -> list of :class:`Comment`, in file-name order.
+        A folder's path is ``os.path.join(root, name)``.
+    Reports:
+        files that are not in an article folder or are not ``.md``, nested folders, and
+        comment ids used twice (the second file in path order is named).
+    """
+    found = {}
+    if not os.path.isdir(root):
+        return found
+    skipped = re.compile("|".join([r"\.", *(fnmatch.translate(p) for p in ignore)])).match
+    seen = {}
+    for folder in _entries(root):
+        if skipped(folder.name):
+            continue
+        if not folder.is_dir():
+            report(
+                folder.path,
+                None,
+                "a comment file must be inside its article's folder",
+                f"move it to {os.path.join(root, '<article-id>', folder.name)}",
+            )
+            continue
+        comments = found.setdefault(folder.name, [])
+        for entry in _entries(folder.path):
+            if skipped(entry.name):
+                continue
+            if not entry.name.endswith(".md") or entry.is_dir():
+                report(
+                    entry.path,
+                    None,
+                    "not a comment file (a comment is one .md file in the article's folder)",
+                    "rename it to <comment-id>.md or move it out of the comments folder",
+                )
+                continue
+            comment = read_comment(entry.path, folder.name, renderer)
+            key = comment.id.lower()  # two names differing only in case clash on some disks
+            if key in seen:
+                report(
+                    entry.path,
+                    None,
+                    f"comment id {comment.id!r} is already used by {display_path(seen[key])}",
+                    "give one of the two files a new name (make comment ARTICLE=<article-id> "
+                    "shows a fresh id); comment ids must be unique across the site",
+                )
+            else:
+                seen[key] = entry.path
+            comments.append(comment)
+    return found
+
+
+def _entries(path):
+    """The entries of folder ``path`` (``os.DirEntry``), sorted by name."""
+    with os.scandir(path) as entries:
+        return sorted(entries, key=lambda entry: entry.name)

@@ -1,0 +1,128 @@
+"""``make check``: read and validate all content as the publish build does, write nothing.
+
+Usage: ``python -m newsroom_tools.check [-s publishconf.py] [CONTENT]`` (the Makefile sets
+``PYTHONPATH=plugins``). Loads the settings and the plugins they list, then runs exactly the
+reading half of :meth:`pelican.Pelican.run`: every generator's ``generate_context`` (so every
+file goes through the site's ``NewsMarkdownReader`` and every plugin's reading-time checks,
+including this package's :mod:`.checks`), then ``all_generators_finalized``. No writer is made,
+so no page, feed or cache file is written. Every content error reported through
+:func:`news_metadata.errors.report`, by any plugin, is printed once, sorted by file and line, as
+``path:line: what is wrong — how to fix it``.
+
+Exit status: 0 when there is nothing to fix, 1 when there are content errors, 2 when the check
+itself could not run (bad settings, a crash; the traceback is shown).
+"""
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+from news_metadata import errors
+from pelican import signals
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+
+def run_check(settings_file, content=None):
+    """Read the whole site without writing it.
+
+    Args:
+        settings_file: path of the settings module (publishconf.py for the publish rules).
+        content: the content folder, overriding the settings' ``PATH`` (optional).
+    Returns:
+        ``(errors, counts)``: the list of :class:`news_metadata.errors.ContentError` (sorted by
+        file and line) and a dict of counts (``articles``, ``drafts``, ``pages``, ``files``).
+    """
+    override = {
+        # Strict: errors are collected and handed over (a non-strict build logs and forgets).
+        "NEWS_METADATA_STRICT": True,
+        # Nothing is written: no content cache either.
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+    }
+    if content:
+        override["PATH"] = os.path.abspath(content)
+    settings = read_settings(settings_file, override=override)
+    cls = settings["PELICAN_CLASS"]
+    if isinstance(cls, str):
+        module, name = cls.rsplit(".", 1)
+        cls = getattr(__import__(module, fromlist=[name]), name)
+    pelican = cls(settings)  # loads the plugins, sends `initialized`
+
+    # The reading half of Pelican.run(): the same context, the same generators, in order.
+    context = settings.copy()
+    context["generated_content"] = {}
+    context["static_links"] = set()
+    context["static_content"] = {}
+    context["localsiteurl"] = settings["SITEURL"]
+    generators = [
+        generator_class(
+            context=context,
+            settings=settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for generator_class in pelican._get_generator_classes()
+    ]
+    found = []
+    try:
+        for generator in generators:
+            if hasattr(generator, "generate_context"):
+                generator.generate_context()
+            if hasattr(generator, "check_disabled_readers"):
+                generator.check_disabled_readers()
+        signals.all_generators_finalized.send(generators)
+    except errors.ContentErrors as exc:  # news_metadata ends a strict build here
+        found = exc.errors
+    found = sorted(
+        [*found, *errors.collector.errors],
+        key=lambda e: (errors.display_path(e.path), e.line or 0),
+    )
+    errors.collector.reset()
+    counts = {
+        "files": len(context["generated_content"]),
+        "articles": len(context.get("articles", [])),
+        "drafts": len(context.get("drafts", [])),
+        "pages": len(context.get("pages", [])),
+    }
+    return found, counts
+
+
+def main(argv=None):
+    """Command-line entry point; returns the exit status (see the module doc)."""
+    parser = argparse.ArgumentParser(
+        prog="make check", description="Check all content without building pages."
+    )
+    parser.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
+    parser.add_argument("-s", "--settings", default="publishconf.py", help="settings file")
+    args = parser.parse_args(argv)
+
+    init_logging(level=logging.WARNING)
+    # Errors are printed once, sorted, at the end; not also as log records while reading.
+    logging.getLogger(errors.__name__).setLevel(logging.CRITICAL)
+    started = time.perf_counter()
+    try:
+        found, counts = run_check(args.settings, args.content)
+    except Exception:
+        logging.getLogger(__name__).exception("make check could not run")
+        return 2
+    seconds = time.perf_counter() - started
+    summary = (
+        f"{counts['articles']} published article(s), {counts['drafts']} draft(s), "
+        f"{counts['pages']} page(s) checked in {seconds:.1f} s"
+    )
+    if found:
+        print(f"make check: {len(found)} content error(s):")
+        for error in found:
+            print(f"  {error}")
+        print(f"make check: {summary}; fix the error(s) above, the publish build would fail.")
+        return 1
+    print(f"make check: no problems found ({summary}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

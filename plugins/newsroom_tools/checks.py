@@ -1,0 +1,263 @@
+"""Checks that need the whole site: links between files, drafts and embargoes, pasted control
+characters, two files on one URL, two articles with one Id.
+
+They run in every build (``page_generator_finalized``: articles and pages are read, nothing is
+written yet) and in ``make check``, and report through :func:`news_metadata.errors.report`, so
+the publish build fails on them like on any content error and the dev build shows them and goes
+on. Rules and their sources:
+
+- ``{filename}``, ``{static}`` and ``{attach}`` links are resolved the way Pelican's
+  ``Content._link_replacer`` does (path relative to the file, or to ``content/`` with a leading
+  ``/``; tried as written, URL-unquoted, HTML-unescaped). Pelican only warns and leaves
+  ``href="{filename}x.md"`` in the page; here it is an error.
+- A page that is published (status ``published`` or ``hidden``) must not link to a draft or to a
+  scheduled article (see :mod:`.schedule`): the link would be dead until, or unless, it appears.
+- Control characters U+0000–U+001F other than tab and newline, U+007F and U+0080–U+009F (C1,
+  the trace of Windows-1252 text read wrongly) are errors: Word pastes them (manual line break
+  U+000B, optional hyphen U+001F, ...) and they are invisible in an editor but break XML feeds.
+- Two files that would be written to the same ``save_as`` (two articles titled the same in the
+  same month) are an error before Pelican crashes on it with ``FileOverwriteFailedError``; the
+  later file (by path) is not written, so the dev build goes on.
+- Two articles with the same ``Id`` are an error (the Id is what comments and other data refer
+  to).
+"""
+
+import html
+import os
+import re
+import secrets
+from collections import defaultdict
+from urllib.parse import unquote, urlparse
+
+from news_metadata.errors import display_path, report
+from pelican.contents import Article, Page
+
+LINK_KINDS = ("filename", "static", "attach")
+
+# Invisible control characters: C0 except tab (U+0009) and newline (U+000A), DEL, C1. A carriage
+# return never reaches here: files are read with universal newlines (CRLF files are fine).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "bell",
+    "\x08": "backspace",
+    "\x0b": "vertical tab: Word's manual line break, Shift+Enter",
+    "\x0c": "form feed: Word's page break",
+    "\x0d": "carriage return",
+    "\x1e": "Word's non-breaking hyphen",
+    "\x1f": "Word's optional hyphen",
+    "\x7f": "delete",
+}
+
+
+def new_id(date, token=None):
+    """Return a fresh article Id such as ``20250814-3fa9c2``.
+
+    Args:
+        date: the article's date (a ``datetime``; its calendar day is used as written).
+        token: six hex digits to use instead of random ones (tests).
+    """
+    return f"{date:%Y%m%d}-{token or secrets.token_hex(3)}"
+
+
+def check_site(generator):
+    """``page_generator_finalized`` receiver: run every check on the articles and pages read.
+
+    Args:
+        generator: the PagesGenerator; its ``context["generated_content"]`` maps each content
+            file (path relative to ``PATH``) to its Article/Page (or None if unreadable).
+    """
+    settings = generator.settings
+    contents = [
+        content
+        for content in generator.context.get("generated_content", {}).values()
+        if isinstance(content, Article | Page)
+    ]
+    contents.sort(key=lambda c: c.source_path)
+    sources = _Sources()
+    for content in contents:
+        check_control_characters(content.source_path, sources)
+    check_links(contents, generator.context, settings, sources)
+    check_duplicate_urls(contents)
+    check_duplicate_ids(contents)
+
+
+class _Sources:
+    """Each source file's text, read once per build (universal newlines, BOM removed)."""
+
+    def __init__(self):
+        self._text = {}
+
+    def text(self, path):
+        if path not in self._text:
+            try:
+                with open(path, encoding="utf-8-sig") as handle:
+                    self._text[path] = handle.read()
+            except (OSError, UnicodeDecodeError):
+                self._text[path] = ""  # news_metadata reports files Pelican cannot read
+        return self._text[path]
+
+    def line_of(self, path, what, value):
+        """1-based line of the first ``{what}value`` (or ``|what|value``) in ``path``."""
+        text = self.text(path)
+        for candidate in dict.fromkeys((value, html.unescape(value))):
+            match = re.search(r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate), text)
+            if match:
+                return text.count("\n", 0, match.start()) + 1
+        return None
+
+
+def check_control_characters(path, sources):
+    """Report each line of ``path`` that holds a control character (first one per line)."""
+    text = sources.text(path)
+    if not CONTROL.search(text):
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = CONTROL.search(line)
+        if not match:
+            continue
+        char = match.group()
+        name = CONTROL_NAMES.get(char, "control character")
+        count = len(CONTROL.findall(line))
+        more = f" (and {count - 1} more on this line)" if count > 1 else ""
+        report(
+            path,
+            number,
+            f"invisible control character U+{ord(char):04X} ({name}) in column "
+            f"{match.start() + 1}{more}",
+            "delete it: it was probably pasted from Word; paste as plain text "
+            "(Ctrl+Shift+V) or retype the text around it",
+        )
+
+
+def check_links(contents, context, settings, sources):
+    """Report unresolved ``{filename}``/``{static}``/``{attach}`` links, and links from
+    published content to drafts or scheduled articles."""
+    if not contents:
+        return
+    link_regex = contents[0]._get_intrasite_link_regex()
+    generated = context.get("generated_content", {})
+    base = os.path.abspath(settings["PATH"])
+    for content in contents:
+        texts = [content._content or ""]
+        summary = content.metadata.get("summary")
+        if isinstance(summary, str):
+            texts.append(summary)
+        seen = set()
+        for text in texts:
+            for match in link_regex.finditer(text):
+                what, value = match.group("what"), match.group("value")
+                if what not in LINK_KINDS or (what, value) in seen:
+                    continue
+                seen.add((what, value))
+                _check_link(content, what, value, generated, base, sources)
+
+
+def _candidates(content, value):
+    """The relative paths Pelican tries for a link value (``Content._link_replacer``)."""
+    url = urlparse(value)
+    for path in (url.path, unquote(url.path), urlparse(html.unescape(value)).path):
+        if path.startswith("/"):
+            yield path[1:]
+        else:
+            yield content.get_relative_source_path(os.path.join(content.relative_dir, path))
+
+
+def _check_link(content, what, value, generated, base, sources):
+    path = content.source_path
+    written = f"{{{what}}}{value}"
+    target = None
+    for relative in _candidates(content, value):
+        if relative is None:
+            continue
+        if what == "filename" and relative in generated:
+            target = generated[relative] or "unreadable"
+            break
+        if relative not in generated and os.path.isfile(os.path.join(base, relative)):
+            target = "static"
+            break
+    line = None
+    if target is None or isinstance(target, Article | Page):
+        line = sources.line_of(path, what, value)
+    if target is None:
+        report(path, line, f"link {written} points to a file that does not exist", _link_fix(what))
+        return
+    if not isinstance(target, Article | Page) or content.status == "draft":
+        return
+    shown = display_path(target.source_path)
+    if getattr(target, "scheduled", False):
+        report(
+            path,
+            line,
+            f"link {written} points to {shown}, which is scheduled for "
+            f"{target.date:%Y-%m-%d %H:%M} WITA and not published yet",
+            "remove the link until that article is out, or give this article a later Date",
+        )
+    elif target.status == "draft":
+        report(
+            path,
+            line,
+            f"link {written} points to {shown}, which is a draft (Status: draft) and is not "
+            "published",
+            "remove the link, or publish that article first (delete its 'Status: draft' line)",
+        )
+
+
+def _link_fix(what):
+    if what == "filename":
+        return (
+            "write the path of an existing article or page relative to this file, e.g. "
+            "{filename}../2024/other-article.md, or from content/ with a leading slash"
+        )
+    return (
+        f"put the file under content/ and write its path relative to this file or from "
+        f"content/ with a leading slash, e.g. {{{what}}}/images/photo.jpg"
+    )
+
+
+def check_duplicate_urls(contents):
+    """Report files that would be written to the same output file; the later (by path) is not
+    written (``override_save_as = ""``), so Pelican does not crash on it."""
+    first = {}
+    for content in contents:
+        save_as = content.save_as
+        if not save_as:
+            continue
+        if save_as not in first:
+            first[save_as] = content
+            continue
+        other = first[save_as]
+        lines = getattr(content, "news_lines", {})
+        line = lines.get("slug") or lines.get("title")
+        report(
+            content.source_path,
+            line,
+            f"this {_kind(content)} would be written to {save_as}, like "
+            f"{display_path(other.source_path)} (same slug '{content.slug}')",
+            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
+        )
+        content.override_save_as = ""
+
+
+def check_duplicate_ids(contents):
+    """Report articles whose ``Id`` another article already has."""
+    owners = defaultdict(list)
+    for content in contents:
+        value = content.metadata.get("id")
+        if isinstance(value, str) and value.strip():
+            owners[value.strip()].append(content)
+    for value, group in owners.items():
+        for content in group[1:]:
+            date = getattr(content, "date", None)
+            fresh = new_id(date) if date else secrets.token_hex(3)
+            report(
+                content.source_path,
+                getattr(content, "news_lines", {}).get("id"),
+                f"Id '{value}' is also the Id of {display_path(group[0].source_path)}",
+                f"every article needs its own Id: keep it on the older one and write "
+                f"'Id: {fresh}' here",
+            )
+
+
+def _kind(content):
+    return "page" if isinstance(content, Page) else "article"

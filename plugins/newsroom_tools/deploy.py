@@ -1,0 +1,178 @@
+"""Deploy targets: ``make rsync_upload``, ``make github``, ``make s3_upload``.
+
+Usage: ``python -m newsroom_tools.deploy {rsync,github,s3} [OUTPUT] [--dry-run]``. The Makefile
+runs ``make publish`` first, so what is deployed is always a complete publish build. Hosts,
+buckets and credentials come from environment variables only, never from the repository
+(README, "Deploying"); ``--dry-run`` (or ``DRY_RUN=1``) prints the commands without running them.
+
+``rsync``  ``RSYNC_DEST`` (``user@host:/srv/www/kabarmbojo/`` or a local folder), optional
+           ``SSH_PORT`` (22). ``--checksum`` so only changed files move (a fresh build has new
+           times on every file), ``--delay-updates``/``--delete-after`` so the server switches
+           to the new files at the end of the transfer, nearly at once.
+``github`` ghp-import commits OUTPUT as the only commit of ``GITHUB_PAGES_BRANCH`` (gh-pages)
+           with a ``.nojekyll`` file and force-pushes it to ``GITHUB_PAGES_REMOTE`` (origin; a
+           remote name or URL); optional ``GITHUB_PAGES_CNAME`` writes a CNAME file. The branch
+           is a build product: its history is the source branch's.
+``s3``     ``aws s3 sync`` to ``s3://$S3_BUCKET/$S3_PREFIX``; ``S3_ENDPOINT_URL`` for an
+           S3-compatible service (``--endpoint-url``). Credentials: the AWS CLI's own variables
+           (``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``, ``AWS_DEFAULT_REGION`` or
+           ``AWS_PROFILE``). The CLI guesses content types from the machine's mime.types (and
+           sends no charset); the text types are therefore uploaded in one pass each with an
+           explicit ``--content-type`` (:data:`CONTENT_TYPES`, most specific pattern last wins),
+           then a last pass uploads the rest and deletes what the site no longer has (it skips
+           the files just uploaded: their copies are newer).
+"""
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+
+# (include pattern, excluded more specific patterns, Content-Type). Sources: WHATWG/IANA media
+# types; Atom RFC 4287 (application/atom+xml); sitemaps.org (application/xml).
+CONTENT_TYPES = (
+    ("*.html", (), "text/html; charset=utf-8"),
+    ("*.css", (), "text/css; charset=utf-8"),
+    ("*.js", (), "text/javascript; charset=utf-8"),
+    ("*.atom.xml", (), "application/atom+xml; charset=utf-8"),
+    ("*.rss.xml", (), "application/rss+xml; charset=utf-8"),
+    ("*.xml", ("*.atom.xml", "*.rss.xml"), "application/xml; charset=utf-8"),
+    ("*.json", (), "application/json"),
+    ("*.txt", (), "text/plain; charset=utf-8"),
+    ("*.svg", (), "image/svg+xml"),
+    ("*.webp", (), "image/webp"),
+    ("*.woff2", (), "font/woff2"),
+)
+
+
+class MissingSetting(Exception):
+    """A required environment variable is not set; the message names it."""
+
+
+def _need(environ, name, example):
+    value = environ.get(name, "").strip()
+    if not value:
+        raise MissingSetting(f"set {name} (e.g. {name}={example}); see README, 'Deploying'")
+    return value
+
+
+def rsync_commands(output, environ):
+    """Return the rsync command (a list of argv lists) for ``output`` (a folder)."""
+    dest = _need(environ, "RSYNC_DEST", "user@example.org:/srv/www/kabarmbojo/")
+    port = environ.get("SSH_PORT", "").strip() or "22"
+    return [
+        [
+            "rsync",
+            "--recursive",
+            "--links",
+            "--checksum",
+            "--compress",
+            "--delete-after",
+            "--delay-updates",
+            "--cvs-exclude",
+            "--itemize-changes",
+            "-e",
+            f"ssh -p {port}",
+            output.rstrip("/") + "/",
+            dest,
+        ]
+    ]
+
+
+def github_commands(output, environ, message=None):
+    """Return the ghp-import command (a list of argv lists) for ``output``."""
+    branch = environ.get("GITHUB_PAGES_BRANCH", "").strip() or "gh-pages"
+    remote = environ.get("GITHUB_PAGES_REMOTE", "").strip() or "origin"
+    command = [
+        sys.executable,
+        "-m",
+        "ghp_import",
+        "--no-jekyll",
+        "--push",
+        "--force",
+        "--no-history",
+        "--remote",
+        remote,
+        "--branch",
+        branch,
+        "--message",
+        message or "Publish the site",
+    ]
+    cname = environ.get("GITHUB_PAGES_CNAME", "").strip()
+    if cname:
+        command += ["--cname", cname]
+    return [[*command, output]]
+
+
+def s3_commands(output, environ):
+    """Return the ``aws s3 sync`` commands (a list of argv lists), in the order to run them."""
+    bucket = _need(environ, "S3_BUCKET", "kabarmbojo-www")
+    prefix = environ.get("S3_PREFIX", "").strip().strip("/")
+    target = f"s3://{bucket}/{prefix + '/' if prefix else ''}"
+    source = output.rstrip("/") + "/"
+    common = []
+    endpoint = environ.get("S3_ENDPOINT_URL", "").strip()
+    if endpoint:
+        common += ["--endpoint-url", endpoint]
+    commands = []
+    for pattern, more_specific, content_type in CONTENT_TYPES:
+        command = ["aws", "s3", "sync", source, target, "--exclude", "*", "--include", pattern]
+        for other in more_specific:
+            command += ["--exclude", other]
+        commands.append([*command, "--content-type", content_type, *common])
+    commands.append(["aws", "s3", "sync", source, target, "--delete", *common])
+    return commands
+
+
+def _source_revision():
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def commands_for(target, output, environ):
+    """Return the commands that deploy ``output`` to ``target`` ("rsync", "github" or "s3")."""
+    if target == "rsync":
+        return rsync_commands(output, environ)
+    if target == "github":
+        revision = _source_revision()
+        message = f"Publish the site from {revision}" if revision else None
+        return github_commands(output, environ, message)
+    return s3_commands(output, environ)
+
+
+def main(argv=None, environ=None):
+    """Command-line entry point; returns the exit status (that of the first failing command)."""
+    environ = os.environ if environ is None else environ
+    parser = argparse.ArgumentParser(prog="deploy", description=__doc__.split("\n")[0])
+    parser.add_argument("target", choices=("rsync", "github", "s3"))
+    parser.add_argument("output", nargs="?", default="output")
+    parser.add_argument("--dry-run", action="store_true", help="print the commands only")
+    args = parser.parse_args(argv)
+    dry_run = args.dry_run or environ.get("DRY_RUN", "").strip() not in ("", "0")
+    if not os.path.isfile(os.path.join(args.output, "index.html")):
+        print(f"deploy: {args.output}/index.html is missing; run make publish first.")
+        return 1
+    try:
+        commands = commands_for(args.target, args.output, environ)
+    except MissingSetting as exc:
+        print(f"deploy: {exc}", file=sys.stderr)
+        return 2
+    for command in commands:
+        print(("(dry run) " if dry_run else "+ ") + shlex.join(command), flush=True)
+        if dry_run:
+            continue
+        status = subprocess.run(command, check=False).returncode
+        if status:
+            print(f"deploy: {command[0]} failed with exit status {status}", file=sys.stderr)
+            return status
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

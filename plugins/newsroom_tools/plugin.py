@@ -1,0 +1,20 @@
+"""Signal wiring for newsroom_tools. Receivers are module-level: blinker keeps weak references."""
+
+from pelican import signals
+
+from .checks import check_site
+from .schedule import hold_back, start_build
+from .settings import apply_defaults
+
+
+def initialize(pelican):
+    """``initialized``: fill in default settings; make the ``Id`` key known."""
+    apply_defaults(pelican.settings)
+
+
+def register():
+    """Connect the receivers (Pelican plugin entry point)."""
+    signals.initialized.connect(initialize)
+    signals.article_generator_init.connect(start_build)
+    signals.content_object_init.connect(hold_back)
+    signals.page_generator_finalized.connect(check_site)

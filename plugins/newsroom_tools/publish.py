@@ -1,0 +1,245 @@
+"""``make publish``: build the site into a fresh folder, then swap it in for ``output/`` at once.
+
+Usage: ``python -m newsroom_tools.publish CONTENT -o OUTPUT -s publishconf.py [pelican options]``
+(the same arguments as ``pelican``; the Makefile passes them).
+
+1. Takes an exclusive lock (``.OUTPUT.lock`` beside ``OUTPUT``), so two publishes never race, and
+   removes build folders left by a publish that was killed (their process is gone).
+2. Builds with Pelican in this process into ``.OUTPUT-build-<pid>-<random>/`` beside ``OUTPUT``
+   (same folder, so the same file system and a rename is possible). Everything runs there: the
+   checks (news_metadata and newsroom_tools, strict with publishconf.py), pages, feeds, and every
+   plugin's ``finalized`` post-build step.
+3. Only when :meth:`pelican.Pelican.run` returned normally, swaps the new tree in: on Linux one
+   ``renameat2(RENAME_EXCHANGE)`` call exchanges the two folders atomically (a reader or an
+   rsync sees the old tree or the new one, never a mix or nothing); elsewhere two renames
+   (``OUTPUT`` aside, the new tree in) leave ``OUTPUT`` missing for a moment only. The old tree
+   is then deleted. Files whose bytes did not change keep their previous modification time, so
+   ``rsync`` and ``aws s3 sync`` move only what changed.
+4. Otherwise (content errors, a crash, SIGINT or SIGTERM) the build folder is deleted and
+   ``OUTPUT`` is untouched. A SIGKILL cannot be caught: the half-built folder stays behind, is
+   never renamed, and the next publish deletes it.
+
+Pelican's own ``main`` swallows Ctrl+C and exits 0 with a half-written site; running
+``Pelican.run`` here instead lets an interruption abort the publish.
+
+Exit status: 0 published; 1 content errors or a failed build (the reasons are printed);
+130 interrupted; 2 another publish holds the lock.
+"""
+
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import hashlib
+import logging
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import time
+
+from pelican import parse_arguments
+from pelican.log import init as init_logging
+
+logger = logging.getLogger(__name__)
+
+RENAME_EXCHANGE = 2  # linux/fs.h
+AT_FDCWD = -100
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived during the build.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: Pelican catches ``Exception`` around each
+    file it reads and would otherwise take the interruption for a broken file and go on.
+    """
+
+
+def tree_digest(root):
+    """Return a SHA-256 hex digest of a folder tree: every file's relative path and bytes.
+
+    Args:
+        root: folder path. Modification times and permissions are not part of the digest.
+    Returns:
+        64 hex digits; two trees with the same files and bytes have the same digest.
+    """
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            digest.update(relative.encode() + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+    return digest.hexdigest()
+
+
+def exchange(new, old):
+    """Atomically exchange two folders (``renameat2(RENAME_EXCHANGE)``, Linux 3.15+, glibc 2.28+).
+
+    Returns:
+        True when exchanged; False when the call or the file system does not support it.
+    Raises:
+        OSError: the exchange was attempted and failed for another reason.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes += [ctypes.c_uint]
+    if renameat2(AT_FDCWD, os.fsencode(new), AT_FDCWD, os.fsencode(old), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), old)
+
+
+def swap_in(new, final):
+    """Put the finished tree ``new`` at ``final``; return the path of the old tree to delete
+    (or None when there was none)."""
+    if not os.path.exists(final):
+        os.rename(new, final)
+        return None
+    if exchange(new, final):
+        return new  # `new` now holds the previous tree
+    aside = f"{new}-old"
+    os.rename(final, aside)
+    try:
+        os.rename(new, final)
+    except OSError:
+        os.rename(aside, final)  # put the published site back before giving up
+        raise
+    return aside
+
+
+def keep_unchanged_mtimes(new, old):
+    """Give each file of ``new`` whose bytes equal the same file in ``old`` the old file's
+    access and modification times, so size-and-time syncs (rsync, aws s3 sync) skip it."""
+    if not os.path.isdir(old):
+        return
+    for folder, _, files in os.walk(new):
+        for name in files:
+            path = os.path.join(folder, name)
+            previous = os.path.join(old, os.path.relpath(path, new))
+            try:
+                before = os.stat(previous)
+                if before.st_size != os.path.getsize(path):
+                    continue
+                with open(path, "rb") as a, open(previous, "rb") as b:
+                    if a.read() != b.read():
+                        continue
+                os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+            except OSError:
+                continue
+
+
+def remove_stale_builds(parent, name):
+    """Delete ``.NAME-build-<pid>-*`` folders whose process no longer runs (a killed publish)."""
+    pattern = re.compile(rf"^\.{re.escape(name)}-build-(\d+)-")
+    for entry in os.listdir(parent):
+        match = pattern.match(entry)
+        if not match:
+            continue
+        pid = int(match.group(1))
+        if pid != os.getpid() and _alive(pid):
+            continue
+        logger.warning("removing %s, left behind by an interrupted publish", entry)
+        shutil.rmtree(os.path.join(parent, entry), ignore_errors=True)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def publish(args):
+    """Build and swap in (see the module doc). ``args`` are Pelican's parsed arguments.
+
+    Returns:
+        the exit status.
+    """
+    from pelican import get_instance
+    from pelican.settings import read_settings
+
+    settings = read_settings(args.settings, override={"PATH": args.path} if args.path else {})
+    final = os.path.abspath(args.output or settings["OUTPUT_PATH"])
+    parent, name = os.path.split(final)
+    os.makedirs(parent, exist_ok=True)
+    lock = open(os.path.join(parent, f".{name}.lock"), "w")  # noqa: SIM115 (held until exit)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"make publish: another publish of {final} is running; try again later.")
+        return 2
+    remove_stale_builds(parent, name)
+    build = tempfile.mkdtemp(prefix=f".{name}-build-{os.getpid()}-", dir=parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(build, 0o777 & ~umask)  # mkdtemp makes it private; the site is for everyone
+    previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
+    old = None
+    started = time.perf_counter()
+    try:
+        args.output = build
+        pelican, _ = get_instance(args)
+        pelican.run()
+        for s in previous:  # from here on, finish what was started
+            signal.signal(s, signal.SIG_IGN)
+        keep_unchanged_mtimes(build, final)
+        old = swap_in(build, final)
+    except SystemExit as exc:  # news_metadata's ContentErrors: the list is in the message
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+        print(f"make publish: not published; {final} was not changed.", file=sys.stderr)
+        return 1
+    except (Interrupted, KeyboardInterrupt) as exc:
+        print(f"make publish: interrupted ({exc}); {final} was not changed.", file=sys.stderr)
+        return 130
+    except Exception:
+        logger.exception("make publish: the build failed")
+        print(f"make publish: not published; {final} was not changed.", file=sys.stderr)
+        return 1
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        for leftover in (build, old):
+            if leftover and os.path.exists(leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
+        lock.close()
+    seconds = time.perf_counter() - started
+    print(f"make publish: published {final} in {seconds:.1f} s (tree {tree_digest(final)[:16]})")
+    return 0
+
+
+def main(argv=None):
+    """Command-line entry point: Pelican's arguments; returns the exit status."""
+    args = parse_arguments(argv)
+    if args.autoreload or args.listen:
+        print("make publish builds once; use make devserver to preview.", file=sys.stderr)
+        return 2
+    init_logging(
+        level=args.verbosity,
+        fatal=args.fatal,
+        name="pelican",
+        logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
+    )
+    return publish(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Scheduled (future-dated) articles: held back until the build's "now" passes their date.
+
+Pelican's own ``WITH_FUTURE_DATES = False`` compares with the wall clock (not
+``SOURCE_DATE_EPOCH``, so builds are not reproducible) and makes such articles drafts, which
+Pelican then writes under ``DRAFT_SAVE_AS``. Here the comparison uses
+:func:`news_metadata.clock.build_now`, and the article becomes a draft marked ``scheduled``;
+publishconf.py sets ``DRAFT_SAVE_AS = ""``, so the publish build writes no draft at all, lists
+none and puts none in feeds. The first publish build after the date includes it (CI builds
+hourly for that reason).
+"""
+
+from datetime import UTC
+
+from news_metadata.clock import build_now
+from pelican.contents import Article
+
+_now = {}
+
+
+def start_build(generator):
+    """``article_generator_init``: fix "now" once per build (seconds resolution, UTC)."""
+    _now["value"] = build_now()
+
+
+def hold_back(instance):
+    """``content_object_init``: make a published article dated after "now" a scheduled draft.
+
+    Sets ``status = "draft"`` and ``scheduled = True`` (templates show the release time); every
+    other object gets ``scheduled = False``. Disabled by ``NEWSROOM_TOOLS_SCHEDULE = False``.
+    """
+    if not isinstance(instance, Article):
+        return
+    instance.scheduled = False
+    if not instance.settings.get("NEWSROOM_TOOLS_SCHEDULE", True):
+        return
+    date = getattr(instance, "date", None)
+    if instance.status != "published" or date is None or date.tzinfo is None:
+        return
+    now = _now.get("value") or build_now()
+    if date.astimezone(UTC) > now:
+        instance.status = "draft"
+        instance.scheduled = True

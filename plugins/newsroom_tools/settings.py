@@ -1,0 +1,28 @@
+"""newsroom_tools settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
+
+DEFAULTS = {
+    # Articles dated after the build's "now" (news_metadata.clock.build_now) are held back:
+    # treated as drafts, so the publish build (DRAFT_SAVE_AS = "") never writes them.
+    "NEWSROOM_TOOLS_SCHEDULE": True,
+    # Where `make new` writes an article, relative to PATH; {date} is WITA, {slug} from the title.
+    "NEWSROOM_TOOLS_NEW_ARTICLE_PATH": "articles/{date:%Y}/{slug}.md",
+    # Status `make new` writes: "draft" (safe: nothing is published by accident) or "published".
+    "NEWSROOM_TOOLS_NEW_STATUS": "draft",
+}
+
+# Metadata keys this plugin owns (added to NEWS_METADATA_EXTRA_KEYS at `initialized`).
+# Id: an article's stable identifier, written by `make new`; it survives changes of the title,
+# slug or URL (comments and other data can be keyed by it).
+METADATA_KEYS = ("id",)
+
+
+def apply_defaults(settings):
+    """Fill in every missing NEWSROOM_TOOLS_* setting of ``settings`` (a dict) in place, and
+    make this plugin's metadata keys known to news_metadata."""
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    extra = list(settings.get("NEWS_METADATA_EXTRA_KEYS") or [])
+    for key in METADATA_KEYS:
+        if key not in (k.lower() for k in extra):
+            extra.append(key)
+    settings["NEWS_METADATA_EXTRA_KEYS"] = extra

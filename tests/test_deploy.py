@@ -1,0 +1,166 @@
+"""Deploy targets, as far as they can run here: rsync into a local folder, ghp-import into a
+local bare repository, and the exact `aws s3 sync` command lines (dry run, no AWS CLI run)."""
+
+import shutil
+import subprocess
+
+import pytest
+import yaml
+from conftest import ROOT
+from newsroom_tools.publish import tree_digest
+from workflow import TESTCONF, header, run_make, run_tool, write_site
+
+SITE = {
+    "articles/2024/lama.md": header("Berita Lama", "2024-03-01 08:00") + "Isi lama.\n",
+    "articles/2024/baru.md": header("Berita Baru", "2024-05-01 08:00") + "Isi baru.\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A small site; returns (content, output, make arguments that publish it)."""
+    content = write_site(tmp_path / "content", SITE)
+    output = tmp_path / "output"
+    return (
+        content,
+        output,
+        [f"INPUTDIR={content}", f"OUTPUTDIR={output}", f"PUBLISHCONF={TESTCONF}"],
+    )
+
+
+def git(*args, **kwargs):
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=True, **kwargs)
+
+
+@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed (CI installs it)")
+def test_rsync_upload_to_a_local_folder_moves_only_changes(project, tmp_path):
+    content, output, args = project
+    server = tmp_path / "server" / "www"
+    server.mkdir(parents=True)
+    (server / "halaman-lama-yang-dihapus.html").write_text("stale")
+    result = run_make("rsync_upload", *args, env={"RSYNC_DEST": f"{server}/"})
+    assert result.returncode == 0, result.output_text
+    assert tree_digest(server) == tree_digest(output)  # stale page deleted, everything else there
+    (content / "articles/2024/baru.md").write_text(
+        header("Berita Baru", "2024-05-01 08:00") + "Isi diperbarui.\n"
+    )
+    result = run_make("rsync_upload", *args, env={"RSYNC_DEST": f"{server}/"})
+    assert result.returncode == 0, result.output_text
+    assert tree_digest(server) == tree_digest(output)
+    moved = [line.split()[-1] for line in result.stdout.splitlines() if line.startswith(">f")]
+    assert "2024/05/berita-baru.html" in moved
+    assert "2024/03/berita-lama.html" not in moved  # unchanged bytes are not sent again
+
+
+def test_github_pushes_the_site_as_gh_pages_branch(project, tmp_path):
+    _, output, args = project
+    bare = tmp_path / "pages.git"
+    git("init", "--bare", "-q", str(bare))
+    work = tmp_path / "repo"
+    git("init", "-q", str(work))
+    env = {
+        "GIT_DIR": str(work / ".git"),  # ghp-import commits in this repository, not the project's
+        "GITHUB_PAGES_REMOTE": str(bare),
+        "GITHUB_PAGES_CNAME": "berita.example.id",
+        "GIT_COMMITTER_NAME": "CI",
+        "GIT_COMMITTER_EMAIL": "ci@example.invalid",
+    }
+    result = run_make("github", *args, env=env)
+    assert result.returncode == 0, result.output_text
+    files = set(
+        git("--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages").stdout.split()
+    )
+    built = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
+    assert files == built | {".nojekyll", "CNAME"}
+    shown = git("--git-dir", str(bare), "show", "gh-pages:2024/05/berita-baru.html").stdout
+    assert shown == (output / "2024/05/berita-baru.html").read_text()
+    assert (
+        git("--git-dir", str(bare), "show", "gh-pages:CNAME").stdout.strip() == "berita.example.id"
+    )
+
+
+def test_s3_upload_dry_run_prints_the_exact_aws_commands(project, tmp_path):
+    _, output, args = project
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "aws").write_text(f"#!/bin/sh\ntouch {tmp_path}/aws-was-run\n")
+    (fake_bin / "aws").chmod(0o755)
+    env = {
+        "S3_BUCKET": "kabar-www",
+        "S3_PREFIX": "/situs/",
+        "S3_ENDPOINT_URL": "https://s3.example.test",
+        "DRY_RUN": "1",
+        "PATH": f"{fake_bin}:/usr/bin:/bin",
+    }
+    result = run_make("s3_upload", *args, env=env)
+    assert result.returncode == 0, result.output_text
+    sync = f"(dry run) aws s3 sync {output}/ s3://kabar-www/situs/"
+    end = "--endpoint-url https://s3.example.test"
+    expected = [
+        f"{sync} --exclude '*' --include '*.html' --content-type 'text/html; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.css' --content-type 'text/css; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.js' --content-type 'text/javascript; charset=utf-8' "
+        f"{end}",
+        f"{sync} --exclude '*' --include '*.atom.xml' --content-type "
+        f"'application/atom+xml; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.rss.xml' --content-type "
+        f"'application/rss+xml; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.xml' --exclude '*.atom.xml' --exclude '*.rss.xml' "
+        f"--content-type 'application/xml; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.json' --content-type application/json {end}",
+        f"{sync} --exclude '*' --include '*.txt' --content-type 'text/plain; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.svg' --content-type image/svg+xml {end}",
+        f"{sync} --exclude '*' --include '*.webp' --content-type image/webp {end}",
+        f"{sync} --exclude '*' --include '*.woff2' --content-type font/woff2 {end}",
+        f"{sync} --delete {end}",
+    ]
+    printed = [line for line in result.stdout.splitlines() if line.startswith("(dry run)")]
+    assert printed == expected
+    assert not (tmp_path / "aws-was-run").exists()
+
+
+def test_s3_without_endpoint_or_prefix(project):
+    _, output, args = project
+    assert run_make("publish", *args).returncode == 0
+    result = run_tool("deploy", "s3", output, "--dry-run", env={"S3_BUCKET": "b"})
+    assert result.returncode == 0, result.output_text
+    assert result.stdout.splitlines()[-1] == f"(dry run) aws s3 sync {output}/ s3://b/ --delete"
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("rsync", "deploy: set RSYNC_DEST (e.g. RSYNC_DEST=user@example.org:/srv/www/kabarmbojo/)"),
+        ("s3", "deploy: set S3_BUCKET (e.g. S3_BUCKET=kabarmbojo-www); see README, 'Deploying'"),
+    ],
+)
+def test_deploy_names_the_missing_variable(project, target, message):
+    _, output, args = project
+    assert run_make("publish", *args).returncode == 0
+    result = run_tool("deploy", target, output, env={"RSYNC_DEST": "", "S3_BUCKET": ""})
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_deploy_refuses_a_folder_without_a_site(tmp_path):
+    result = run_tool("deploy", "rsync", tmp_path / "kosong", env={"RSYNC_DEST": "/tmp/x/"})
+    assert result.returncode == 1
+    assert "kosong/index.html is missing; run make publish first" in result.stdout
+
+
+def test_ci_workflow_tests_publishes_and_deploys_hourly():
+    """The GitHub Actions workflow: tests and make publish on pushes to main, hourly schedule,
+    deploy to Pages only after a successful build (never from a pull request)."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
+    assert triggers["push"]["branches"] == ["main"]
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    minute, *rest = cron.split()
+    assert minute.isdigit() and rest == ["*", "*", "*", "*"]  # once an hour
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert "make lint test" in runs and "make check" in runs and "make publish" in runs
+    assert runs.index("make lint test") < runs.index("make publish")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and "pull_request" in deploy["if"]
+    assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")

@@ -1,0 +1,100 @@
+"""`make devserver`: serves on localhost only, injects live reload, rebuilds on change, and a
+content error is shown in the terminal without stopping the server."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import GOOD_HEADER, ROOT
+from workflow import header, tool_env, write_site
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(port, path=""):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, what, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def listening_addresses(port):
+    """Local IPv4/IPv6 addresses (hex, as in /proc/net/tcp*) listening on ``port``."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):
+            continue
+        for row in Path(table).read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+@pytest.fixture
+def devserver(tmp_path):
+    content = write_site(
+        tmp_path / "content", {"articles/2024/a.md": header("Judul Pertama") + "Isi.\n"}
+    )
+    port = free_port()
+    log = open(tmp_path / "devserver.log", "w")  # noqa: SIM115 (closed below)
+    command = [sys.executable, "-m", "newsroom_tools.devserver", content, "-o", tmp_path / "output"]
+    process = subprocess.Popen(
+        [*command, "-s", ROOT / "pelicanconf.py", "-p", str(port)],
+        cwd=ROOT,
+        env=tool_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: "Judul Pertama" in fetch(port), "the first page")
+        yield content, port, tmp_path / "devserver.log"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def test_serves_on_localhost_only_with_live_reload(devserver):
+    _, port, _ = devserver
+    page = fetch(port)
+    head = page.split("</head>")[0]
+    # The injected loader takes livereload.js from this same server (window.location.hostname).
+    assert 's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port' in head
+    assert "livereload" in fetch(port, "livereload.js").lower()
+    assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, nothing else
+
+
+def test_rebuilds_on_change_and_survives_content_errors(devserver):
+    content, port, log = devserver
+    (content / "articles/2024/a.md").write_text(header("Judul Diganti") + "Isi.\n")
+    wait_for(lambda: "Judul Diganti" in fetch(port), "the rebuilt page")
+    (content / "articles/2024/b.md").write_text(
+        GOOD_HEADER.replace("Category: Berita", "Category: Berrita") + "\nIsi.\n"
+    )
+    wait_for(lambda: "unknown category 'Berrita'" in log.read_text(), "the error in the terminal")
+    assert "Judul Diganti" in fetch(port)  # still serving
+    (content / "articles/2024/a.md").write_text(header("Judul Ketiga") + "Isi.\n")
+    wait_for(lambda: "Judul Ketiga" in fetch(port), "a rebuild after the error")

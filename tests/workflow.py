@@ -1,0 +1,79 @@
+"""Helpers for the editor-workflow and publishing tests (newsroom_tools).
+
+The tools run as the Makefile runs them: ``python -m newsroom_tools.<tool>`` with
+``PYTHONPATH=plugins`` in the project root, as subprocesses, so exit codes and the messages an
+editor sees are what the tests check.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from conftest import AUTHORS_YML, ROOT, SITEURL
+
+TESTCONF = ROOT / "tests" / "fixtures" / "testconf.py"
+# 2026-06-01 00:00 UTC: the tests' "now" (SOURCE_DATE_EPOCH), so scheduling is reproducible.
+NOW_EPOCH = 1780272000
+
+
+def tool_env(extra=None):
+    """Environment for a tool run: the plugins on the path, SITEURL, fixed "now", wide lines."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "plugins"),
+        "SITEURL": SITEURL,
+        "SOURCE_DATE_EPOCH": str(NOW_EPOCH),
+        "COLUMNS": "400",
+        **(extra or {}),
+    }
+
+
+def run_tool(tool, *args, env=None, timeout=300):
+    """Run ``python -m newsroom_tools.<tool> args`` in the project root; return the
+    CompletedProcess with ``output_text`` (stdout + stderr)."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=tool_env(env),
+        timeout=timeout,
+    )
+    result.output_text = result.stdout + result.stderr
+    return result
+
+
+def run_make(*args, env=None, timeout=300):
+    """Run ``make -s args`` in the project root (the Makefile's own wiring); see run_tool."""
+    result = subprocess.run(
+        ["make", "-s", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=tool_env(env),
+        timeout=timeout,
+    )
+    result.output_text = result.stdout + result.stderr
+    return result
+
+
+def write_site(content, files):
+    """Write ``files`` (path under content/ -> text, dedented) below ``content``; adds
+    data/authors.yml unless given. Returns ``content`` as a Path."""
+    content = Path(content)
+    for relative, text in {"data/authors.yml": AUTHORS_YML, **files}.items():
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return content
+
+
+def header(title, date="2024-05-01 08:00", *extra):
+    """A valid article header (Nurhayati, Berita) plus ``extra`` lines, and the blank line."""
+    lines = [f"Title: {title}", f"Date: {date}", "Author: Nurhayati", "Category: Berita", *extra]
+    return "\n".join(lines) + "\n\n"
