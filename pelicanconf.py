@@ -38,6 +38,7 @@ UI = json.loads((_HERE / "theme" / "strings" / f"{UI_LANG}.json").read_text(enco
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_metadata"]
+PLUGINS += ["citations"]  # after news_metadata: it reports through news_metadata.errors
 
 # --- news_metadata (see plugins/news_metadata/README.md) ---
 NEWS_METADATA_AUTHORS_FILE = "data/authors.yml"
@@ -61,6 +62,11 @@ PLUGINS += ["comments"]  # after news_metadata, which it reports errors through
 # No form endpoint yet: readers send comments by email; "Laporkan" links mail the same address.
 COMMENTS_EMAIL = "redaksi@kabarmbojo.example"
 COMMENTS_FORM_ACTION = ""
+# --- breaking_news and news_seo (see plugins/breaking_news/README.md, plugins/news_seo/README.md)
+PLUGINS += ["breaking_news", "news_seo"]
+BREAKING_NEWS_MAX_ITEMS = 5
+BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
+NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
 # --- Markdown and typography ---
 MARKDOWN = {

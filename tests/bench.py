@@ -16,17 +16,24 @@ cache: ``make check``, ``make publish`` (atomic, into a fresh folder), a plain `
 with the same settings, and one without the newsroom_tools plugin (its checks' overhead); prints
 medians and the raw numbers, and whether all publish trees were byte-identical.
 
-Plugin overhead (``--ab RUNS --without PLUGIN``): cold builds of the same corpus with the
-publish settings and with PLUGIN removed from PLUGINS, interleaved (with/without, then
-without/with, ...) after one untimed warm-up build, so that the noise of a shared 2-core
-machine falls on both; prints every run, the medians and the overhead in percent.
+Plugin overhead (``--ab RUNS --without PLUGIN[,PLUGIN...]``): cold builds of the same corpus
+with the publish settings and with the named plugins removed from PLUGINS, interleaved
+(with/without, then without/with, ...) after one untimed warm-up build, so that the noise of a
+shared 2-core machine falls on both; prints every run, the medians and the overhead in percent.
+Builds run with ``SOURCE_DATE_EPOCH`` an hour after the newest article (nothing scheduled for
+later, the news sitemap not empty) and the ticker keeps breaking items of any age (full ticker).
 ``--instructions`` adds one build of each under valgrind and compares the instructions
-executed, a figure other loads on the machine do not disturb. ``--comments N`` adds N moderated
-comments (``content/comments/``) to the corpus, and an ``Id:`` to every article, for the
-comments plugin.
+executed, a figure other loads on the machine do not disturb.
+``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
+``Id:`` to every article, for the comments plugin.
+``--citations PERCENT`` gives that share of the articles three citations each (``[@key]``,
+``[@key, hlm. N]``, a narrative ``@key`` or ``[@a; @b]``) of a 40-entry site bibliography;
+measure the plugin with ``--ab``, e.g. (the figure in plugins/citations/README.md):
+``python tests/bench.py --citations 20 --ab 5 --without citations``.
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -36,7 +43,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -109,11 +118,51 @@ def article_text(rng, number):
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def make_corpus(root, count, seed=2024, comments=0):
+BIB_TYPES = ("book", "article-journal", "article", "webpage", "legislation", "report")
+
+
+def bibliography_json(size=40):
+    """A site bibliography of ``size`` CSL-JSON entries, keys ``sumber00``... (for --citations)."""
+    rng = random.Random(7)
+    items = []
+    for number in range(size):
+        kind = BIB_TYPES[number % len(BIB_TYPES)]
+        item = {"id": f"sumber{number:02d}", "type": kind, "title": sentence(rng, 3, 8)[:-1]}
+        item["issued"] = {"date-parts": [[2000 + number % 25]]}
+        if kind != "legislation":
+            names = rng.sample(AUTHORS, 1 + number % 3)
+            item["author"] = [
+                {"family": name.split()[-1], "given": " ".join(name.split()[:-1]) or "A."}
+                for name, _ in names
+            ]
+        if kind == "article-journal":
+            item.update({"container-title": "Jurnal Bima", "volume": "3", "page": "1-9"})
+        if kind in ("book", "report"):
+            item["publisher"] = "Penerbit Mbojo"
+        items.append(item)
+    return json.dumps(items, indent=1)
+
+
+def cite(text, number, size=40):
+    """Insert three citations into the Markdown body ``text`` of article ``number``."""
+    rng = random.Random(number)
+    keys = [f"sumber{n:02d}" for n in rng.sample(range(size), 3)]
+    parts = text.split("\n\n")
+    parts[0] = parts[0].rstrip(".") + f" [@{keys[0]}]."
+    parts[1] = parts[1].rstrip(".") + f" [@{keys[1]}, hlm. {rng.randint(1, 300)}]."
+    if number % 2:
+        parts[2] = f"@{keys[2]} menjelaskan hal ini. " + parts[2]
+    else:
+        parts[2] = parts[2].rstrip(".") + f" [@{keys[2]}; @{keys[0]}]."
+    return "\n\n".join(parts)
+
+
+def make_corpus(root, count, seed=2024, comments=0, citations=0):
     """Write a synthetic site source under ``root`` (a Path): content/ and bench_conf.py.
 
     ``comments`` > 0 also gives every article an ``Id:`` and writes that many comments
-    (:func:`write_comments`). Returns the path of the settings file to build it with.
+    (:func:`write_comments`). ``citations``: percentage of articles that cite the site
+    bibliography (see :func:`cite`). Returns the path of the settings file to build it with.
     """
     rng = random.Random(seed)
     content = root / "content"
@@ -123,10 +172,16 @@ def make_corpus(root, count, seed=2024, comments=0):
         for name, affiliation in AUTHORS
     )
     (content / "data" / "authors.yml").write_text(profiles, encoding="utf-8")
+    if citations:
+        (content / "bibliography").mkdir()
+        (content / "bibliography" / "bench.json").write_text(bibliography_json(), "utf-8")
     for number in range(count):
         folder = content / "articles" / str(2020 + (number // 336) % 6)
         folder.mkdir(parents=True, exist_ok=True)
         text = article_text(rng, number)
+        if number * citations % 100 + citations > 99:  # evenly spread: citations% of them
+            header, body = text.split("\n\n", 1)
+            text = header + "\n\n" + cite(body, number)
         if comments:
             text = f"Id: {article_id(number)}\n" + text
         (folder / f"artikel-{number:05d}.md").write_text(text, encoding="utf-8")
@@ -141,7 +196,8 @@ def make_corpus(root, count, seed=2024, comments=0):
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(root / 'cache')!r}\n"
-        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n",
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n",
         encoding="utf-8",
     )
     return conf
@@ -192,22 +248,36 @@ def write_comments(folder, articles, count, seed):
 PLUGIN_KEYS = {"comments": ["id"]}
 
 
-def write_conf_without(conf, plugin):
-    """Write settings next to ``conf`` that are ``conf`` with ``plugin`` left out of PLUGINS.
-
-    Returns the new settings file's path.
+def write_conf_without(conf, plugins):
+    """Write settings next to ``conf`` that are ``conf`` with ``plugins`` (a comma-separated
+    string of names) left out of PLUGINS. Returns the new settings file's path.
     """
-    path = conf.with_name(f"bench_conf_without_{plugin}.py")
+    names = sorted(name.strip() for name in plugins.split(",") if name.strip())
+    keys = [key for name in names for key in PLUGIN_KEYS.get(name, [])]
+    path = conf.with_name("bench_conf_without.py")
     path.write_text(
         "import sys\n"
         f"sys.path.insert(0, {str(conf.parent)!r})\n"
         f"from {conf.stem} import *  # noqa\n"
-        f"PLUGINS = [p for p in PLUGINS if p != {plugin!r}]  # noqa: F405\n"
+        f"PLUGINS = [p for p in PLUGINS if p not in {names!r}]  # noqa: F405\n"
         "NEWS_METADATA_EXTRA_KEYS = [*globals().get('NEWS_METADATA_EXTRA_KEYS', []), "
-        f"*{PLUGIN_KEYS.get(plugin, [])!r}]\n",
+        f"*{keys!r}]\n",
         encoding="utf-8",
     )
     return path
+
+
+def build_epoch(root):
+    """SOURCE_DATE_EPOCH (str) one hour after the newest article's Date: every article of the
+    corpus is published (none is scheduled for later) and the newest ones are in the news
+    sitemap's window."""
+    newest = None
+    for path in (root / "content" / "articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
+        newest = max(newest or date, date)
+    moment = newest.replace(tzinfo=ZoneInfo("Asia/Makassar")) + timedelta(hours=1)
+    return str(int(moment.timestamp()))
 
 
 def instructions(conf, root):
@@ -227,7 +297,8 @@ def instructions(conf, root):
         "--cachegrind-out-file=/dev/null",
         *[sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(root / "output")],
     ]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": build_epoch(root)}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     match = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
     return int(match.group(1).replace(",", "")) if match else None
 
@@ -242,7 +313,8 @@ def cold_build(conf, root):
     shutil.rmtree(root / "cache", ignore_errors=True)
     shutil.rmtree(root / "output", ignore_errors=True)
     usage = []
-    seconds, peak = timed_build(conf, root / "output", usage)
+    env = {"SOURCE_DATE_EPOCH": build_epoch(root)}
+    seconds, peak = timed_build(conf, root / "output", usage, env)
     return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
 
 
@@ -291,14 +363,15 @@ def overhead(conf, plugin, runs, root, count_instructions=False):
     return share
 
 
-def timed_build(conf, output, usage=None):
+def timed_build(conf, output, usage=None, env=None):
     """Run one Pelican build. Returns (seconds, peak RSS in MiB); raises on a failed build.
 
     ``usage``: a list to append the process's ``resource.struct_rusage`` to (CPU times).
+    ``env``: extra environment variables for the Pelican process (e.g. SOURCE_DATE_EPOCH).
     """
     command = [sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(output)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT)
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
     _, status, rusage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -375,14 +448,17 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=3, help="rounds for --workflow")
     parser.add_argument("--comments", type=int, default=0, help="moderated comments to add")
     parser.add_argument("--ab", type=int, default=0, help="interleaved runs with/without")
-    parser.add_argument("--without", default="comments", help="the plugin --ab leaves out")
+    parser.add_argument(
+        "--without", default="comments", help="the plugin(s) --ab leaves out, comma-separated"
+    )
+    parser.add_argument("--citations", type=int, default=0, help="%% of articles with citations")
     parser.add_argument(
         "--instructions", action="store_true", help="--ab: also count instructions (valgrind)"
     )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
-        conf = make_corpus(root, args.articles, comments=args.comments)
+        conf = make_corpus(root, args.articles, comments=args.comments, citations=args.citations)
         per = 1000 / args.articles
         print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
         if args.workflow:

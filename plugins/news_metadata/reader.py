@@ -107,6 +107,10 @@ class NewsMarkdownReader(MarkdownReader):
 
         self._source_path = source_path
         self._md = Markdown(**self.settings["MARKDOWN"])
+        # For Markdown extensions of other plugins (citations): the file being read, and the
+        # list their problems (line, message, fix) go into, reported with this file's others.
+        self._md.source_path = source_path
+        self._md.news_problems = self._problems
         content = self._md.convert(text)
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         return content, metadata

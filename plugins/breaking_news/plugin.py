@@ -1,0 +1,40 @@
+"""Signal wiring for breaking_news. Receivers are module-level: blinker keeps weak references."""
+
+from news_metadata.clock import build_now
+from pelican import signals
+
+from .feed import BreakingFeedGenerator
+from .settings import apply_defaults
+from .ticker import set_expiry, ticker_entries, ticker_items
+
+
+def initialize(pelican):
+    """``initialized``: default settings; ``Breaking_until`` becomes a known metadata key."""
+    apply_defaults(pelican.settings)
+
+
+def build_ticker(generator):
+    """``article_generator_finalized``: expiry of every article, then the ticker.
+
+    Puts ``breaking_news`` (list of dicts from :func:`.ticker.ticker_entries`, newest first)
+    into the shared template context, so every page rendered afterwards (articles, pages,
+    listings) shows it without recomputing URLs or dates per page.
+    """
+    settings = generator.settings
+    max_age = settings["BREAKING_NEWS_MAX_AGE"]
+    for article in [*generator.articles, *generator.translations, *generator.drafts]:
+        set_expiry(article, max_age)
+    items = ticker_items(generator.articles, build_now(), settings["BREAKING_NEWS_MAX_ITEMS"])
+    generator.context["breaking_news"] = ticker_entries(items)
+
+
+def get_generators(pelican):
+    """``get_generators``: the breaking-news feed."""
+    return BreakingFeedGenerator
+
+
+def register():
+    """Connect the receivers (Pelican plugin entry point)."""
+    signals.initialized.connect(initialize)
+    signals.article_generator_finalized.connect(build_ticker)
+    signals.get_generators.connect(get_generators)

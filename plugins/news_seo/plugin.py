@@ -1,0 +1,35 @@
+"""Signal wiring for news_seo. Receivers are module-level: blinker keeps weak references."""
+
+from pelican import signals
+
+from . import seo, sitemaps
+from .settings import apply_defaults
+
+
+def initialize(pelican):
+    """``initialized``: fill in and validate the NEWS_SEO_* settings."""
+    apply_defaults(pelican.settings)
+
+
+def attach_seo(generators):
+    """``all_generators_finalized``: ``seo`` on every article and page, ``news_seo_site``."""
+    seo.attach(generators)
+
+
+def record_page(path, context):
+    """``content_written``: remember the page for sitemap.xml."""
+    sitemaps.written.add(path, context)
+
+
+def get_generators(pelican):
+    """``get_generators``: the Google News sitemap and robots.txt."""
+    return sitemaps.NewsSitemapGenerator
+
+
+def register():
+    """Connect the receivers (Pelican plugin entry point)."""
+    signals.initialized.connect(initialize)
+    signals.all_generators_finalized.connect(attach_seo)
+    signals.content_written.connect(record_page)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(sitemaps.write_sitemap)
