@@ -3,6 +3,8 @@
 import logging
 from datetime import timedelta
 
+from news_metadata.settings import register_keys
+
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
@@ -42,11 +44,7 @@ def apply_defaults(settings):
             DEFAULTS["BREAKING_NEWS_MAX_ITEMS"],
         )
         settings["BREAKING_NEWS_MAX_ITEMS"] = DEFAULTS["BREAKING_NEWS_MAX_ITEMS"]
-    # A new list: never append to a default list another plugin may share.
-    extra = list(settings.get("NEWS_METADATA_EXTRA_KEYS") or [])
-    if METADATA_KEY.lower() not in {key.lower() for key in extra}:
-        extra.append(METADATA_KEY)
-    settings["NEWS_METADATA_EXTRA_KEYS"] = extra
+    register_keys(settings, [METADATA_KEY])
 
 
 def max_age(value):

@@ -1,5 +1,7 @@
 """comments settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
+from news_metadata.settings import register_keys
+
 DEFAULTS = {
     # Folder of moderated comments, relative to PATH: <COMMENTS_PATH>/<article-id>/<comment-id>.md
     "COMMENTS_PATH": "comments",
@@ -25,8 +27,4 @@ def apply_defaults(settings):
     """
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    extra = list(settings.get("NEWS_METADATA_EXTRA_KEYS") or [])
-    for key in ARTICLE_KEYS:
-        if key not in (k.lower() for k in extra):
-            extra.append(key)
-    settings["NEWS_METADATA_EXTRA_KEYS"] = extra
+    register_keys(settings, ARTICLE_KEYS)

@@ -41,3 +41,16 @@ def known_keys(settings):
     """Return the set of lowercased metadata keys an article or page may use."""
     extra = {key.lower() for key in settings.get("NEWS_METADATA_EXTRA_KEYS", [])}
     return CONTENT_MODEL_KEYS | PELICAN_KEYS | extra
+
+
+def register_keys(settings, keys):
+    """Make metadata ``keys`` (iterable of str) known to the reader, for another plugin.
+
+    Replaces ``settings["NEWS_METADATA_EXTRA_KEYS"]`` with a new list (the default list object
+    may be shared), adding each key not already there (compared lowercased).
+    """
+    extra = list(settings.get("NEWS_METADATA_EXTRA_KEYS") or [])
+    for key in keys:
+        if key.lower() not in {known.lower() for known in extra}:
+            extra.append(key)
+    settings["NEWS_METADATA_EXTRA_KEYS"] = extra

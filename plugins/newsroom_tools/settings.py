@@ -1,5 +1,7 @@
 """newsroom_tools settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
+from news_metadata.settings import register_keys
+
 DEFAULTS = {
     # Articles dated after the build's "now" (news_metadata.clock.build_now) are held back:
     # treated as drafts, so the publish build (DRAFT_SAVE_AS = "") never writes them.
@@ -21,8 +23,4 @@ def apply_defaults(settings):
     make this plugin's metadata keys known to news_metadata."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    extra = list(settings.get("NEWS_METADATA_EXTRA_KEYS") or [])
-    for key in METADATA_KEYS:
-        if key not in (k.lower() for k in extra):
-            extra.append(key)
-    settings["NEWS_METADATA_EXTRA_KEYS"] = extra
+    register_keys(settings, METADATA_KEYS)
