@@ -30,33 +30,23 @@ def tool_env(extra=None):
     }
 
 
-def run_tool(tool, *args, env=None, timeout=300):
-    """Run ``python -m newsroom_tools.<tool> args`` in the project root; return the
-    CompletedProcess with ``output_text`` (stdout + stderr)."""
+def _run(command, env, timeout):
     result = subprocess.run(
-        [sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=tool_env(env),
-        timeout=timeout,
+        command, cwd=ROOT, capture_output=True, text=True, env=tool_env(env), timeout=timeout
     )
     result.output_text = result.stdout + result.stderr
     return result
+
+
+def run_tool(tool, *args, env=None, timeout=300):
+    """Run ``python -m newsroom_tools.<tool> args`` in the project root; return the
+    CompletedProcess with ``output_text`` (stdout + stderr)."""
+    return _run([sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)], env, timeout)
 
 
 def run_make(*args, env=None, timeout=300):
     """Run ``make -s args`` in the project root (the Makefile's own wiring); see run_tool."""
-    result = subprocess.run(
-        ["make", "-s", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=tool_env(env),
-        timeout=timeout,
-    )
-    result.output_text = result.stdout + result.stderr
-    return result
+    return _run(["make", "-s", *map(str, args)], env, timeout)
 
 
 def write_site(content, files):
