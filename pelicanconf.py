@@ -68,6 +68,10 @@ BREAKING_NEWS_MAX_ITEMS = 5
 BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
 NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
+# --- blogger_redirects (see plugins/blogger_redirects/README.md): Blogger's old URLs ---
+# Writes redirects only once make import-blogger has written content/data/blogger-labels.json.
+PLUGINS += ["blogger_redirects"]
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
