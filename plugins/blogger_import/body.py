@@ -20,7 +20,7 @@ Steps, each for a habit of Blogger's editor (issue 17):
    Markdown cannot hold (merged cells, block content in a cell) stays as sanitized HTML.
 
 markdownify was chosen over html2text by converting the same Blogger-shaped markup with both
-(tests/test_blogger_body.py keeps the cases): html2text left ``<script>`` typed as text
+(the markup is in tests/test_blogger_body.py): html2text left ``<script>`` typed as text
 unescaped (it would run once Python-Markdown passed it through), read literal ``*stars*`` as
 emphasis, turned ``<div><br></div>`` runs into lines of two spaces, and flattened captioned
 image tables; markdownify escapes text and has per-tag hooks for the rest.
@@ -205,6 +205,8 @@ def convert(html, title="", image_hosts=()):
     soup = BeautifulSoup(f"<div id='blogger-body'>{html}</div>", "lxml")
     root = soup.find(id="blogger-body")
     _embeds(root, soup, body)
+    for heading in root.find_all("h1"):
+        heading.name = "h2"  # the page's <h1> is the headline
     _styles(root, soup)
     _captions(root, soup)
     _images(root, image_hosts, body, title)
@@ -213,8 +215,6 @@ def convert(html, title="", image_hosts=()):
     fragment = "".join(str(block) for block in blocks)
     clean = _cleaner().clean(fragment)
     clean_soup = BeautifulSoup(clean, "lxml")
-    for heading in clean_soup.find_all("h1"):
-        heading.name = "h2"  # the page's <h1> is the headline
     container = clean_soup.body or clean_soup
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False).convert_soup(
         container

@@ -197,7 +197,7 @@ def read_export(path):
         )
     if not raw.rstrip().endswith(b"</feed>"):
         entries = list(root.iter(f"{{{ATOM}}}entry", "entry"))
-        where = f" (after the entry on line {entries[-1].sourceline})" if entries else ""
+        where = f" of the entry on line {entries[-1].sourceline}" if entries else ""
         raise ExportError(
             f"{path} ends in the middle{where}: the export is incomplete, probably a broken "
             "download — download it again; nothing was imported"

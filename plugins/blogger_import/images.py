@@ -12,6 +12,7 @@ choice, run on their own machine (it is the only network step of the import).
 import hashlib
 import os
 import re
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit
@@ -40,9 +41,8 @@ def is_blogger_image(url, hosts=DEFAULT_HOSTS):
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
         return False
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return any(host == h or host.endswith("." + h) for h in hosts)
+    names = (host, f"{host}:{parts.port}") if parts.port else (host,)
+    return any(name == h or name.endswith("." + h) for h in hosts for name in names)
 
 
 def largest_url(url, hosts=DEFAULT_HOSTS):
@@ -99,7 +99,9 @@ def fetch(url, timeout=TIMEOUT, max_bytes=MAX_BYTES):
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(max_bytes + 1)
-    except OSError as exc:  # URLError, HTTPError, timeouts are all OSError
+    except urllib.error.HTTPError as exc:
+        return None, f"could not download {url}: HTTP {exc.code} {exc.reason}"
+    except OSError as exc:  # URLError and timeouts are OSError too
         return None, f"could not download {url}: {getattr(exc, 'reason', exc)}"
     if len(data) > max_bytes:
         return None, f"{url} is larger than {max_bytes // (1024 * 1024)} MB"

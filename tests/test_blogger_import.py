@@ -1,0 +1,364 @@
+"""make import-blogger (plugins/blogger_import): both export formats, comments, re-imports, bad
+input, image downloads from a local server, and the imported site built with old URLs kept.
+
+The fixtures (tests/fixtures/blogger/) were written by the team; see their README.
+"""
+
+import hashlib
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from blogger_import.cli import main, read_settings, run_import
+from blogger_import.export import ExportError
+from bs4 import BeautifulSoup
+from conftest import ROOT, SITEURL, run_pelican
+
+FIXTURES = Path(__file__).parent / "fixtures" / "blogger"
+TAKEOUT = FIXTURES / "takeout-feed.atom"
+CLASSIC = FIXTURES / "classic-export.xml"
+
+
+@pytest.fixture
+def content(tmp_path):
+    """An empty site: the real authors.yml and pages, nothing else."""
+    folder = tmp_path / "content"
+    (folder / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "data" / "authors.yml", folder / "data")
+    shutil.copytree(ROOT / "content" / "pages", folder / "pages")
+    return folder
+
+
+def settings_for(content):
+    return read_settings(str(ROOT / "pelicanconf.py"), str(content))
+
+
+def tree(folder):
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def header(path):
+    text = Path(path).read_text(encoding="utf-8")
+    head, _, body = text.partition("\n\n")
+    return dict(line.split(": ", 1) for line in head.splitlines()), body
+
+
+def test_takeout_posts_pages_and_headers(content):
+    report = run_import(str(TAKEOUT), settings_for(content))
+    articles = sorted(str(p.relative_to(content)) for p in (content / "articles").rglob("*.md"))
+    assert len(articles) == 15  # 14 published + 1 draft
+    assert (content / "pages" / "tentang-kami.md").exists()
+    assert (content / "pages" / "kontak-redaksi.md").exists()
+    seed, body = header(content / "articles/2024/pemkot-bima-raih-penghargaan-menpan-rb.md")
+    assert seed == {
+        "Title": "Pemkot Bima Raih Penghargaan Menpan RB Pelayanan Publik Inovasi Kaki Si Intens",
+        "Date": "2024-12-05 09:15",  # 08:15 +07:00 is 09:15 WITA
+        "Id": "blogger-1001",
+        "Author": "Munir Husen",  # typed byline, not the Blogger account "Admin Kabar Mbojo"
+        "Category": "Opini",
+        "Tags": "Kota Bima, Pelayanan Publik",
+        "Summary": "Inovasi, gagasan jawara ASN dalam bentuk baru.",
+        "Slug": "pemkot-bima-raih-penghargaan-menpan-rb",
+        "Save_as": "2024/12/pemkot-bima-raih-penghargaan-menpan-rb.html",
+        "Url": "2024/12/pemkot-bima-raih-penghargaan-menpan-rb.html",
+    }
+    assert body.startswith("Inovasi, gagasan jawara ASN")
+    for furniture in ("Breaking News", "Oleh :", "Dosen Universitas", "Tidak ada komentar"):
+        assert furniture not in body
+    assert body.rstrip().endswith("Allahul Musta’an")
+    # 23:30 +07:00 on 30 November is 00:30 WITA on 1 December; the URL keeps November.
+    late, _ = header(content / "articles/2024/harga-bawang-merah-turun.md")
+    assert late["Date"] == "2024-12-01 00:30"
+    assert late["Save_as"] == "2024/11/harga-bawang-merah-turun.html"
+    draft, _ = header(content / "articles/2025/rencana-pelebaran-jalan.md")
+    assert draft["Status"] == "draft" and "Save_as" not in draft
+    untitled, _ = header(content / "articles/2025/blog-post.md")
+    assert untitled["Title"].startswith("Listrik padam di sebagian Kota Bima")
+    _, flood = header(content / "articles/2024/banjir-rendam-tiga-kelurahan.md")
+    assert "[posko]({filename}/articles/2024/harga-bawang-merah-turun.md)" in flood
+    skipped = {what: reason for _, what, reason in report.skipped}
+    assert skipped["post 'Berita yang Sudah Dibuang'"] == "trashed on Blogger"
+    assert "no date" in skipped["post 'Entri Tanpa Tanggal'"]
+    assert "already the address" in skipped["post 'Gelombang Tinggi (salinan)'"]
+    assert report.new_profiles == [("Rahmat Hidayat", "Guru SMAN 1 Woha")]
+    authors = (content / "data/authors.yml").read_text(encoding="utf-8")
+    assert authors.endswith(
+        '- name: "Rahmat Hidayat"\n  affiliation: "Guru SMAN 1 Woha"\n  confirmed: false\n'
+    )
+    mapping = (content / "data/blogger-mapping.yml").read_text(encoding="utf-8")
+    assert '"Kota Bima": ""  # 4 post(s)' in mapping and '"Opini": "Opini"' in mapping
+
+
+def test_takeout_comments_threaded_and_filtered(content):
+    report = run_import(str(TAKEOUT), settings_for(content))
+    comments = sorted(
+        p.relative_to(content / "comments") for p in (content / "comments").rglob("*.md")
+    )
+    assert len(comments) == 10 and report.counts["comments"] == 10
+    assert report.counts["of them replies"] == 3
+    reply, text = header(content / "comments/blogger-1001/blogger-3004.md")
+    # blogger:parent names another comment: a reply to the reply of 3001.
+    assert reply == {"Author": "Siti", "Date": "2024-12-05 14:00", "Reply-To": "blogger-3002"}
+    andi, _ = header(content / "comments/blogger-1001/blogger-3001.md")
+    assert andi["Url"] == "https://andi.example"
+    anonymous, text = header(content / "comments/blogger-1001/blogger-3003.md")
+    assert anonymous["Author"] == "Anonim"
+    assert "javascript" not in text and "**tebal**" in text
+    reasons = {reason for _, what, reason in report.skipped if what.startswith("comment")}
+    assert reasons == {
+        "marked as spam on Blogger",
+        "deleted on Blogger",
+        "its post was not imported (see the skipped posts)",
+    }
+
+
+def test_classic_export(content):
+    report = run_import(str(CLASSIC), settings_for(content))
+    # 23:30 +07:00 on 31 December 2023 is 2024 in WITA: the file is in 2024, the URL in 2023/12.
+    post, body = header(content / "articles/2024/warga-sambut-tahun-baru.md")
+    assert post["Date"] == "2024-01-01 00:30"
+    assert post["Save_as"] == "2023/12/warga-sambut-tahun-baru.html"
+    assert post["Category"] == "Berita" and post["Tags"] == "Tahun Baru"
+    assert "https://1.bp.blogspot.com/-abc/XYZ/AAAA/def/s1600/amahami.jpg" in body
+    opinion, _ = header(content / "articles/2024/merawat-bahasa-mbojo.md")
+    assert opinion["Author"] == "Rosdiana" and opinion["Category"] == "Opini"
+    draft, _ = header(content / "articles/2024/draf-liputan-panen.md")
+    assert draft["Status"] == "draft"
+    assert (content / "pages/redaksi-lama.md").exists()
+    reply, _ = header(content / "comments/blogger-5001/blogger-7002.md")
+    assert reply["Reply-To"] == "blogger-7001"
+    assert not (content / "comments/blogger-5001/blogger-7003.md").exists()  # removed by author
+    assert report.counts["other entries (settings)"] == 1
+    assert report.counts["other entries (template)"] == 1
+    assert any("Namespace prefix app" in w for w in report.warnings["(export)"])
+
+
+def test_reimport_is_idempotent_and_keeps_editors_work(content):
+    settings = settings_for(content)
+    run_import(str(TAKEOUT), settings)
+    first = tree(content)
+    report = run_import(str(TAKEOUT), settings)
+    assert tree(content) == first
+    assert report.counts["files written"] == 0
+    edited = content / "articles/2024/dukcapil-buka-layanan-malam.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nKoreksi redaksi.\n", encoding="utf-8")
+    removed = content / "comments/blogger-1001/blogger-3003.md"
+    removed.unlink()
+    report = run_import(str(TAKEOUT), settings)
+    assert "Koreksi redaksi." in edited.read_text(encoding="utf-8")
+    assert not removed.exists()
+    notes = {path: messages for path, messages in report.warnings.items()}
+    assert (
+        "edited since the last import" in notes["articles/2024/dukcapil-buka-layanan-malam.md"][0]
+    )
+    assert "deleted by an editor" in notes["comments/blogger-1001/blogger-3003.md"][0]
+    assert len(list((content / "articles").rglob("*.md"))) == 15
+    assert (content / "data/authors.yml").read_text(encoding="utf-8").count("Rahmat Hidayat") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "is empty"),
+        (
+            "<!DOCTYPE html><html><head><title>Kabar Mbojo</title></head><body>x</body></html>",
+            "web page saved from the browser",
+        ),
+        ('{"posts": []}', "not a Blogger export"),
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id><title>a</title></entry></feed>',
+            "public feed holds only recent posts",
+        ),
+        (TAKEOUT.read_text(encoding="utf-8")[:4000], "ends in the middle of the entry on line 23"),
+    ],
+    ids=["empty", "html-page", "json", "plain-atom", "truncated"],
+)
+def test_bad_input_writes_nothing(content, tmp_path, capsys, text, message):
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    before = tree(content)
+    status = main(
+        [
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "--content",
+            str(content),
+            str(export),
+            "--no-check",
+            "--report",
+            "",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert message in err and "nothing was written" in err
+    assert "Traceback" not in err
+    assert tree(content) == before
+    assert not list(content.parent.glob(".blogger-import-*"))
+
+
+def test_missing_file(content, tmp_path):
+    with pytest.raises(ExportError, match="cannot read"):
+        run_import(str(tmp_path / "tidak-ada.xml"), settings_for(content))
+
+
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64 + b"\xff\xd9"
+
+
+@pytest.fixture
+def image_server():
+    """A local HTTP server on 127.0.0.1 serving one JPEG at any path ending in kaki-si-intens.jpg
+    (at /s1600/ only: the importer must ask for the largest size) and 404 for the rest."""
+    requests = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            if self.path.endswith("/s1600/kaki-si-intens.jpg"):
+                self.send_response(200)
+                self.send_header("Content-Type", "image/jpeg")
+                self.end_headers()
+                self.wfile.write(JPEG)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_download_images_from_local_server(content, tmp_path, image_server):
+    port, requests = image_server
+    host = f"127.0.0.1:{port}"
+    text = TAKEOUT.read_text(encoding="utf-8")
+    text = text.replace("https://blogger.googleusercontent.com", f"http://{host}")
+    export = tmp_path / "feed.atom"
+    export.write_text(text, encoding="utf-8")
+    report = run_import(str(export), settings_for(content), download=True, image_hosts=(host,))
+    image = content / "images/2024/kaki-si-intens.jpg"
+    assert image.read_bytes() == JPEG
+    assert requests == ["/img/b/R29vZ2xl/AVvXsEiKaki/s1600/kaki-si-intens.jpg"]
+    _, body = header(content / "articles/2024/pemkot-bima-raih-penghargaan-menpan-rb.md")
+    assert "]({static}/images/2024/kaki-si-intens.jpg)" in body
+    assert report.counts["images downloaded"] == 1 and report.images == []
+
+
+def test_download_failure_keeps_the_remote_link(content, tmp_path, image_server):
+    port, _ = image_server
+    host = f"127.0.0.1:{port}"
+    text = TAKEOUT.read_text(encoding="utf-8").replace("kaki-si-intens.jpg", "hilang.jpg")
+    text = text.replace("https://blogger.googleusercontent.com", f"http://{host}")
+    export = tmp_path / "feed.atom"
+    export.write_text(text, encoding="utf-8")
+    report = run_import(str(export), settings_for(content), download=True, image_hosts=(host,))
+    _, body = header(content / "articles/2024/pemkot-bima-raih-penghargaan-menpan-rb.md")
+    assert f"](http://{host}/img/b/R29vZ2xl/AVvXsEiKaki/s1600/hilang.jpg)" in body
+    warnings = report.warnings["articles/2024/pemkot-bima-raih-penghargaan-menpan-rb.md"]
+    assert any("image left on Blogger" in w and "404" in w for w in warnings)
+
+
+def test_check_reports_unconfirmed_profile(content, capsys):
+    status = main(
+        [
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "--content",
+            str(content),
+            str(TAKEOUT),
+            "--report",
+            "",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "make check found 1 problem(s)" in out
+    assert "author profile 'Rahmat Hidayat' was created by the Blogger import" in out
+    assert "What to do:" in out and "Kota Bima (4)" in out
+
+
+def _old_urls():
+    """Every Blogger URL of the takeout fixture a reader may have: posts, pages, labels, feeds,
+    months, the mobile form."""
+    text = TAKEOUT.read_text(encoding="utf-8")
+    entries = re.findall(r"<entry>(.*?)</entry>", text, re.S)
+    paths, labels = [], set()
+    for entry in entries:
+        live = "<blogger:status>LIVE</blogger:status>" in entry
+        kind = re.search(r"<blogger:type>(\w+)</blogger:type>", entry).group(1)
+        if kind == "COMMENT" or not live or "<published>" not in entry:
+            continue
+        filename = re.search(r"<blogger:filename>(.*?)</blogger:filename>", entry).group(1)
+        if "(salinan)" not in entry:
+            paths.append(filename)
+        labels.update(re.findall(r'<category term="(.*?)"/>', entry))
+    urls = paths + [p + "?m=1" for p in paths]
+    urls += [f"/search/label/{label}" for label in sorted(labels)]
+    urls += ["/feeds/posts/default", "/feeds/posts/default?alt=rss", "/2024/12/", "/search?q=x"]
+    return urls
+
+
+def _resolve(output, url, hops=0):
+    """The file a static host serves for ``url``, following meta refreshes; None if none."""
+    path = url.split("?")[0].split("#")[0]
+    if path.startswith(SITEURL):
+        path = path[len(SITEURL) :]
+    candidate = output / path.lstrip("/")
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    if not candidate.is_file():
+        return None
+    if candidate.suffix == ".html" and hops < 3:
+        soup = BeautifulSoup(candidate.read_text(encoding="utf-8"), "lxml")
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        if refresh is not None:
+            target = refresh["content"].split("url=", 1)[1]
+            assert soup.find("link", rel="canonical")["href"] == target
+            return _resolve(output, target, hops + 1)
+    return candidate
+
+
+def test_imported_site_publishes_and_every_old_url_resolves(content, tmp_path):
+    settings = settings_for(content)
+    run_import(str(TAKEOUT), settings)
+    authors = content / "data/authors.yml"
+    authors.write_text(
+        authors.read_text(encoding="utf-8").replace("  confirmed: false\n", ""), encoding="utf-8"
+    )
+    output = tmp_path / "output"
+    result = run_pelican(content, output, ROOT / "publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url in _old_urls():
+        assert _resolve(output, url) is not None, url
+    assert _resolve(output, "/search/label/Kota Bima") == output / "label/kota-bima/index.html"
+    assert _resolve(output, "/search/label/Opini") == output / "kategori/opini/index.html"
+    assert _resolve(output, "/feeds/posts/default") == output / "feeds/semua.atom.xml"
+    assert _resolve(output, "/2024/11/") == output / "arsip/index.html"
+    page = BeautifulSoup(
+        (output / "2024/12/pemkot-bima-raih-penghargaan-menpan-rb.html").read_text(
+            encoding="utf-8"
+        ),
+        "lxml",
+    )
+    assert "Munir Husen" in page.select_one(".byline").get_text()
+    section = page.find(id="komentar")
+    assert len(section.select("[id^=komentar-blogger-]")) == 4
+    assert section.find("script") is None and "<script>" in section.get_text()
+    reply = section.find(id="komentar-blogger-3004")
+    assert reply.find_parent(id="komentar-blogger-3002") is not None
+    s3 = (output / "_redirects/s3-website.json").read_text(encoding="utf-8")
+    assert '"KeyPrefixEquals": "search/label/Kota Bima"' in s3
+    nginx = (output / "_redirects/nginx.conf").read_text(encoding="utf-8")
+    assert 'location = "/search/label/Kota Bima" { return 301 /label/kota-bima/; }' in nginx
