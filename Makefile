@@ -112,7 +112,9 @@ comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")
 
 # Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
-# DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/.
+# DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
+# the report is also saved to REPORT.
+REPORT ?= blogger-import-report.txt
 import-blogger: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(CONFFILE) --content $(INPUTDIR) \
-		$(if $(DOWNLOAD),--download) -- $(call quote,$(FILE))
+		--report $(call quote,$(REPORT)) $(if $(DOWNLOAD),--download) -- $(call quote,$(FILE))

@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import re
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -138,6 +139,11 @@ def test_classic_export(content):
     assert report.counts["other entries (settings)"] == 1
     assert report.counts["other entries (template)"] == 1
     assert any("Namespace prefix app" in w for w in report.warnings["(export)"])
+    # thr:total says 1 comment on this post, the export holds none: the editor is told.
+    assert report.warnings["articles/2024/merawat-bahasa-mbojo.md"] == [
+        "Blogger counted 1 comment(s) on this post but the export holds 0: export again "
+        "(comments may have been pending)"
+    ]
 
 
 def test_reimport_is_idempotent_and_keeps_editors_work(content):
@@ -362,3 +368,49 @@ def test_imported_site_publishes_and_every_old_url_resolves(content, tmp_path):
     assert '"KeyPrefixEquals": "search/label/Kota Bima"' in s3
     nginx = (output / "_redirects/nginx.conf").read_text(encoding="utf-8")
     assert 'location = "/search/label/Kota Bima" { return 301 /label/kota-bima/; }' in nginx
+
+
+def test_mapping_change_rewrites_unedited_articles(content):
+    settings = settings_for(content)
+    run_import(str(TAKEOUT), settings)
+    mapping = content / "data/blogger-mapping.yml"
+    text = mapping.read_text(encoding="utf-8")
+    text = text.replace('"Kota Bima": ""', '"Kota Bima": "Pemerintahan"')
+    text = text.replace('"Rahmat Hidayat": ""', '"Rahmat Hidayat": "Rosdiana"')
+    mapping.write_text(text, encoding="utf-8")
+    report = run_import(str(TAKEOUT), settings)
+    debate, _ = header(content / "articles/2024/siswa-sman-1-woha-juara-debat.md")
+    assert debate["Author"] == "Rosdiana"
+    prices, _ = header(content / "articles/2024/harga-bawang-merah-turun.md")
+    # The first label that is a section wins (Ekonomi comes first here); the others are Tags.
+    assert prices["Category"] == "Ekonomi" and prices["Tags"] == "Kota Bima"
+    final, _ = header(content / "articles/2025/final-liga-kampung-adu-penalti.md")
+    assert final["Category"] == "Olahraga"
+    assert mapping.read_text(encoding="utf-8") == text  # the editor's file is never rewritten
+    assert report.new_profiles == []
+    assert "Kota Bima" not in report.unmapped_labels
+
+
+def test_make_target_quotes_the_file_name(content, tmp_path):
+    """``make import-blogger FILE=...`` passes a path with spaces and a quote through intact
+    (exit code and message only: the import itself is tested in-process above)."""
+    export = tmp_path / "ekspor Kabar's blog.xml"
+    report = f"REPORT={tmp_path / 'laporan.txt'}"
+    shutil.copy(CLASSIC, export)
+    good = subprocess.run(
+        ["make", "-s", "import-blogger", f"FILE={export}", f"INPUTDIR={content}", report],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Blogger import report" in good.stdout
+    assert (
+        (tmp_path / "laporan.txt").read_text(encoding="utf-8").startswith("Blogger import report")
+    )
+    assert (content / "articles/2024/merawat-bahasa-mbojo.md").exists()
+    missing = tmp_path / "tidak ada.xml"
+    bad = subprocess.run(
+        ["make", "-s", "import-blogger", f"FILE={missing}", f"INPUTDIR={content}", report],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert bad.returncode != 0
+    assert "cannot read" in bad.stderr and "tidak ada.xml" in bad.stderr

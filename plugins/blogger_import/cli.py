@@ -125,11 +125,12 @@ def run_import(export_path, settings, download=False, image_hosts=None):
         )
     )
     commit(content, [(item.relative, data) for item, data in write] + extra)
+    written = {item.relative for item, _ in write}
+    noted = {relative for relative, _ in notes}
     report.counts["files written"] = len(write)
-    report.counts["files unchanged"] = (
-        len(hashes)
-        - len(write)
-        - len([n for n in notes if "kept" in n[1] or "not written again" in n[1]])
+    report.counts["files not touched"] = len(noted)
+    report.counts["files unchanged"] = sum(
+        1 for item in files if item.relative not in written and item.relative not in noted
     )
     return report
 
@@ -196,7 +197,8 @@ def format_report(report, seconds, check_errors=None):
     )
     write(
         f"Files: {counts['files written']} written, "
-        f"{counts['files unchanged']} already up to date.\n"
+        f"{counts['files unchanged']} already up to date, "
+        f"{counts['files not touched']} left as they are (see the warnings).\n"
     )
     for action in report.actions:
         write(f"  {action}\n")

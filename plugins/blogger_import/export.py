@@ -67,6 +67,7 @@ class Entry:
         parent: for a comment, the Blogger id of its post (or of the comment it answers, in
             Takeout's ``blogger:parent``).
         reply_to: for a reply, the Blogger id of the comment it answers ("" otherwise).
+        comment_total: for a classic post, Blogger's own count (``thr:total``), or None.
     """
 
     kind: str
@@ -82,6 +83,7 @@ class Entry:
     path: str = ""
     parent: str = ""
     reply_to: str = ""
+    comment_total: int | None = None
 
 
 @dataclass
@@ -302,6 +304,9 @@ def _classic_entry(element, export):
             match = _RELATED_COMMENT.search(urlsplit(href).path)
             if match:
                 entry.reply_to = match.group(1)
+    total = _text(element, "total")
+    if kind == "post" and total.isdigit():
+        entry.comment_total = int(total)
     if kind == "comment":
         reply = _child(element, "in-reply-to")
         if reply is not None:

@@ -172,6 +172,7 @@ class _State:
         self.paths_to_files = {}  # Blogger path of a published post or page -> its file
         self.files = set()
         self.articles = {}  # blogger post id -> article Id (imported, published or draft)
+        self.totals = {}  # blogger post id -> (Blogger's comment count, article file)
         self.pages = set()
         self.authors_found = {}
         self.labels_found = Counter()
@@ -265,6 +266,8 @@ class _State:
                 f"{self.options.article_folder}/{date:%Y}/{slug}", article_id, month
             )
             self.articles[entry.blogger_id] = article_id
+            if entry.comment_total is not None:
+                self.totals[entry.blogger_id] = (entry.comment_total, relative)
         if match and not draft:
             self.paths_to_files[entry.path] = relative
         lines = [f"Title: {title}"]
@@ -369,6 +372,13 @@ class _State:
         by_id = {c.blogger_id: c for c in comments if c.blogger_id}
         imported = {}
         files = []
+        in_export = Counter(self._comment_post(c, by_id)[0] for c in comments)
+        for post, (total, relative) in sorted(self.totals.items()):
+            if in_export[post] < total:
+                self.report.warnings[relative].append(
+                    f"Blogger counted {total} comment(s) on this post but the export holds "
+                    f"{in_export[post]}: export again (comments may have been pending)"
+                )
         ordered = sorted(
             comments,
             key=lambda c: (
