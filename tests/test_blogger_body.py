@@ -164,3 +164,28 @@ def test_escaping_round_trips_through_the_sites_markdown():
 def test_largest_image_size(url, largest):
     got = largest_url(url)
     assert got == largest if not largest.startswith("...") else got.endswith(largest[3:])
+
+
+def test_plain_text_shortcut_equals_the_full_conversion():
+    """Plain bodies (most comments) skip the HTML parser; a reader sees the same text as with
+    the full path (a <span> forces the full path and changes nothing else). The full path may
+    differ in white space around a <br> written after spaces (markdownify's), so the rendered
+    text is compared with white space folded, and typical comments exactly."""
+    pieces = ["Bagus", " sekali", "<br />", "<br>", "<BR/>", "  ", "*", "1.", "#", "-", "\n",
+              "Oleh : Budi", "Tidak ada komentar", "[@x]", "{", "ä", "\xa0", "&lt;",
+              "<"]  # fmt: skip
+    md = markdown.Markdown(extensions=["markdown.extensions.extra"])
+    rng = random.Random(3)
+    for _ in range(2000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        fast, full = convert(html, "Judul"), convert(html + "<span></span>", "Judul")
+        shown = [
+            " ".join(
+                BeautifulSoup(md.reset().convert(b.markdown), "html.parser").get_text().split()
+            )
+            for b in (fast, full)
+        ]
+        assert shown[0] == shown[1], repr(html)
+        assert (fast.byline, fast.first_paragraph) == (full.byline, full.first_paragraph)
+    for comment in ("Setuju.", "Bagus sekali.<br />Salam dari Rasanae.", "a<br><br>b * c_d"):
+        assert convert(comment).markdown == convert(comment + "<span></span>").markdown

@@ -27,6 +27,7 @@ image tables; markdownify escapes text and has per-tag hooks for the rest.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
@@ -116,7 +117,7 @@ _ITALIC = re.compile(r"font-style\s*:\s*italic", re.I)
 # for what starts a block only at the start of a line ("=" and "-" setext rules, "~" fences,
 # ":" definitions, "|" tables).
 _INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]!])")
-_LINE_START = re.compile(r"(^|\n)([ \t]*)([#>+\-=~:|]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"(^|\n)([ \t\xa0]*)([#>+\-=~:|]|\d+(?=[.)]))")
 _LINE_ENTITIES = {"=": "&#61;", "~": "&#126;", ":": "&#58;", "|": "&#124;"}
 
 
@@ -174,6 +175,12 @@ def _lossy_table(table):
     return any(cell.get("colspan") or cell.get("rowspan") for cell in table.find_all(["td", "th"]))
 
 
+# Plain text with line breaks only: no element but <br>, no entity.
+_PLAIN = re.compile(r"^(?:[^<>&]|<br\s*/?>)*$", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: a no-break space is the writer's
+_DOUBLE_BR = re.compile(r"(?:<br\s*/?>\s*){2,}", re.I)
+
 _CLEANER = None
 
 
@@ -190,7 +197,7 @@ def _cleaner():
     return _CLEANER
 
 
-def convert(html, title="", image_hosts=()):
+def convert(html, title="", image_hosts=(), furniture=True):
     """Convert one post's Blogger HTML.
 
     Args:
@@ -198,20 +205,30 @@ def convert(html, title="", image_hosts=()):
         title: the post's title (a copy of it at the top of the body is dropped).
         image_hosts: host name suffixes of Blogger's image CDN (``bp.blogspot.com``, ...):
             images there are switched to their largest size (``/s1600/``).
+        furniture: take out the old site's furniture and the typed byline (posts; not for
+            readers' comments, whose words are kept as written).
     Returns:
         :class:`Body`.
     """
     body = Body(markdown="")
+    plain = _plain_text(html, title, furniture)
+    if plain is not None:
+        return plain
     soup = BeautifulSoup(f"<div id='blogger-body'>{html}</div>", "lxml")
     root = soup.find(id="blogger-body")
-    _embeds(root, soup, body)
-    for heading in root.find_all("h1"):
+    # One walk over the tree; each step below works on the elements it needs.
+    tags = defaultdict(list)
+    for element in root.find_all(True):
+        tags[element.name].append(element)
+    _embeds(tags, soup, body)
+    for heading in tags["h1"]:
         heading.name = "h2"  # the page's <h1> is the headline
-    _styles(root, soup)
-    _captions(root, soup)
-    _images(root, image_hosts, body, title)
+    _styles(tags["span"] + tags["font"], soup)
+    _captions([t for t in tags["table"] if "tr-caption-container" in t.get("class", ())], soup)
+    _images(tags["img"], image_hosts, body, title)
     blocks = _paragraphs(root, soup)
-    blocks = _strip_furniture(blocks, title, body)
+    if furniture:
+        blocks = _strip_furniture(blocks, title, body)
     fragment = "".join(str(block) for block in blocks)
     clean = _cleaner().clean(fragment)
     clean_soup = BeautifulSoup(clean, "lxml")
@@ -227,11 +244,36 @@ def convert(html, title="", image_hosts=()):
     return body
 
 
-def _embeds(root, soup, body):
-    for script in root.find_all(["script", "noscript", "style"]):
+def _plain_text(html, title, furniture):
+    """The :class:`Body` of a body that is plain text with ``<br>`` at most (most reader
+    comments), without parsing HTML; None for anything else. Same result as the full path
+    (tests/test_blogger_body.py compares them)."""
+    if not _PLAIN.match(html):
+        return None
+    paragraphs = []
+    for chunk in _DOUBLE_BR.split(html):
+        lines = [_SPACES.sub(" ", line).strip(" ") for line in _BR.split(chunk)]
+        lines = [line for line in lines if line.replace("\xa0", "").strip()]
+        if lines:
+            paragraphs.append(lines)
+    texts = [" ".join(" ".join(lines).split()) for lines in paragraphs]
+    if furniture and any(_furniture(t, title) for t in texts[:3] + texts[-1:]):
+        return None  # furniture or a byline to take out: the full path knows how
+    text = texts[0] if texts else ""
+    markdown = "\n\n".join("  \n".join(escape_markdown(x) for x in lines) for lines in paragraphs)
+    return Body(markdown=markdown, first_paragraph=text)
+
+
+def _furniture(text, title):
+    folded = text.casefold()
+    return folded in GADGETS or folded in STUBS or folded == title.casefold() or BYLINE.match(text)
+
+
+def _embeds(tags, soup, body):
+    for script in tags["script"] + tags["noscript"] + tags["style"]:
         body.warnings.append(f"dropped a <{script.name}> element")
         script.decompose()
-    for frame in root.find_all(["iframe", "embed", "object"]):
+    for frame in tags["iframe"] + tags["embed"] + tags["object"]:
         src = frame.get("src") or frame.get("data") or ""
         url = _video_page(src)
         if url:
@@ -261,8 +303,8 @@ def _video_page(src):
     return f"https:{src}" if src.startswith("//") else (src if host else "")
 
 
-def _styles(root, soup):
-    for span in root.find_all(["span", "font"]):
+def _styles(spans, soup):
+    for span in spans:
         style = span.get("style", "")
         wrappers = []
         if _BOLD.search(style):
@@ -274,8 +316,8 @@ def _styles(root, soup):
         span.unwrap()
 
 
-def _captions(root, soup):
-    for table in root.find_all("table", class_="tr-caption-container"):
+def _captions(tables, soup):
+    for table in tables:
         image = table.find("img")
         caption = table.find(class_="tr-caption")
         replacement = soup.new_tag("div")
@@ -295,8 +337,8 @@ def _captions(root, soup):
         table.replace_with(replacement)
 
 
-def _images(root, image_hosts, body, title):
-    for image in root.find_all("img"):
+def _images(images, image_hosts, body, title):
+    for image in images:
         src = image.get("src", "")
         link = image.parent if image.parent is not None and image.parent.name == "a" else None
         if link is not None and _same_picture(link.get("href", ""), src, image_hosts):
@@ -352,6 +394,13 @@ def _paragraphs(root, soup):
                 blocks.append(node)
             elif _is_br(node) and current and _is_br(current[-1]):
                 flush()
+            elif (
+                isinstance(node, NavigableString)
+                and not node.strip()
+                and current
+                and _is_br(current[-1])
+            ):
+                continue  # "<br> <br>" is a paragraph break too
             else:
                 current.append(node)
 

@@ -408,7 +408,7 @@ class _State:
             if post not in self.articles:
                 self.skip(comment, what, "its post was not imported (see the skipped posts)")
                 continue
-            body = convert(comment.html, "", self.options.image_hosts).markdown
+            body = convert(comment.html, "", self.options.image_hosts, furniture=False).markdown
             plain = self.renderer.render(body).striptags().strip()
             if DELETED_COMMENT.match(plain):
                 self.skip(comment, what, "deleted on Blogger")
