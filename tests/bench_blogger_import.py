@@ -8,7 +8,8 @@ fifth, two or three labels from a pool of 30, and ``--comments`` comments per po
 (a third of them replies). It is imported into an empty temporary site (the real authors.yml)
 with the site's settings, in-process; the figures are wall and CPU seconds of the import alone
 (``run_import``: read, convert, plan, write through staging) and, with ``--check``, of the
-``make check`` the command runs after it. Peak RSS is the process's.
+``make check`` the command runs after it; then a second import of the same export (which
+must write nothing). Peak RSS is the process's.
 """
 
 import argparse
@@ -145,6 +146,13 @@ def main(argv=None):
             f"import of {counts['posts']} posts and {counts['comments']} comments "
             f"({size:.1f} MB export, {counts['files written']} files): "
             f"{wall:.1f} s wall, {cpu:.1f} s CPU"
+        )
+        wall, cpu = time.perf_counter(), _cpu()
+        again = run_import(str(export), settings)
+        wall, cpu = time.perf_counter() - wall, _cpu() - cpu
+        print(
+            f"re-import of the same export: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+            f"{again.counts['files written']} files written"
         )
         if args.check:
             from newsroom_tools.check import run_check
