@@ -6,6 +6,7 @@ The fixtures (tests/fixtures/blogger/) were written by the team; see their READM
 
 import hashlib
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 from blogger_import.cli import main, read_settings, run_import
 from blogger_import.export import ExportError
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, run_pelican
+from conftest import ROOT, SITEURL
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blogger"
 TAKEOUT = FIXTURES / "takeout-feed.atom"
@@ -344,7 +345,11 @@ def test_imported_site_publishes_and_every_old_url_resolves(content, tmp_path):
         authors.read_text(encoding="utf-8").replace("  confirmed: false\n", ""), encoding="utf-8"
     )
     output = tmp_path / "output"
-    result = run_pelican(content, output, ROOT / "publishconf.py")
+    result = subprocess.run(
+        ["make", "-s", "publish", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "SITEURL": SITEURL},
+    )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     for url in _old_urls():
         assert _resolve(output, url) is not None, url
@@ -431,3 +436,23 @@ def test_synthetic_export_of_the_benchmark_imports_cleanly(content, tmp_path):
         p for p in (content / "articles").rglob("*.md") if "Author: Munir Husen" in p.read_text()
     ]
     assert len(bylines) == 8  # every fifth post
+
+
+def test_ids_the_site_would_reject_are_not_imported(content):
+    """The import checks its ids with the comments plugin's rules before writing."""
+    from datetime import datetime, timedelta, timezone
+
+    from blogger_import.cli import options_from
+    from blogger_import.export import Entry, Export
+    from blogger_import.plan import plan
+
+    when = datetime(2024, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=7)))
+    entry = Entry("post", "9" * 80, 12, "Judul", "<p>Isi.</p>", when, "Nurhayati",
+                  path="/2024/05/judul.html")  # fmt: skip
+    files, report, _ = plan(Export("takeout", [entry]), {"authors": {}, "sections": {}},
+                            options_from(settings_for(content)))  # fmt: skip
+    assert files == []
+    assert report.skipped == [
+        (12, "post 'Judul'", f"Id 'blogger-{'9' * 80}' is longer than 80 characters, so it "
+         "cannot be imported as it is")
+    ]  # fmt: skip

@@ -29,9 +29,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from comments.ids import COMMENT_ID, article_id_problem
 from comments.render import CommentRenderer, check_url
 from news_metadata.dates import WITA
 from news_metadata.profiles import load_profiles
+from news_metadata.urls import url_problems
 from pelican.utils import slugify
 
 from .body import convert, escape_markdown
@@ -256,6 +258,16 @@ class _State:
         if not slug:
             slug = f"blogger-{entry.blogger_id}"
         article_id = f"blogger-{entry.blogger_id}"
+        # The site's own rules, checked before anything is written (comments.ids,
+        # news_metadata.urls): an id the build would reject is never imported.
+        problem = article_id_problem(article_id)
+        if match and not draft:
+            saved = entry.path.lstrip("/")
+            problems = url_problems({"save_as": saved, "url": saved}, {})
+            problem = problem or (problems[0][1] if problems else None)
+        if problem:
+            self.skip(entry, what, f"{problem}, so it cannot be imported as it is")
+            return None
         date = _wita(entry)
         if entry.kind == "page":
             relative = self._free(f"{self.options.page_folder}/{slug}", article_id)
@@ -418,6 +430,9 @@ class _State:
                 continue
             article_id = self.articles[post]
             comment_id = f"blogger-{comment.blogger_id}"
+            if not COMMENT_ID.match(comment_id):
+                self.skip(comment, what, f"{comment_id!r} cannot be a comment id")
+                continue
             relative = f"{self.options.comments_folder}/{article_id}/{comment_id}.md"
             author = _header_value(comment.author)
             lines = [
