@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from browser import require_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://kabarmbojo.example"
 SEED_URL = "2024/12/pemkot-bima-raih-penghargaan-menpan-rb-inovasi-kaki-si-intens.html"
@@ -106,3 +108,19 @@ def make_site(tmp_path):
         return BuiltSite(output, result)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's, through Playwright) for the whole session.
+
+    New pages come from ``browser.new_page()``; pages that must not reach the network should
+    route or record requests themselves (see tests/browser.py).
+    """
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
