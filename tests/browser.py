@@ -1,8 +1,8 @@
-"""Real-browser helpers: Playwright for Python driving Debian's chromium (never a downloaded browser).
+"""Real-browser helpers: Playwright for Python driving Debian's chromium (never a downloaded one).
 
 Tests that need a reader's view of a page use the ``browser`` fixture (one Chromium per session)
 and ``serve_folder`` (a static HTTP server on 127.0.0.1 for a built site). The browser binary is
-``$CHROMIUM`` or ``/usr/bin/chromium`` (Debian's package ``chromium``; ``.ci/run`` installs it in CI).
+``$CHROMIUM`` or ``chromium`` on PATH (Debian's package; ``.ci/run`` installs it in CI).
 Outside CI a machine without it skips these tests with that instruction; in CI they fail instead,
 so a missing browser can never turn the suite green.
 """
@@ -44,7 +44,7 @@ def require_chromium() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+    def log_message(self, format, *args):
         pass
 
 

@@ -11,9 +11,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-
 from browser import require_chromium
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://kabarmbojo.example"
