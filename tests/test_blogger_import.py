@@ -6,6 +6,7 @@ The fixtures (tests/fixtures/blogger/) were written by the team; see their READM
 
 import hashlib
 import http.server
+import locale
 import os
 import re
 import shutil
@@ -17,11 +18,20 @@ import pytest
 from blogger_import.cli import main, read_settings, run_import
 from blogger_import.export import ExportError
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, run_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blogger"
 TAKEOUT = FIXTURES / "takeout-feed.atom"
 CLASSIC = FIXTURES / "classic-export.xml"
+
+
+@pytest.fixture(autouse=True)
+def keep_locale():
+    """Pelican's settings (``LOCALE = ("C",)``) set the process locale when read in-process;
+    restore it, or later subprocess output is decoded as ASCII."""
+    saved = locale.setlocale(locale.LC_ALL)
+    yield
+    locale.setlocale(locale.LC_ALL, saved)
 
 
 @pytest.fixture
@@ -296,6 +306,13 @@ def test_check_reports_unconfirmed_profile(content, capsys):
     assert "What to do:" in out and "Kota Bima (4)" in out
 
 
+def confirm_profiles(content):
+    """What the editor does after reading the report: check the new profiles, confirm them."""
+    authors = content / "data/authors.yml"
+    text = authors.read_text(encoding="utf-8").replace("  confirmed: false\n", "")
+    authors.write_text(text, encoding="utf-8")
+
+
 def _old_urls():
     """Every Blogger URL of the takeout fixture a reader may have: posts, pages, labels, feeds,
     months, the mobile form."""
@@ -340,10 +357,7 @@ def _resolve(output, url, hops=0):
 def test_imported_site_publishes_and_every_old_url_resolves(content, tmp_path):
     settings = settings_for(content)
     run_import(str(TAKEOUT), settings)
-    authors = content / "data/authors.yml"
-    authors.write_text(
-        authors.read_text(encoding="utf-8").replace("  confirmed: false\n", ""), encoding="utf-8"
-    )
+    confirm_profiles(content)
     output = tmp_path / "output"
     result = subprocess.run(
         ["make", "-s", "publish", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
@@ -456,3 +470,27 @@ def test_ids_the_site_would_reject_are_not_imported(content):
         (12, "post 'Judul'", f"Id 'blogger-{'9' * 80}' is longer than 80 characters, so it "
          "cannot be imported as it is")
     ]  # fmt: skip
+
+
+def test_reader_following_an_old_blogger_link_lands_on_the_new_page(content, tmp_path, browser):
+    """A reader's old bookmarks, in a real Chromium: a label page, the mobile form of a post, a
+    monthly archive. The dev build (relative URLs) is served on 127.0.0.1."""
+    from browser import serve_folder
+
+    run_import(str(TAKEOUT), settings_for(content))
+    confirm_profiles(content)
+    output = tmp_path / "dev"
+    result = run_pelican(content, output, ROOT / "pelicanconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_folder(output) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page.goto(base + "search/label/Kota%20Bima")
+        page.wait_for_url("**/label/kota-bima/")
+        assert "Kota Bima" in page.inner_text("h1")
+        page.goto(base + "search/label/Opini?max-results=8")
+        page.wait_for_url("**/kategori/opini/")
+        page.goto(base + "2024/11/harga-bawang-merah-turun.html?m=1")
+        assert page.inner_text("h1") == "Harga Bawang Merah di Pasar Amahami Turun"
+        page.goto(base + "2024/12/")
+        page.wait_for_url("**/arsip/")
+        page.close()
