@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from blogger_import.cli import main, read_settings, run_import
+from blogger_import.cli import format_report, main, read_settings, run_import
 from blogger_import.export import ExportError
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican
@@ -408,6 +408,11 @@ def test_mapping_change_rewrites_unedited_articles(content):
     assert mapping.read_text(encoding="utf-8") == text  # the editor's file is never rewritten
     assert report.new_profiles == []
     assert "Kota Bima" not in report.unmapped_labels
+    assert report.unused_profiles == ["Rahmat Hidayat"]
+    assert (
+        "the profile 'Rahmat Hidayat' in content/data/authors.yml (confirmed: false) is no "
+        "longer used" in format_report(report, 1.0)
+    )
 
 
 def test_make_target_quotes_the_file_name(content, tmp_path):
@@ -494,3 +499,19 @@ def test_reader_following_an_old_blogger_link_lands_on_the_new_page(content, tmp
         page.goto(base + "2024/12/")
         page.wait_for_url("**/arsip/")
         page.close()
+
+
+def test_post_without_a_blogger_address_is_imported_with_a_warning(content):
+    from datetime import datetime, timedelta, timezone
+
+    from blogger_import.cli import options_from
+    from blogger_import.export import Entry, Export
+    from blogger_import.plan import plan
+
+    when = datetime(2024, 5, 1, 23, 30, tzinfo=timezone(timedelta(hours=7)))
+    entry = Entry("post", "42", 7, "Tanpa Alamat", "<p>Isi.</p>", when, "Nurhayati")
+    files, report, _ = plan(Export("takeout", [entry]), {"authors": {}, "sections": {}},
+                            options_from(settings_for(content)))  # fmt: skip
+    assert [f.relative for f in files] == ["articles/2024/tanpa-alamat.md"]
+    assert "Save_as" not in files[0].text and "Date: 2024-05-02 00:30" in files[0].text
+    assert "no Blogger address" in report.warnings["articles/2024/tanpa-alamat.md"][0]

@@ -124,6 +124,7 @@ def run_import(export_path, settings, download=False, image_hosts=None):
             (json.dumps(manifest_data, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
         )
     )
+    report.unused_profiles = _unused_unconfirmed(authors_path, found["used_authors"])
     commit(content, [(item.relative, data) for item, data in write] + extra)
     written = {item.relative for item, _ in write}
     noted = {relative for relative, _ in notes}
@@ -133,6 +134,23 @@ def run_import(export_path, settings, download=False, image_hosts=None):
         1 for item in files if item.relative not in written and item.relative not in noted
     )
     return report
+
+
+def _unused_unconfirmed(path, used):
+    """Names of ``confirmed: false`` profiles in authors.yml that no imported article uses
+    (an earlier import made them, then the mapping sent the name elsewhere)."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            entries = yaml.safe_load(handle) or []
+    except (OSError, yaml.YAMLError):
+        return []
+    return sorted(
+        str(e.get("name"))
+        for e in entries
+        if isinstance(e, dict) and e.get("confirmed") is False and e.get("name") not in used
+    )
 
 
 def _profile_names(path):
@@ -219,6 +237,11 @@ def format_report(report, seconds, check_errors=None):
             f"{names} — "
             "check each name and affiliation and delete its 'confirmed: false' line, or map the "
             "name to an existing profile in content/data/blogger-mapping.yml and import again"
+        )
+    for name in report.unused_profiles:
+        todo.append(
+            f"the profile {name!r} in content/data/authors.yml (confirmed: false) is no longer "
+            "used by any imported article: delete it"
         )
     for name, typed, profile in sorted(set(report.affiliations)):
         todo.append(

@@ -84,6 +84,7 @@ class Report:
     mapping_errors: list = field(default_factory=list)
     images: list = field(default_factory=list)  # remote image URLs left linked
     actions: list = field(default_factory=list)  # filled by staging
+    unused_profiles: list = field(default_factory=list)  # filled by the command
 
 
 @dataclass
@@ -158,6 +159,7 @@ def plan(export, mapping, options):
         "authors": state.authors_found,
         "labels": dict(state.labels_found),
         "label_targets": state.label_targets,
+        "used_authors": state.used_authors,
     }
     return files, report, found
 
@@ -180,6 +182,7 @@ class _State:
         self.labels_found = Counter()
         self.label_targets = {}
         self.created = {}  # new profile name -> affiliation
+        self.used_authors = set()
         self.renderer = CommentRenderer()
         self._check_mapping()
 
@@ -244,6 +247,11 @@ class _State:
                     f"{expected}, so it cannot be kept",
                 )
                 return None
+        if not entry.path and not draft:
+            warnings.append(
+                "the export gives no Blogger address for it: it is published at the site's own "
+                "address (from the date and title), so an old link to it will not work"
+            )
         if match and not draft:
             if entry.path in self.paths:
                 self.skip(
@@ -336,6 +344,7 @@ class _State:
             count, _ = self.authors_found.get(name, (0, note))
             self.authors_found[name] = (count + 1, note)
             resolved.append(self._author(name, body.affiliation if body.byline else "", warnings))
+        self.used_authors.update(resolved)
         return list(dict.fromkeys(resolved))
 
     def _author(self, name, affiliation, warnings):
