@@ -515,3 +515,20 @@ def test_post_without_a_blogger_address_is_imported_with_a_warning(content):
     assert [f.relative for f in files] == ["articles/2024/tanpa-alamat.md"]
     assert "Save_as" not in files[0].text and "Date: 2024-05-02 00:30" in files[0].text
     assert "no Blogger address" in report.warnings["articles/2024/tanpa-alamat.md"][0]
+
+
+def test_plain_reimport_keeps_downloaded_images(content, tmp_path, image_server):
+    port, requests = image_server
+    host = f"127.0.0.1:{port}"
+    text = TAKEOUT.read_text(encoding="utf-8")
+    text = text.replace("https://blogger.googleusercontent.com", f"http://{host}")
+    export = tmp_path / "feed.atom"
+    export.write_text(text, encoding="utf-8")
+    settings = settings_for(content)
+    run_import(str(export), settings, download=True, image_hosts=(host,))
+    again = run_import(str(export), settings, image_hosts=(host,))  # without DOWNLOAD=1
+    _, body = header(content / "articles/2024/pemkot-bima-raih-penghargaan-menpan-rb.md")
+    assert "]({static}/images/2024/kaki-si-intens.jpg)" in body
+    assert again.counts["files written"] == 0 and again.images == []
+    run_import(str(export), settings, download=True, image_hosts=(host,))
+    assert len(requests) == 1  # already here: not fetched again

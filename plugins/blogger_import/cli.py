@@ -72,7 +72,7 @@ def run_import(export_path, settings, download=False, image_hosts=None):
         download: fetch Blogger-hosted images into ``content/images/<yyyy>/``.
         image_hosts: host suffixes to treat as Blogger's CDN (default: the setting).
     Returns:
-        :class:`.plan.Report` (``actions`` lists what happened to each written file).
+        :class:`.plan.Report`; its ``actions`` name the extra files the editor should open.
     Raises:
         ExportError, MappingError: unusable input; nothing written.
         ValueError: an unusable manifest; nothing written.
@@ -85,12 +85,7 @@ def run_import(export_path, settings, download=False, image_hosts=None):
     manifest = load_manifest(manifest_path)
     options = options_from(settings, image_hosts)
     files, report, found = plan(export, mapping, options)
-    if download:
-        files += _download(files, report, options, manifest)
-    else:
-        report.images = [
-            item for item in report.images if images.is_blogger_image(item[1], options.image_hosts)
-        ]
+    files += _images(files, report, options, download)
     write, notes, hashes = decide(files, content, manifest)
     for relative, note in notes:
         report.warnings[relative].append(note)
@@ -167,8 +162,11 @@ def _labels_text(data):
     return json.dumps({"comment": note, **data}, indent=1, ensure_ascii=False) + "\n"
 
 
-def _download(files, report, options, manifest):
-    """Fetch the Blogger images the articles use; rewrite their links; return the image files."""
+def _images(files, report, options, download):
+    """Point the articles at local copies of their Blogger images: the copies already in
+    ``content/`` (an earlier ``DOWNLOAD=1``, so a plain re-import does not undo it) and, with
+    ``download``, freshly fetched ones. Returns the new image files; ``report.images`` keeps
+    the links left on Blogger."""
     wanted = [
         (rel, url, year)
         for rel, url, year in report.images
@@ -179,22 +177,26 @@ def _download(files, report, options, manifest):
     for _, url, year in sorted(wanted, key=lambda w: w[1]):
         if url not in local:
             local[url] = images.local_name(url, year, taken)
-    fetched = images.fetch_all(local)
+    present = {
+        url for url, path in local.items() if os.path.isfile(os.path.join(options.content, path))
+    }
+    missing = [url for url in local if url not in present]
+    fetched = images.fetch_all(missing) if download and missing else {}
     by_path = {item.relative: item for item in files}
     out = []
     left = []
     for relative, url, year in wanted:
-        data, reason = fetched[url]
-        if data is None:
-            report.warnings[relative].append(f"image left on Blogger: {reason}")
+        if url not in present and fetched.get(url, (None, None))[0] is None:
+            if download:
+                report.warnings[relative].append(f"image left on Blogger: {fetched[url][1]}")
             left.append((relative, url, year))
             continue
         item = by_path[relative]
         item.text = item.text.replace(f"]({url})", f"]({{static}}/{local[url]})")
-    for url, path in sorted(local.items(), key=lambda x: x[1]):
+    for url in sorted(fetched, key=lambda u: local[u]):
         data, _ = fetched[url]
         if data is not None:
-            out.append(OutputFile(path, data=data, kind="image"))
+            out.append(OutputFile(local[url], data=data, kind="image"))
             report.counts["images downloaded"] += 1
     report.images = left
     return out
