@@ -161,8 +161,9 @@ def flatten(image, background=(255, 255, 255)):
 
 def target_widths(source_width, widths):
     """The widths (px, ascending) to make of a source ``source_width`` px wide: those of
-    ``widths`` below it, plus the source width when a listed width is at or above it."""
-    below = [width for width in widths if width < source_width]
+    ``widths`` up to 90% of it, plus the source width when a listed width is above that (a
+    480 px file next to a 500 px one would only cost build time)."""
+    below = [width for width in widths if width <= source_width * 0.9]
     if len(below) < len(widths):
         below.append(source_width)
     return below
@@ -188,7 +189,7 @@ def responsive(image, widths, quality, avif_speed, prefix="w"):
         resized = image if width == image.width else _resize(image, width, height)
         for fmt in ("avif", "webp", fallback):
             name = f"{prefix}{width}.{EXTENSION[fmt]}"
-            files[name] = encode(resized, fmt, quality[fmt], avif_speed)
+            files[name] = encode(resized, fmt, quality.get(fmt, 0), avif_speed)
             variants.append(
                 {"name": name, "width": width, "height": height, "format": fmt,
                  "bytes": len(files[name])}
