@@ -62,7 +62,9 @@ def transparent_png(width=640, height=400):
     image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.ellipse((40, 40, width - 40, height - 40), fill=(122, 16, 32, 255))
-    draw.rectangle((width // 3, height // 3, 2 * width // 3, 2 * height // 3), fill=(255, 255, 255, 128))
+    draw.rectangle(
+        (width // 3, height // 3, 2 * width // 3, 2 * height // 3), fill=(255, 255, 255, 128)
+    )
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()

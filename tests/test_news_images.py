@@ -132,7 +132,11 @@ def test_cache_key_and_entries(tmp_path):
 
 
 def test_build_is_deterministic_and_reuses_the_cache(settings, tmp_path):
-    path = write(Path(settings["PATH"]) / "images", "foto.jpg", imagegen.jpeg_bytes(imagegen.photo(1400, 900)))
+    path = write(
+        Path(settings["PATH"]) / "images",
+        "foto.jpg",
+        imagegen.jpeg_bytes(imagegen.photo(1400, 900)),
+    )
     first = ImageBuild(settings)
     derived = first.featured(str(path))
     assert first.made == 1
@@ -181,7 +185,11 @@ def test_card_wraps_the_headline_and_is_deterministic():
 
 # --- markup ---
 def test_picture_markup(settings, tmp_path):
-    path = write(Path(settings["PATH"]) / "images", "foto.jpg", imagegen.jpeg_bytes(imagegen.photo(1200, 800)))
+    path = write(
+        Path(settings["PATH"]) / "images",
+        "foto.jpg",
+        imagegen.jpeg_bytes(imagegen.photo(1200, 800)),
+    )
     derived = ImageBuild(settings).featured(str(path))
     lead = str(with_root(derived.picture('Warga "antre"', "100vw", lead=True), "https://x.example"))
     assert lead.startswith('<picture><source type="image/avif" srcset="https://x.example/images/r/')
@@ -285,7 +293,7 @@ def test_pasted_x_embed_code_loses_its_script(settings):
 
 
 def test_other_iframe_and_foreign_image_are_errors_with_line(settings):
-    source = "Title: x\n\nTeks\n\n<iframe src=\"https://peta.example/embed\"></iframe>\n\n![Foto](https://cdn.example/a.jpg)\n"
+    source = 'Title: x\n\nTeks\n\n<iframe src="https://peta.example/embed"></iframe>\n\n![Foto](https://cdn.example/a.jpg)\n'
     html = '<p>Teks</p>\n<iframe src="https://peta.example/embed"></iframe>\n<p><img alt="Foto" src="https://cdn.example/a.jpg"></p>'
     out, problems, _ = rewrite(settings, html, source=source)
     assert "<iframe" not in out
@@ -295,7 +303,9 @@ def test_other_iframe_and_foreign_image_are_errors_with_line(settings):
         "site before the reader asks — paste the YouTube, Vimeo, Instagram or X address alone "
         "on its own line instead, or link to the page: [what it shows](https://...)"
     )
-    assert "artikel.md:7: image https://cdn.example/a.jpg is loaded from another site" in problems[1]
+    assert (
+        "artikel.md:7: image https://cdn.example/a.jpg is loaded from another site" in problems[1]
+    )
 
 
 def test_body_images_become_pictures_and_bad_ones_are_errors(settings):
@@ -317,6 +327,6 @@ def test_body_images_become_pictures_and_bad_ones_are_errors(settings):
 
 
 def test_article_without_images_or_embeds_is_untouched(settings):
-    html = "<p>Teks biasa dengan <a href=\"https://kabarmbojo.example/\">tautan</a>.</p>"
+    html = '<p>Teks biasa dengan <a href="https://kabarmbojo.example/">tautan</a>.</p>'
     out, problems, count = rewrite(settings, html)
     assert out is html and problems == [] and count == 0
