@@ -12,13 +12,13 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from news_images import card, embeds, process  # noqa: E402
-from news_images.body import BodyImages  # noqa: E402
-from news_images.cache import ImageCache, cache_key  # noqa: E402
-from news_images.images import ImageBuild  # noqa: E402
-from news_images.markup import ROOT, with_root  # noqa: E402
-from news_images.settings import DEFAULTS, apply_defaults  # noqa: E402
-from news_metadata import errors  # noqa: E402
+from news_images import card, embeds, process
+from news_images.body import BodyImages
+from news_images.cache import ImageCache, cache_key
+from news_images.images import ImageBuild
+from news_images.markup import ROOT, with_root
+from news_images.settings import DEFAULTS, apply_defaults
+from news_metadata import errors
 
 QUALITY = DEFAULTS["NEWS_IMAGES_QUALITY"]
 WIDTHS = DEFAULTS["NEWS_IMAGES_WIDTHS"]
@@ -111,7 +111,7 @@ def test_unusable_sources_are_problems_with_a_fix(tmp_path, name, data, message,
 
 def test_limits_on_bytes_and_pixels(tmp_path):
     path = write(tmp_path, "foto.jpg", imagegen.jpeg_bytes(imagegen.photo(1000, 800)))
-    with pytest.raises(process.ImageProblem, match="more than the limit of 0.1 MB"):
+    with pytest.raises(process.ImageProblem, match=r"more than the limit of 0\.1 MB"):
         process.open_source(path, 100_000, 40_000_000)
     with pytest.raises(process.ImageProblem, match=r"1000×800 = 1 megapixels, more than .* 0.5"):
         process.open_source(path, 20_000_000, 500_000)
@@ -211,7 +211,8 @@ def test_picture_markup(settings, tmp_path):
         ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3", "youtube",
          "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
          "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-        ("https://youtu.be/dQw4w9WgXcQ", "youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", None),
+        ("https://youtu.be/dQw4w9WgXcQ", "youtube",
+         "https://www.youtube.com/watch?v=dQw4w9WgXcQ", None),
         ("//www.youtube.com/embed/dQw4w9WgXcQ", "youtube", None, None),
         ("https://m.youtube.com/shorts/dQw4w9WgXcQ", "youtube", None, None),
         ("https://vimeo.com/76979871", "vimeo", "https://vimeo.com/76979871",
@@ -312,7 +313,10 @@ def test_body_images_become_pictures_and_bad_ones_are_errors(settings):
     images = Path(settings["PATH"]) / "images"
     (images / "foto.jpg").write_bytes(imagegen.jpeg_bytes(imagegen.photo(900, 600)))
     (images / "rusak.jpg").write_bytes(imagegen.truncated_jpeg())
-    source = "Title: x\n\n![Warga antre]({static}/images/foto.jpg)\n\n![]({static}../images/foto.jpg)\n\n![Rusak](/images/rusak.jpg)\n"
+    source = (
+        "Title: x\n\n![Warga antre]({static}/images/foto.jpg)\n\n"
+        "![]({static}../images/foto.jpg)\n\n![Rusak](/images/rusak.jpg)\n"
+    )
     html = (
         '<p><img alt="Warga antre" src="{static}/images/foto.jpg"></p>\n'
         '<p><img alt="" src="{static}../images/foto.jpg"></p>\n'

@@ -30,7 +30,7 @@ Air laut naik ke permukiman warga.
 
 [Rekaman banjir rob di Sape](https://www.youtube.com/watch?v=dQw4w9WgXcQ)
 
-<iframe src="https://player.vimeo.com/video/76979871" title="Wawancara kepala desa" width="640" height="360"></iframe>
+<iframe src="https://player.vimeo.com/video/76979871" title="Wawancara kepala desa"></iframe>
 
 Paragraf terakhir.
 """
