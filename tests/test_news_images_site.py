@@ -11,6 +11,7 @@ import imagegen
 import pytest
 from conftest import AUTHORS_YML, ROOT, SITEURL, BuiltSite, run_pelican
 from PIL import Image
+from workflow import run_tool
 
 REPORTAGE_URL = "2025/08/petani-garam-bolo-panen-lebih-awal.html"
 EPOCH = {"SOURCE_DATE_EPOCH": "1741000000"}  # 2025-03-03: both articles out, feeds fixed
@@ -253,6 +254,16 @@ def test_bad_images_are_content_errors(tmp_path):
     for line in expected:
         assert line in out, line
     assert "Traceback" not in out
+    # make check says the same, and makes no derived file
+    shared_cache = ROOT / "cache" / "news_images"  # the check's cache: the settings' default
+    before = sorted(shared_cache.rglob("*"))
+    checked = run_tool("check", "-s", ROOT / "publishconf.py", tmp_path / "content")
+    assert checked.returncode == 1, checked.output_text
+    # (without the -e limit of 1 MP: besar.md is fine there)
+    assert "make check: 5 content error(s):" in checked.output_text
+    for line in expected:
+        assert (line in checked.output_text) is not line.startswith("articles/besar"), line
+    assert sorted(shared_cache.rglob("*")) == before
 
 
 # --- a reader's view: Chromium ---

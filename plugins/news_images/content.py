@@ -93,9 +93,10 @@ class ContentImages:
         content.news_image_lead = derived.picture(alt, self.settings["NEWS_IMAGES_SIZES"], True)
         content.news_thumbnail = derived.thumbnail(self.settings["NEWS_IMAGES_THUMBNAIL_SIZES"])
         share = derived.share
-        content.share_image = ShareImage(
-            share["url"], share["width"], share["height"], "image/jpeg", alt
-        )
+        if share:
+            content.share_image = ShareImage(
+                share["url"], share["width"], share["height"], "image/jpeg", alt
+            )
 
     def _body(self, content):
         text = getattr(content, "_content", None)
@@ -116,6 +117,8 @@ class ContentImages:
         category = getattr(content, "category", None)
         section = category.name if category is not None and hasattr(content, "date") else ""
         derived = self.build.card(self.site_name, section, title, content.slug or "halaman")
+        if derived is None:
+            return
         share = derived.share
         content.share_image = ShareImage(
             share["url"],

@@ -42,11 +42,17 @@ class Derived:
     share: dict | None = None
 
     def picture(self, alt, sizes, lead=False):
-        """``<picture>`` markup of the responsive set (see :func:`markup.picture`)."""
+        """``<picture>`` markup of the responsive set (see :func:`markup.picture`); "" when
+        nothing was made (``NEWS_IMAGES_VALIDATE_ONLY``)."""
+        if not self.variants:
+            return ""
         return picture(self.variants, self.width, self.height, alt, sizes, lead)
 
     def thumbnail(self, sizes):
-        """``<picture>`` of the card thumbnail (alt="": the card's headline says it), lazy."""
+        """``<picture>`` of the card thumbnail (alt="": the card's headline says it), lazy;
+        "" when there is none."""
+        if not self.thumbnails:
+            return ""
         first = self.thumbnails[-1]
         return picture(self.thumbnails, first["width"], first["height"], "", sizes)
 
@@ -77,6 +83,7 @@ class ImageBuild:
         self.converted = set()  # absolute paths of sources published only as derived files
         self._memo = {}
         self.made = 0  # cache misses, for the log line and the bench
+        self.validate_only = bool(settings.get("NEWS_IMAGES_VALIDATE_ONLY"))
 
     # --- recipes: everything that changes the derived files goes into the cache key ---
     def _recipe(self, kind):
@@ -123,6 +130,17 @@ class ImageBuild:
                 raise found
             return found
         info = self.cache.load(key)
+        if info is None and self.validate_only:
+            s = self.settings
+            try:
+                image = process.open_source(
+                    path, s["NEWS_IMAGES_MAX_BYTES"], s["NEWS_IMAGES_MAX_PIXELS"]
+                )
+            except process.ImageProblem as problem:
+                self._memo[key] = problem
+                raise
+            self._memo[key] = Derived(key, image.width, image.height)
+            return self._memo[key]
         if info is None:
             try:
                 info = self._make(path, kind, key)
@@ -167,8 +185,10 @@ class ImageBuild:
             site_name, section, headline: plain text drawn on the card.
             file_stem: start of the output file name (the content's slug).
         Returns:
-            :class:`Derived` with only ``share`` set.
+            :class:`Derived` with only ``share`` set, or None with ``NEWS_IMAGES_VALIDATE_ONLY``.
         """
+        if self.validate_only:
+            return None
         s = self.settings
         size = tuple(s["NEWS_IMAGES_SHARE_SIZE"])
         footer = urlparse(s.get("SITEURL") or "").hostname or ""

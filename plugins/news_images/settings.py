@@ -40,6 +40,8 @@ DEFAULTS = {
     "NEWS_IMAGES_CARD_FOREGROUND": "#ffffff",
     # Feed enclosure: the JPEG of the largest width not above this (px).
     "NEWS_IMAGES_FEED_WIDTH": 720,
+    # True (set by `make check`): sources are opened and checked, nothing is made or written.
+    "NEWS_IMAGES_VALIDATE_ONLY": False,
 }
 
 
