@@ -17,6 +17,8 @@ BENCH_N ?= 1000
 # comments plugin overhead in make bench: comments in the corpus, interleaved runs with/without
 BENCH_COMMENTS ?= 3000
 BENCH_RUNS ?= 3
+# news_images in make bench: articles with a synthetic 12 MP photo (image step cold/warm, overhead)
+BENCH_IMAGES ?= 50
 
 PELICANOPTS ?=
 # newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
@@ -105,6 +107,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N) --comments $(BENCH_COMMENTS) --ab $(BENCH_RUNS) --without comments $(BENCH_OPTS)
+	$(BIN)/python tests/bench.py --articles $(BENCH_N) --images $(BENCH_IMAGES) --ab $(BENCH_RUNS) --without news_images
 
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
 # Without ARTICLE it lists the article ids.
