@@ -334,3 +334,13 @@ def test_article_without_images_or_embeds_is_untouched(settings):
     html = '<p>Teks biasa dengan <a href="https://kabarmbojo.example/">tautan</a>.</p>'
     out, problems, count = rewrite(settings, html)
     assert out is html and problems == [] and count == 0
+
+
+def test_remote_images_allowed_only_on_the_configured_hosts():
+    from news_images.body import remote_host_allowed
+
+    hosts = ["blogger.googleusercontent.com", "bp.blogspot.com"]
+    assert remote_host_allowed("https://blogger.googleusercontent.com/img/b/x/s1600/a.jpg", hosts)
+    assert remote_host_allowed("//1.bp.blogspot.com/-x/s1600/a.jpg", hosts)
+    assert not remote_host_allowed("https://evilbp.blogspot.com.example/a.jpg", hosts)
+    assert not remote_host_allowed("https://example.com/a.jpg", hosts)

@@ -23,7 +23,7 @@ import os
 import posixpath
 import re
 from html.parser import HTMLParser
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from news_metadata.errors import report
 
@@ -151,6 +151,8 @@ class BodyImages:
         if not src or src.startswith("data:"):
             return tag
         path = self.source_file(src)
+        if path is None and remote_host_allowed(src, self.settings["NEWS_IMAGES_REMOTE_HOSTS"]):
+            return tag
         if path is None:
             self.error(
                 src,
@@ -234,3 +236,10 @@ class BodyImages:
         if title == attrs.get("href"):
             title = ""
         return self._placeholder(embed, title, attrs.get("poster", ""))
+
+
+def remote_host_allowed(src: str, hosts: list[str]) -> bool:
+    """True if the URL ``src`` is on one of ``hosts`` or a subdomain of one
+    (``NEWS_IMAGES_REMOTE_HOSTS``; e.g. ``1.bp.blogspot.com`` matches ``bp.blogspot.com``)."""
+    host = (urlsplit(src if "://" in src else "https:" + src).hostname or "").lower()
+    return any(host == allowed or host.endswith("." + allowed) for allowed in hosts)
