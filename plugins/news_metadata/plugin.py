@@ -4,7 +4,7 @@ import os
 
 from pelican import signals
 
-from . import errors
+from . import errors, safety
 from .dates import format_iso, format_wita, format_wita_date
 from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
@@ -65,6 +65,15 @@ def finish_build(pelican):
     errors.collector.raise_if_strict(pelican.settings)
 
 
+def clean_feed(context, feed):
+    """``feed_generated``: every feed item's content and summary without active content
+    (:func:`safety.clean_fragment`), whichever generator or plugin made the feed."""
+    for item in feed.items:
+        for key in ("description", "content"):
+            if item.get(key):
+                item[key] = safety.clean_fragment(item[key])
+
+
 def register():
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
@@ -74,3 +83,4 @@ def register():
     signals.content_object_init.connect(check_content)
     signals.all_generators_finalized.connect(check_generated)
     signals.finalized.connect(finish_build)
+    signals.feed_generated.connect(clean_feed)
