@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import nh3
 from citeproc import DATES, NAMES, VARIABLES
 from markupsafe import escape
+from news_metadata.containment import SYMLINK_FIX
 from news_metadata.safety import check_url, describe_character, xml_forbidden
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
@@ -136,6 +137,9 @@ def load_file(path, item_language=None):
         left out) and a list of ``(path, line, message, fix)``. A duplicate key inside the file
         is a problem; duplicates across files are the caller's to find.
     """
+    if os.path.islink(path):  # refused unread: nothing of the file it points to is echoed
+        return [], [(path, None, "this bibliography file is a symbolic link, so it was not read",
+                     SYMLINK_FIX)]  # fmt: skip
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()

@@ -17,6 +17,7 @@ import os
 
 import yaml
 
+from .containment import report_refused
 from .errors import report
 from .safety import XML_FIX, check_url, describe_character, xml_forbidden
 
@@ -61,6 +62,9 @@ def load_profiles(path):
         Empty if the file is absent or broken; every problem is reported through
         :func:`errors.report`.
     """
+    if os.path.islink(path):
+        report_refused(path, "is a symbolic link", "author profiles file")
+        return {}
     if not os.path.exists(path):
         report(
             path,

@@ -16,8 +16,8 @@ on. Rules and their sources:
   the trace of Windows-1252 text read wrongly) are errors: Word pastes them (manual line break
   U+000B, optional hyphen U+001F, ...) and they are invisible in an editor but break XML feeds.
 - Two files that would be written to the same ``save_as`` (two articles titled the same in the
-  same month) are an error before Pelican crashes on it with ``FileOverwriteFailedError``; the
-  later file (by path) is not written, so the dev build goes on.
+  same month, a ``Save_as`` equal to the home page or a feed) are reported by the output-path
+  registry, ``news_metadata.outputs``, which knows every file the build writes.
 - Two articles with the same ``Id`` are an error (the Id is what comments and other data refer
   to).
 """
@@ -78,7 +78,6 @@ def check_site(generator):
     for content in contents:
         check_control_characters(content.source_path, sources)
     check_links(contents, generator.context, settings, sources)
-    check_duplicate_urls(contents)
     check_duplicate_ids(contents)
 
 
@@ -213,30 +212,6 @@ def _link_fix(what):
         f"put the file under content/ and write its path relative to this file or from "
         f"content/ with a leading slash, e.g. {{{what}}}/images/photo.jpg"
     )
-
-
-def check_duplicate_urls(contents):
-    """Report files that would be written to the same output file; the later (by path) is not
-    written (``override_save_as = ""``), so Pelican does not crash on it."""
-    first = {}
-    for content in contents:
-        save_as = content.save_as
-        if not save_as:
-            continue
-        if save_as not in first:
-            first[save_as] = content
-            continue
-        other = first[save_as]
-        lines = getattr(content, "news_lines", {})
-        line = lines.get("slug") or lines.get("title")
-        report(
-            content.source_path,
-            line,
-            f"this {_kind(content)} would be written to {save_as}, like "
-            f"{display_path(other.source_path)} (same slug '{content.slug}')",
-            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
-        )
-        content.override_save_as = ""
 
 
 def check_duplicate_ids(contents):
