@@ -72,7 +72,51 @@ def check_content(instance):
         if "category" in lines:
             _check_category(instance, path, lines)
     _check_image(instance, path, lines)
+    _check_active_content(instance, path, lines)
     guard_summary(instance)
+
+
+SCRIPTS_ALLOWED = {"allowed", "true", "ya", "yes"}
+
+
+def _check_active_content(instance, path, lines):
+    """A ``<script>``, an event handler or a ``javascript:`` link in the article's own body is
+    an error unless the header opts in with ``Scripts: allowed`` (embeds: the images issue)."""
+    found = safety.active_content(getattr(instance, "_content", "") or "")
+    if not found:
+        return
+    opt_in = str(instance.metadata.get("scripts", "")).strip().lower()
+    if opt_in in SCRIPTS_ALLOWED:
+        return
+    source = _source_text(path)
+    for _, what in dict((what, (line, what)) for line, what in found).values():
+        errors.report(
+            path,
+            _line_of(source, what),
+            f"the text holds active content ({what}): it would run in every reader's browser",
+            "remove it, or if the script is meant to be there add the line 'Scripts: allowed' "
+            "to the header (an editor's decision, see plugins/news_metadata/README.md)",
+        )
+
+
+def _source_text(path):
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _line_of(source, what):
+    """The source line of a finding of :func:`safety.active_content`, or None."""
+    if what == "<script>":
+        pattern = r"<script\b"
+    elif what.startswith("event handler "):
+        pattern = r"\b" + re.escape(what.split()[2].rstrip("=")) + r"\s*="
+    else:
+        pattern = r"(?:javascript|vbscript)\s*:"
+    match = re.search(pattern, source, re.I)
+    return source.count("\n", 0, match.start()) + 1 if match else None
 
 
 def guard_summary(instance):

@@ -95,7 +95,8 @@ def check_url(value, label="Url", schemes=("http", "https"), relative=False):
 # document (nh3 removes <script>/<style> with their content, every on* attribute, and any URL
 # whose scheme is not in FRAGMENT_URL_SCHEMES). Images stay: a card may show the one in a summary.
 FRAGMENT_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dfn", "dl", "dt", "em",
+    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
+    "details", "dfn", "div", "dl", "dt", "em", "section", "summary",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
     "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",

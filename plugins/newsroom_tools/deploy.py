@@ -5,6 +5,13 @@ runs ``make publish`` first, so what is deployed is always a complete publish bu
 buckets and credentials come from environment variables only, never from the repository
 (README, "Deploying"); ``--dry-run`` (or ``DRY_RUN=1``) prints the commands without running them.
 
+Every target first checks the stamp ``make publish`` leaves beside the folder
+(``.output.published.json``: commit, ``SOURCE_DATE_EPOCH``, tree digest) and refuses a tree
+that does not match it (a dev build, a hand edit). Every command line and every message of a
+tool is printed with the user-info of any URL in it replaced by ``***``
+(``https://***@github.com/...``): CI logs are often public. Keep credentials out of URLs
+anyway (README, "Deploying": SSH keys, a Git credential helper, the AWS CLI's own variables).
+
 ``rsync``  ``RSYNC_DEST`` (``user@host:/srv/www/kabarmbojo/`` or a local folder), optional
            ``SSH_PORT`` (22). ``--checksum`` so only changed files move (a fresh build has new
            times on every file), ``--delay-updates``/``--delete-after`` so the server switches
@@ -24,10 +31,14 @@ buckets and credentials come from environment variables only, never from the rep
 """
 
 import argparse
+import json
 import os
+import re
 import shlex
 import subprocess
 import sys
+
+from .publish import stamp_path, tree_digest
 
 # (include pattern, excluded more specific patterns, Content-Type). Sources: WHATWG/IANA media
 # types; Atom RFC 4287 (application/atom+xml); sitemaps.org (application/xml).
@@ -70,7 +81,6 @@ def rsync_commands(output, environ):
             "--compress",
             "--delete-after",
             "--delay-updates",
-            "--cvs-exclude",
             "--itemize-changes",
             "-e",
             f"ssh -p {port}",
@@ -125,6 +135,61 @@ def s3_commands(output, environ):
     return commands
 
 
+# scheme://user:password@host or scheme://token@host: the part before "@" is a credential.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@'\"]+@")
+
+
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s'\"]+")
+
+
+def redact(text):
+    """Return ``text`` with the user-info of every URL replaced by ``***``.
+
+    ``https://user:token@github.com/x.git`` -> ``https://***@github.com/x.git``; ``user@host:``
+    rsync/SSH destinations have no secret in them and stay as written.
+    """
+    return _USERINFO.sub(r"\1***@", text)
+
+
+def check_stamp(output):
+    """Return None when ``output`` is the tree the last ``make publish`` stamped; else the
+    reason to refuse it (a sentence for the user)."""
+    path = stamp_path(output)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            stamp = json.load(handle)
+    except (OSError, ValueError):
+        return (
+            f"{output} has no publish stamp ({os.path.basename(path)}): only a tree built by "
+            "make publish is deployed; run make publish"
+        )
+    if stamp.get("tree") != tree_digest(output):
+        return (
+            f"{output} is not the tree make publish stamped (it changed since, or a dev build "
+            "wrote into it); run make publish"
+        )
+    return None
+
+
+def run(command):
+    """Run one command; its output goes through :func:`redact`. Returns the exit status."""
+    try:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+        )
+    except OSError as exc:
+        print(f"deploy: cannot run {command[0]}: {redact(str(exc))}", file=sys.stderr)
+        return 127
+    traceback = False
+    for line in process.stdout:
+        traceback = traceback or line.startswith("Traceback (most recent call last)")
+        if not traceback:  # ghp-import's traceback repeats the remote URL in its frames
+            print(redact(line), end="", flush=True)
+        elif not line.startswith((" ", "Traceback")):  # the exception itself, URLs left out
+            print(f"{command[0]}: {_URL.sub('<remote URL>', line.strip())}", flush=True)
+    return process.wait()
+
+
 def _source_revision():
     try:
         result = subprocess.run(
@@ -158,16 +223,20 @@ def main(argv=None, environ=None):
     if not os.path.isfile(os.path.join(args.output, "index.html")):
         print(f"deploy: {args.output}/index.html is missing; run make publish first.")
         return 1
+    refusal = check_stamp(args.output)
+    if refusal:
+        print(f"deploy: {refusal}.", file=sys.stderr)
+        return 1
     try:
         commands = commands_for(args.target, args.output, environ)
     except MissingSetting as exc:
         print(f"deploy: {exc}", file=sys.stderr)
         return 2
     for command in commands:
-        print(("(dry run) " if dry_run else "+ ") + shlex.join(command), flush=True)
+        print(("(dry run) " if dry_run else "+ ") + redact(shlex.join(command)), flush=True)
         if dry_run:
             continue
-        status = subprocess.run(command, check=False).returncode
+        status = run(command)
         if status:
             print(f"deploy: {command[0]} failed with exit status {status}", file=sys.stderr)
             return status
