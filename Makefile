@@ -31,6 +31,9 @@ TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 # (`...`, $(...), ;) runs anything inside a value such as an article id pasted from an e-mail.
 quote = '$(subst ','\'',$(value $(1)))'
 # Several options in one variable (PELICANOPTS="-v --fatal warnings"): one quoted word each.
+# Values typed on the command line (TITLE, ARTICLE, ...) are not exported to the tools'
+# environment: make would expand them (and run a $(shell ...) in them) to build it.
+unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO PELICANOPTS PYTESTOPTS BENCH_OPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 

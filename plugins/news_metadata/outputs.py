@@ -181,11 +181,12 @@ def check_outputs(context, settings, generators=()):
     _period_archives(registry, settings, articles)
     for static in sorted(context.get("staticfiles", []), key=lambda s: s.source_path):
         registry.claim(static.save_as, "", static)
+    kept = [s for s in context.get("staticfiles", []) if not getattr(s, "news_refused", False)]
+    if "staticfiles" in context:
+        context["staticfiles"] = kept  # what StaticGenerator.generate_output copies
     for generator in generators:
         if hasattr(generator, "staticfiles"):
-            generator.staticfiles = [
-                s for s in generator.staticfiles if not getattr(s, "news_refused", False)
-            ]
+            generator.staticfiles = kept
     return registry
 
 

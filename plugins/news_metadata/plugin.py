@@ -80,6 +80,7 @@ def refuse_linked_static(generator):
         report_refused(static.source_path, reason)
         generator.context.get("static_content", {}).pop(static.get_relative_source_path(), None)
     generator.staticfiles = kept
+    generator.context["staticfiles"] = kept  # what StaticGenerator.generate_output copies
 
 
 def clean_feed(context, feed):

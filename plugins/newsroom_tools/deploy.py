@@ -180,13 +180,14 @@ def run(command):
     except OSError as exc:
         print(f"deploy: cannot run {command[0]}: {redact(str(exc))}", file=sys.stderr)
         return 127
+    name = command[2] if command[1:2] == ["-m"] else os.path.basename(command[0])
     traceback = False
     for line in process.stdout:
         traceback = traceback or line.startswith("Traceback (most recent call last)")
         if not traceback:  # ghp-import's traceback repeats the remote URL in its frames
             print(redact(line), end="", flush=True)
         elif not line.startswith((" ", "Traceback")):  # the exception itself, URLs left out
-            print(f"{command[0]}: {_URL.sub('<remote URL>', line.strip())}", flush=True)
+            print(f"{name}: {_URL.sub('<remote URL>', line.strip())}", flush=True)
     return process.wait()
 
 
