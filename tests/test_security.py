@@ -379,6 +379,8 @@ def test_publish_leaves_a_stamp_and_deploy_refuses_other_trees(tmp_path):
     assert set(stamp) == {"commit", "source_date_epoch", "tree"}
     env = {"S3_BUCKET": "b", "DRY_RUN": "1"}
     assert run_tool("deploy", "s3", output, env=env).returncode == 0
+    verified = run_tool("deploy", "verify", output)
+    assert verified.stdout == f"deploy: {output} is the tree make publish stamped.\n"
     (output / "draf.html").write_text("a dev page")
     result = run_tool("deploy", "s3", output, env=env)
     assert result.returncode == 1

@@ -1,6 +1,7 @@
 """Deploy targets: ``make rsync_upload``, ``make github``, ``make s3_upload``.
 
-Usage: ``python -m newsroom_tools.deploy {rsync,github,s3} [OUTPUT] [--dry-run]``. The Makefile
+Usage: ``python -m newsroom_tools.deploy {rsync,github,s3,verify} [OUTPUT] [--dry-run]``
+(``verify`` only checks the stamp: CI runs it before uploading the Pages artifact). The Makefile
 runs ``make publish`` first, so what is deployed is always a complete publish build. Hosts,
 buckets and credentials come from environment variables only, never from the repository
 (README, "Deploying"); ``--dry-run`` (or ``DRY_RUN=1``) prints the commands without running them.
@@ -216,7 +217,7 @@ def main(argv=None, environ=None):
     """Command-line entry point; returns the exit status (that of the first failing command)."""
     environ = os.environ if environ is None else environ
     parser = argparse.ArgumentParser(prog="deploy", description=__doc__.split("\n")[0])
-    parser.add_argument("target", choices=("rsync", "github", "s3"))
+    parser.add_argument("target", choices=("rsync", "github", "s3", "verify"))
     parser.add_argument("output", nargs="?", default="output")
     parser.add_argument("--dry-run", action="store_true", help="print the commands only")
     args = parser.parse_args(argv)
@@ -228,6 +229,9 @@ def main(argv=None, environ=None):
     if refusal:
         print(f"deploy: {refusal}.", file=sys.stderr)
         return 1
+    if args.target == "verify":
+        print(f"deploy: {args.output} is the tree make publish stamped.")
+        return 0
     try:
         commands = commands_for(args.target, args.output, environ)
     except MissingSetting as exc:
