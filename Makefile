@@ -21,6 +21,8 @@ BENCH_N ?= 1000
 # comments plugin overhead in make bench: comments in the corpus, interleaved runs with/without
 BENCH_COMMENTS ?= 3000
 BENCH_RUNS ?= 3
+# news_images in make bench: articles with a synthetic 12 MP photo (image step cold/warm, overhead)
+BENCH_IMAGES ?= 50
 
 PELICANOPTS ?=
 # newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
@@ -33,13 +35,13 @@ quote = '$(subst ','\'',$(value $(1)))'
 # Several options in one variable (PELICANOPTS="-v --fatal warnings"): one quoted word each.
 # Values typed on the command line (TITLE, ARTICLE, ...) are not exported to the tools'
 # environment: make would expand them (and run a $(shell ...) in them) to build it.
-unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO PELICANOPTS PYTESTOPTS BENCH_OPTS
+unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS PYTESTOPTS BENCH_OPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment
+.PHONY: comment import-blogger
 
 help:
 	@echo 'make html        build content/ into output-dev/ (development settings, drafts shown)'
@@ -57,6 +59,7 @@ help:
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N articles, 1000)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
+	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
 
 venv: $(STAMP)
 
@@ -119,9 +122,20 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --comments $(call quote,BENCH_COMMENTS) \
 		--ab $(call quote,BENCH_RUNS) --without comments $(call quote_words,BENCH_OPTS)
+	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --images $(call quote,BENCH_IMAGES) \
+		--ab $(call quote,BENCH_RUNS) --without news_images
 
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(call quote,CONFFILE) \
 		--content $(call quote,INPUTDIR) new $(call quote,ARTICLE) --reply-to $(call quote,REPLY_TO)
+
+# Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
+# DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
+# the report is also saved to REPORT.
+REPORT ?= blogger-import-report.txt
+import-blogger: $(STAMP)
+	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(call quote,CONFFILE) \
+		--content $(call quote,INPUTDIR) --report $(call quote,REPORT) \
+		$(if $(value DOWNLOAD),--download) -- $(call quote,FILE)
