@@ -68,12 +68,24 @@ def broken_site(root):
     (root / "secret.json").write_text(f'[{{"id": "bocor", "type": "book", "title": "{SECRET}"}}]')
     files = {
         "data/authors.yml": AUTHORS,
-        "articles/beranda.md": header("Beranda Palsu", "2024-05-01 08:00", "Save_as: index.html")
+        "articles/beranda.md": header(
+            "Beranda Palsu", "2024-05-01 08:00", "Save_as: index.html", "Url: index.html"
+        )
         + "Isi.\n",
-        "articles/robot.md": header("Robot", "2024-05-02 08:00", "Save_as: robots.txt") + "Isi.\n",
-        "articles/gaya.md": header("Gaya", "2024-05-03 08:00", "Save_as: theme/css/style.css")
+        "articles/robot.md": header(
+            "Robot", "2024-05-02 08:00", "Save_as: robots.txt", "Url: robots.txt"
+        )
         + "Isi.\n",
-        "articles/umpan.md": header("Umpan", "2024-05-04 08:00", "Save_as: feeds/semua.atom.xml")
+        "articles/gaya.md": header(
+            "Gaya", "2024-05-03 08:00", "Save_as: theme/css/style.css", "Url: theme/css/style.css"
+        )
+        + "Isi.\n",
+        "articles/umpan.md": header(
+            "Umpan",
+            "2024-05-04 08:00",
+            "Save_as: feeds/semua.atom.xml",
+            "Url: feeds/semua.atom.xml",
+        )
         + "Isi.\n",
         "articles/keluar.md": header("Keluar", "2024-05-05 08:00", "Save_as: ../../keluar.html")
         + "Isi.\n",
@@ -164,6 +176,26 @@ def expected_errors(content):
     ]
 
 
+# Issue 11's header rule (on main): Save_as/Url must be .html pages; reported beside the
+# registry's own message for the same line.
+NOT_A_PAGE = (
+    "is not a path inside the site — write a path below the site without a leading slash, "
+    "e.g. 'Save_as: 2024/12/slug.html'"
+)
+
+
+def header_rule_errors(content):
+    found = []
+    for name, path in (
+        ("gaya", "theme/css/style.css"),
+        ("robot", "robots.txt"),
+        ("umpan", "feeds/semua.atom.xml"),
+    ):
+        found.append(f"{content}/articles/{name}.md:5: Save_as '{path}' {NOT_A_PAGE}")
+        found.append(f"{content}/articles/{name}.md:6: Url '{path}' {NOT_A_PAGE}")
+    return found
+
+
 def error_lines(text):
     return [line[2:] for line in text.splitlines() if line.startswith("  /")]
 
@@ -178,7 +210,8 @@ def test_make_check_reports_every_security_error_with_file_and_line(broken):
     _, content = broken
     result = run_tool("check", "-s", TESTCONF, content)
     assert result.returncode == 1, result.output_text
-    assert error_lines(result.stdout) == expected_errors(content)
+    expected = expected_errors(content) + header_rule_errors(content)
+    assert sorted(error_lines(result.stdout)) == sorted(expected)
     assert SECRET not in result.output_text  # nothing of a refused file is echoed
 
 
@@ -186,7 +219,8 @@ def test_publish_fails_on_the_same_errors_and_echoes_nothing_refused(broken):
     root, content = broken
     result = run_tool("publish", content, "-o", root / "output", "-s", TESTCONF)
     assert result.returncode == 1
-    assert error_lines(result.stderr) == expected_errors(content)
+    expected = expected_errors(content) + header_rule_errors(content)
+    assert sorted(error_lines(result.stderr)) == sorted(expected)
     assert SECRET not in result.output_text
     assert not (root / "output").exists()
 
