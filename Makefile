@@ -9,7 +9,11 @@ STAMP := $(VENV)/.installed-requirements
 PELICAN := $(BIN)/pelican
 
 INPUTDIR := content
+# The publish build alone writes OUTPUTDIR (what the deploy targets upload); every dev build
+# (html, regenerate, serve, devserver) writes DEVOUTPUTDIR, so drafts and relative URLs never
+# mix into the published tree.
 OUTPUTDIR := output
+DEVOUTPUTDIR := output-dev
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
@@ -24,24 +28,35 @@ PELICANOPTS ?=
 # newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
 TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 
+# The one quoting helper: $(call quote,NAME) is the value of variable NAME as one single-quoted
+# shell word. $(value ...) takes the text as given, so neither make ($(shell ...)) nor the shell
+# (`...`, $(...), ;) runs anything inside a value such as an article id pasted from an e-mail.
+quote = '$(subst ','\'',$(value $(1)))'
+# Several options in one variable (PELICANOPTS="-v --fatal warnings"): one quoted word each.
+# Values typed on the command line (TITLE, ARTICLE, ...) are not exported to the tools'
+# environment: make would expand them (and run a $(shell ...) in them) to build it.
+unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS PYTESTOPTS BENCH_OPTS
+quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
+PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
+
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
 .PHONY: comment import-blogger
 
 help:
-	@echo 'make html        build content/ into output/ (development settings)'
-	@echo 'make serve       serve output/ on http://localhost:$(PORT)'
-	@echo 'make devserver   rebuild on change and serve on http://localhost:$(PORT)'
+	@echo 'make html        build content/ into output-dev/ (development settings, drafts shown)'
+	@echo 'make serve       serve output-dev/ on http://localhost:'$(call quote,PORT)
+	@echo 'make devserver   rebuild on change and serve on http://localhost:'$(call quote,PORT)
 	@echo 'make regenerate  rebuild on change (no server)'
 	@echo 'make publish     production build with publishconf.py (fails on any content error)'
-	@echo '                 into a fresh folder, then swaps it in for $(OUTPUTDIR)/ at once'
+	@echo '                 into a fresh folder, then swaps it in for output/ at once'
 	@echo 'make new TITLE="..." [CATEGORY=...] [AUTHOR=...]   start a new article (a draft)'
 	@echo 'make check       check all content without building pages (every problem at once)'
 	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
-	@echo 'make clean       remove output/'
+	@echo 'make clean       remove output-dev/ and output/'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check + format check'
-	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
+	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N articles, 1000)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
 	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
@@ -55,46 +70,45 @@ $(STAMP): requirements.txt
 	@touch $@
 
 html: $(STAMP)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN_DEV) $(call quote_words,PELICANOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR)
+	rm -rf $(call quote,DEVOUTPUTDIR) $(call quote,OUTPUTDIR)
 
 regenerate: $(STAMP)
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN_DEV) -r $(call quote_words,PELICANOPTS)
 
 serve: $(STAMP)
-	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(PELICAN_DEV) -l -p $(call quote,PORT) $(call quote_words,PELICANOPTS)
 
 devserver: $(STAMP)
-	$(TOOLS).devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(TOOLS).devserver $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE) \
+		-p $(call quote,PORT) $(call quote_words,PELICANOPTS)
 
 publish: $(STAMP)
-	$(TOOLS).publish $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
-
-# Values are passed single-quoted to the shell, so titles may contain spaces and quotes.
-quote = '$(subst ','\'',$(1))'
+	$(TOOLS).publish $(call quote,INPUTDIR) -o $(call quote,OUTPUTDIR) -s $(call quote,PUBLISHCONF) \
+		$(call quote_words,PELICANOPTS)
 
 new: $(STAMP)
-	@$(TOOLS).new -s $(CONFFILE) --content $(INPUTDIR) --title $(call quote,$(TITLE)) \
-		--category $(call quote,$(CATEGORY)) --author $(call quote,$(AUTHOR))
+	@$(TOOLS).new -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) --title $(call quote,TITLE) \
+		--category $(call quote,CATEGORY) --author $(call quote,AUTHOR)
 
 check: $(STAMP)
-	@$(TOOLS).check -s $(PUBLISHCONF) $(INPUTDIR)
+	@$(TOOLS).check -s $(call quote,PUBLISHCONF) $(call quote,INPUTDIR)
 
 # Deploy targets: a fresh `make publish`, then the upload. Hosts, buckets and credentials come
 # from environment variables only (README, "Deploying"); DRY_RUN=1 prints the commands.
 rsync_upload: publish
-	$(TOOLS).deploy rsync $(OUTPUTDIR)
+	$(TOOLS).deploy rsync $(call quote,OUTPUTDIR)
 
 github: publish
-	$(TOOLS).deploy github $(OUTPUTDIR)
+	$(TOOLS).deploy github $(call quote,OUTPUTDIR)
 
 s3_upload: publish
-	$(TOOLS).deploy s3 $(OUTPUTDIR)
+	$(TOOLS).deploy s3 $(call quote,OUTPUTDIR)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTESTOPTS)
+	$(BIN)/python -m pytest $(call quote_words,PYTESTOPTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -105,19 +119,23 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
-	$(BIN)/python tests/bench.py --articles $(BENCH_N)
-	$(BIN)/python tests/bench.py --articles $(BENCH_N) --comments $(BENCH_COMMENTS) --ab $(BENCH_RUNS) --without comments $(BENCH_OPTS)
-	$(BIN)/python tests/bench.py --articles $(BENCH_N) --images $(BENCH_IMAGES) --ab $(BENCH_RUNS) --without news_images
+	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N)
+	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --comments $(call quote,BENCH_COMMENTS) \
+		--ab $(call quote,BENCH_RUNS) --without comments $(call quote_words,BENCH_OPTS)
+	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --images $(call quote,BENCH_IMAGES) \
+		--ab $(call quote,BENCH_RUNS) --without news_images
 
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
-	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")
+	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(call quote,CONFFILE) \
+		--content $(call quote,INPUTDIR) new $(call quote,ARTICLE) --reply-to $(call quote,REPLY_TO)
 
 # Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
 # DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
 # the report is also saved to REPORT.
 REPORT ?= blogger-import-report.txt
 import-blogger: $(STAMP)
-	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(CONFFILE) --content $(INPUTDIR) \
-		--report $(call quote,$(REPORT)) $(if $(DOWNLOAD),--download) -- $(call quote,$(FILE))
+	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(call quote,CONFFILE) \
+		--content $(call quote,INPUTDIR) --report $(call quote,REPORT) \
+		$(if $(value DOWNLOAD),--download) -- $(call quote,FILE)

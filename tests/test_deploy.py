@@ -161,6 +161,10 @@ def test_ci_workflow_tests_publishes_and_deploys_hourly():
     runs = [step.get("run", "") for step in steps]
     assert "make lint test" in runs and "make check" in runs and "make publish" in runs
     assert runs.index("make lint test") < runs.index("make publish")
+    verify = "PYTHONPATH=plugins .venv/bin/python -m newsroom_tools.deploy verify output"
+    assert runs.index("make publish") < runs.index(verify)
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "output" and steps.index(upload) > runs.index(verify)
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and "pull_request" in deploy["if"]
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -85,6 +86,27 @@ def test_serves_on_localhost_only_with_live_reload(devserver):
     assert 's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port' in head
     assert "livereload" in fetch(port, "livereload.js").lower()
     assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, nothing else
+
+
+def status_with_host(port, host, path=""):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/{path}", headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_answers_only_local_host_names(devserver):
+    """DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 gets 403 for
+    the pages, livereload.js and the reload socket; localhost and 127.0.0.1 are served."""
+    _, port, _ = devserver
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.nip.example:{port}"):
+        for path in ("", "draf/", "livereload.js", "livereload"):
+            assert status_with_host(port, host, path) == 403, (host, path)
+    assert status_with_host(port, f"localhost:{port}") == 200
+    assert status_with_host(port, f"127.0.0.1:{port}") == 200
+    assert status_with_host(port, "localhost") == 200
 
 
 def test_rebuilds_on_change_and_survives_content_errors(devserver):

@@ -1,6 +1,7 @@
 """Signal wiring for breaking_news. Receivers are module-level: blinker keeps weak references."""
 
 from news_metadata.clock import build_now
+from news_metadata.outputs import register_output_settings
 from pelican import signals
 
 from .feed import BreakingFeedGenerator
@@ -11,6 +12,7 @@ from .ticker import set_expiry, ticker_entries, ticker_items
 def initialize(pelican):
     """``initialized``: default settings; ``Breaking_until`` becomes a known metadata key."""
     apply_defaults(pelican.settings)
+    register_output_settings(pelican.settings, ["BREAKING_NEWS_FEED_ATOM"])
 
 
 def build_ticker(generator):

@@ -15,6 +15,15 @@ what citeproc-py understands):
   ``{"literal": "..."}``;
 - keys compare case-insensitively (citeproc-py lowercases them): ``Fajriati2011`` and
   ``fajriati2011`` are the same key.
+
+Values are untrusted text (pasted from Zotero, Google Scholar, a contributor's e-mail), and
+citeproc-py puts a string variable into its HTML as it is. :func:`sanitize_item` therefore
+turns every value into safe HTML as it is loaded: text is escaped; CSL's rich-text subset
+(``<i> <b> <sup> <sub> <span style="font-variant:small-caps">`` and ``<span class="nocase">``,
+citeproc-js "Rich text markup") passes, balanced by nh3 with exactly that allow-list; any
+other tag is a problem (shown as text in a dev build). ``URL`` must be an ``http(s)`` address,
+``DOI`` a DOI (``10.1234/abc``, or the ``https://doi.org/...`` form), and a character XML
+forbids is a problem too. Name parts are plain text.
 """
 
 import json
@@ -22,7 +31,11 @@ import os
 import re
 from dataclasses import dataclass
 
+import nh3
 from citeproc import DATES, NAMES, VARIABLES
+from markupsafe import escape
+from news_metadata.containment import SYMLINK_FIX
+from news_metadata.safety import check_url, describe_character, xml_forbidden
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
 CSL_TYPES = frozenset(
@@ -124,6 +137,9 @@ def load_file(path, item_language=None):
         left out) and a list of ``(path, line, message, fix)``. A duplicate key inside the file
         is a problem; duplicates across files are the caller's to find.
     """
+    if os.path.islink(path):  # refused unread: nothing of the file it points to is echoed
+        return [], [(path, None, "this bibliography file is a symbolic link, so it was not read",
+                     SYMLINK_FIX)]  # fmt: skip
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()
@@ -193,10 +209,11 @@ def _load_csl_json(path, text):
             lines[key].pop(0)  # a duplicated id: the next one is on the next line found
         label = f"entry {key!r}" if key else f"entry {position}"
         messages = check_csl_item(item)
+        csl = dict(item)
+        messages += sanitize_item(csl) if not messages else []
         if messages:
             problems.extend((path, line, f"{label}: {message}", fix) for message, fix in messages)
             continue
-        csl = dict(item)
         csl["id"] = key.lower()
         entries.append(Entry(key.lower(), csl, path, line or 1))
     return entries, problems
@@ -305,6 +322,139 @@ def _check_date(field, value):
         if len(numbers) > 2 and not 1 <= numbers[2] <= 31:
             return [(f"{field!r}: day {numbers[2]} is not 1–31", fix)]
     return []
+
+
+# --- values to safe HTML ---------------------------------------------------------------------
+
+# CSL-JSON rich text (citeproc-js documentation, "Rich text markup within fields").
+RICH_TEXT = re.compile(
+    r"</?(?:i|b|sup|sub)>|<span\s+style=\"font-variant:\s*small-caps;?\"\s*>"
+    r"|<span\s+class=\"nocase\"\s*>|</span>",
+    re.I,
+)
+RICH_TEXT_TAGS = {"i", "b", "sup", "sub", "span"}
+RICH_TEXT_FIX = (
+    "remove the markup: a reference holds plain text, with only <i>, <b>, <sup>, <sub> and <span "
+    'style="font-variant:small-caps"> for formatting'
+)
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
+
+
+def rich_text(value):
+    """Return ``(html, markup)`` for one field value.
+
+    Args:
+        value: the value as written (str).
+    Returns:
+        ``html``: the value as HTML: text escaped, the rich-text tags of :data:`RICH_TEXT` kept
+        and balanced (nh3, :data:`RICH_TEXT_TAGS`); ``markup``: the first other tag-like text
+        found (``"<script>"``), or "" when there is none.
+    """
+    parts, markup, end = [], "", 0
+    for match in RICH_TEXT.finditer(value):
+        text = value[end : match.start()]
+        parts.append(str(escape(text)))
+        markup = markup or _first_tag(text)
+        parts.append(match.group().lower())
+        end = match.end()
+    rest = value[end:]
+    parts.append(str(escape(rest)))
+    markup = markup or _first_tag(rest)
+    joined = "".join(parts)
+    if "<" not in joined:
+        return joined, markup
+    cleaned = nh3.clean(
+        joined,
+        tags=RICH_TEXT_TAGS,
+        attributes={"span": {"style"}},
+        filter_style_properties={"font-variant"},
+        allowed_classes={"span": {"nocase"}},
+        link_rel=None,
+    )
+    return cleaned, markup
+
+
+def _first_tag(text):
+    match = _TAG_LIKE.search(text)
+    if not match:
+        return ""
+    close = text.find(">", match.start())
+    return text[match.start() : close + 1 if close > 0 else match.start() + 20]
+
+
+def sanitize_item(item):
+    """Make every value of a checked CSL item safe HTML, in place (see the module doc).
+
+    Args:
+        item: a CSL-JSON item that :func:`check_csl_item` accepted (a dict).
+    Returns:
+        a list of ``(message, fix)``, each naming the field; empty when the item is clean.
+    """
+    problems = []
+    for field, value in list(item.items()):
+        if field in ("id", "type", "language"):
+            continue
+        if field in NAME_FIELDS:
+            for name in value:
+                for part, text in list(name.items()):
+                    problems += _forbidden(f"{field}.{part}", str(text))
+                    name[part] = str(escape(str(text)))
+            continue
+        if field in DATE_FIELDS:
+            if isinstance(value.get("literal"), str):
+                problems += _forbidden(field, value["literal"])
+                value["literal"] = str(escape(value["literal"]))
+            continue
+        if not isinstance(value, str):
+            continue
+        problems += _forbidden(field, value)
+        if field == "URL":
+            try:
+                check_url(value.strip(), "URL")
+            except ValueError as exc:
+                problems.append((f"field 'URL': {exc}", URL_ENTRY_FIX))
+                continue
+            item[field] = str(escape(value.strip()))
+            continue
+        if field == "DOI":
+            doi = value.strip()
+            for prefix in DOI_PREFIXES:
+                if doi.lower().startswith(prefix):
+                    doi = doi[len(prefix) :]
+                    break
+            if not DOI.fullmatch(doi):
+                problems.append(
+                    (
+                        f"field 'DOI': {value!r} is not a DOI",
+                        'write the DOI itself, e.g. "DOI": "10.1234/abcd.5678"',
+                    )
+                )
+                continue
+            item[field] = str(escape(doi))
+            continue
+        item[field], markup = rich_text(value)
+        if markup:
+            problems.append((f"field {field!r} holds HTML markup {markup!r}", RICH_TEXT_FIX))
+    return problems
+
+
+URL_ENTRY_FIX = 'write the address in full, e.g. "URL": "https://example.org/laporan.pdf"'
+
+
+def _forbidden(field, text):
+    found = xml_forbidden(text)
+    if not found:
+        return []
+    index, char = found
+    return [
+        (
+            f"field {field!r} holds the invisible character {describe_character(char)} "
+            f"(position {index + 1}), which XML forbids",
+            "delete it; retype the text around it",
+        )
+    ]
 
 
 # --- BibTeX ---------------------------------------------------------------------------------
@@ -419,6 +569,7 @@ def _load_bibtex(path, text):
         line = (entry.start_line or 0) + 1
         item, messages = _bibtex_to_csl(entry)
         messages += check_csl_item(item) if item else []
+        messages += sanitize_item(item) if item and not messages else []
         if messages:
             problems.extend(
                 (path, line, f"entry {entry.key!r}: {message}", fix) for message, fix in messages

@@ -12,6 +12,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 
+from news_metadata.containment import refused
 from news_metadata.errors import display_path, report
 
 from . import bibliography
@@ -161,6 +162,17 @@ class Library:
             else:
                 path = os.path.join(folder, written)
             path = os.path.normpath(path)
+            reason = refused(path, self.content_path)
+            if reason == "is outside content/":
+                document.problems.append(
+                    (
+                        header_line,
+                        f"Bibliography file {written!r} is outside content/, so it was not read",
+                        "put the file in content/bibliography/ (or next to the article) and "
+                        "give its path from there, e.g. 'Bibliography: sumber.json'",
+                    )
+                )
+                continue
             if not os.path.isfile(path):
                 document.problems.append(
                     (

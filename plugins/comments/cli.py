@@ -8,7 +8,9 @@ Moderating a comment is then: fill in ``Author``, paste the text, save, publish.
 ``python -m comments list`` prints every article id with its date and title, newest first.
 
 Exit status: 0 on success, 2 when the article or the comment to reply to does not exist (the
-message lists close matches).
+message lists close matches) or an id is not a valid id (``../x``, a slash, a backtick): ids are
+checked before any folder or file is created, and the comment folder must resolve inside the
+content folder.
 """
 
 import argparse
@@ -21,7 +23,7 @@ from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
 from news_metadata.reader import suggest
 
-from .ids import fallback_id, new_comment_id
+from .ids import COMMENT_ID, COMMENT_ID_FIX, article_id_problem, fallback_id, new_comment_id
 from .settings import DEFAULTS
 from .storage import PLACEHOLDER, split_header
 
@@ -57,6 +59,8 @@ def article_index(content, article_paths):
                 if not name.endswith(".md"):
                     continue
                 path = os.path.join(directory, name)
+                if os.path.islink(path):
+                    continue  # the build refuses it too; never read through a link
                 with open(path, encoding="utf-8") as handle:
                     fields, _ = split_header(handle.read())
                 values = {}
@@ -105,7 +109,22 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
         ``(path, article)``: the new file and the article's entry from :func:`article_index`.
     Raises:
         LookupError: no such article, or no such comment to reply to (message for the editor).
+        ValueError: the article id or the reply id is not a valid id, or the folder would not
+            be inside the comments folder; checked before anything is created.
     """
+    problem = article_id_problem(article_id)
+    if problem:
+        raise ValueError(f"{problem}; article ids are lowercase letters, digits and hyphens")
+    if reply_to and not COMMENT_ID.match(reply_to):
+        raise ValueError(f"comment id {reply_to!r} is not a valid comment id: {COMMENT_ID_FIX}")
+    root = os.path.join(content, comments_folder)
+    folder = os.path.join(root, article_id)
+    inside = os.path.realpath(content) + os.sep
+    if not os.path.realpath(folder).startswith(inside):
+        raise ValueError(
+            f"{display_path(folder)} is not inside {display_path(content)} (a symbolic link?); "
+            "comments are written below the content folder only"
+        )
     articles = {a["id"]: a for a in article_index(content, article_paths)}
     article = articles.get(article_id)
     if article is None:
@@ -113,8 +132,6 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
             f"no article has Id {article_id!r}{suggest(article_id, list(articles))}; "
             "'python -m comments list' (PYTHONPATH=plugins) shows every article id"
         )
-    root = os.path.join(content, comments_folder)
-    folder = os.path.join(root, article_id)
     if reply_to and not os.path.isfile(os.path.join(folder, reply_to + ".md")):
         siblings = (
             [os.path.splitext(n)[0] for n in sorted(os.listdir(folder))]
@@ -170,7 +187,7 @@ def main(argv=None):
         path, article = new_comment(
             content, settings["COMMENTS_PATH"], article_paths, args.article_id, args.reply_to
         )
-    except LookupError as exc:
+    except (LookupError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"created {display_path(path)}")

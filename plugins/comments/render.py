@@ -14,11 +14,11 @@ Two layers, so that neither alone has to be perfect:
 """
 
 import re
-from urllib.parse import urlsplit
 
 import markdown
 import nh3
 from markupsafe import Markup
+from news_metadata import safety
 
 ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "blockquote", "ul", "ol", "li", "code", "pre"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -42,7 +42,6 @@ UNUSED_SYNTAX = {
     "blockprocessors": ["reference", "hashheader", "setextheader", "hr"],
 }
 
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 # Plain text: no character any Markdown syntax of ours starts with, no control character.
 _MARKUP_CHAR = re.compile(r"[`\\\[<>&*_\x00-\x09\x0b-\x1f\x7f]")
@@ -127,6 +126,8 @@ def plain_paragraphs(text):
 def check_url(value):
     """Return the commenter's ``Url`` if it is a plain web address; raise ValueError otherwise.
 
+    The site-wide rule (:func:`news_metadata.safety.check_url`) with the label ``Url``.
+
     Args:
         value: the text after ``Url:``.
     Returns:
@@ -135,15 +136,4 @@ def check_url(value):
         ValueError: another scheme (``javascript:``, ``data:``, ``mailto:``), no host, or
         spaces/control characters in it; the message says which.
     """
-    if _CONTROL.search(value):
-        raise ValueError(f"Url {value!r} contains spaces or control characters")
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:
-        raise ValueError(f"Url {value!r} is not a valid address") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"Url {value!r} is not an http:// or https:// address")
-    if not host:
-        raise ValueError(f"Url {value!r} has no host name")
-    return value
+    return safety.check_url(value, "Url")

@@ -27,6 +27,7 @@ from datetime import datetime
 
 from babel.dates import format_date, get_timezone_name
 from markupsafe import Markup
+from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
 from news_metadata.errors import display_path, report
 from news_metadata.reader import suggest
@@ -275,6 +276,9 @@ def scan(root, renderer, ignore=()):
     for folder in _entries(root):
         if skipped(folder.name):
             continue
+        if folder.is_symlink():
+            report_refused(folder.path, "is a symbolic link", "comment folder")
+            continue
         if not folder.is_dir():
             report(
                 folder.path,
@@ -286,6 +290,9 @@ def scan(root, renderer, ignore=()):
         comments = found.setdefault(folder.name, [])
         for entry in _entries(folder.path):
             if skipped(entry.name):
+                continue
+            if entry.is_symlink():
+                report_refused(entry.path, "is a symbolic link", "comment file")
                 continue
             if not entry.name.endswith(".md") or entry.is_dir():
                 report(

@@ -7,7 +7,9 @@ image against the files in ``content/``, and sets the attributes templates rely 
 - ``breaking`` (bool, default False), ``comments`` ("open" | "closed" | "off", default "open");
 - ``title_plain``: the headline as plain text (no typogrify spans, entities decoded) for
   ``<title>``, attributes and structured data;
-- on each ``Author``: ``affiliation``, ``bio``, ``photo``, ``links`` from the profile.
+- on each ``Author``: ``affiliation``, ``bio``, ``photo``, ``links`` from the profile;
+- ``summary`` without active content (:func:`guard_summary`): Summary and body are trusted
+  editor HTML, but the summary is what listing cards and feeds carry.
 """
 
 import os
@@ -16,7 +18,7 @@ import re
 from markupsafe import Markup
 from pelican.contents import Article, Page
 
-from . import errors
+from . import errors, safety
 from .profiles import load_profiles
 from .reader import suggest
 
@@ -70,6 +72,67 @@ def check_content(instance):
         if "category" in lines:
             _check_category(instance, path, lines)
     _check_image(instance, path, lines)
+    _check_active_content(instance, path, lines)
+    guard_summary(instance)
+
+
+SCRIPTS_ALLOWED = {"allowed", "true", "ya", "yes"}
+
+
+def _check_active_content(instance, path, lines):
+    """A ``<script>``, an event handler or a ``javascript:`` link in the article's own body is
+    an error unless the header opts in with ``Scripts: allowed`` (embeds: the images issue)."""
+    found = safety.active_content(getattr(instance, "_content", "") or "")
+    if not found:
+        return
+    opt_in = str(instance.metadata.get("scripts", "")).strip().lower()
+    if opt_in in SCRIPTS_ALLOWED:
+        return
+    source = _source_text(path)
+    for _, what in dict((what, (line, what)) for line, what in found).values():
+        errors.report(
+            path,
+            _line_of(source, what),
+            f"the text holds active content ({what}): it would run in every reader's browser",
+            "remove it, or if the script is meant to be there add the line 'Scripts: allowed' "
+            "to the header (an editor's decision, see plugins/news_metadata/README.md)",
+        )
+
+
+def _source_text(path):
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _line_of(source, what):
+    """The source line of a finding of :func:`safety.active_content`, or None."""
+    if what == "<script>":
+        pattern = r"<script\b"
+    elif what.startswith("event handler "):
+        pattern = r"\b" + re.escape(what.split()[2].rstrip("=")) + r"\s*="
+    else:
+        pattern = r"(?:javascript|vbscript)\s*:"
+    match = re.search(pattern, source, re.I)
+    return source.count("\n", 0, match.start()) + 1 if match else None
+
+
+def guard_summary(instance):
+    """Make ``instance.summary`` pass through :func:`safety.clean_fragment`.
+
+    Pelican computes the summary lazily (``Content.get_summary``, memoized, after ``{filename}``
+    links are resolved), from the ``Summary:`` header or the start of the body; the instance's
+    own ``get_summary`` shadows the class's so every reader of ``summary`` (cards, feeds, meta
+    descriptions) gets the cleaned one, whichever plugin set ``_summary``.
+    """
+    original = instance.get_summary
+
+    def get_summary(siteurl):
+        return safety.clean_fragment(original(siteurl))
+
+    instance.get_summary = get_summary
 
 
 def _join_authors(article, path, lines):
@@ -113,6 +176,17 @@ def _check_image(instance, path, lines):
         return
     relative = image.replace("{static}", "").lstrip("/")
     instance.image = relative
+    content = os.path.realpath(instance.settings["PATH"])
+    target = os.path.realpath(os.path.join(content, relative))
+    if "://" in image or ":" in relative.split("/")[0] or not target.startswith(content + os.sep):
+        instance.image = ""
+        errors.report(
+            path,
+            lines.get("image"),
+            f"featured image {image!r} is not a file inside content/",
+            "put the file in content/images/ and write 'Image: images/<file name>'",
+        )
+        return
     if not os.path.isfile(os.path.join(instance.settings["PATH"], relative)):
         errors.report(
             path,

@@ -4,7 +4,8 @@ import os
 
 from pelican import signals
 
-from . import errors
+from . import errors, outputs, safety
+from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
 from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
@@ -41,8 +42,9 @@ def add_filters(generator):
 
 
 def check_generated(generators):
-    """``all_generators_finalized``: files Pelican itself could not use are errors too; then
-    a strict build stops here, before any page is written."""
+    """``all_generators_finalized``: files Pelican itself could not use are errors too, and so
+    are two writers of one output path (:mod:`.outputs`); then a strict build stops here,
+    before any page is written."""
     if not generators:
         return
     context = generators[0].context
@@ -57,12 +59,37 @@ def check_generated(generators):
                 "Pelican could not build this file (see the messages above)",
                 "fix the header so it has Title, Date, Author and Category",
             )
+    outputs.check_outputs(context, settings, generators)
     errors.collector.raise_if_strict(settings)
 
 
 def finish_build(pelican):
     """``finalized``: errors found while writing (other plugins) fail a strict build too."""
     errors.collector.raise_if_strict(pelican.settings)
+
+
+def refuse_linked_static(generator):
+    """``static_generator_finalized``: a static file (an image) that is a symbolic link or
+    resolves outside ``content/`` is reported and not copied into the site."""
+    kept = []
+    for static in generator.staticfiles:
+        reason = refused(static.source_path, generator.settings["PATH"])
+        if reason is None:
+            kept.append(static)
+            continue
+        report_refused(static.source_path, reason)
+        generator.context.get("static_content", {}).pop(static.get_relative_source_path(), None)
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept  # what StaticGenerator.generate_output copies
+
+
+def clean_feed(context, feed):
+    """``feed_generated``: every feed item's content and summary without active content
+    (:func:`safety.clean_fragment`), whichever generator or plugin made the feed."""
+    for item in feed.items:
+        for key in ("description", "content"):
+            if item.get(key):
+                item[key] = safety.clean_fragment(item[key])
 
 
 def register():
@@ -74,3 +101,5 @@ def register():
     signals.content_object_init.connect(check_content)
     signals.all_generators_finalized.connect(check_generated)
     signals.finalized.connect(finish_build)
+    signals.feed_generated.connect(clean_feed)
+    signals.static_generator_finalized.connect(refuse_linked_static)

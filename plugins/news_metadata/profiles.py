@@ -19,10 +19,34 @@ import os
 
 import yaml
 
+from .containment import report_refused
 from .errors import report
+from .safety import XML_FIX, check_url, describe_character, xml_forbidden
 
 FIELDS = {"name", "slug", "affiliation", "bio", "photo", "links", "confirmed"}
 REQUIRED = ("name", "affiliation")
+
+
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def _safe_links(path, node, links):
+    """The links whose ``url`` is an http(s) or mailto address; every other one is reported
+    (with its line) and left out, so no ``javascript:`` or ``data:`` link reaches a page."""
+    link_nodes = []
+    for key, value in node.value:
+        if key.value == "links" and isinstance(value, yaml.SequenceNode):
+            link_nodes = value.value
+    kept = []
+    for position, link in enumerate(links):
+        line = _line(link_nodes[position]) if position < len(link_nodes) else None
+        try:
+            check_url(str(link["url"]).strip(), "links url", schemes=LINK_SCHEMES)
+        except ValueError as exc:
+            report(path, line, str(exc), "write a web address (https://...) or mailto:name@host")
+            continue
+        kept.append({**link, "url": str(link["url"]).strip()})
+    return kept
 
 
 def _line(node):
@@ -40,6 +64,9 @@ def load_profiles(path):
         Empty if the file is absent or broken; every problem is reported through
         :func:`errors.report`.
     """
+    if os.path.islink(path):
+        report_refused(path, "is a symbolic link", "author profiles file")
+        return {}
     if not os.path.exists(path):
         report(
             path,
@@ -126,11 +153,31 @@ def _read_entry(path, node):
             "write '- {label: ..., url: https://...}'",
         )
         links = []
+    links = _safe_links(path, node, links)
+    photo = str(entry.get("photo") or "").strip()
+    if photo:
+        try:
+            check_url(photo, "photo", schemes=(), relative=True)
+            if ".." in photo.replace("\\", "/").split("/"):
+                raise ValueError(f"photo {photo!r} leaves content/")
+        except ValueError as exc:
+            report(path, lines.get("photo"), str(exc), "write a path inside content/, e.g. "
+                   "'photo: images/penulis/nama.jpg'")  # fmt: skip
+            photo = ""
+    for field in ("name", "affiliation", "bio"):
+        found = xml_forbidden(str(entry.get(field) or ""))
+        if found:
+            report(
+                path,
+                lines.get(field),
+                f"{field} holds the invisible character {describe_character(found[1])}",
+                XML_FIX,
+            )
     return {
         "name": str(entry["name"]).strip(),
         "slug": str(entry.get("slug") or "").strip(),
         "affiliation": str(entry["affiliation"]).strip(),
         "bio": str(entry.get("bio") or "").strip(),
-        "photo": str(entry.get("photo") or "").strip(),
+        "photo": photo,
         "links": links,
     }

@@ -15,8 +15,10 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import header as header_scan
+from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import report
+from .outputs import normalize
 from .settings import known_keys
 from .urls import url_problems
 
@@ -82,6 +84,10 @@ class NewsMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._problems = []
+        reason = refused(source_path, self.settings["PATH"])
+        if reason:  # nothing of it is read, so nothing of it can be echoed
+            report_refused(source_path, reason)
+            raise ValueError(f"{source_path} {reason}; not read")
         _check_encoding(source_path)
         with pelican_open(source_path) as text:
             self._header = header_scan.scan(text, known_keys(self.settings))
@@ -148,6 +154,15 @@ class NewsMarkdownReader(MarkdownReader):
                 )
                 return _INVALID
             return mode
+        if name in ("save_as", "url") and normalize(value.strip()) is None:
+            label = "Save_as" if name == "save_as" else "Url"
+            self._problem(
+                name,
+                f"{label} {value.strip()!r} is outside the output folder",
+                f"write a path inside the site, e.g. '{label}: p/nama-halaman.html', or remove "
+                "the line",
+            )
+            return _INVALID
         if name == "title":
             value = value.strip()
             if not value:

@@ -27,6 +27,7 @@ CONTENT_MODEL_KEYS = {
     "image_caption",
     "comments",
     "bibliography",
+    "scripts",
 }
 PELICAN_KEYS = {"slug", "status", "lang", "translation", "template", "save_as", "url"}
 

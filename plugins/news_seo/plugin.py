@@ -1,5 +1,6 @@
 """Signal wiring for news_seo. Receivers are module-level: blinker keeps weak references."""
 
+from news_metadata.outputs import register_output_settings
 from pelican import signals
 
 from . import seo, sitemaps
@@ -7,8 +8,12 @@ from .settings import apply_defaults
 
 
 def initialize(pelican):
-    """``initialized``: fill in and validate the NEWS_SEO_* settings."""
+    """``initialized``: fill in and validate the NEWS_SEO_* settings; the files it writes join
+    the output-path registry (news_metadata.outputs)."""
     apply_defaults(pelican.settings)
+    register_output_settings(
+        pelican.settings, ["NEWS_SEO_SITEMAP", "NEWS_SEO_NEWS_SITEMAP", "NEWS_SEO_ROBOTS_TXT"]
+    )
 
 
 def attach_seo(generators):

@@ -16,8 +16,8 @@ on. Rules and their sources:
   the trace of Windows-1252 text read wrongly) are errors: Word pastes them (manual line break
   U+000B, optional hyphen U+001F, ...) and they are invisible in an editor but break XML feeds.
 - Two files that would be written to the same ``save_as`` (two articles titled the same in the
-  same month) are an error before Pelican crashes on it with ``FileOverwriteFailedError``; the
-  later file (by path) is not written, so the dev build goes on.
+  same month, a ``Save_as`` equal to the home page or a feed) are reported by the output-path
+  registry, ``news_metadata.outputs``, which knows every file the build writes.
 - Two articles with the same ``Id`` are an error (the Id is what comments and other data refer
   to).
 """
@@ -30,13 +30,17 @@ from collections import defaultdict
 from urllib.parse import unquote, urlparse
 
 from news_metadata.errors import display_path, report
+from news_metadata.safety import xml_forbidden
 from pelican.contents import Article, Page
 
 LINK_KINDS = ("filename", "static", "attach")
 
 # Invisible control characters: C0 except tab (U+0009) and newline (U+000A), DEL, C1. A carriage
 # return never reaches here: files are read with universal newlines (CRLF files are fine).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# A character reference (&#xFFFE;, &#55296;) to a character XML 1.0 forbids: Python-Markdown
+# passes it through, and the feed that carries it is invalid XML.
+CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 CONTROL_NAMES = {
     "\x00": "NUL",
     "\x07": "bell",
@@ -47,6 +51,8 @@ CONTROL_NAMES = {
     "\x1e": "Word's non-breaking hyphen",
     "\x1f": "Word's optional hyphen",
     "\x7f": "delete",
+    "\ufffe": "a noncharacter XML forbids",
+    "\uffff": "a noncharacter XML forbids",
 }
 
 
@@ -78,7 +84,6 @@ def check_site(generator):
     for content in contents:
         check_control_characters(content.source_path, sources)
     check_links(contents, generator.context, settings, sources)
-    check_duplicate_urls(contents)
     check_duplicate_ids(contents)
 
 
@@ -110,6 +115,7 @@ class _Sources:
 def check_control_characters(path, sources):
     """Report each line of ``path`` that holds a control character (first one per line)."""
     text = sources.text(path)
+    check_character_references(path, text)
     if not CONTROL.search(text):
         return
     for number, line in enumerate(text.split("\n"), start=1):
@@ -127,6 +133,24 @@ def check_control_characters(path, sources):
             f"{match.start() + 1}{more}",
             "delete it: it was probably pasted from Word; paste as plain text "
             "(Ctrl+Shift+V) or retype the text around it",
+        )
+
+
+def check_character_references(path, text):
+    """Report each ``&#...;`` reference to a character XML 1.0 forbids (with its line)."""
+    if "&#" not in text:
+        return
+    for match in CHARACTER_REFERENCE.finditer(text):
+        number = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        char = chr(number) if number <= 0x10FFFF else "\ufffe"
+        if number <= 0x10FFFF and not xml_forbidden(char):
+            continue
+        report(
+            path,
+            text.count("\n", 0, match.start()) + 1,
+            f"the character reference {match.group()} names U+{number:04X}, which XML forbids "
+            "(feeds and sitemaps with it are invalid)",
+            "delete it",
         )
 
 
@@ -213,30 +237,6 @@ def _link_fix(what):
         f"put the file under content/ and write its path relative to this file or from "
         f"content/ with a leading slash, e.g. {{{what}}}/images/photo.jpg"
     )
-
-
-def check_duplicate_urls(contents):
-    """Report files that would be written to the same output file; the later (by path) is not
-    written (``override_save_as = ""``), so Pelican does not crash on it."""
-    first = {}
-    for content in contents:
-        save_as = content.save_as
-        if not save_as:
-            continue
-        if save_as not in first:
-            first[save_as] = content
-            continue
-        other = first[save_as]
-        lines = getattr(content, "news_lines", {})
-        line = lines.get("slug") or lines.get("title")
-        report(
-            content.source_path,
-            line,
-            f"this {_kind(content)} would be written to {save_as}, like "
-            f"{display_path(other.source_path)} (same slug '{content.slug}')",
-            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
-        )
-        content.override_save_as = ""
 
 
 def check_duplicate_ids(contents):

@@ -1,9 +1,17 @@
 """Deploy targets: ``make rsync_upload``, ``make github``, ``make s3_upload``.
 
-Usage: ``python -m newsroom_tools.deploy {rsync,github,s3} [OUTPUT] [--dry-run]``. The Makefile
+Usage: ``python -m newsroom_tools.deploy {rsync,github,s3,verify} [OUTPUT] [--dry-run]``
+(``verify`` only checks the stamp: CI runs it before uploading the Pages artifact). The Makefile
 runs ``make publish`` first, so what is deployed is always a complete publish build. Hosts,
 buckets and credentials come from environment variables only, never from the repository
 (README, "Deploying"); ``--dry-run`` (or ``DRY_RUN=1``) prints the commands without running them.
+
+Every target first checks the stamp ``make publish`` leaves beside the folder
+(``.output.published.json``: commit, ``SOURCE_DATE_EPOCH``, tree digest) and refuses a tree
+that does not match it (a dev build, a hand edit). Every command line and every message of a
+tool is printed with the user-info of any URL in it replaced by ``***``
+(``https://***@github.com/...``): CI logs are often public. Keep credentials out of URLs
+anyway (README, "Deploying": SSH keys, a Git credential helper, the AWS CLI's own variables).
 
 ``rsync``  ``RSYNC_DEST`` (``user@host:/srv/www/kabarmbojo/`` or a local folder), optional
            ``SSH_PORT`` (22). ``--checksum`` so only changed files move (a fresh build has new
@@ -24,10 +32,14 @@ buckets and credentials come from environment variables only, never from the rep
 """
 
 import argparse
+import json
 import os
+import re
 import shlex
 import subprocess
 import sys
+
+from .publish import stamp_path, tree_digest
 
 # (include pattern, excluded more specific patterns, Content-Type). Sources: WHATWG/IANA media
 # types; Atom RFC 4287 (application/atom+xml); sitemaps.org (application/xml).
@@ -70,7 +82,6 @@ def rsync_commands(output, environ):
             "--compress",
             "--delete-after",
             "--delay-updates",
-            "--cvs-exclude",
             "--itemize-changes",
             "-e",
             f"ssh -p {port}",
@@ -125,6 +136,62 @@ def s3_commands(output, environ):
     return commands
 
 
+# scheme://user:password@host or scheme://token@host: the part before "@" is a credential.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@'\"]+@")
+
+
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s'\"]+")
+
+
+def redact(text):
+    """Return ``text`` with the user-info of every URL replaced by ``***``.
+
+    ``https://user:token@github.com/x.git`` -> ``https://***@github.com/x.git``; ``user@host:``
+    rsync/SSH destinations have no secret in them and stay as written.
+    """
+    return _USERINFO.sub(r"\1***@", text)
+
+
+def check_stamp(output):
+    """Return None when ``output`` is the tree the last ``make publish`` stamped; else the
+    reason to refuse it (a sentence for the user)."""
+    path = stamp_path(output)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            stamp = json.load(handle)
+    except (OSError, ValueError):
+        return (
+            f"{output} has no publish stamp ({os.path.basename(path)}): only a tree built by "
+            "make publish is deployed; run make publish"
+        )
+    if stamp.get("tree") != tree_digest(output):
+        return (
+            f"{output} is not the tree make publish stamped (it changed since, or a dev build "
+            "wrote into it); run make publish"
+        )
+    return None
+
+
+def run(command):
+    """Run one command; its output goes through :func:`redact`. Returns the exit status."""
+    try:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+        )
+    except OSError as exc:
+        print(f"deploy: cannot run {command[0]}: {redact(str(exc))}", file=sys.stderr)
+        return 127
+    name = command[2] if command[1:2] == ["-m"] else os.path.basename(command[0])
+    traceback = False
+    for line in process.stdout:
+        traceback = traceback or line.startswith("Traceback (most recent call last)")
+        if not traceback:  # ghp-import's traceback repeats the remote URL in its frames
+            print(redact(line), end="", flush=True)
+        elif not line.startswith((" ", "Traceback")):  # the exception itself, URLs left out
+            print(f"{name}: {_URL.sub('<remote URL>', line.strip())}", flush=True)
+    return process.wait()
+
+
 def _source_revision():
     try:
         result = subprocess.run(
@@ -150,7 +217,7 @@ def main(argv=None, environ=None):
     """Command-line entry point; returns the exit status (that of the first failing command)."""
     environ = os.environ if environ is None else environ
     parser = argparse.ArgumentParser(prog="deploy", description=__doc__.split("\n")[0])
-    parser.add_argument("target", choices=("rsync", "github", "s3"))
+    parser.add_argument("target", choices=("rsync", "github", "s3", "verify"))
     parser.add_argument("output", nargs="?", default="output")
     parser.add_argument("--dry-run", action="store_true", help="print the commands only")
     args = parser.parse_args(argv)
@@ -158,16 +225,23 @@ def main(argv=None, environ=None):
     if not os.path.isfile(os.path.join(args.output, "index.html")):
         print(f"deploy: {args.output}/index.html is missing; run make publish first.")
         return 1
+    refusal = check_stamp(args.output)
+    if refusal:
+        print(f"deploy: {refusal}.", file=sys.stderr)
+        return 1
+    if args.target == "verify":
+        print(f"deploy: {args.output} is the tree make publish stamped.")
+        return 0
     try:
         commands = commands_for(args.target, args.output, environ)
     except MissingSetting as exc:
         print(f"deploy: {exc}", file=sys.stderr)
         return 2
     for command in commands:
-        print(("(dry run) " if dry_run else "+ ") + shlex.join(command), flush=True)
+        print(("(dry run) " if dry_run else "+ ") + redact(shlex.join(command)), flush=True)
         if dry_run:
             continue
-        status = subprocess.run(command, check=False).returncode
+        status = run(command)
         if status:
             print(f"deploy: {command[0]} failed with exit status {status}", file=sys.stderr)
             return status

@@ -9,7 +9,10 @@ server stays up with the last good pages; fix the file and save, and the page re
 Serving and reloading is python-livereload (the pattern of Pelican's quickstart ``tasks.py``):
 it injects its ``livereload.js``, served by itself, into the pages it serves, nothing from
 elsewhere. It listens on ``127.0.0.1`` only unless ``--bind`` says otherwise: drafts and
-scheduled articles are visible in a dev build and are not for the network.
+scheduled articles are visible in a dev build and are not for the network. It answers only
+requests whose ``Host`` header is ``localhost``, ``127.0.0.1`` or ``[::1]`` (with or without the
+port; the ``--bind`` address too); any other host gets 403, so a web page the editor visits
+cannot read embargoed drafts through DNS rebinding (a hostile name re-pointed at 127.0.0.1).
 
 Watched: the content folder, the theme, ``plugins/`` and the settings files. Stop with Ctrl+C.
 """
@@ -19,6 +22,8 @@ import os
 import subprocess
 import sys
 import time
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
 def build_command(content, output, settings, extra=()):
@@ -50,6 +55,33 @@ def make_builder(command):
     return build
 
 
+def allowed_host(host, port, extra=()):
+    """True when a request's ``Host`` header names this machine.
+
+    Args:
+        host: the header's value (``"localhost:8000"``), or "" when absent (HTTP/1.0).
+        port: the port the server listens on (int).
+        extra: other host names to accept (the ``--bind`` address).
+    """
+    names = {*LOCAL_HOSTS, *extra}
+    host = (host or "").strip().lower()
+    return any(host in (name, f"{name}:{port}") for name in names)
+
+
+def install_host_check(port, extra=()):
+    """Make every tornado handler of this process (pages, livereload.js, the WebSocket) answer
+    403 to a request whose Host is not :func:`allowed_host`. python-livereload builds its
+    handlers itself, so the check goes on tornado's ``RequestHandler.prepare``, which every
+    request passes through before its method runs."""
+    from tornado import web
+
+    def prepare(handler):
+        if not allowed_host(handler.request.headers.get("Host", ""), port, extra):
+            raise web.HTTPError(403, "Host not allowed")
+
+    web.RequestHandler.prepare = prepare
+
+
 def main(argv=None):
     """Command-line entry point; runs until interrupted."""
     parser = argparse.ArgumentParser(prog="make devserver", description=__doc__.splitlines()[0])
@@ -71,6 +103,7 @@ def main(argv=None):
         if os.path.exists(path):
             server.watch(path, build)
     os.makedirs(args.output, exist_ok=True)
+    install_host_check(args.port, () if args.bind in ("0.0.0.0", "::") else (args.bind,))
     print(
         f"make devserver: serving {args.output}/ on http://{args.bind}:{args.port}/ (Ctrl+C stops)",
         flush=True,

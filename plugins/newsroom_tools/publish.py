@@ -12,9 +12,15 @@ Usage: ``python -m newsroom_tools.publish CONTENT -o OUTPUT -s publishconf.py [p
 3. Only when :meth:`pelican.Pelican.run` returned normally, swaps the new tree in: on Linux one
    ``renameat2(RENAME_EXCHANGE)`` call exchanges the two folders atomically (a reader or an
    rsync sees the old tree or the new one, never a mix or nothing); elsewhere two renames
-   (``OUTPUT`` aside, the new tree in) leave ``OUTPUT`` missing for a moment only. The old tree
-   is then deleted. Files whose bytes did not change keep their previous modification time, so
+   (``OUTPUT`` aside as ``.OUTPUT-build-...-old``, the new tree in) leave ``OUTPUT`` missing for
+   a moment only; a publish killed between the two renames leaves the old tree aside, and the
+   next publish puts it back as ``OUTPUT`` before anything else. The old tree is deleted only
+   after the new one is in place (Ctrl+C during that clean-up still exits 0: the site is
+   published). Files whose bytes did not change keep their previous modification time, so
    ``rsync`` and ``aws s3 sync`` move only what changed.
+5. Writes the stamp ``.OUTPUT.published.json`` beside ``OUTPUT``: the commit, the
+   ``SOURCE_DATE_EPOCH`` and the tree digest it was built from. Every deploy target refuses a
+   tree whose digest is not the stamp's (a dev build, a hand edit, a half-swapped tree).
 4. Otherwise (content errors, a crash, SIGINT or SIGTERM) the build folder is deleted and
    ``OUTPUT`` is untouched. A SIGKILL cannot be caught: the half-built folder stays behind, is
    never renamed, and the next publish deletes it.
@@ -31,11 +37,13 @@ import ctypes.util
 import errno
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -139,8 +147,59 @@ def keep_unchanged_mtimes(new, old):
                 continue
 
 
+def restore_aside(parent, name):
+    """Put back the published tree a publish killed between its two renames left aside.
+
+    When ``parent/name`` is missing and a ``.NAME-build-<pid>-*-old`` folder of a dead process
+    exists, the newest such folder is renamed to ``parent/name``. Returns its old name or None.
+    """
+    final = os.path.join(parent, name)
+    if os.path.exists(final):
+        return None
+    pattern = re.compile(rf"^\.{re.escape(name)}-build-(\d+)-.*-old$")
+    aside = [
+        entry
+        for entry in os.listdir(parent)
+        if (match := pattern.match(entry)) and not _alive(int(match.group(1)))
+    ]
+    if not aside:
+        return None
+    newest = max(aside, key=lambda entry: os.stat(os.path.join(parent, entry)).st_mtime)
+    os.rename(os.path.join(parent, newest), final)
+    logger.warning("restored %s from %s, left aside by an interrupted publish", final, newest)
+    return newest
+
+
+def stamp_path(output):
+    """The stamp of a published tree: ``.NAME.published.json`` beside ``output``."""
+    parent, name = os.path.split(os.path.abspath(output))
+    return os.path.join(parent, f".{name}.published.json")
+
+
+def write_stamp(output, digest):
+    """Record that ``output`` (tree digest ``digest``) is a complete publish build."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    stamp = {
+        "commit": commit,
+        "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
+        "tree": digest,
+    }
+    path = stamp_path(output)
+    with open(f"{path}.tmp", "w", encoding="utf-8") as handle:
+        json.dump(stamp, handle, indent=1)
+    os.replace(f"{path}.tmp", path)
+    return stamp
+
+
 def remove_stale_builds(parent, name):
-    """Delete ``.NAME-build-<pid>-*`` folders whose process no longer runs (a killed publish)."""
+    """Delete ``.NAME-build-<pid>-*`` folders whose process no longer runs (a killed publish);
+    first :func:`restore_aside`, so a published tree left aside is never deleted."""
+    restore_aside(parent, name)
     pattern = re.compile(rf"^\.{re.escape(name)}-build-(\d+)-")
     for entry in os.listdir(parent):
         match = pattern.match(entry)
@@ -202,6 +261,7 @@ def publish(args):
             signal.signal(s, signal.SIG_IGN)
         keep_unchanged_mtimes(build, final)
         old = swap_in(build, final)
+        digest = write_stamp(final, tree_digest(final))["tree"]
     except SystemExit as exc:  # news_metadata's ContentErrors: the list is in the message
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
@@ -215,14 +275,19 @@ def publish(args):
         print(f"make publish: not published; {final} was not changed.", file=sys.stderr)
         return 1
     finally:
+        for s in previous:  # the clean-up is not interrupted half-way
+            signal.signal(s, signal.SIG_IGN)
+        try:
+            for leftover in (build, old):
+                if leftover and os.path.exists(leftover):
+                    shutil.rmtree(leftover, ignore_errors=True)
+        except KeyboardInterrupt:
+            pass  # the swap (if any) happened: what is left is removed by the next publish
         for s, handler in previous.items():
             signal.signal(s, handler)
-        for leftover in (build, old):
-            if leftover and os.path.exists(leftover):
-                shutil.rmtree(leftover, ignore_errors=True)
         lock.close()
     seconds = time.perf_counter() - started
-    print(f"make publish: published {final} in {seconds:.1f} s (tree {tree_digest(final)[:16]})")
+    print(f"make publish: published {final} in {seconds:.1f} s (tree {digest[:16]})")
     return 0
 
 

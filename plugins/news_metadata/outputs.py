@@ -1,0 +1,249 @@
+"""The output-path registry: every file a build will write, known before anything is written.
+
+:func:`check_outputs` runs at ``all_generators_finalized`` (every file is read, nothing is
+written yet; ``make check`` sends the same signal) and claims, in this order, the path of:
+the direct templates (``index``, ``tags``, ...) and their pagination, ``TEMPLATE_PAGES``, the
+feeds, the files other plugins declared (:func:`register_output_settings`: sitemaps,
+robots.txt, the breaking feed), the theme's static files, every article, draft and page
+(translations too), every category, tag and author page with its pagination and feeds, the
+period archives and every static file. Two claims of one path, or a path that leaves the output
+folder, are content errors naming both sources; the content file's own claim is withdrawn
+(``override_save_as = ""``, the static file left out) so a dev build goes on and the other
+writer keeps its file (the home page stays the home page).
+"""
+
+import os
+
+from pelican.contents import Article, Page, Static
+from pelican.paginator import Paginator
+
+from .errors import display_path, report
+
+OUTPUT_SETTINGS_KEY = "NEWS_METADATA_OUTPUT_SETTINGS"
+FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+TAXONOMY_FEEDS = {
+    "category": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
+    "tag": ("TAG_FEED_ATOM", "TAG_FEED_RSS"),
+    "author": ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"),
+}
+
+
+def register_output_settings(settings, names):
+    """Declare settings whose value is a file another plugin writes (``NEWS_SEO_SITEMAP``).
+
+    Args:
+        settings: Pelican's settings (dict), at ``initialized``.
+        names: setting names (iterable of str); an empty or missing setting writes nothing.
+    """
+    declared = list(settings.get(OUTPUT_SETTINGS_KEY) or [])
+    declared += [name for name in names if name not in declared]
+    settings[OUTPUT_SETTINGS_KEY] = declared
+
+
+def normalize(path):
+    """The output path as the writer resolves it (``/x//y.html`` -> ``x/y.html``), or None when
+    it leaves the output folder (``../x``)."""
+    cleaned = os.path.normpath(str(path).lstrip("/"))
+    if cleaned == ".." or cleaned.startswith(("../", "/")) or os.path.isabs(cleaned):
+        return None
+    return cleaned
+
+
+class _Claim:
+    def __init__(self, label, content=None):
+        self.label = label
+        self.content = content
+
+
+class Registry:
+    """Output path -> the first claim; reports conflicts as they are claimed."""
+
+    def __init__(self):
+        self.claims = {}
+
+    def claim(self, path, label, content=None):
+        """Claim ``path`` (relative to the output folder) for ``label`` (a phrase naming the
+        writer), or for ``content`` (an Article, Page or Static). Returns True when kept."""
+        if not path:
+            return True
+        where = normalize(path)
+        if where is None:
+            self._outside(path, label, content)
+            return False
+        new = _Claim(label, content)
+        first = self.claims.get(where)
+        if first is None:
+            self.claims[where] = new
+            return True
+        _conflict(where, first, new)
+        return False
+
+    def _outside(self, path, label, content):
+        if content is not None:
+            lines = getattr(content, "news_lines", {})
+            report(
+                content.source_path,
+                lines.get("save_as") or lines.get("url"),
+                f"this {_kind(content)} would be written to {path!r}, outside the output folder",
+                "write a path inside the site, e.g. 'Save_as: p/nama-halaman.html', or remove "
+                "the line",
+            )
+            _withdraw(content)
+        else:
+            report("pelicanconf.py", None, f"{label} would be written to {path!r}, outside "
+                   "the output folder", "give a path inside the site")  # fmt: skip
+
+
+def _kind(content):
+    if isinstance(content, Static):
+        return "file"
+    return "page" if isinstance(content, Page) else "article"
+
+
+def _withdraw(content):
+    if isinstance(content, Static):
+        content.news_refused = True
+    else:
+        content.override_save_as = ""
+
+
+def _conflict(where, first, new):
+    """Report two writers of ``where``; the content file's claim is withdrawn."""
+    if (
+        first.content is not None
+        and new.content is not None
+        and not isinstance(new.content, Static)
+    ):
+        content, other = new.content, first.content
+        lines = getattr(content, "news_lines", {})
+        line = lines.get("save_as") or lines.get("slug") or lines.get("title")
+        report(
+            content.source_path,
+            line,
+            f"this {_kind(content)} would be written to {where}, like "
+            f"{display_path(other.source_path)} (same slug '{getattr(content, 'slug', '')}')",
+            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
+        )
+        _withdraw(content)
+        return
+    content = new.content or first.content
+    other = first if new.content is not None or first.content is None else new
+    if content is None:
+        report("pelicanconf.py", None, f"{first.label} and {new.label} would both be written to "
+               f"{where}", "give one of the two settings another path")  # fmt: skip
+        return
+    other_label = (
+        display_path(other.content.source_path) if other.content is not None else other.label
+    )
+    lines = getattr(content, "news_lines", {})
+    report(
+        content.source_path,
+        lines.get("save_as") or lines.get("slug") or lines.get("title"),
+        f"this {_kind(content)} would be written to {where}, which is also {other_label}",
+        "remove the Save_as line or give a path no other page uses (e.g. "
+        "'Save_as: p/nama-halaman.html')",
+    )
+    _withdraw(content)
+
+
+def check_outputs(context, settings, generators=()):
+    """Claim every output path of the build (see the module doc); report the conflicts.
+
+    Args:
+        context: Pelican's shared context after every generator's ``generate_context``.
+        settings: Pelican's settings.
+        generators: the build's generators (the static generator's list is filtered).
+    Returns:
+        the :class:`Registry` (``claims``: normalized path -> claim).
+    """
+    registry = Registry()
+    articles = context.get("articles", [])
+    _direct_templates(registry, context, settings, articles)
+    for source, dest in (settings.get("TEMPLATE_PAGES") or {}).items():
+        registry.claim(dest, f"TEMPLATE_PAGES {source!r}")
+    for name in FEED_SETTINGS:
+        registry.claim(settings.get(name), f"the feed {name}")
+    for name in settings.get(OUTPUT_SETTINGS_KEY) or []:
+        registry.claim(settings.get(name), f"{name} ({settings.get(name)})")
+    _theme_static(registry, settings)
+    contents = []
+    for key in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+        for content in context.get(key, []):
+            contents.append(content)
+            contents.extend(getattr(content, "translations", []))
+    seen = set()
+    for content in sorted(contents, key=lambda c: c.source_path):
+        if id(content) in seen or not isinstance(content, Article | Page):
+            continue
+        seen.add(id(content))
+        registry.claim(content.save_as, "", content)
+    _taxonomies(registry, context, settings)
+    _period_archives(registry, settings, articles)
+    for static in sorted(context.get("staticfiles", []), key=lambda s: s.source_path):
+        registry.claim(static.save_as, "", static)
+    kept = [s for s in context.get("staticfiles", []) if not getattr(s, "news_refused", False)]
+    if "staticfiles" in context:
+        context["staticfiles"] = kept  # what StaticGenerator.generate_output copies
+    for generator in generators:
+        if hasattr(generator, "staticfiles"):
+            generator.staticfiles = kept
+    return registry
+
+
+def _paginated(registry, name, save_as, url, items, settings, label):
+    if not save_as:
+        return
+    per_page = settings.get("DEFAULT_PAGINATION") if name in (
+        settings.get("PAGINATED_TEMPLATES") or {}
+    ) else None  # fmt: skip
+    override = (settings.get("PAGINATED_TEMPLATES") or {}).get(name)
+    paginator = Paginator(save_as, url, list(items), settings, override or per_page)
+    for number in paginator.page_range:
+        registry.claim(paginator.page(number).save_as, label if number == 1 else
+                       f"{label}, page {number}")  # fmt: skip
+
+
+def _direct_templates(registry, context, settings, articles):
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        upper = name.upper()
+        save_as = settings.get(f"{upper}_SAVE_AS", f"{name}.html")
+        url = settings.get(f"{upper}_URL", f"{name}.html")
+        label = "the home page" if name == "index" else f"the {name} page"
+        _paginated(registry, name, save_as, url, articles, settings, label)
+
+
+def _theme_static(registry, settings):
+    theme = settings.get("THEME", "")
+    destination = settings.get("THEME_STATIC_DIR", "theme")
+    for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
+        root = os.path.join(theme, folder)
+        for directory, _, files in os.walk(root):
+            for name in files:
+                relative = os.path.relpath(os.path.join(directory, name), root)
+                registry.claim(
+                    os.path.join(destination, relative), f"the theme file {folder}/{relative}"
+                )
+
+
+def _taxonomies(registry, context, settings):
+    for kind, key in (("category", "categories"), ("tag", "tags"), ("author", "authors")):
+        items = context.get(key, [])
+        for wrapper, wrapped_articles in items:
+            label = f"the {kind} page of '{wrapper.name}'"
+            _paginated(registry, kind, wrapper.save_as, wrapper.url, wrapped_articles, settings,
+                       label)  # fmt: skip
+            for feed in TAXONOMY_FEEDS[kind]:
+                if settings.get(feed):
+                    registry.claim(
+                        str(settings[feed]).format(slug=wrapper.slug),
+                        f"the {kind} feed of '{wrapper.name}'",
+                    )
+
+
+def _period_archives(registry, settings, articles):
+    for period, fmt in (("year", "YEAR"), ("month", "MONTH"), ("day", "DAY")):
+        pattern = settings.get(f"{fmt}_ARCHIVE_SAVE_AS")
+        if not pattern:
+            continue
+        for path in sorted({pattern.format(date=a.date) for a in articles}):
+            registry.claim(path, f"the {period} archive")
