@@ -4,8 +4,9 @@ import os
 
 from pelican import signals
 
-from . import errors
+from . import errors, guard
 from .dates import format_iso, format_wita, format_wita_date
+from .guard import guard_readers, guard_writers
 from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
@@ -20,6 +21,7 @@ def add_reader(readers):
     """``readers_init``: read Markdown with :class:`NewsMarkdownReader`."""
     for extension in NewsMarkdownReader.file_extensions:
         readers.reader_classes[extension] = NewsMarkdownReader
+    guard_readers(readers)
 
 
 def start_build(generator):
@@ -51,12 +53,14 @@ def check_generated(generators):
     for relative, content in context.get("generated_content", {}).items():
         path = os.path.abspath(os.path.join(settings["PATH"], relative))
         if content is None and path not in reported:
+            # Every known reason is reported where it happens (guard.py); this is a gap.
             errors.report(
                 path,
                 None,
-                "Pelican could not build this file (see the messages above)",
-                "fix the header so it has Title, Date, Author and Category",
+                "internal error: Pelican skipped this file and no check said why",
+                guard.INTERNAL_FIX + " (pelican --debug shows Pelican's reason)",
             )
+    guard_writers(generators)
     errors.collector.raise_if_strict(settings)
 
 

@@ -9,6 +9,8 @@ DEFAULTS = {
     "NEWS_METADATA_STRICT": False,
     # Metadata keys other plugins own (each plugin appends its own at `initialized`).
     "NEWS_METADATA_EXTRA_KEYS": [],
+    # Longest slug (characters, ASCII) made from a title, tag or Slug:, cut at a word boundary.
+    "NEWS_METADATA_SLUG_MAX_LENGTH": 80,
 }
 
 # Keys of the design card's content model, plus Pelican's own that editors may use.
