@@ -161,7 +161,9 @@ def guard_writers(generators):
         if method is None or getattr(method, "news_guarded", False):
             continue
 
-        def generate_output(writer, _method=method, _theme=generator.settings.get("THEME", "")):
+        theme = generator.settings.get("THEME", "")
+
+        def generate_output(writer, _method=method, _theme=theme):
             return _method(_GuardedWriter(writer, _theme))
 
         generate_output.news_guarded = True

@@ -16,6 +16,7 @@ from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
 from . import header as header_scan
+from . import hygiene
 from .dates import DATE_FIX, parse_date
 from .errors import report
 from .settings import known_keys
@@ -87,6 +88,8 @@ class NewsMarkdownReader(MarkdownReader):
         self._problems = []
         _check_encoding(source_path)
         with pelican_open(source_path) as text:
+            self._problems.extend(hygiene.problems(text))
+            text = hygiene.scrub(text)
             self._header = header_scan.scan(text, known_keys(self.settings))
             self._problems.extend(self._header.problems)
             self._reading = True

@@ -12,9 +12,6 @@ on. Rules and their sources:
   ``href="{filename}x.md"`` in the page; here it is an error.
 - A page that is published (status ``published`` or ``hidden``) must not link to a draft or to a
   scheduled article (see :mod:`.schedule`): the link would be dead until, or unless, it appears.
-- Control characters U+0000–U+001F other than tab and newline, U+007F and U+0080–U+009F (C1,
-  the trace of Windows-1252 text read wrongly) are errors: Word pastes them (manual line break
-  U+000B, optional hyphen U+001F, ...) and they are invisible in an editor but break XML feeds.
 - Two files that would be written to the same ``save_as`` (two articles titled the same in the
   same month) are an error before Pelican crashes on it with ``FileOverwriteFailedError``; the
   later file (by path) is not written, so the dev build goes on.
@@ -33,21 +30,6 @@ from news_metadata.errors import display_path, report
 from pelican.contents import Article, Page
 
 LINK_KINDS = ("filename", "static", "attach")
-
-# Invisible control characters: C0 except tab (U+0009) and newline (U+000A), DEL, C1. A carriage
-# return never reaches here: files are read with universal newlines (CRLF files are fine).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-CONTROL_NAMES = {
-    "\x00": "NUL",
-    "\x07": "bell",
-    "\x08": "backspace",
-    "\x0b": "vertical tab: Word's manual line break, Shift+Enter",
-    "\x0c": "form feed: Word's page break",
-    "\x0d": "carriage return",
-    "\x1e": "Word's non-breaking hyphen",
-    "\x1f": "Word's optional hyphen",
-    "\x7f": "delete",
-}
 
 
 def new_id(date, token=None):
@@ -75,8 +57,6 @@ def check_site(generator):
     ]
     contents.sort(key=lambda c: c.source_path)
     sources = _Sources()
-    for content in contents:
-        check_control_characters(content.source_path, sources)
     check_links(contents, generator.context, settings, sources)
     check_duplicate_urls(contents)
     check_duplicate_ids(contents)
@@ -105,29 +85,6 @@ class _Sources:
             if match:
                 return text.count("\n", 0, match.start()) + 1
         return None
-
-
-def check_control_characters(path, sources):
-    """Report each line of ``path`` that holds a control character (first one per line)."""
-    text = sources.text(path)
-    if not CONTROL.search(text):
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = CONTROL.search(line)
-        if not match:
-            continue
-        char = match.group()
-        name = CONTROL_NAMES.get(char, "control character")
-        count = len(CONTROL.findall(line))
-        more = f" (and {count - 1} more on this line)" if count > 1 else ""
-        report(
-            path,
-            number,
-            f"invisible control character U+{ord(char):04X} ({name}) in column "
-            f"{match.start() + 1}{more}",
-            "delete it: it was probably pasted from Word; paste as plain text "
-            "(Ctrl+Shift+V) or retype the text around it",
-        )
 
 
 def check_links(contents, context, settings, sources):
