@@ -23,7 +23,7 @@ import functools
 import os
 import traceback
 
-from pelican.contents import SkipStub
+from pelican.contents import SkipStub, Static
 
 from . import errors
 
@@ -72,7 +72,7 @@ def guard_readers(readers):
             message, fix = _content_error(source, exc)
             errors.report(source, None, message, fix)
             return SkipStub(None, source_path=source)
-        if not isinstance(content, SkipStub):
+        if not isinstance(content, SkipStub | Static):
             _explain_invalid(content)
         return content
 

@@ -7,6 +7,8 @@ from pelican import signals
 from . import errors, guard
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
+from .inventory import register_content_folder
+from .inventory import take as take_inventory
 from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
@@ -14,7 +16,10 @@ from .settings import apply_defaults
 
 def initialize(pelican):
     """``initialized``: fill in default settings."""
-    apply_defaults(pelican.settings)
+    settings = pelican.settings
+    apply_defaults(settings)
+    register_content_folder(settings, settings["NEWS_METADATA_AUTHORS_FILE"], "data")
+    register_content_folder(settings, settings["NEWS_METADATA_ARCHIVE_PATH"], "archived")
 
 
 def add_reader(readers):
@@ -60,6 +65,8 @@ def check_generated(generators):
                 "internal error: Pelican skipped this file and no check said why",
                 guard.INTERNAL_FIX + " (pelican --debug shows Pelican's reason)",
             )
+    readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
+    take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)
     errors.collector.raise_if_strict(settings)
 

@@ -11,6 +11,11 @@ DEFAULTS = {
     "NEWS_METADATA_EXTRA_KEYS": [],
     # Longest slug (characters, ASCII) made from a title, tag or Slug:, cut at a word boundary.
     "NEWS_METADATA_SLUG_MAX_LENGTH": 80,
+    # Folder under PATH the build never reads: taken-down articles and their comments
+    # (`make takedown`), kept for the record.
+    "NEWS_METADATA_ARCHIVE_PATH": "_arsip",
+    # (folder, kind, patterns) of content files other plugins read: news_metadata.inventory.
+    "NEWS_METADATA_CONTENT_OWNERS": [],
 }
 
 # Keys of the design card's content model, plus Pelican's own that editors may use.
