@@ -16,7 +16,7 @@ from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
 from . import header as header_scan
-from . import hygiene
+from . import hygiene, links
 from .dates import DATE_FIX, parse_date
 from .errors import report
 from .settings import known_keys
@@ -120,6 +120,7 @@ class NewsMarkdownReader(MarkdownReader):
         # list their problems (line, message, fix) go into, reported with this file's others.
         self._md.source_path = source_path
         self._md.news_problems = self._problems
+        links.install(self._md, self.settings, self.file_extensions, text)
         content = self._md.convert(text)
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         return content, metadata

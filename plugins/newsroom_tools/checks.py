@@ -84,7 +84,10 @@ class _Sources:
             match = re.search(r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate), text)
             if match:
                 return text.count("\n", 0, match.start()) + 1
-        return None
+        # A plain link news_metadata rewrote: find it by its file name, in a link's "(...)".
+        name = re.escape(os.path.basename(urlparse(value).path))
+        match = re.search(r"\([^)\s]*" + name, text) if name else None
+        return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def check_links(contents, context, settings, sources):
@@ -95,6 +98,8 @@ def check_links(contents, context, settings, sources):
     link_regex = contents[0]._get_intrasite_link_regex()
     generated = context.get("generated_content", {})
     base = os.path.abspath(settings["PATH"])
+    static_paths = settings.get("STATIC_PATHS") or []
+    owned = [folder for folder, _, _ in settings.get("NEWS_METADATA_CONTENT_OWNERS") or []]
     for content in contents:
         texts = [content._content or ""]
         summary = content.metadata.get("summary")
@@ -107,7 +112,7 @@ def check_links(contents, context, settings, sources):
                 if what not in LINK_KINDS or (what, value) in seen:
                     continue
                 seen.add((what, value))
-                _check_link(content, what, value, generated, base, sources)
+                _check_link(content, what, value, generated, base, sources, static_paths, owned)
 
 
 def _candidates(content, value):
@@ -120,7 +125,7 @@ def _candidates(content, value):
             yield content.get_relative_source_path(os.path.join(content.relative_dir, path))
 
 
-def _check_link(content, what, value, generated, base, sources):
+def _check_link(content, what, value, generated, base, sources, static_paths, owned):
     path = content.source_path
     written = f"{{{what}}}{value}"
     target = None
@@ -131,13 +136,23 @@ def _check_link(content, what, value, generated, base, sources):
             target = generated[relative] or "unreadable"
             break
         if relative not in generated and os.path.isfile(os.path.join(base, relative)):
-            target = "static"
+            target = _unpublished(relative, what, static_paths, owned) or "static"
             break
     line = None
-    if target is None or isinstance(target, Article | Page):
+    if target is None or not isinstance(target, str) or target.startswith("not "):
         line = sources.line_of(path, what, value)
     if target is None:
         report(path, line, f"link {written} points to a file that does not exist", _link_fix(what))
+        return
+    if isinstance(target, str) and target.startswith("not "):
+        report(
+            path,
+            line,
+            f"link {written} points to a file that is {target}",
+            "link to an article or page ({filename}), or to a file in "
+            + ", ".join(f"content/{p}/" for p in static_paths)
+            + " ({static})",
+        )
         return
     if not isinstance(target, Article | Page) or content.status == "draft":
         return
@@ -158,6 +173,20 @@ def _check_link(content, what, value, generated, base, sources):
             "published",
             "remove the link, or publish that article first (delete its 'Status: draft' line)",
         )
+
+
+def _unpublished(relative, what, static_paths, owned):
+    """Why the content file ``relative`` (not an article or page) is not on the site, or None."""
+    for folder in owned:
+        if relative == folder or relative.startswith(folder + "/"):
+            return "not published (the site reads it, it is not a page of its own)"
+    extension = os.path.splitext(relative)[1][1:].lower()
+    if extension in ("md", "markdown", "mkd", "mdown", "rst", "html", "htm", "txt"):
+        return "not published (not an article or page the site builds)"
+    inside = any(relative.startswith(p.rstrip("/") + "/") for p in static_paths)
+    if what == "filename" and not inside:
+        return "not published ({filename} copies no file; only static paths are published)"
+    return None
 
 
 def _link_fix(what):
