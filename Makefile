@@ -24,7 +24,7 @@ TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment
+.PHONY: comment takedown
 
 help:
 	@echo 'make html        build content/ into output/ (development settings)'
@@ -42,6 +42,7 @@ help:
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
+	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
 
 venv: $(STAMP)
 
@@ -109,3 +110,7 @@ bench: $(STAMP)
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")
+
+# Take an article off the site with its comments: both move to content/_arsip/ (never built).
+takedown: $(STAMP)
+	@$(TOOLS).takedown -s $(CONFFILE) --content $(INPUTDIR) $(call quote,$(ARTICLE))

@@ -27,6 +27,7 @@ from collections import defaultdict
 from urllib.parse import unquote, urlparse
 
 from news_metadata.errors import display_path, report
+from news_metadata.slugs import NAME_MAX_BYTES
 from pelican.contents import Article, Page
 
 LINK_KINDS = ("filename", "static", "attach")
@@ -58,6 +59,8 @@ def check_site(generator):
     contents.sort(key=lambda c: c.source_path)
     sources = _Sources()
     check_links(contents, generator.context, settings, sources)
+    check_placeholders(contents, settings, sources)
+    check_output_names(contents)
     check_duplicate_urls(contents)
     check_duplicate_ids(contents)
 
@@ -199,6 +202,42 @@ def _link_fix(what):
         f"put the file under content/ and write its path relative to this file or from "
         f"content/ with a leading slash, e.g. {{{what}}}/images/photo.jpg"
     )
+
+
+def check_placeholders(contents, settings, sources):
+    """Report scaffold text (``NEWSROOM_TOOLS_PLACEHOLDERS``) left in content that will be
+    published (published, hidden or scheduled; a draft may keep it)."""
+    placeholders = [p for p in settings.get("NEWSROOM_TOOLS_PLACEHOLDERS") or [] if p]
+    for content in contents:
+        if content.status == "draft" and not getattr(content, "scheduled", False):
+            continue
+        text = sources.text(content.source_path)
+        for placeholder in placeholders:
+            index = text.find(placeholder)
+            if index >= 0:
+                report(
+                    content.source_path,
+                    text.count("\n", 0, index) + 1,
+                    f"the placeholder text {placeholder[:40]!r}... is still in the article",
+                    "replace it with your own text (or keep 'Status: draft' until it is written)",
+                )
+
+
+def check_output_names(contents):
+    """Report an output path with a file or folder name longer than the file system allows
+    (255 bytes), before the writer fails on it (``OSError: File name too long``)."""
+    for content in contents:
+        save_as = content.save_as or ""
+        too_long = [part for part in save_as.split("/") if len(part.encode()) > NAME_MAX_BYTES]
+        if too_long:
+            lines = getattr(content, "news_lines", {})
+            report(
+                content.source_path,
+                lines.get("save_as") or lines.get("slug") or lines.get("title"),
+                f"the output file name {too_long[0][:40]!r}... is {len(too_long[0].encode())} "
+                f"bytes; file systems allow {NAME_MAX_BYTES}",
+                "write a shorter 'Slug: ...' (or Save_as) in the header",
+            )
 
 
 def check_duplicate_urls(contents):
