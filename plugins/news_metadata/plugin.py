@@ -12,6 +12,7 @@ from .inventory import take as take_inventory
 from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
+from .taxonomy import unify_tags
 
 
 def initialize(pelican):
@@ -83,5 +84,6 @@ def register():
     signals.article_generator_init.connect(start_build)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(check_content)
+    signals.article_generator_pretaxonomy.connect(unify_tags)
     signals.all_generators_finalized.connect(check_generated)
     signals.finalized.connect(finish_build)

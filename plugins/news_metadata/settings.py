@@ -16,6 +16,8 @@ DEFAULTS = {
     "NEWS_METADATA_ARCHIVE_PATH": "_arsip",
     # (folder, kind, patterns) of content files other plugins read: news_metadata.inventory.
     "NEWS_METADATA_CONTENT_OWNERS": [],
+    # Preferred display names of tags ("Kota Bima", "NTB"): a tag with the same slug is shown so.
+    "NEWS_METADATA_TAG_NAMES": [],
 }
 
 # Keys of the design card's content model, plus Pelican's own that editors may use.

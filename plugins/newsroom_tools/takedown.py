@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 
+from news_metadata.errors import display_path
 from news_metadata.header import scan
 from news_metadata.settings import apply_defaults as news_defaults
 from pelican.settings import read_settings
@@ -78,8 +79,7 @@ def take_down(settings, article):
     for _, target in moves:
         if os.path.exists(target):
             raise TakedownError(
-                f"{os.path.relpath(target)} already exists — rename or delete the archived "
-                "copy first"
+                f"{display_path(target)} already exists — rename or delete the archived copy first"
             )
     for origin, target in moves:
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -103,7 +103,7 @@ def main(argv=None):
         print(f"make takedown: {exc}", file=sys.stderr)
         return 1
     for origin, target in moves:
-        print(f"make takedown: moved {os.path.relpath(origin)} -> {os.path.relpath(target)}")
+        print(f"make takedown: moved {display_path(origin)} -> {display_path(target)}")
     print("make takedown: commit and run make publish; the pages disappear from the site.")
     return 0
 
