@@ -4,7 +4,7 @@ import os
 
 from pelican import signals
 
-from . import errors, guard
+from . import error_page, errors, guard
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
 from .inventory import register_content_folder
@@ -69,6 +69,7 @@ def check_generated(generators):
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)
+    error_page.attach(context, settings)
     errors.collector.raise_if_strict(settings)
 
 
@@ -87,3 +88,4 @@ def register():
     signals.article_generator_pretaxonomy.connect(unify_tags)
     signals.all_generators_finalized.connect(check_generated)
     signals.finalized.connect(finish_build)
+    signals.get_generators.connect(error_page.get_generators)

@@ -18,6 +18,8 @@ DEFAULTS = {
     "NEWS_METADATA_CONTENT_OWNERS": [],
     # Preferred display names of tags ("Kota Bima", "NTB"): a tag with the same slug is shown so.
     "NEWS_METADATA_TAG_NAMES": [],
+    # Development builds: every content error on one page (empty: none; publishconf.py).
+    "NEWS_METADATA_ERRORS_SAVE_AS": "galat/index.html",
 }
 
 # Keys of the design card's content model, plus Pelican's own that editors may use.
