@@ -21,6 +21,7 @@ from .dates import DATE_FIX, parse_date
 from .errors import report
 from .settings import known_keys
 from .slugs import make_slug
+from .urls import url_problems
 
 TRUE_WORDS = {"true", "ya", "yes"}
 FALSE_WORDS = {"false", "tidak", "no"}
@@ -102,6 +103,7 @@ class NewsMarkdownReader(MarkdownReader):
             del metadata[name]
         self._check_required(source_path, metadata)
         self._set_slug(source_path, metadata)
+        self._problems.extend(url_problems(metadata, self._header.lines))
         if metadata.get("image") and not metadata.get("image_alt"):
             self._problem(
                 "image", "Image has no Image_alt", "add 'Image_alt: <what the picture shows>'"
