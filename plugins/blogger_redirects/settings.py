@@ -1,5 +1,8 @@
 """blogger_redirects settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
+from blogger_import.settings import DEFAULTS as IMPORT_DEFAULTS
+from news_metadata.inventory import register_content_folder
+
 DEFAULTS = {
     # Written by make import-blogger, relative to PATH: Blogger label -> category or tag.
     "BLOGGER_REDIRECTS_LABELS_FILE": "data/blogger-labels.json",
@@ -17,3 +20,8 @@ def apply_defaults(settings):
     """Fill in every missing BLOGGER_REDIRECTS_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    # The files make import-blogger keeps in content/data/ are accounted for (news_metadata
+    # inventory): the labels this plugin reads, the importer's mapping and manifest.
+    register_content_folder(settings, settings["BLOGGER_REDIRECTS_LABELS_FILE"], "data")
+    for name in ("BLOGGER_IMPORT_MAPPING_FILE", "BLOGGER_IMPORT_MANIFEST_FILE"):
+        register_content_folder(settings, settings.get(name, IMPORT_DEFAULTS[name]), "data")
