@@ -1,7 +1,12 @@
 """blogger_redirects settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
-from blogger_import.settings import DEFAULTS as IMPORT_DEFAULTS
 from news_metadata.inventory import register_content_folder
+
+# make import-blogger's own files in content/ (blogger_import/settings.py, same defaults).
+IMPORT_FILES = {
+    "BLOGGER_IMPORT_MAPPING_FILE": "data/blogger-mapping.yml",
+    "BLOGGER_IMPORT_MANIFEST_FILE": "data/blogger-import.json",
+}
 
 DEFAULTS = {
     # Written by make import-blogger, relative to PATH: Blogger label -> category or tag.
@@ -23,5 +28,5 @@ def apply_defaults(settings):
     # The files make import-blogger keeps in content/data/ are accounted for (news_metadata
     # inventory): the labels this plugin reads, the importer's mapping and manifest.
     register_content_folder(settings, settings["BLOGGER_REDIRECTS_LABELS_FILE"], "data")
-    for name in ("BLOGGER_IMPORT_MAPPING_FILE", "BLOGGER_IMPORT_MANIFEST_FILE"):
-        register_content_folder(settings, settings.get(name, IMPORT_DEFAULTS[name]), "data")
+    for name, default in IMPORT_FILES.items():
+        register_content_folder(settings, settings.get(name, default), "data")

@@ -33,9 +33,11 @@ def apply_defaults(settings):
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     # The inventory (news_metadata) reports any other file in the bibliography folder.
-    register_content_folder(
-        settings, settings["CITATIONS_PATH"], "bibliography", ("*.json", "*.bib")
-    )
+    patterns = ("*.json", "*.bib")
+    register_content_folder(settings, settings["CITATIONS_PATH"], "bibliography", patterns)
+    # An article's own files (its Bibliography: header) may sit beside it.
+    for folder in settings.get("ARTICLE_PATHS") or []:
+        register_content_folder(settings, folder, "bibliography", patterns)
 
 
 def ui_string(settings, name):

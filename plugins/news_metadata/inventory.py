@@ -49,14 +49,19 @@ def register_content_folder(settings, folder, kind, patterns=("*",)):
     settings[SETTING] = owners
 
 
-def _owner(relative, owners):
+def _owner(relative, owners, content_folders):
+    """The kind of the first owner whose folder and patterns match; else ``(folder, patterns)``
+    of an owner whose folder holds the file (misplaced there), unless that folder is an
+    article or page folder (where other rules say more); else None."""
     name = os.path.basename(relative).lower()
+    misplaced = None
     for folder, kind, patterns in owners:
         if relative == folder or relative.startswith(folder + "/"):
             if relative == folder or any(fnmatch.fnmatch(name, p.lower()) for p in patterns):
                 return kind
-            return (folder, patterns)
-    return None
+            if misplaced is None and folder not in content_folders:
+                misplaced = (folder, patterns)
+    return misplaced
 
 
 def _ignored(relative, ignores):
@@ -79,6 +84,7 @@ def take(context, settings, readers):
     static = context.get("static_content", {})
     owners = settings.get(SETTING) or []
     ignores = settings.get("IGNORE_FILES") or []
+    folders = {p.strip("/") for p in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]}
     counts = Counter()
     for folder, dirs, files in os.walk(base):
         dirs.sort()
@@ -92,7 +98,7 @@ def take(context, settings, readers):
             elif _ignored(relative, ignores):
                 counts["ignored"] += 1
             else:
-                kind = _owner(relative, owners)
+                kind = _owner(relative, owners, folders)
                 if isinstance(kind, str):
                     counts[kind] += 1
                 else:

@@ -51,8 +51,8 @@ class ContentLinks(Treeprocessor):
 
     def _resolve(self, element: etree.Element, attribute):
         value = element.get(attribute).strip()
-        if value.startswith(SKIP_PREFIXES):
-            return
+        if value.startswith(SKIP_PREFIXES) or "\x02" in value:
+            return  # STX: Python-Markdown's placeholder (an obfuscated <mail@address> autolink)
         parts = urlsplit(value)
         if parts.scheme or parts.netloc or not parts.path:
             return
