@@ -41,7 +41,7 @@ PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment import-blogger
+.PHONY: comment takedown import-blogger
 
 help:
 	@echo 'make html        build content/ into output-dev/ (development settings, drafts shown)'
@@ -59,6 +59,7 @@ help:
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N articles, 1000)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
+	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
 	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
 
 venv: $(STAMP)
@@ -131,6 +132,9 @@ comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(call quote,CONFFILE) \
 		--content $(call quote,INPUTDIR) new $(call quote,ARTICLE) --reply-to $(call quote,REPLY_TO)
 
+# Take an article off the site with its comments: both move to content/_arsip/ (never built).
+takedown: $(STAMP)
+	@$(TOOLS).takedown -s $(CONFFILE) --content $(INPUTDIR) $(call quote,$(ARTICLE))
 # Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
 # DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
 # the report is also saved to REPORT.

@@ -23,8 +23,11 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-# content/data and content/comments are read by plugins, never by Pelican's generators.
-IGNORE_FILES = [".#*", "README.md"]
+# content/data, content/comments, content/bibliography are read by plugins, never by Pelican's
+# generators. Every other file under content/ must be an article, a page, a static file or
+# match one of these patterns, else it is an error (news_metadata inventory): hidden files
+# (.git, .DS_Store), editor backups and locks, Windows' folder files.
+IGNORE_FILES = [".*", "*~", "~$*", "README.md", "Thumbs.db", "desktop.ini"]
 
 TIMEZONE = "Asia/Makassar"  # WITA, UTC+8
 DEFAULT_LANG = "id"
@@ -148,5 +151,7 @@ MENUITEMS = ()
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
-# Articles are Markdown only; reStructuredText stays off (and Docutils' locale warning with it).
-READERS = {"rst": None}
+# Articles are Markdown only: one content model, checked by news_metadata's reader. The
+# reStructuredText and HTML readers stay off (an .rst or .html file in content/ is an error
+# that says to write Markdown; Docutils' locale warning goes with them).
+READERS = {"rst": None, "html": None, "htm": None}

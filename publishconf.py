@@ -18,6 +18,7 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # Any content error fails the publish build, whatever the log level.
 NEWS_METADATA_STRICT = True
+NEWS_METADATA_ERRORS_SAVE_AS = ""  # the error index page is for development builds only
 
 # Drafts and scheduled (future-dated) articles are never written, listed or put in feeds:
 # an empty *_SAVE_AS makes Pelican's writer skip them (newsroom_tools README, "Drafts").

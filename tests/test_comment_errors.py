@@ -33,8 +33,11 @@ CASES = [
     pytest.param(
         {"comments/20240501-beritaa/c1.md": GOOD},
         "content/comments/20240501-beritaa: comment folder '20240501-beritaa' belongs to no "
-        "article: no article has 'Id: 20240501-beritaa' (did you mean '20240501-berita'?) — "
-        "rename the folder to the Id of the article these comments belong to",
+        "article: no article has 'Id: 20240501-beritaa' — if the article was taken down, archive "
+        "the comments: move the folder to content/_arsip/comments/20240501-beritaa/ (never "
+        "published; make takedown does it for you); if the article was deleted by mistake, "
+        "restore it (git checkout -- <file>); if its Id changed, rename the folder to the "
+        "article's new Id, perhaps '20240501-berita'",
         id="folder-for-missing-article",
     ),
     pytest.param(

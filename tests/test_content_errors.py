@@ -65,11 +65,6 @@ CASES = [
         id="key-slipped-into-body",
     ),
     pytest.param(
-        GOOD_HEADER.replace("Category: Berita", "Category : Berita"),
-        f"content/{ARTICLE}:4: 'Category:' is in the article body, not in the header",
-        id="space-before-colon",
-    ),
-    pytest.param(
         GOOD_HEADER + "Image: images/tidak-ada.jpg\nImage_alt: Foto\n",
         f"content/{ARTICLE}:5: featured image 'images/tidak-ada.jpg' does not exist",
         id="missing-image",

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from conftest import ROOT
+from newsroom_tools.new import BODY
 from workflow import TESTCONF, run_make, run_tool, write_site
 
 TITLE = 'Banjir Rob: Warga Sape & Lambu "Mengungsi" ke Masjid'
@@ -50,7 +51,13 @@ def test_new_article_passes_check_and_publishes_once_ready(content, tmp_path):
     assert check.returncode == 0, check.output_text
     assert "0 published article(s), 2 draft(s)" in check.stdout
     path = content / "articles/2026/pasar-ama-hami-ramai.md"
-    path.write_text(path.read_text().replace("Status: draft\n", ""))
+    ready = path.read_text().replace("Status: draft\n", "")
+    path.write_text(ready)
+    # Published with make new's placeholder paragraph still in it: refused, with the line.
+    refused = run_tool("publish", content, "-o", tmp_path / "output", "-s", TESTCONF)
+    assert refused.returncode == 1
+    assert "pasar-ama-hami-ramai.md:7: the placeholder text" in refused.stderr
+    path.write_text(ready.replace(BODY.strip(), "Pedagang di Pasar Ama Hami ramai."))
     result = run_tool("publish", content, "-o", tmp_path / "output", "-s", TESTCONF)
     assert result.returncode == 0, result.output_text
     page = tmp_path / "output/2026/06/pasar-ama-hami-ramai.html"

@@ -1,5 +1,13 @@
 """blogger_redirects settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
+from news_metadata.inventory import register_content_folder
+
+# make import-blogger's own files in content/ (blogger_import/settings.py, same defaults).
+IMPORT_FILES = {
+    "BLOGGER_IMPORT_MAPPING_FILE": "data/blogger-mapping.yml",
+    "BLOGGER_IMPORT_MANIFEST_FILE": "data/blogger-import.json",
+}
+
 DEFAULTS = {
     # Written by make import-blogger, relative to PATH: Blogger label -> category or tag.
     "BLOGGER_REDIRECTS_LABELS_FILE": "data/blogger-labels.json",
@@ -17,3 +25,8 @@ def apply_defaults(settings):
     """Fill in every missing BLOGGER_REDIRECTS_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    # The files make import-blogger keeps in content/data/ are accounted for (news_metadata
+    # inventory): the labels this plugin reads, the importer's mapping and manifest.
+    register_content_folder(settings, settings["BLOGGER_REDIRECTS_LABELS_FILE"], "data")
+    for name, default in IMPORT_FILES.items():
+        register_content_folder(settings, settings.get(name, default), "data")

@@ -2,6 +2,8 @@
 
 import os
 
+from news_metadata.inventory import register_content_folder
+
 CSL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "csl")
 
 DEFAULTS = {
@@ -30,6 +32,12 @@ def apply_defaults(settings):
     """Fill in every missing CITATIONS_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    # The inventory (news_metadata) reports any other file in the bibliography folder.
+    patterns = ("*.json", "*.bib")
+    register_content_folder(settings, settings["CITATIONS_PATH"], "bibliography", patterns)
+    # An article's own files (its Bibliography: header) may sit beside it.
+    for folder in settings.get("ARTICLE_PATHS") or []:
+        register_content_folder(settings, folder, "bibliography", patterns)
 
 
 def ui_string(settings, name):

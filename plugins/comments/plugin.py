@@ -93,6 +93,22 @@ def assign_ids(articles, settings):
     return by_id
 
 
+def orphan_fix(name, ids, settings):
+    """The fixes for a comment folder whose article is gone, in the order an editor needs
+    them: a takedown (archive), a deletion by mistake (restore), a changed Id (rename)."""
+    archived = settings.get("NEWS_METADATA_ARCHIVE_PATH", "_arsip")
+    archive = f"content/{archived}/{settings['COMMENTS_PATH']}"
+    close = suggest(name, ids)
+    rename = "rename the folder to the article's new Id"
+    if close:
+        rename += close.replace(" (did you mean", ", perhaps").replace("?)", "")
+    return (
+        f"if the article was taken down, archive the comments: move the folder to "
+        f"{archive}/{name}/ (never published; make takedown does it for you); if the article "
+        f"was deleted by mistake, restore it (git checkout -- <file>); if its Id changed, {rename}"
+    )
+
+
 def attach_comments(generator):
     """``article_generator_finalized``: read, check and thread the comments (module doc)."""
     settings = generator.settings
@@ -107,10 +123,8 @@ def attach_comments(generator):
             report(
                 folder,
                 None,
-                f"comment folder {name!r} belongs to no article: no article has 'Id: {name}'"
-                f"{suggest(name, list(by_id))}",
-                "rename the folder to the Id of the article these comments belong to, or add "
-                f"'Id: {name}' to that article's header",
+                f"comment folder {name!r} belongs to no article: no article has 'Id: {name}'",
+                orphan_fix(name, list(by_id), settings),
             )
             continue
         threads[name] = (build_threads(comments, folder), comments)

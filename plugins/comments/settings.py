@@ -1,5 +1,6 @@
 """comments settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
+from news_metadata.inventory import register_content_folder
 from news_metadata.settings import register_keys
 
 DEFAULTS = {
@@ -28,3 +29,5 @@ def apply_defaults(settings):
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     register_keys(settings, ARTICLE_KEYS)
+    # Every file below comments/ is this plugin's (storage.scan reports the misplaced ones).
+    register_content_folder(settings, settings["COMMENTS_PATH"], "comment")

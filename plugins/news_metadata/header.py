@@ -1,14 +1,26 @@
-"""Where each metadata key sits in a Markdown file, and `Key: value` lines lost in the body.
+"""Where each metadata key sits in a Markdown file, read the way an editor means it.
 
 Python-Markdown's ``meta`` extension (which Pelican's reader uses) reads the header; it keeps no
-line numbers, and it ends the header silently at the first blank line or at the first line that
-is not ``Key: value``, so a stray blank line turns the rest of the header into body text. This
-module scans the same text with the same rules (``markdown/extensions/meta.py``: BEGIN_RE,
-META_RE, META_MORE_RE, END_RE) to give every key its line, and finds body lines that look like a
-known key, so the editor is told instead of seeing "Tags: ..." printed in the article.
+line numbers, and it ends the header silently at the first line that is not exactly
+``Key: value`` (``markdown/extensions/meta.py``: BEGIN_RE, META_RE, META_MORE_RE, END_RE). Editors
+type headers that are meant as header lines but miss those patterns: a key in smart quotes
+(``“Tags”: banjir``, pasted from Word), a full-width colon (``Tags： banjir``, Asian input
+methods), a space before the colon (``Tags : banjir``), a known key indented by a tab or spaces
+(Python-Markdown expands the tab and takes the line as the previous value's continuation). This
+module recognises those, returns a *canonical* copy of the text in which each such line is
+rewritten as ``key: value`` (same number of lines, so every later line number still holds) for
+the ``meta`` extension to read, and records:
+
+- each key's line;
+- problems the editor must fix: a key written twice (``meta`` would join the two values);
+- the lines right after the header that look like a known key (a blank line inside the header).
+
+Continuation lines (indented 4+ spaces, not a known key) stay continuation lines; the reader
+joins them with a space (a ``Title`` or ``Date`` wrapped onto a second line).
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # Same patterns as markdown.extensions.meta.
@@ -16,8 +28,16 @@ _BEGIN = re.compile(r"^-{3}(\s.*)?")
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
-# A body line that looks like a header line; looser than _META (editors type "Tags :").
-_LOOKS_LIKE_KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z_-]+)\s*:\s*\S")
+
+# Quotes an editor's word processor puts around a key, and colons other than ':'.
+QUOTES = "\"'`\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
+COLONS = ":\uff1a\ufe55\ufe13\ua789\u2236"
+# A line meant as "Key: value": any indentation, optional quotes or asterisks (bold) around
+# the key, spaces before the colon, any of the colons above.
+_LOOSE = re.compile(
+    rf"^\s*[{QUOTES}*]*(?P<key>[A-Za-z][A-Za-z0-9_-]*)[{QUOTES}*]*\s*[{COLONS}]\s*(?P<value>.*)$"
+)
+TAB_LENGTH = 4  # Python-Markdown's default tab_length: tabs are expanded before `meta` runs
 
 
 @dataclass
@@ -29,11 +49,25 @@ class Header:
         end: 1-based number of the last header line (0 when there is no header).
         stray: (line number, key as written) for the lines right after the header that look
             like a known key; a "Key: value" deep inside the body text is prose, not a slip.
+        text: the canonical text for Python-Markdown (same lines as the input).
+        problems: (line, message, fix) for header lines the editor must change.
     """
 
     lines: dict = field(default_factory=dict)
     end: int = 0
     stray: list = field(default_factory=list)
+    text: str = ""
+    problems: list = field(default_factory=list)
+
+
+def loose_key(row, known_keys):
+    """Return ``(key lowercased, value)`` when ``row`` is meant as a header line of a key in
+    ``known_keys`` (see the module doc for the forms), else None."""
+    match = _LOOSE.match(unicodedata.normalize("NFKC", row) if not row.isascii() else row)
+    if not match:
+        return None
+    key = match.group("key").lower()
+    return (key, match.group("value").strip()) if key in known_keys else None
 
 
 def scan(text, known_keys):
@@ -41,39 +75,61 @@ def scan(text, known_keys):
 
     Args:
         text: the whole file, as read (BOM already removed).
-        known_keys: lowercased metadata keys the site knows; only these count as stray.
+        known_keys: lowercased metadata keys the site knows.
     Returns:
         :class:`Header`.
     """
     rows = text.split("\n")
     header = Header()
+    out = list(rows)
     index = 0
     if rows and _BEGIN.match(rows[0]):
         index = 1
     key = None
     while index < len(rows):
-        row = rows[index]
+        row = rows[index].expandtabs(TAB_LENGTH)
         if row.strip() == "" or _END.match(row):
             if row.strip():
                 index += 1  # the closing '---' belongs to the header
             break
+        known = loose_key(row, known_keys)
         match = _META.match(row)
-        if match:
-            key = match.group("key").lower()
-            header.lines.setdefault(key, index + 1)
-        elif not (key and _MORE.match(row)):
+        if known:
+            name, value = known
+            out[index] = f"{name}: {value}"
+        elif match:
+            name = match.group("key").lower()
+        elif key and _MORE.match(row):
+            index += 1
+            continue
+        else:
             break
+        if name in header.lines:
+            first = header.lines[name]
+            header.problems.append(
+                (
+                    index + 1,
+                    f"{name.capitalize()} is written twice in the header (lines {first} and "
+                    f"{index + 1})",
+                    "keep one line; several tags go on one line separated by commas, several "
+                    "authors on one 'Authors:' line separated by ';'",
+                )
+            )
+        header.lines.setdefault(name, index + 1)
+        key = name
         index += 1
     header.end = index
+    header.text = "\n".join(out)
     # Lines lost from the header sit right after it: keep reading while the body still
     # looks like "Key: value" lines (blank lines between them included).
     for number in range(index, len(rows)):
         row = rows[number]
         if not row.strip():
             continue
-        match = _LOOKS_LIKE_KEY.match(row)
-        if not match:
+        known = loose_key(row, known_keys)
+        if known is None:
+            if _LOOSE.match(row):
+                continue  # "Catatan: ..." an unknown word and a colon: keep looking
             break
-        if match.group("key").lower() in known_keys:
-            header.stray.append((number + 1, match.group("key")))
+        header.stray.append((number + 1, _LOOSE.match(unicodedata.normalize("NFKC", row))["key"]))
     return header

@@ -17,10 +17,12 @@ import re
 
 from markupsafe import Markup
 from pelican.contents import Article, Page
+from pelican.urlwrappers import Category
 
 from . import errors, safety
 from .profiles import load_profiles
 from .reader import suggest
+from .slugs import make_slug
 
 
 class _SiteData:
@@ -161,6 +163,11 @@ def _check_category(article, path, lines):
     allowed = article.settings.get("NEWS_METADATA_CATEGORIES") or []
     category = getattr(article, "category", None)
     if not allowed or category is None or category.name in allowed:
+        return
+    same = [name for name in allowed if make_slug(name, article.settings) == category.slug]
+    if same:
+        # "berita" or "BERITA": the section as configured, one taxonomy entry and one name.
+        article.category = Category(same[0], article.settings)
         return
     errors.report(
         path,

@@ -4,23 +4,31 @@ import os
 
 from pelican import signals
 
-from . import errors, outputs, safety
+from . import error_page, errors, guard, outputs, safety
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
+from .guard import guard_readers, guard_writers
+from .inventory import register_content_folder
+from .inventory import take as take_inventory
 from .model import check_content, load_site_data, plain_text
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
+from .taxonomy import unify_tags
 
 
 def initialize(pelican):
     """``initialized``: fill in default settings."""
-    apply_defaults(pelican.settings)
+    settings = pelican.settings
+    apply_defaults(settings)
+    register_content_folder(settings, settings["NEWS_METADATA_AUTHORS_FILE"], "data")
+    register_content_folder(settings, settings["NEWS_METADATA_ARCHIVE_PATH"], "archived")
 
 
 def add_reader(readers):
     """``readers_init``: read Markdown with :class:`NewsMarkdownReader`."""
     for extension in NewsMarkdownReader.file_extensions:
         readers.reader_classes[extension] = NewsMarkdownReader
+    guard_readers(readers)
 
 
 def start_build(generator):
@@ -53,13 +61,18 @@ def check_generated(generators):
     for relative, content in context.get("generated_content", {}).items():
         path = os.path.abspath(os.path.join(settings["PATH"], relative))
         if content is None and path not in reported:
+            # Every known reason is reported where it happens (guard.py); this is a gap.
             errors.report(
                 path,
                 None,
-                "Pelican could not build this file (see the messages above)",
-                "fix the header so it has Title, Date, Author and Category",
+                "internal error: Pelican skipped this file and no check said why",
+                guard.INTERNAL_FIX + " (pelican --debug shows Pelican's reason)",
             )
     outputs.check_outputs(context, settings, generators)
+    readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
+    take_inventory(context, settings, readers.extensions if readers else ())
+    guard_writers(generators)
+    error_page.attach(context, settings)
     errors.collector.raise_if_strict(settings)
 
 
@@ -99,7 +112,9 @@ def register():
     signals.article_generator_init.connect(start_build)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(check_content)
+    signals.article_generator_pretaxonomy.connect(unify_tags)
     signals.all_generators_finalized.connect(check_generated)
     signals.finalized.connect(finish_build)
     signals.feed_generated.connect(clean_feed)
     signals.static_generator_finalized.connect(refuse_linked_static)
+    signals.get_generators.connect(error_page.get_generators)

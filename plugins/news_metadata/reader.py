@@ -11,20 +11,25 @@ import difflib
 import html
 import os
 
-from pelican.readers import MarkdownReader
+from pelican.readers import MarkdownReader, ensure_metadata_list
+from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
 from . import header as header_scan
+from . import hygiene, links
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import report
 from .outputs import normalize
 from .settings import known_keys
+from .slugs import make_slug
 from .urls import url_problems
 
 TRUE_WORDS = {"true", "ya", "yes"}
 FALSE_WORDS = {"false", "tidak", "no"}
 COMMENT_MODES = ("open", "closed", "off")
+# Status values; "draf" is the site's own word (the dev build labels drafts DRAF).
+STATUS_WORDS = {"published": "published", "draft": "draft", "draf": "draft", "hidden": "hidden"}
 
 # Required keys per kind of content; design card "Content model".
 REQUIRED = {
@@ -90,16 +95,20 @@ class NewsMarkdownReader(MarkdownReader):
             raise ValueError(f"{source_path} {reason}; not read")
         _check_encoding(source_path)
         with pelican_open(source_path) as text:
+            self._problems.extend(hygiene.problems(text))
+            text = hygiene.scrub(text)
             self._header = header_scan.scan(text, known_keys(self.settings))
+            self._problems.extend(self._header.problems)
             self._reading = True
             try:
-                content, metadata = self._convert(source_path, text)
+                content, metadata = self._convert(source_path, self._header.text)
             finally:
                 self._reading = False
         self._check_keys(source_path)
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
         self._check_required(source_path, metadata)
+        self._set_slug(source_path, metadata)
         self._problems.extend(url_problems(metadata, self._header.lines))
         if metadata.get("image") and not metadata.get("image_alt"):
             self._problem(
@@ -119,9 +128,21 @@ class NewsMarkdownReader(MarkdownReader):
         # list their problems (line, message, fix) go into, reported with this file's others.
         self._md.source_path = source_path
         self._md.news_problems = self._problems
+        links.install(self._md, self.settings, self.file_extensions, text)
         content = self._md.convert(text)
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         return content, metadata
+
+    def _parse_metadata(self, meta):
+        # A value continued on indented lines reaches here as a list of lines (Python-Markdown's
+        # meta); Pelican would take the first line of a Date and crash on a list Title. One
+        # value per key (a key written twice is reported by header.scan): join the lines.
+        formatted = self.settings["FORMATTED_FIELDS"]
+        joined = {
+            key: ["\n".join(lines) if key.lower() in formatted else " ".join(lines)]
+            for key, lines in meta.items()
+        }
+        return super()._parse_metadata(joined)
 
     def process_metadata(self, name, value):
         """Pelican's processing, with strict dates, booleans, comment modes and escaped titles."""
@@ -163,6 +184,10 @@ class NewsMarkdownReader(MarkdownReader):
                 "the line",
             )
             return _INVALID
+        if name == "status":
+            return self._status(value)
+        if name == "tags":
+            return self._tags(value)
         if name == "title":
             value = value.strip()
             if not value:
@@ -170,6 +195,76 @@ class NewsMarkdownReader(MarkdownReader):
                 return _INVALID
             return html.escape(value, quote=False)
         return super().process_metadata(name, value)
+
+    def _status(self, value):
+        word = value.strip().lower()
+        if word in STATUS_WORDS:
+            return STATUS_WORDS[word]
+        self._problem(
+            "status",
+            f"Status must be draft, published or hidden, got {value.strip()!r}"
+            f"{suggest(word, sorted(STATUS_WORDS))}",
+            "write 'Status: draft' (or 'Status: draf') to keep it unpublished, or delete the "
+            "line to publish; until then it is treated as a draft",
+        )
+        return "draft"  # never publish what the editor may have meant to hold back
+
+    def _tags(self, value):
+        tags, seen = [], {}
+        for name in ensure_metadata_list(value):
+            slug = make_slug(name, self.settings, "TAG_REGEX_SUBSTITUTIONS")
+            if not slug:
+                self._problem(
+                    "tags",
+                    f"tag {name!r} has no letter or digit to make its address from",
+                    "write the tag with letters or digits, or remove it",
+                )
+            elif slug in seen:
+                self._problem(
+                    "tags",
+                    f"tag {name!r} is the same tag as {seen[slug]!r} (tags that differ only in "
+                    "case or punctuation are one tag)",
+                    f"write it once, as {seen[slug]!r}",
+                )
+            else:
+                seen[slug] = name
+                tag = Tag(name, self.settings)
+                tag.slug = slug
+                tags.append(tag)
+        return tags or _INVALID
+
+    def _set_slug(self, source_path, metadata):
+        """Normalise ``Slug:`` (or make the slug from the title) with :func:`.make_slug`."""
+        if "slug" in metadata:
+            slug = make_slug(str(metadata["slug"]), self.settings)
+            if not slug:
+                self._problem(
+                    "slug",
+                    f"Slug {metadata['slug']!r} has no letter or digit for the address",
+                    "write it with letters, digits and hyphens, e.g. 'Slug: banjir-wawo-2026'",
+                )
+                metadata["slug"] = self._fallback_slug(source_path)
+                return
+            metadata["slug"] = slug
+            return
+        if self.settings.get("SLUGIFY_SOURCE", "title") != "title" or "title" not in metadata:
+            return
+        slug = make_slug(html.unescape(metadata["title"]), self.settings)
+        if slug:
+            metadata["slug"] = slug
+            return
+        self._problem(
+            "title",
+            f"the title {html.unescape(metadata['title'])!r} has no letter or digit to make the "
+            "address (slug) from",
+            "add a line 'Slug: words-of-the-title' with Latin letters or digits",
+        )
+        metadata["slug"] = self._fallback_slug(source_path)
+
+    def _fallback_slug(self, source_path):
+        # After the error: the file name, so a dev build can still show the page somewhere.
+        name = os.path.splitext(os.path.basename(source_path))[0]
+        return make_slug(name, self.settings) or "tanpa-judul"
 
     def _problem(self, key, message, fix):
         self._problems.append((self._header.lines.get(key), message, fix))

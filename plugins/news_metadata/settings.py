@@ -9,6 +9,17 @@ DEFAULTS = {
     "NEWS_METADATA_STRICT": False,
     # Metadata keys other plugins own (each plugin appends its own at `initialized`).
     "NEWS_METADATA_EXTRA_KEYS": [],
+    # Longest slug (characters, ASCII) made from a title, tag or Slug:, cut at a word boundary.
+    "NEWS_METADATA_SLUG_MAX_LENGTH": 80,
+    # Folder under PATH the build never reads: taken-down articles and their comments
+    # (`make takedown`), kept for the record.
+    "NEWS_METADATA_ARCHIVE_PATH": "_arsip",
+    # (folder, kind, patterns) of content files other plugins read: news_metadata.inventory.
+    "NEWS_METADATA_CONTENT_OWNERS": [],
+    # Preferred display names of tags ("Kota Bima", "NTB"): a tag with the same slug is shown so.
+    "NEWS_METADATA_TAG_NAMES": [],
+    # Development builds: every content error on one page (empty: none; publishconf.py).
+    "NEWS_METADATA_ERRORS_SAVE_AS": "galat/index.html",
 }
 
 # Keys of the design card's content model, plus Pelican's own that editors may use.

@@ -33,7 +33,8 @@ def run_check(settings_file, content=None):
         content: the content folder, overriding the settings' ``PATH`` (optional).
     Returns:
         ``(errors, counts)``: the list of :class:`news_metadata.errors.ContentError` (sorted by
-        file and line) and a dict of counts (``articles``, ``drafts``, ``pages``, ``files``).
+        file and line) and a dict of counts (``articles``, ``drafts``, ``pages``, ``files``;
+        ``scheduled``: sorted ``(date, path)``; ``inventory``: kind -> number of files).
     """
     override = {
         # Strict: errors are collected and handed over (a non-strict build logs and forgets).
@@ -84,13 +85,41 @@ def run_check(settings_file, content=None):
         key=lambda e: (errors.display_path(e.path), e.line or 0),
     )
     errors.collector.reset()
+    drafts = context.get("drafts", [])
     counts = {
         "files": len(context["generated_content"]),
         "articles": len(context.get("articles", [])),
-        "drafts": len(context.get("drafts", [])),
+        "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)]),
         "pages": len(context.get("pages", [])),
+        "scheduled": sorted(
+            (d.date, errors.display_path(d.source_path))
+            for d in drafts
+            if getattr(d, "scheduled", False)
+        ),
+        "inventory": context.get("news_inventory", {}),
     }
     return found, counts
+
+
+def inventory_line(counts):
+    """The one-line inventory ``make check`` prints: articles, drafts, pages, scheduled (with
+    their times, WITA), then every other kind of file under content/ (comments, static, ...)."""
+    parts = [
+        f"{counts['articles']} published article(s)",
+        f"{counts['drafts']} draft(s)",
+        f"{counts['pages']} page(s)",
+    ]
+    scheduled = counts.get("scheduled") or []
+    if scheduled:
+        times = ", ".join(f"{path} at {date:%Y-%m-%d %H:%M} WITA" for date, path in scheduled)
+        parts.append(f"{len(scheduled)} scheduled ({times})")
+    else:
+        parts.append("0 scheduled")
+    labels = {"comment": "comment(s)", "static": "static file(s)", "ignored": "ignored file(s)"}
+    for kind, number in sorted((counts.get("inventory") or {}).items()):
+        if kind != "content":
+            parts.append(f"{number} {labels.get(kind, kind + ' file(s)')}")
+    return ", ".join(parts)
 
 
 def main(argv=None):
@@ -112,10 +141,7 @@ def main(argv=None):
         logging.getLogger(__name__).exception("make check could not run")
         return 2
     seconds = time.perf_counter() - started
-    summary = (
-        f"{counts['articles']} published article(s), {counts['drafts']} draft(s), "
-        f"{counts['pages']} page(s) checked in {seconds:.1f} s"
-    )
+    summary = f"{inventory_line(counts)}; checked in {seconds:.1f} s"
     if found:
         print(f"make check: {len(found)} content error(s):")
         for error in found:

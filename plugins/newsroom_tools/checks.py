@@ -12,9 +12,6 @@ on. Rules and their sources:
   ``href="{filename}x.md"`` in the page; here it is an error.
 - A page that is published (status ``published`` or ``hidden``) must not link to a draft or to a
   scheduled article (see :mod:`.schedule`): the link would be dead until, or unless, it appears.
-- Control characters U+0000–U+001F other than tab and newline, U+007F and U+0080–U+009F (C1,
-  the trace of Windows-1252 text read wrongly) are errors: Word pastes them (manual line break
-  U+000B, optional hyphen U+001F, ...) and they are invisible in an editor but break XML feeds.
 - Two files that would be written to the same ``save_as`` (two articles titled the same in the
   same month, a ``Save_as`` equal to the home page or a feed) are reported by the output-path
   registry, ``news_metadata.outputs``, which knows every file the build writes.
@@ -31,29 +28,14 @@ from urllib.parse import unquote, urlparse
 
 from news_metadata.errors import display_path, report
 from news_metadata.safety import xml_forbidden
+from news_metadata.slugs import NAME_MAX_BYTES
 from pelican.contents import Article, Page
 
 LINK_KINDS = ("filename", "static", "attach")
 
-# Invisible control characters: C0 except tab (U+0009) and newline (U+000A), DEL, C1. A carriage
-# return never reaches here: files are read with universal newlines (CRLF files are fine).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # A character reference (&#xFFFE;, &#55296;) to a character XML 1.0 forbids: Python-Markdown
 # passes it through, and the feed that carries it is invalid XML.
 CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
-CONTROL_NAMES = {
-    "\x00": "NUL",
-    "\x07": "bell",
-    "\x08": "backspace",
-    "\x0b": "vertical tab: Word's manual line break, Shift+Enter",
-    "\x0c": "form feed: Word's page break",
-    "\x0d": "carriage return",
-    "\x1e": "Word's non-breaking hyphen",
-    "\x1f": "Word's optional hyphen",
-    "\x7f": "delete",
-    "\ufffe": "a noncharacter XML forbids",
-    "\uffff": "a noncharacter XML forbids",
-}
 
 
 def new_id(date, token=None):
@@ -82,8 +64,10 @@ def check_site(generator):
     contents.sort(key=lambda c: c.source_path)
     sources = _Sources()
     for content in contents:
-        check_control_characters(content.source_path, sources)
+        check_character_references(content.source_path, sources.text(content.source_path))
     check_links(contents, generator.context, settings, sources)
+    check_placeholders(contents, settings, sources)
+    check_output_names(contents)
     check_duplicate_ids(contents)
 
 
@@ -109,31 +93,10 @@ class _Sources:
             match = re.search(r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate), text)
             if match:
                 return text.count("\n", 0, match.start()) + 1
-        return None
-
-
-def check_control_characters(path, sources):
-    """Report each line of ``path`` that holds a control character (first one per line)."""
-    text = sources.text(path)
-    check_character_references(path, text)
-    if not CONTROL.search(text):
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = CONTROL.search(line)
-        if not match:
-            continue
-        char = match.group()
-        name = CONTROL_NAMES.get(char, "control character")
-        count = len(CONTROL.findall(line))
-        more = f" (and {count - 1} more on this line)" if count > 1 else ""
-        report(
-            path,
-            number,
-            f"invisible control character U+{ord(char):04X} ({name}) in column "
-            f"{match.start() + 1}{more}",
-            "delete it: it was probably pasted from Word; paste as plain text "
-            "(Ctrl+Shift+V) or retype the text around it",
-        )
+        # A plain link news_metadata rewrote: find it by its file name, in a link's "(...)".
+        name = re.escape(os.path.basename(urlparse(value).path))
+        match = re.search(r"\([^)\s]*" + name, text) if name else None
+        return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def check_character_references(path, text):
@@ -162,6 +125,8 @@ def check_links(contents, context, settings, sources):
     link_regex = contents[0]._get_intrasite_link_regex()
     generated = context.get("generated_content", {})
     base = os.path.abspath(settings["PATH"])
+    static_paths = settings.get("STATIC_PATHS") or []
+    owned = [folder for folder, _, _ in settings.get("NEWS_METADATA_CONTENT_OWNERS") or []]
     for content in contents:
         texts = [content._content or ""]
         summary = content.metadata.get("summary")
@@ -174,7 +139,7 @@ def check_links(contents, context, settings, sources):
                 if what not in LINK_KINDS or (what, value) in seen:
                     continue
                 seen.add((what, value))
-                _check_link(content, what, value, generated, base, sources)
+                _check_link(content, what, value, generated, base, sources, static_paths, owned)
 
 
 def _candidates(content, value):
@@ -187,7 +152,7 @@ def _candidates(content, value):
             yield content.get_relative_source_path(os.path.join(content.relative_dir, path))
 
 
-def _check_link(content, what, value, generated, base, sources):
+def _check_link(content, what, value, generated, base, sources, static_paths, owned):
     path = content.source_path
     written = f"{{{what}}}{value}"
     target = None
@@ -198,13 +163,23 @@ def _check_link(content, what, value, generated, base, sources):
             target = generated[relative] or "unreadable"
             break
         if relative not in generated and os.path.isfile(os.path.join(base, relative)):
-            target = "static"
+            target = _unpublished(relative, what, static_paths, owned) or "static"
             break
     line = None
-    if target is None or isinstance(target, Article | Page):
+    if target is None or not isinstance(target, str) or target.startswith("not "):
         line = sources.line_of(path, what, value)
     if target is None:
         report(path, line, f"link {written} points to a file that does not exist", _link_fix(what))
+        return
+    if isinstance(target, str) and target.startswith("not "):
+        report(
+            path,
+            line,
+            f"link {written} points to a file that is {target}",
+            "link to an article or page ({filename}), or to a file in "
+            + ", ".join(f"content/{p}/" for p in static_paths)
+            + " ({static})",
+        )
         return
     if not isinstance(target, Article | Page) or content.status == "draft":
         return
@@ -227,6 +202,20 @@ def _check_link(content, what, value, generated, base, sources):
         )
 
 
+def _unpublished(relative, what, static_paths, owned):
+    """Why the content file ``relative`` (not an article or page) is not on the site, or None."""
+    for folder in owned:
+        if relative == folder or relative.startswith(folder + "/"):
+            return "not published (the site reads it, it is not a page of its own)"
+    extension = os.path.splitext(relative)[1][1:].lower()
+    if extension in ("md", "markdown", "mkd", "mdown", "rst", "html", "htm", "txt"):
+        return "not published (not an article or page the site builds)"
+    inside = any(relative.startswith(p.rstrip("/") + "/") for p in static_paths)
+    if what == "filename" and not inside:
+        return "not published ({filename} copies no file; only static paths are published)"
+    return None
+
+
 def _link_fix(what):
     if what == "filename":
         return (
@@ -237,6 +226,42 @@ def _link_fix(what):
         f"put the file under content/ and write its path relative to this file or from "
         f"content/ with a leading slash, e.g. {{{what}}}/images/photo.jpg"
     )
+
+
+def check_placeholders(contents, settings, sources):
+    """Report scaffold text (``NEWSROOM_TOOLS_PLACEHOLDERS``) left in content that will be
+    published (published, hidden or scheduled; a draft may keep it)."""
+    placeholders = [p for p in settings.get("NEWSROOM_TOOLS_PLACEHOLDERS") or [] if p]
+    for content in contents:
+        if content.status == "draft" and not getattr(content, "scheduled", False):
+            continue
+        text = sources.text(content.source_path)
+        for placeholder in placeholders:
+            index = text.find(placeholder)
+            if index >= 0:
+                report(
+                    content.source_path,
+                    text.count("\n", 0, index) + 1,
+                    f"the placeholder text {placeholder[:40]!r}... is still in the article",
+                    "replace it with your own text (or keep 'Status: draft' until it is written)",
+                )
+
+
+def check_output_names(contents):
+    """Report an output path with a file or folder name longer than the file system allows
+    (255 bytes), before the writer fails on it (``OSError: File name too long``)."""
+    for content in contents:
+        save_as = content.save_as or ""
+        too_long = [part for part in save_as.split("/") if len(part.encode()) > NAME_MAX_BYTES]
+        if too_long:
+            lines = getattr(content, "news_lines", {})
+            report(
+                content.source_path,
+                lines.get("save_as") or lines.get("slug") or lines.get("title"),
+                f"the output file name {too_long[0][:40]!r}... is {len(too_long[0].encode())} "
+                f"bytes; file systems allow {NAME_MAX_BYTES}",
+                "write a shorter 'Slug: ...' (or Save_as) in the header",
+            )
 
 
 def check_duplicate_ids(contents):

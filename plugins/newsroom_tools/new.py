@@ -9,8 +9,9 @@ required key of the content model filled in: ``Title``; ``Date`` = now in WITA
 against ``content/data/authors.yml``; default: ``git config user.name`` when that is a known
 author); ``Category`` (checked against ``NEWS_METADATA_CATEGORIES``; default: the first one);
 ``Id``, a stable identifier (:func:`.checks.new_id`); and ``Status: draft`` unless
-``NEWSROOM_TOOLS_NEW_STATUS = "published"``. The slug is Pelican's own ``slugify`` of the title
-with the site's settings. An existing file is never overwritten.
+``NEWSROOM_TOOLS_NEW_STATUS = "published"``. The slug is news_metadata's ``make_slug`` of the
+title (Pelican's ``slugify``, cut at a word boundary to ``NEWS_METADATA_SLUG_MAX_LENGTH``), the
+reader's own rule. An existing file is never overwritten.
 
 Exit status: 0 written (the path is the only line on stdout); 1 a wrong value (the message says
 what to write instead).
@@ -26,13 +27,14 @@ from news_metadata.clock import build_now
 from news_metadata.dates import WITA
 from news_metadata.profiles import load_profiles
 from news_metadata.reader import suggest
+from news_metadata.settings import apply_defaults as news_defaults
+from news_metadata.slugs import make_slug
 from pelican.settings import read_settings
-from pelican.utils import slugify
 
 from .checks import new_id
-from .settings import apply_defaults
+from .settings import SCAFFOLD_BODY, apply_defaults
 
-BODY = "Tulis paragraf pertama di sini: siapa, apa, kapan, di mana, mengapa, bagaimana.\n"
+BODY = SCAFFOLD_BODY + "\n"
 
 
 class UsageError(Exception):
@@ -130,12 +132,8 @@ def create_article(settings, title, author=None, category=None, now=None, token=
     author = _pick_author(author, load_profiles(profiles_file))
     category = _pick_category(category, list(settings.get("NEWS_METADATA_CATEGORIES") or []))
     now = now or build_now()
-    slug = slugify(
-        title,
-        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
+    news_defaults(settings)
+    slug = make_slug(title, settings)  # the reader's own rule: same file name, same URL
     if not slug:
         raise UsageError(f"the title {title!r} has no letters or digits for the URL — reword it")
     date = now.astimezone(WITA)

@@ -2,6 +2,9 @@
 
 from news_metadata.settings import register_keys
 
+# The body `make new` writes; left in a published article it is an error (checks.py).
+SCAFFOLD_BODY = "Tulis paragraf pertama di sini: siapa, apa, kapan, di mana, mengapa, bagaimana."
+
 DEFAULTS = {
     # Articles dated after the build's "now" (news_metadata.clock.build_now) are held back:
     # treated as drafts, so the publish build (DRAFT_SAVE_AS = "") never writes them.
@@ -10,6 +13,8 @@ DEFAULTS = {
     "NEWSROOM_TOOLS_NEW_ARTICLE_PATH": "articles/{date:%Y}/{slug}.md",
     # Status `make new` writes: "draft" (safe: nothing is published by accident) or "published".
     "NEWSROOM_TOOLS_NEW_STATUS": "draft",
+    # Scaffold text that must not be published (make new's body; importers add their own).
+    "NEWSROOM_TOOLS_PLACEHOLDERS": [SCAFFOLD_BODY],
 }
 
 # Metadata keys this plugin owns (added to NEWS_METADATA_EXTRA_KEYS at `initialized`).

@@ -1,0 +1,105 @@
+"""Plain Markdown links and images to content files, made to work on every page and feed.
+
+Pelican rewrites only ``{filename}``, ``{static}`` and ``{attach}`` links; a plain relative
+link (``[baca](../2025/x.md)``, ``![Foto](images/x.jpg)``) is published as written and is then
+resolved by the browser against the article's URL (``/2024/05/``), a 404. A root-relative one
+(``/images/x.jpg``) works on the site but not in a feed reader or the dev build's relative
+URLs. This Python-Markdown tree processor (it runs on the parsed document, so code and raw HTML
+are untouched) resolves each ``<a href>`` and ``<img src>`` that has no scheme:
+
+- a path to a file under ``content/`` (relative to the article, or from ``content/`` with a
+  leading ``/``; for an image, also relative to ``content/``, the way ``Image:`` is written)
+  becomes ``{filename}/<path>`` (a file a reader reads) or ``{static}/<path>`` (any other file),
+  so Pelican writes its URL there, on listing pages and in feeds alike;
+- a relative path to no file is a problem ``(line, message, fix)`` for the reader's list;
+- a root-relative path to no file is left for :mod:`newsroom_tools.checks` (it may be a URL of
+  the site, such as ``/p/tentang.html``).
+"""
+
+import os
+import posixpath
+import xml.etree.ElementTree as etree
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from markdown.treeprocessors import Treeprocessor
+
+SKIP_PREFIXES = ("#", "{", "//", "mailto:", "tel:", "data:", "javascript:", "?")
+
+
+class ContentLinks(Treeprocessor):
+    """Rewrites links to content files (see the module doc).
+
+    Args:
+        md: the ``Markdown`` instance; ``md.source_path`` is the file being read and
+            ``md.news_problems`` the list problems go into (set by the reader).
+        base: the content folder (absolute).
+        readers: file extensions that are read as content (``md``, ...).
+        source: the file's text (to find the line of a link).
+    """
+
+    def __init__(self, md, base, readers, source):
+        super().__init__(md)
+        self.base = base
+        self.readers = set(readers)
+        self.source = source
+
+    def run(self, root):
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute and element.get(attribute):
+                self._resolve(element, attribute)
+
+    def _resolve(self, element: etree.Element, attribute):
+        value = element.get(attribute).strip()
+        if value.startswith(SKIP_PREFIXES) or "\x02" in value:
+            return  # STX: Python-Markdown's placeholder (an obfuscated <mail@address> autolink)
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc or not parts.path:
+            return
+        target = self._find(unquote(parts.path), element.tag == "img")
+        if target:
+            extension = os.path.splitext(target)[1][1:].lower()
+            what = "filename" if extension in self.readers else "static"
+            rewritten = urlunsplit(("", "", f"/{target}", parts.query, parts.fragment))
+            element.set(attribute, f"{{{what}}}{rewritten}")
+            return
+        if parts.path.startswith("/"):
+            return
+        kind = "image" if element.tag == "img" else "link"
+        self.md.news_problems.append(
+            (
+                self._line(value),
+                f"{kind} {value!r} leads to no file: a plain relative path is resolved from "
+                "this page's web address, not from this file",
+                "write the path of a file under content/ as {static}/images/<name> (images, "
+                "documents) or {filename}../2024/<file>.md (articles), or a full https:// address",
+            )
+        )
+
+    def _find(self, path, image):
+        """The content-relative path (``/``-separated) of the file ``path`` names, or None."""
+        folder = posixpath.dirname(self._relative(self.md.source_path))
+        tries = [path[1:]] if path.startswith("/") else [posixpath.join(folder, path)]
+        if image and not path.startswith("/"):
+            tries.append(path)
+        for relative in tries:
+            relative = posixpath.normpath(relative)
+            if relative.startswith("..") or relative == ".":
+                continue
+            if os.path.isfile(os.path.join(self.base, relative)):
+                return relative
+        return None
+
+    def _relative(self, path):
+        return os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
+
+    def _line(self, value):
+        index = self.source.find(value)
+        return self.source.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def install(md, settings, readers, source):
+    """Register :class:`ContentLinks` on ``md`` (after inline parsing, before the other
+    tree processors that could copy links: priority 19, below 'inline' at 20)."""
+    base = os.path.abspath(settings["PATH"])
+    md.treeprocessors.register(ContentLinks(md, base, readers, source), "news_links", 19)

@@ -1,0 +1,205 @@
+"""The careless-editor corpus (issue 11): each input gives the same message from `make check`
+and `make publish` (both exit 1, or both 0), never a traceback; the dev build of all of them
+together finishes and writes the good article.
+
+Messages were read once by a person against the input; each case is one class of mistake.
+"""
+
+import pytest
+from workflow import ROOT, TESTCONF, header, run_tool, write_site
+
+A = "articles/2024/berita.md"
+GOOD = header("Judul Baik")
+
+
+def body(text):
+    return {A: GOOD + text}
+
+
+def head(*lines, rest="Isi berita.\n"):
+    return {A: "\n".join(lines) + "\n\n" + rest}
+
+
+BASE = ("Title: Judul Baik", "Date: 2024-05-01 08:00", "Author: Nurhayati", "Category: Berita")
+LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
+
+# (id, files, message or None for "passes, read correctly")
+CASES = [
+    # --- header lines an editor cannot trip over: read correctly ---
+    ("title-continued", head(*BASE[:1], "    meluas ke desa", *BASE[1:]), None),
+    ("title-continued-tab", head(*BASE[:1], "\tmeluas ke desa", *BASE[1:]), None),
+    ("date-continued", head(BASE[0], "Date: 2024-05-01", "    08:00", *BASE[2:]), None),
+    ("key-indented-tab", head(*BASE[:3], "\tCategory: Berita"), None),
+    ("key-indented-spaces", head(*BASE[:3], "      Category: Berita"), None),
+    ("smart-quoted-key", head(*BASE, "\u201cTags\u201d: banjir"), None),
+    ("full-width-colon", head(*BASE, "Tags\uff1a banjir"), None),
+    ("space-before-colon", head(*BASE[:3], "Category : Berita"), None),
+    ("upper-case-key", head("TITLE: Judul Baik", *BASE[1:]), None),
+    ("bold-key", head(*BASE, "**Tags**: banjir"), None),
+    ("status-draf", head(*BASE, "Status: draf"), None),
+    ("slug-spaces-capitals", head(*BASE, "Slug: Banjir Wawo 2026"), None),
+    ("slug-dot-dot", head(*BASE, "Slug: ../x"), None),
+    ("category-case", head(*BASE[:3], "Category: berita"), None),
+    ("long-title", head(f"Title: {LONG_TITLE}", *BASE[1:]), None),
+    # --- header mistakes reported with the line ---
+    ("key-twice", head(*BASE, "Tags: a", "Tags: b"), ":6: Tags is written twice in the header"),
+    ("status-typo", head(*BASE, "Status: drafts"), ":5: Status must be draft, published or hidden"),
+    ("status-empty", head(*BASE, "Status: terbit"), ":5: Status must be draft, published or"),
+    ("tags-case", head(*BASE, "Tags: Banjir, banjir"), ":5: tag 'banjir' is the same tag as"),
+    ("tags-upper", head(*BASE, "Tags: Banjir, BANJIR"), ":5: tag 'BANJIR' is the same tag as"),
+    ("tag-no-slug", head(*BASE, "Tags: ???"), ":5: tag '???' has no letter or digit"),
+    ("title-no-slug", head("Title: ???", *BASE[1:]), ":1: the title '???' has no letter or digit"),
+    ("slug-no-letters", head(*BASE, "Slug: ---"), ":5: Slug '---' has no letter or digit"),
+    ("stray-after-blank", {A: GOOD + "Tags: banjir\n\nIsi.\n"}, ":6: 'Tags:' is in the article"),
+    (
+        "stray-smart-quote",
+        {A: GOOD + "\u201cTags\u201d: banjir\n\nIsi.\n"},
+        ":6: 'Tags:' is in the article body",
+    ),
+    ("unknown-key", head(*BASE, "Tag: banjir"), ":5: unknown metadata key 'tag'"),
+    ("bad-breaking", head(*BASE, "Breaking: yes please"), ":5: Breaking must be true or false"),
+    ("bad-comments", head(*BASE, "Comments: nanti"), ":5: Comments must be open, closed or off"),
+    ("bad-date", head(BASE[0], "Date: kemarin", *BASE[2:]), ":2: Date 'kemarin' is not a date"),
+    ("no-title", head(*BASE[1:]), ":1: the header has no Title:"),
+    ("no-author", head(BASE[0], BASE[1], BASE[3]), ":1: the header has no Author:"),
+    ("unknown-category", head(*BASE[:3], "Category: Gosip"), ":4: unknown category 'Gosip'"),
+    # --- invisible characters ---
+    ("zwsp", body("Ban\u200bjir.\n"), ":6: invisible character U+200B (zero-width space)"),
+    ("soft-hyphen", body("Ban\u00adjir.\n"), ":6: invisible character U+00AD (soft hyphen)"),
+    ("zwj-in-word", body("Ban\u200djir.\n"), ":6: invisible character U+200D (zero-width joiner)"),
+    ("zwnj", body("Ban\u200cjir.\n"), ":6: invisible character U+200C (zero-width non-joiner)"),
+    ("bom-inside", body("Ban\ufeffjir.\n"), ":6: invisible character U+FEFF"),
+    ("bidi-override", body("Harga \u202e001\u202c.\n"), ":6: invisible character U+202E"),
+    ("rlm", body("Kata\u200f.\n"), ":6: invisible character U+200F (right-to-left mark)"),
+    ("vertical-tab", body("Satu\x0bdua.\n"), ":6: invisible control character U+000B"),
+    ("zwsp-in-title", head("Title: Judul\u200b Baik", *BASE[1:]), ":1: invisible character"),
+    ("zwsp-in-tags", head(*BASE, "Tags: ban\u200bjir"), ":5: invisible character U+200B"),
+    ("emoji-zwj-kept", body("Keluarga \U0001f468\u200d\U0001f469\u200d\U0001f467.\n"), None),
+    # --- links and images ---
+    ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
+    ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
+    ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
+    ("plain-link-article-ok", body("[baca](lain.md)\n"), None),
+    ("plain-image-missing", body("![Foto](images/hilang.jpg)\n"), ":6: image 'images/hilang.jpg'"),
+    ("plain-link-missing", body("[baca](../2025/x.md)\n"), ":6: link '../2025/x.md' leads to no"),
+    ("filename-data-file", body("[a]({filename}/data/authors.yml)\n"), ":6: link {filename}/data"),
+    ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
+    ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
+    ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- files that are not accounted for ---
+    ("md-in-content-root", {"lepas.md": GOOD + "Isi.\n"}, "lepas.md: this file is not part of"),
+    ("upper-case-ext", {"articles/2024/b.MD": GOOD + "I.\n"}, "is not lower case — rename it to"),
+    ("txt-article", {"articles/2024/b.txt": "Isi.\n"}, "b.txt: this file is not part of the site"),
+    ("docx-article", {"articles/2024/b.docx": b"PK\x03\x04"}, "a word-processor document is not"),
+    ("rst-article", {"articles/2024/b.rst": "Judul\n=====\n"}, "reStructuredText is not read"),
+    ("html-article", {"articles/2024/b.html": "<html><title>x</title></html>"}, "HTML is not read"),
+    ("image-in-articles", {"articles/2024/f.jpg": b"\xff\xd8"}, "only published from content/ima"),
+    ("md-in-images", {"images/catatan.md": GOOD + "I.\n"}, "a Markdown file is only read in"),
+    ("stray-yaml", {"data/lain.yml": "a: 1\n"}, "data/lain.yml: this file is not part of"),
+    ("bib-folder-txt", {"bibliography/catatan.txt": "x"}, "holds only *.json or *.bib files"),
+    ("hidden-file-ignored", {".DS_Store": b"\x00", "articles/2024/.#x.md": "x"}, None),
+    # --- placeholders ---
+    (
+        "make-new-placeholder",
+        body("Tulis paragraf pertama di sini: siapa, apa, kapan, di mana, mengapa, bagaimana.\n"),
+        ":6: the placeholder text",
+    ),
+    # --- orphaned comments ---
+    (
+        "orphan-comments",
+        {"comments/20240101-hilang/c-1.md": "Author: Budi\nDate: 2024-01-02 08:00\n\nBagus.\n"},
+        "move the folder to content/_arsip/comments/20240101-hilang/",
+    ),
+]
+EXTRA = {
+    "images/x.jpg": (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes(),
+    "articles/2024/lain.md": header("Berita Lain", "2024-04-01 08:00") + "Isi lain.\n",
+}
+
+
+def _files(files):
+    merged = {**EXTRA, **files}
+    if not any(path.startswith("articles/") and path.endswith(".md") for path in files):
+        merged[A] = GOOD + "Isi.\n"
+    return merged
+
+
+@pytest.mark.parametrize(("files", "message"), [pytest.param(f, m, id=i) for i, f, m in CASES])
+def test_check_and_publish_agree(tmp_path, files, message):
+    content = write_site(tmp_path / "content", _files(files))
+    check = run_tool("check", "-s", TESTCONF, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    for result in (check, published):
+        assert "Traceback" not in result.output_text
+        assert "internal error" not in result.output_text
+    if message is None:
+        assert check.returncode == 0, check.output_text
+        assert published.returncode == 0, published.output_text
+        return
+    assert check.returncode == 1, check.output_text
+    assert published.returncode == 1, published.output_text
+    assert message in check.stdout, check.output_text
+    assert message in published.stderr, published.output_text
+    assert _errors(check.stdout) == _errors(published.stderr)
+
+
+def _errors(text):
+    """The error lines of a check or publish report (one per error, indented, path first)."""
+    return {
+        line.strip()
+        for line in text.splitlines()
+        if line.startswith("  ") and line.strip().startswith(("/", "content/"))
+    }
+
+
+def test_corpus_has_sixty_inputs():
+    assert len(CASES) >= 60
+
+
+def test_read_correctly_means_what_the_editor_meant(tmp_path):
+    """A few of the "read correctly" inputs, looked at in the built page."""
+    from bs4 import BeautifulSoup
+    from conftest import run_pelican
+
+    files = {
+        A: "Title: Banjir Wawo\n\tmeluas\nDate: 2024-05-01\n    09:30\nAuthor: Nurhayati\n"
+        "Category : berita\n\u201cTags\u201d: Banjir, Kota Bima\nSlug: Banjir Wawo 2026\n\nIsi.\n",
+        "articles/2024/lain.md": header("Lain", "2024-04-01 08:00", "Tags: banjir") + "I.\n",
+    }
+    content = write_site(tmp_path / "content", files)
+    result = run_pelican(content, tmp_path / "out", TESTCONF)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = tmp_path / "out" / "2024" / "05" / "banjir-wawo-2026.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    assert soup.select_one("h1").get_text(" ", strip=True) == "Banjir Wawo meluas"
+    assert soup.select_one("article time")["datetime"] == "2024-05-01T09:30:00+08:00"
+    # One tag, one name: the older article (lain.md) wrote "banjir"; that is the name here too.
+    assert [a.get_text() for a in soup.select('a[rel="tag"]')] == ["banjir", "Kota Bima"]
+    other = BeautifulSoup(
+        (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
+    )
+    assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+
+
+def test_dev_build_of_the_whole_corpus_finishes(tmp_path):
+    """Every broken input at once, with the development settings: the build finishes, shows
+    the errors on the page and on galat/, and writes the feed."""
+    from conftest import run_pelican
+
+    files = dict(EXTRA)
+    for number, (name, case, _) in enumerate(CASES):
+        for path, text in case.items():
+            if path == A:
+                path = f"articles/2024/kasus-{number:02d}.md"
+                text = text.replace("Judul Baik", f"Kasus {number} {name}")
+            files.setdefault(path, text)
+    content = write_site(tmp_path / "content", files)
+    result = run_pelican(content, tmp_path / "dev", ROOT / "pelicanconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "the publish build would fail" in " ".join((result.stdout + result.stderr).split())
+    errors_page = (tmp_path / "dev" / "galat" / "index.html").read_text(encoding="utf-8")
+    assert "invisible character U+200B" in errors_page
+    assert (tmp_path / "dev" / "feeds" / "semua.atom.xml").stat().st_size > 1000
+    banner = list((tmp_path / "dev" / "2024").rglob("*.html"))
+    assert any('class="content-errors"' in p.read_text(encoding="utf-8") for p in banner)
