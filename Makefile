@@ -134,7 +134,7 @@ comment: $(STAMP)
 
 # Take an article off the site with its comments: both move to content/_arsip/ (never built).
 takedown: $(STAMP)
-	@$(TOOLS).takedown -s $(CONFFILE) --content $(INPUTDIR) $(call quote,$(ARTICLE))
+	@$(TOOLS).takedown -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) $(call quote,ARTICLE)
 # Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
 # DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
 # the report is also saved to REPORT.

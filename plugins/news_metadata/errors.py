@@ -61,6 +61,11 @@ def display_path(path):
     return absolute if relative.startswith("..") else relative
 
 
+class AlreadyReported(ValueError):
+    """Raised by a reader that has reported why it cannot use a file (through :func:`report`)
+    and wants Pelican to skip it; the reading guard then adds no second, "internal" error."""
+
+
 class ErrorCollector:
     """The content errors of one build, in the order they were found."""
 

@@ -64,6 +64,8 @@ def guard_readers(readers):
         source = os.path.abspath(os.path.join(base_path, path))
         try:
             content = original(base_path, path, *args, **kwargs)
+        except errors.AlreadyReported:
+            return SkipStub(None, source_path=source)
         except UnicodeDecodeError:
             if source in errors.collector.paths():
                 return SkipStub(None, source_path=source)  # reported with its line already

@@ -86,6 +86,7 @@ def take(context, settings, readers):
     ignores = settings.get("IGNORE_FILES") or []
     folders = {p.strip("/") for p in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]}
     counts = Counter()
+    reported = errors.collector.paths()  # refused (symlinks, unreadable): already said why
     for folder, dirs, files in os.walk(base):
         dirs.sort()
         for name in sorted(files):
@@ -97,6 +98,8 @@ def take(context, settings, readers):
                 counts["static"] += 1
             elif _ignored(relative, ignores):
                 counts["ignored"] += 1
+            elif path in reported:
+                counts["reported"] += 1
             else:
                 kind = _owner(relative, owners, folders)
                 if isinstance(kind, str):

@@ -19,7 +19,7 @@ from . import header as header_scan
 from . import hygiene, links
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
-from .errors import report
+from .errors import AlreadyReported, report
 from .outputs import normalize
 from .settings import known_keys
 from .slugs import make_slug
@@ -92,7 +92,7 @@ class NewsMarkdownReader(MarkdownReader):
         reason = refused(source_path, self.settings["PATH"])
         if reason:  # nothing of it is read, so nothing of it can be echoed
             report_refused(source_path, reason)
-            raise ValueError(f"{source_path} {reason}; not read")
+            raise AlreadyReported(f"{source_path} {reason}; not read")
         _check_encoding(source_path)
         with pelican_open(source_path) as text:
             self._problems.extend(hygiene.problems(text))
