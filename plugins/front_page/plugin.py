@@ -48,8 +48,11 @@ def plan_articles(generator):
     latest_limit = settings["FRONT_PAGE_LATEST_ITEMS"]
     newest = articles[: latest_limit + related_limit + 3]
     for article in articles:
-        article.related = reading.related(article, by_tag, by_category, related_limit)
-        offered = {*article.related, article.section_newer, article.section_older}
+        neighbours = {article.section_newer, article.section_older} - {None}
+        article.related = reading.related(
+            article, by_tag, by_category, related_limit, exclude=neighbours
+        )
+        offered = {*article.related, *neighbours}
         article.latest = reading.latest_for(article, newest, offered, latest_limit)
 
     lead = selection.lead_story(articles)

@@ -2,11 +2,15 @@
 
 Everything here runs once per build over the published articles, newest first (Pelican's
 ``ArticlesGenerator.articles`` order), and costs O(articles × tags × limit): each article looks
-only at the first few articles of each of its tags and of its section, never at every other
+only at the first few articles of each of its tags and of its section (:data:`TAG_WINDOW`), never at every other
 article (a pairwise comparison would be O(articles²), 25 million pairs for a 5000-post archive).
 """
 
 from collections import Counter, defaultdict
+
+# How many of a tag's newest articles are looked at, as a multiple of the limit: an article
+# sharing two tags is found unless it is older than this many in one of them.
+TAG_WINDOW = 3
 
 
 def index_by(articles):
@@ -24,18 +28,20 @@ def index_by(articles):
     return by_tag, by_category
 
 
-def related(article, by_tag, by_category, limit):
+def related(article, by_tag, by_category, limit, exclude=()):
     """Return up to ``limit`` articles to offer as "Baca juga" under ``article``.
 
     Rule (issue 14): articles sharing tags with it first, those sharing more tags before
     those sharing fewer, newest first among equals; then the newest of its section. Never the
-    article itself, never twice. Only the first ``limit + 1`` articles of each tag and of the
-    section are looked at (the ``+ 1`` leaves room for the article itself).
+    article itself or one in ``exclude`` (the previous/next links under it), never twice. Only the first ``TAG_WINDOW × limit + 1`` articles of each tag
+    and ``2 × limit + 1`` of the section are looked at (the ``+ 1`` is room for the article
+    itself): the cost per article is bounded whatever the size of a tag.
 
     Args:
         article: a Pelican ``Article``.
         by_tag, by_category: from :func:`index_by`.
         limit: int ≥ 0.
+        exclude: articles the page offers already.
     Returns:
         list of ``Article``, at most ``limit``.
     """
@@ -43,14 +49,14 @@ def related(article, by_tag, by_category, limit):
         return []
     shared = Counter()
     for tag in getattr(article, "tags", None) or ():
-        for other in by_tag[tag][: limit + 1]:
-            if other is not article:
+        for other in by_tag[tag][: TAG_WINDOW * limit + 1]:
+            if other is not article and other not in exclude:
                 shared[other] += 1
     # Counter keeps first-seen order; a stable sort on -count keeps newest first within a tag.
     picked = sorted(shared, key=lambda other: (-shared[other], -other.date.timestamp()))[:limit]
     if len(picked) < limit:
-        chosen = set(picked)
-        for other in by_category[article.category][: limit + 1 + len(picked)]:
+        chosen = {*picked, *exclude}
+        for other in by_category[article.category][: limit + 1 + len(chosen)]:
             if other is not article and other not in chosen:
                 picked.append(other)
                 chosen.add(other)
