@@ -59,7 +59,16 @@ def test_terbaru_then_the_plain_list_goes_on_where_page_one_ends(site, home):
 def test_section_blocks_in_configured_order_with_links_and_no_repeats(home):
     blocks = home.select(".section-block")
     names = [b.select_one("h2").get_text(strip=True) for b in blocks]
-    order = ["Berita", "Opini", "Pemerintahan", "Pendidikan", "Ekonomi", "Budaya", "Olahraga", "Hukum"]
+    order = [
+        "Berita",
+        "Opini",
+        "Pemerintahan",
+        "Pendidikan",
+        "Ekonomi",
+        "Budaya",
+        "Olahraga",
+        "Hukum",
+    ]
     assert names == [n for n in order if n in names] and len(names) >= 3
     above = set(card_links(home, ".front"))
     seen = set()
@@ -104,7 +113,7 @@ def test_every_article_offers_what_to_read_next_never_itself(site):
         neighbours = hrefs(soup.select(".section-neighbours a"))
         # Always the latest; "Baca juga" or the section's neighbours unless the article shares
         # no tag and is alone in its section (Hukum has one article).
-        assert 3 <= len(latest) <= 5, path
+        assert 3 <= len(latest) <= 4, path
         assert related or neighbours or "memahami-gugatan" in path.name, path
         assert len(related) <= 5
         offered = related + latest + neighbours
@@ -131,8 +140,13 @@ def test_previous_and_next_in_the_section(site):
     # layanan-digital (Mar 2025).
     nav = site.soup(SEED_URL).select_one(".section-neighbours")
     assert nav["aria-label"] == "Tulisan lain di Opini"
-    assert nav.select_one("[rel=prev]")["href"] == f"{SITEURL}/2024/10/membaca-belum-tentu-paham.html"
-    assert nav.select_one("[rel=next]")["href"] == f"{SITEURL}/2025/03/layanan-digital-tidak-meninggalkan-warga.html"
+    assert (
+        nav.select_one("[rel=prev]")["href"] == f"{SITEURL}/2024/10/membaca-belum-tentu-paham.html"
+    )
+    assert (
+        nav.select_one("[rel=next]")["href"]
+        == f"{SITEURL}/2025/03/layanan-digital-tidak-meninggalkan-warga.html"
+    )
     assert "Sebelumnya di Opini" in nav.select_one("[rel=prev]").get_text()
 
 
@@ -142,16 +156,22 @@ def test_share_rows_under_the_byline_and_at_the_end_whatsapp_first(site):
     assert top is not None and bottom is not None
     top_links = top.select(".share-links a")
     assert [a["class"][0] for a in top_links] == [
-        "share-whatsapp", "share-facebook", "share-x", "share-telegram", "share-copy"
+        "share-whatsapp",
+        "share-facebook",
+        "share-telegram",
+        "share-copy",
     ]
     # Icons are decoration; every link has its network in text.
     for a in top_links + bottom.select(".share-links a"):
         assert a.svg["aria-hidden"] == "true" and a.get_text(strip=True), a
     assert top_links[1].get_text(strip=True) == "Bagikan ke Facebook"
     whatsapp = top_links[0]["href"]
-    assert whatsapp.startswith("https://wa.me/?text=Pemkot%20Bima") and "Intens%0Ahttps%3A%2F%2F" in whatsapp
+    assert (
+        whatsapp.startswith("https://wa.me/?text=Pemkot%20Bima")
+        and "Intens%0Ahttps%3A%2F%2F" in whatsapp
+    )
     assert soup.select_one("script").string is None or True
-    assert 'data-copy' in str(top_links[-1]) and "navigator.clipboard" in str(soup)
+    assert "data-copy" in str(top_links[-1]) and "navigator.clipboard" in str(soup)
 
 
 # --- Head, assets, root files -------------------------------------------------------------------
@@ -175,7 +195,7 @@ def test_404_page_in_indonesian_with_latest_articles(site):
     soup = site.soup("404.html")
     assert soup.h1.get_text(strip=True) == "Halaman tidak ditemukan"
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-    assert len(card_links(soup, "main")) == 5
+    assert len(card_links(soup, "main")) == 4
     assert soup.find("a", string="Kembali ke beranda")["href"] == f"{SITEURL}/"
     assert "404.html" not in site.path("sitemap.xml").read_text(encoding="utf-8")
 
@@ -203,7 +223,11 @@ def test_every_feed_has_its_own_id_alternate_page_and_language(site):
         feed_id = root.findtext(f"{ATOM}id")
         assert feed_id == f"{SITEURL}/{relative}", relative
         ids[feed_id] = relative
-        alternate = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate"]
+        alternate = [
+            link.get("href")
+            for link in root.findall(f"{ATOM}link")
+            if link.get("rel") == "alternate"
+        ]
         kind, _, slug = relative.removesuffix(".atom.xml").partition("/")[2].partition("/")
         expected = {
             "kategori": f"{SITEURL}/kategori/{slug}/",
@@ -215,7 +239,9 @@ def test_every_feed_has_its_own_id_alternate_page_and_language(site):
     # Per-tag feeds, the Blogger habit, linked from the tag page.
     assert site.path("feeds/label/kota-bima.atom.xml").is_file()
     tag_page = site.soup("label/kota-bima/index.html")
-    assert tag_page.find("link", type="application/atom+xml", href=f"{SITEURL}/feeds/label/kota-bima.atom.xml")
+    assert tag_page.find(
+        "link", type="application/atom+xml", href=f"{SITEURL}/feeds/label/kota-bima.atom.xml"
+    )
 
 
 # --- Text edition -------------------------------------------------------------------------------
@@ -231,10 +257,15 @@ def test_text_edition_of_every_article_small_one_request_canonical_to_the_full_a
         soup = site.soup(f"teks/{relative}")
         # One request: no stylesheet file, script, image or favicon fetch.
         assert soup.find_all(["img", "picture", "script", "iframe", "video"]) == [], relative
-        assert [link.get("href") for link in soup.find_all("link") if link.get("rel") != ["canonical"]] == ["data:,"]
+        assert [
+            link.get("href") for link in soup.find_all("link") if link.get("rel") != ["canonical"]
+        ] == ["data:,"]
         assert soup.find("link", rel="canonical")["href"] == f"{SITEURL}/{relative}"
         full = site.soup(relative)
-        assert full.find("link", rel="alternate", type="text/html")["href"] == f"{SITEURL}/teks/{relative}"
+        assert (
+            full.find("link", rel="alternate", type="text/html")["href"]
+            == f"{SITEURL}/teks/{relative}"
+        )
         assert full.select_one(".lite-link")["href"] == f"{SITEURL}/teks/{relative}"
         assert soup.h1.get_text() == full.h1.get_text()
     # The featured article's photo is not in its text page; its text is.
@@ -249,5 +280,7 @@ def test_text_edition_home_and_footer_link(site):
     assert len(links) == 12 and all(link.startswith(f"{SITEURL}/teks/20") for link in links)
     assert soup.find("link", rel="canonical")["href"] == f"{SITEURL}/"
     footer = site.soup("index.html").select_one(".site-footer")
-    assert footer.find("a", href=f"{SITEURL}/teks/").get_text(strip=True) == "Versi teks (hemat kuota)"
+    assert (
+        footer.find("a", href=f"{SITEURL}/teks/").get_text(strip=True) == "Versi teks (hemat kuota)"
+    )
     assert "teks/" not in site.path("sitemap.xml").read_text(encoding="utf-8")

@@ -14,10 +14,10 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from front_page import assets, reading, selection, site_files  # noqa: E402
-from front_page.icons import make_icons  # noqa: E402
-from front_page.lite import text_only  # noqa: E402
-from news_metadata.errors import collector  # noqa: E402
+from front_page import assets, reading, selection, site_files
+from front_page.icons import make_icons
+from front_page.lite import text_only
+from news_metadata.errors import collector
 
 WITA = ZoneInfo("Asia/Makassar")
 START = datetime(2025, 1, 1, 8, 0, tzinfo=WITA)
@@ -71,7 +71,12 @@ def test_related_ranks_shared_tags_then_section_newest_first():
     assert reading.related(me, by_tag, by_category, 0) == []
     # What the page offers already (previous/next in the section) is not offered again.
     a4 = next(a for a in arts if a.title == "a4")
-    assert titles(reading.related(me, by_tag, by_category, 5, exclude={a4})) == ["a1", "a2", "a5", "a3"]
+    assert titles(reading.related(me, by_tag, by_category, 5, exclude={a4})) == [
+        "a1",
+        "a2",
+        "a5",
+        "a3",
+    ]
 
 
 def test_related_never_lists_the_article_itself_or_twice():
@@ -135,7 +140,9 @@ def test_section_blocks_in_order_without_repeats():
     arts = newest_first([make(n, [], "AB"[n % 2]) for n in range(10)] + [make(20, [], "C")])
     _, by_category = reading.index_by(arts)
     shown_above = set(arts[:3])  # a20, a9, a8
-    blocks = selection.section_blocks(by_category, ["cat:B", "cat:X", "cat:A", "cat:C"], shown_above, 2)
+    blocks = selection.section_blocks(
+        by_category, ["cat:B", "cat:X", "cat:A", "cat:C"], shown_above, 2
+    )
     assert [(b["category"].name, titles(b["articles"])) for b in blocks] == [
         ("cat:B", ["a7", "a5"]),
         ("cat:A", ["a6", "a4"]),
@@ -164,7 +171,9 @@ def test_featured_accepts_booleans(value, expected):
 def test_featured_that_is_not_a_boolean_is_an_error_with_line_and_fix():
     collector.reset()
     article = SimpleNamespace(
-        featured="utama", source_path=str(ROOT / "content/articles/2025/x.md"), news_lines={"featured": 7}
+        featured="utama",
+        source_path=str(ROOT / "content/articles/2025/x.md"),
+        news_lines={"featured": 7},
     )
     selection.read_featured(article)
     assert article.featured is False
@@ -193,15 +202,16 @@ def test_text_only_drops_images_media_and_scripts_keeps_text_and_links():
 
 def test_compacted_stylesheet_keeps_every_rule_and_has_a_content_hash():
     source = (ROOT / "theme/static/css/style.css").read_text(encoding="utf-8")
-    # compact_css is safe only while no CSS string holds "/*" or { } ; , >
+    # compact_css is safe only while no CSS string holds "/*" or { } ; , > :
     for string in re.findall(r'"[^"]*"|\'[^\']*\'', re.sub(r"/\*.*?\*/", "", source, flags=re.S)):
-        assert not re.search(r"[{};,>]|/\*", string), string
+        assert not re.search(r"[{};,>:]|/\*", string), string
     compact = assets.compact_css(source)
     assert "/*" not in compact and "\n" not in compact.rstrip("\n")
     without_comments = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
     assert compact.count("{") == without_comments.count("{")
     assert compact.count("}") == without_comments.count("}")
-    assert '.card-byline::after{content: " · "}' in compact
+    assert '.card-byline::after{content:" · "}' in compact
+    assert "@media (min-width:64em){" in compact and ".a :hover" not in source
     assert "calc(100vh - 4rem)" in compact  # spaces around - are kept
     name = assets.hashed_name("css/style.css", compact.encode())
     assert re.fullmatch(r"css/style\.[0-9a-f]{10}\.css", name)
@@ -226,7 +236,9 @@ def test_favicon_set_from_the_logo(tmp_path):
 
 
 def test_manifest_names_the_site_and_its_icons():
-    data = site_files.manifest({"SITENAME": "Kabar Mbojo", "SITESUBTITLE": "Berita", "THEME_STATIC_DIR": "theme"})
+    data = site_files.manifest(
+        {"SITENAME": "Kabar Mbojo", "SITESUBTITLE": "Berita", "THEME_STATIC_DIR": "theme"}
+    )
     assert data["name"] == "Kabar Mbojo" and data["lang"] == "id"
     assert data["theme_color"] == "#7a1020" and data["start_url"] == "./"
     assert {icon["sizes"] for icon in data["icons"]} == {"192x192", "512x512", "any"}

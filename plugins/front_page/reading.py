@@ -2,8 +2,9 @@
 
 Everything here runs once per build over the published articles, newest first (Pelican's
 ``ArticlesGenerator.articles`` order), and costs O(articles × tags × limit): each article looks
-only at the first few articles of each of its tags and of its section (:data:`TAG_WINDOW`), never at every other
-article (a pairwise comparison would be O(articles²), 25 million pairs for a 5000-post archive).
+only at the first few articles of each of its tags and of its section (:data:`TAG_WINDOW`),
+never at every other article (a pairwise comparison would be O(articles²), 25 million pairs
+for a 5000-post archive).
 """
 
 from collections import Counter, defaultdict
@@ -33,7 +34,8 @@ def related(article, by_tag, by_category, limit, exclude=()):
 
     Rule (issue 14): articles sharing tags with it first, those sharing more tags before
     those sharing fewer, newest first among equals; then the newest of its section. Never the
-    article itself or one in ``exclude`` (the previous/next links under it), never twice. Only the first ``TAG_WINDOW × limit + 1`` articles of each tag
+    article itself or one in ``exclude`` (the previous/next links under it), never twice.
+    Only the first ``TAG_WINDOW × limit + 1`` articles of each tag
     and ``2 × limit + 1`` of the section are looked at (the ``+ 1`` is room for the article
     itself): the cost per article is bounded whatever the size of a tag.
 

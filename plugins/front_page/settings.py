@@ -15,7 +15,7 @@ DEFAULTS = {
     # "Baca juga" under each article: at most this many related articles.
     "FRONT_PAGE_RELATED_ITEMS": 5,
     # "Terbaru" under each article: at most this many of the site's newest articles.
-    "FRONT_PAGE_LATEST_ITEMS": 5,
+    "FRONT_PAGE_LATEST_ITEMS": 4,
     # Pages in the menu and the footer, in this order (page slugs); a slug with no page is left
     # out with a warning.
     "FRONT_PAGE_MENU_PAGES": ["tentang", "redaksi", "kontak", "pedoman-pemberitaan-media-siber"],
