@@ -40,8 +40,10 @@ def articles_newest_first(site):
 def test_lead_story_is_the_featured_article_with_its_picture(home):
     lead = home.select_one(".front-lead .card-lead")
     assert hrefs(lead.select(".card-title a")) == [f"{SITEURL}/{FEATURED}"]
-    img = lead.select_one(".lead-image img")
-    assert img["src"] == f"{SITEURL}/images/panen-garam-bolo.jpg" and img["alt"]
+    img = lead.select_one(".lead-image picture img")  # news_images' responsive picture
+    assert re.fullmatch(rf"{SITEURL}/images/r/panen-garam-bolo-[0-9a-f]+-\d+\.jpg", img["src"])
+    assert img["alt"] and img["width"] and img["height"]
+    assert lead.select(".lead-image picture source")
     assert lead.select_one(".card-summary") is not None
 
 
