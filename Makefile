@@ -44,6 +44,8 @@ help:
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
+	@echo 'make icons       favicon set from the logo into theme/static/icons/ (commit the result)'
+	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
 	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
 
 venv: $(STAMP)
@@ -121,3 +123,13 @@ REPORT ?= blogger-import-report.txt
 import-blogger: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(CONFFILE) --content $(INPUTDIR) \
 		--report $(call quote,$(REPORT)) $(if $(DOWNLOAD),--download) -- $(call quote,$(FILE))
+
+# front_page (plugins/front_page/README.md): favicon set from theme/static/images/logo.*
+icons: $(STAMP)
+	PYTHONPATH=plugins $(BIN)/python -m front_page.icons --theme theme
+
+# axe-core for the browser tests and Lighthouse, pinned in tests/node/package-lock.json.
+node-tools: tests/node/node_modules/.package-lock.json
+
+tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
+	cd tests/node && npm ci --ignore-scripts --no-audit --no-fund
