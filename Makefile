@@ -60,6 +60,8 @@ help:
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
 	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
+	@echo 'make icons       favicon set from the logo into theme/static/icons/ (commit the result)'
+	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
 	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
 
 venv: $(STAMP)
@@ -143,3 +145,13 @@ import-blogger: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(call quote,CONFFILE) \
 		--content $(call quote,INPUTDIR) --report $(call quote,REPORT) \
 		$(if $(value DOWNLOAD),--download) -- $(call quote,FILE)
+
+# front_page (plugins/front_page/README.md): favicon set from theme/static/images/logo.*
+icons: $(STAMP)
+	PYTHONPATH=plugins $(BIN)/python -m front_page.icons --theme theme
+
+# axe-core for the browser tests and Lighthouse, pinned in tests/node/package-lock.json.
+node-tools: tests/node/node_modules/.package-lock.json
+
+tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
+	cd tests/node && npm ci --ignore-scripts --no-audit --no-fund

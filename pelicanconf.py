@@ -70,6 +70,13 @@ PLUGINS += ["breaking_news", "news_seo"]
 BREAKING_NEWS_MAX_ITEMS = 5
 BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
 NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
+BREAKING_NEWS_EXPIRED_MARK = False  # after the window: no label (True: a quiet "Berita terkini")
+
+# --- front_page (see plugins/front_page/README.md): lead story, section blocks, "Baca juga",
+# the menu's pages, feed ids, the text-only edition /teks/, 404 page, hashed stylesheet ---
+PLUGINS += ["front_page"]  # after breaking_news (labels) and news_seo (share links)
+FRONT_PAGE_SECTIONS = None  # the order of NEWS_METADATA_CATEGORIES
+FRONT_PAGE_MENU_PAGES = ["tentang", "redaksi", "kontak", "pedoman-pemberitaan-media-siber"]
 
 # --- blogger_redirects (see plugins/blogger_redirects/README.md): Blogger's old URLs ---
 # Writes redirects only once make import-blogger has written content/data/blogger-labels.json.
@@ -82,7 +89,10 @@ PLUGINS += ["news_images"]  # before the theme renders: news_seo reads share_ima
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # Footnote back-links titled in Indonesian (Python-Markdown's default is English).
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": UI["footnote_back"]},
+        },
         "markdown.extensions.toc": {"permalink": False},
     },
     "output_format": "html5",
@@ -130,13 +140,16 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+# The home page's page 1 is the front page: the lead story and "Terbaru" are its 7 articles, so
+# page 2 goes on where they end (the section blocks below them show older articles).
+PAGINATED_TEMPLATES = {"index": 7, "tag": None, "category": None, "author": None}
 
 # --- Feeds (Atom, under /feeds/) ---
 FEED_ALL_ATOM = "feeds/semua.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = "feeds/penulis/{slug}.atom.xml"
 AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = "feeds/label/{slug}.atom.xml"  # per-tag feeds, as Blogger had per label
 FEED_ALL_RSS = None
 CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None

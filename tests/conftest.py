@@ -58,6 +58,15 @@ class BuiltSite:
     def html_files(self):
         return sorted(self.output.rglob("*.html"))
 
+    def full_pages(self):
+        """The HTML pages of the full site: without the text edition (``teks/``, its own head
+        with a canonical link to the full article) and ``404.html`` (never in a sitemap)."""
+        return [
+            path
+            for path in self.html_files()
+            if path.relative_to(self.output).parts[0] not in ("teks", "404.html")
+        ]
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):

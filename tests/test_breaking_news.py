@@ -76,10 +76,18 @@ def test_seed_is_in_the_ticker_of_every_page_an_hour_after_its_date(pinned):
         "Breaking News",
         [(SEED_TITLE, f"{SITEURL}/{SEED_URL}", "2024-12-07T09:15:00+08:00")],
     )
-    pages = site.html_files()
+    pages = site.full_pages()
     assert len(pages) > 30
     for path in pages:
-        assert ticker(site.soup(path.relative_to(site.output))) == expected, path
+        soup = site.soup(path.relative_to(site.output))
+        if path == site.path(SEED_URL):
+            # Never the article the reader is on: its own label says it (issue 14).
+            assert soup.find(id="breaking-ticker") is None
+            label = soup.select_one("article .breaking-label")
+            assert label.get_text(strip=True) == "Breaking News"
+            assert label["data-expires"] == "2024-12-07T09:15:00+08:00"  # the ticker's window
+        else:
+            assert ticker(soup) == expected, path
 
 
 def test_seed_has_left_the_ticker_three_days_after_its_date(pinned):
@@ -87,9 +95,9 @@ def test_seed_has_left_the_ticker_three_days_after_its_date(pinned):
     for path in site.html_files():
         soup = site.soup(path.relative_to(site.output))
         assert soup.find(id="breaking-ticker") is None, path
-    # The article itself keeps its label.
-    label = site.soup(SEED_URL).select_one("article .breaking-label")
-    assert label.get_text(strip=True) == "Breaking News"
+    # The label expires with the ticker, on the article and on its cards (issue 14).
+    assert site.soup(SEED_URL).select_one(".breaking-label") is None
+    assert site.soup("index.html").select_one(".breaking-label") is None
 
 
 def news_entries(site):
@@ -221,11 +229,36 @@ def test_news_sitemap_window_two_days_no_future_no_drafts(small):
     assert titles == ["Empat", "Tiga", "Lima", "Dua", "Satu"]
 
 
-def test_article_page_keeps_label_after_expiry(small):
-    soup = small["may6"].soup("2024/05/tiga.html")
-    assert soup.select_one("article .breaking-label").get_text(strip=True) == "Breaking News"
-    assert soup.select_one("article .kicker .breaking-label") is not None
-    assert small["may6"].soup("2024/05/empat.html").select_one(".breaking-label") is None
+def label(soup):
+    """(text, data-expires) of the breaking label in the article, or None."""
+    found = soup.select_one(".article-header .breaking-label")
+    return (found.get_text(strip=True), found["data-expires"]) if found else None
+
+
+def test_label_follows_the_ticker_window_not_its_limit(small):
+    may2, may6 = small["may2"], small["may6"]
+    # 2 May 12.00: Satu is live (1 May 08.00 + 48 h) though the 2-item ticker has no room.
+    assert label(may2.soup("2024/05/satu.html")) == ("Breaking News", "2024-05-03T08:00:00+08:00")
+    # Lima ended at its Breaking_until (11.00), an hour before the build.
+    assert label(may2.soup("2024/05/lima.html")) is None
+    # 6 May: Tiga expired on 4 May, Dua (Breaking_until 10 May) keeps the configured label.
+    assert label(may6.soup("2024/05/tiga.html")) is None
+    assert label(may6.soup("2024/05/dua.html")) == ("Berita Terkini", "2024-05-10T08:00:00+08:00")
+    assert label(may6.soup("2024/05/empat.html")) is None  # never breaking
+    # Cards follow the same window: on the home page only Dua is labelled.
+    cards = may6.soup("index.html").select(".card")
+    labelled = [
+        c.select_one(".card-title").get_text(strip=True)
+        for c in cards
+        if c.select_one(".breaking-label")
+    ]
+    assert labelled == ["Dua"]
+
+
+def test_article_is_not_in_its_own_ticker(small):
+    soup = small["may2"].soup("2024/05/tiga.html")
+    assert [title for title, _, _ in ticker(soup)[1]] == ["Dua"]  # Tiga itself is left out
+    assert small["may6"].soup("2024/05/dua.html").find(id="breaking-ticker") is None
 
 
 # --- Errors in Breaking_until ------------------------------------------------------------------

@@ -111,11 +111,13 @@ def test_seed_social_cards_canonical_and_description(seed):
 
 
 def test_seed_share_links(seed):
-    links = {a.get_text(strip=True): a["href"] for a in seed.select(".share-links a")}
-    assert list(links) == ["WhatsApp", "Facebook", "X", "Telegram", "Surel"]
+    # The full row at the end of the article (the compact one under the byline: test_front_page).
+    row = seed.select(".share-bottom .share-links a")
+    links = {a.get_text(strip=True): a["href"] for a in row}
+    assert list(links) == ["WhatsApp", "Facebook", "X", "Telegram", "Surel", "Salin tautan"]
     assert links["WhatsApp"] == (
         "https://wa.me/?text=Pemkot%20Bima%20Raih%20Penghargaan%20Menpan%20RB%20Pelayanan%20"
-        "Publik%20Inovasi%20Kaki%20Si%20Intens%20https%3A%2F%2Fkabarmbojo.example%2F2024%2F12%2F"
+        "Publik%20Inovasi%20Kaki%20Si%20Intens%0Ahttps%3A%2F%2Fkabarmbojo.example%2F2024%2F12%2F"
         "pemkot-bima-raih-penghargaan-menpan-rb-inovasi-kaki-si-intens.html"
     )
     expected = {
@@ -129,6 +131,7 @@ def test_seed_share_links(seed):
         assert links[label].startswith(base + "?"), label
         assert parse_qs(parts.query) == query, label
     assert "+" not in links["Surel"]  # RFC 6068: spaces are %20 in mailto
+    assert links["Salin tautan"] == SEED_CANONICAL  # the copy button's no-JavaScript fallback
     assert not seed.find("script", src=True) and not seed.find("iframe")
 
 
@@ -169,7 +172,7 @@ def test_home_page_has_organization_and_website(site):
 def test_every_meta_content_on_every_page_is_plain_text(site):
     """No `<`, `&nbsp;`, no-break space or span markup in any meta content, raw or decoded."""
     checked = 0
-    for path in site.html_files():
+    for path in site.full_pages():
         raw = path.read_text(encoding="utf-8")
         soup = BeautifulSoup(raw, "lxml")
         for tag in soup.find_all("meta", content=True):
@@ -180,11 +183,11 @@ def test_every_meta_content_on_every_page_is_plain_text(site):
             checked += 1
         for value in re.findall(r'<meta [^>]*content="([^"]*)"', raw):
             assert "<" not in value and "&nbsp;" not in value and "&lt;span" not in value
-    assert checked >= 12 * len(site.html_files())  # description, og:*, twitter:* on each
+    assert checked >= 12 * len(site.full_pages())  # description, og:*, twitter:* on each
 
 
 def test_every_page_has_one_canonical_link_to_itself(site):
-    for path in site.html_files():
+    for path in site.full_pages():
         soup = site.soup(path.relative_to(site.output))
         canonical = soup.find_all("link", rel="canonical")
         assert len(canonical) == 1, path
@@ -210,7 +213,7 @@ def test_sitemap_lists_every_page_once_with_lastmod(site):
     root = etree.parse(str(site.path("sitemap.xml"))).getroot()
     entries = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in root}
     assert len(entries) == len(root)  # each URL once
-    assert set(entries) == {public_url(site, path) for path in site.html_files()}
+    assert set(entries) == {public_url(site, path) for path in site.full_pages()}
     assert entries[SEED_CANONICAL] == "2024-12-05T09:15:00+08:00"
     # A listing's lastmod is its newest article: the site's newest is 21 September 2025, the
     # newest Opini piece 3 March 2025.

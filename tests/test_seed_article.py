@@ -90,7 +90,9 @@ def test_category_tags_and_breaking_label(page):
     assert category["href"].endswith("/kategori/opini/")
     tags = {a.get_text(strip=True) for a in page.select("article .tags a")}
     assert {"Kota Bima", "pelayanan publik"} <= tags
-    assert normalize(page.select_one(".breaking-label").get_text()) == "Breaking News"
+    # Breaking news in December 2024: the label expired with the ticker (test_breaking_news
+    # pins the build's time inside the window).
+    assert page.select_one(".breaking-label") is None
 
 
 def test_language_is_indonesian(page):

@@ -6,7 +6,7 @@ from pelican import signals
 
 from .feed import BreakingFeedGenerator
 from .settings import apply_defaults
-from .ticker import set_expiry, ticker_entries, ticker_items
+from .ticker import set_expiry, set_live, ticker_entries, ticker_items
 
 
 def initialize(pelican):
@@ -18,15 +18,18 @@ def initialize(pelican):
 def build_ticker(generator):
     """``article_generator_finalized``: expiry of every article, then the ticker.
 
+    Sets ``breaking_live`` on every article (the label follows the ticker's window).
     Puts ``breaking_news`` (list of dicts from :func:`.ticker.ticker_entries`, newest first)
     into the shared template context, so every page rendered afterwards (articles, pages,
     listings) shows it without recomputing URLs or dates per page.
     """
     settings = generator.settings
     max_age = settings["BREAKING_NEWS_MAX_AGE"]
+    now = build_now()
     for article in [*generator.articles, *generator.translations, *generator.drafts]:
         set_expiry(article, max_age)
-    items = ticker_items(generator.articles, build_now(), settings["BREAKING_NEWS_MAX_ITEMS"])
+        set_live(article, now)
+    items = ticker_items(generator.articles, now, settings["BREAKING_NEWS_MAX_ITEMS"])
     generator.context["breaking_news"] = ticker_entries(items)
 
 

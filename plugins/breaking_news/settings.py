@@ -16,8 +16,11 @@ DEFAULTS = {
     "BREAKING_NEWS_MAX_AGE": 48,
     # Atom feed of breaking articles only, relative to the output folder; None: no feed.
     "BREAKING_NEWS_FEED_ATOM": "feeds/breaking-news.atom.xml",
-    # The few lines of inline script that hide expired items in the browser.
+    # The few lines of inline script that hide expired items (and labels) in the browser.
     "BREAKING_NEWS_SCRIPT": True,
+    # After the window: False shows no label on the article and its cards; True shows the
+    # quiet mark UI["breaking_expired"] ("Berita terkini") instead of the red label.
+    "BREAKING_NEWS_EXPIRED_MARK": False,
 }
 
 # The metadata key this plugin owns (the design's content model has Breaking already).

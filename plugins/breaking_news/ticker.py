@@ -66,6 +66,21 @@ def set_expiry(article, max_age):
         article.breaking_expires = until or to_wita(date + max_age)
 
 
+def is_live(article, now):
+    """True when ``article`` is breaking news at ``now``: ``Date <= now < breaking_expires``.
+
+    The one definition of the window, used by the ticker and by the label on the article and
+    its cards, so both expire at the same moment.
+    """
+    expires = getattr(article, "breaking_expires", None)
+    return expires is not None and article.date <= now < expires
+
+
+def set_live(article, now):
+    """Set ``article.breaking_live`` (bool) from :func:`is_live` at ``now`` (aware datetime)."""
+    article.breaking_live = is_live(article, now)
+
+
 def ticker_items(articles, now, max_items):
     """Return the articles to show in the ticker.
 
@@ -77,11 +92,7 @@ def ticker_items(articles, now, max_items):
         list of articles with ``date <= now < breaking_expires``, newest ``date`` first, at most
         ``max_items``. An article dated after ``now`` is not shown yet.
     """
-    live = [
-        article
-        for article in articles
-        if article.breaking_expires is not None and article.date <= now < article.breaking_expires
-    ]
+    live = [article for article in articles if is_live(article, now)]
     live.sort(key=lambda article: article.date, reverse=True)
     return live[:max_items]
 

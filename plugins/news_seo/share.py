@@ -11,7 +11,9 @@ Every value is percent-encoded as UTF-8 with nothing left unescaped.
 
 from urllib.parse import quote
 
-# {url}, {title} and {both} ("<title> <url>") are filled in percent-encoded.
+# {url}, {title} and {both} are filled in percent-encoded. {both} is the headline, a line break,
+# then the URL: WhatsApp shows the headline as the message and the URL on its own line, where it
+# makes the link preview (a space between them ran the URL into the headline).
 TEMPLATES = {
     "whatsapp": "https://wa.me/?text={both}",
     "facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
@@ -36,5 +38,5 @@ def share_links(networks, url, title):
         KeyError: an unknown network (settings.apply_defaults filters them out).
     """
     quoted_url, quoted_title = quote(url, safe=""), quote(title, safe="")
-    values = {"url": quoted_url, "title": quoted_title, "both": f"{quoted_title}%20{quoted_url}"}
+    values = {"url": quoted_url, "title": quoted_title, "both": f"{quoted_title}%0A{quoted_url}"}
     return [{"network": n, "url": TEMPLATES[n].format(**values)} for n in networks]

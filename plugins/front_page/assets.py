@@ -1,0 +1,87 @@
+"""The stylesheet under a name that changes with its bytes, so hosts may cache it for a year.
+
+``style.css`` keeps its name (and its comments) in the theme; the build writes a copy without
+comments and runs of whitespace as ``style.<hash>.css`` (the first 10 hex digits of the copy's
+SHA-256) and pages link the copy. A changed stylesheet gets a
+new name, so a long ``Cache-Control: max-age`` (README, "Cache headers") never serves a stale
+one. The hash is taken from the theme's file when the build starts (``initialized``): the name
+is known before any page is rendered, and the same bytes always give the same name.
+"""
+
+import hashlib
+import logging
+import os
+import re
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_SPACE = re.compile(r"\s+")
+# Spaces around these are never significant in CSS outside strings (the theme has no strings
+# with them); around "+", "-" and "/" they can be (calc(), grid lines), so those are kept.
+_PUNCTUATION = re.compile(r"\s*([{};,>])\s*")
+# A space after ":" is not significant either (in a selector, "a: hover" is never written);
+# one before it is (".a :hover" differs from ".a:hover"), so only the one after goes.
+_COLON = re.compile(r":\s+")
+
+
+def compact_css(text):
+    """Return ``text`` (the theme's hand-written CSS) without comments and needless spaces.
+
+    Not a general minifier: it relies on the theme having no ``/*`` or ``{};,>:`` inside
+    strings or ``url()``, which a test checks.
+    """
+    text = _SPACE.sub(" ", _COMMENT.sub("", text))
+    text = _COLON.sub(":", _PUNCTUATION.sub(r"\1", text))
+    return text.replace(";}", "}").strip() + "\n"
+
+
+def hashed_name(relative, data):
+    """Return ``relative`` (``css/style.css``) with the hash of ``data`` (bytes) before the
+    suffix: ``css/style.0123456789.css``."""
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    stem, dot, suffix = relative.rpartition(".")
+    return f"{stem}.{digest}.{suffix}" if dot else f"{relative}.{digest}"
+
+
+def theme_file(settings, relative):
+    """Path of ``relative`` in the theme's static folder (``THEME``/static/...)."""
+    return Path(settings["THEME"]) / "static" / relative
+
+
+def name_stylesheet(settings):
+    """Set ``FRONT_PAGE_STYLESHEET_URL``: the hashed stylesheet, relative to SITEURL.
+
+    Falls back to the plain name (with a warning) when the file is missing, so a theme without
+    it still builds. With ``FRONT_PAGE_STYLESHEET`` None the setting is None.
+    """
+    relative = settings.get("FRONT_PAGE_STYLESHEET")
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    if not relative:
+        settings["FRONT_PAGE_STYLESHEET_URL"] = None
+        settings["_FRONT_PAGE_STYLESHEET_HASHED"] = None
+        return
+    source = theme_file(settings, relative)
+    try:
+        name = hashed_name(relative, compact_css(source.read_text(encoding="utf-8")).encode())
+    except OSError as exc:
+        logger.warning(
+            "front_page: cannot read the stylesheet %s (%s); linking it unhashed", source, exc
+        )
+        name = None
+    settings["_FRONT_PAGE_STYLESHEET_HASHED"] = name
+    settings["FRONT_PAGE_STYLESHEET_URL"] = f"{static_dir}/{name or relative}"
+
+
+def write_stylesheet(pelican):
+    """``finalized``: write the compacted stylesheet under its hashed name in the output folder."""
+    settings = pelican.settings
+    name = settings.get("_FRONT_PAGE_STYLESHEET_HASHED")
+    if not name:
+        return
+    target = Path(pelican.output_path) / settings.get("THEME_STATIC_DIR", "theme") / name
+    os.makedirs(target.parent, exist_ok=True)
+    text = theme_file(settings, settings["FRONT_PAGE_STYLESHEET"]).read_text(encoding="utf-8")
+    target.write_bytes(compact_css(text).encode())
