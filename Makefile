@@ -63,8 +63,9 @@ regenerate: $(STAMP)
 serve: $(STAMP)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
+# SEARCH=1: also build the search index on every rebuild (plugins/search/README.md).
 devserver: $(STAMP)
-	$(TOOLS).devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(TOOLS).devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(if $(SEARCH),-e SEARCH_INDEX=true) $(PELICANOPTS)
 
 publish: $(STAMP)
 	$(TOOLS).publish $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)

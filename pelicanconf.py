@@ -68,6 +68,11 @@ BREAKING_NEWS_MAX_ITEMS = 5
 BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
 NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
+# --- search (see plugins/search/README.md): Pagefind index, the /cari/ page ---
+PLUGINS += ["search"]
+# The dev build writes the search page but no index: `make devserver SEARCH=1` builds one.
+SEARCH_INDEX = False
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
