@@ -104,6 +104,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N)
+	$(BIN)/python tests/bench.py --articles $(BENCH_N) --search
 	$(BIN)/python tests/bench.py --articles $(BENCH_N) --comments $(BENCH_COMMENTS) --ab $(BENCH_RUNS) --without comments $(BENCH_OPTS)
 
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
