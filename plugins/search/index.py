@@ -2,12 +2,20 @@
 
 import asyncio
 import os
+import re
 import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .settings import UNUSED_BUNDLE_FILES
+
+# Pagefind writes each filter's values in hash-map order, different in every run (Pagefind
+# issue #638): the filter files, the metadata file naming them and the entry file naming that
+# change from build to build (README, "Determinism"). Paths relative to the output folder.
+UNSTABLE_FILES = re.compile(
+    r"^pagefind/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$"
+)
 
 
 class SearchIndexError(SystemExit):
