@@ -84,9 +84,10 @@ regenerate: $(STAMP)
 serve: $(STAMP)
 	$(PELICAN_DEV) -l -p $(call quote,PORT) $(call quote_words,PELICANOPTS)
 
+# SEARCH=1: also build the search index on every rebuild (plugins/search/README.md).
 devserver: $(STAMP)
 	$(TOOLS).devserver $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE) \
-		-p $(call quote,PORT) $(call quote_words,PELICANOPTS)
+		-p $(call quote,PORT) $(if $(value SEARCH),-e SEARCH_INDEX=true) $(call quote_words,PELICANOPTS)
 
 publish: $(STAMP)
 	$(TOOLS).publish $(call quote,INPUTDIR) -o $(call quote,OUTPUTDIR) -s $(call quote,PUBLISHCONF) \
@@ -123,6 +124,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N)
+	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --search
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --comments $(call quote,BENCH_COMMENTS) \
 		--ab $(call quote,BENCH_RUNS) --without comments $(call quote_words,BENCH_OPTS)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --images $(call quote,BENCH_IMAGES) \

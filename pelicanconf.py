@@ -86,6 +86,11 @@ PLUGINS += ["blogger_redirects"]
 # cards, card thumbnails, click-to-load embeds. Derived files are cached in cache/news_images/.
 PLUGINS += ["news_images"]  # before the theme renders: news_seo reads share_image
 
+# --- search (see plugins/search/README.md): Pagefind index, the /cari/ page ---
+PLUGINS += ["search"]
+# The dev build writes the search page but no index: `make devserver SEARCH=1` builds one.
+SEARCH_INDEX = False
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {

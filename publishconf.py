@@ -20,6 +20,9 @@ DELETE_OUTPUT_DIRECTORY = True
 NEWS_METADATA_STRICT = True
 NEWS_METADATA_ERRORS_SAVE_AS = ""  # the error index page is for development builds only
 
+# The Pagefind index is built inside the publish build, before the swap (plugins/search).
+SEARCH_INDEX = True
+
 # Drafts and scheduled (future-dated) articles are never written, listed or put in feeds:
 # an empty *_SAVE_AS makes Pelican's writer skip them (newsroom_tools README, "Drafts").
 DRAFT_URL = ""

@@ -26,6 +26,8 @@ later, the news sitemap not empty) and the ticker keeps breaking items of any ag
 executed, a figure other loads on the machine do not disturb.
 ``--comments N`` adds N moderated comments (``content/comments/``) to the corpus, and an
 ``Id:`` to every article, for the comments plugin.
+``--search``: the search plugin's index time, size, files and the bytes of a first and second
+query in a real browser (tests/bench_search.py).
 ``--citations PERCENT`` gives that share of the articles three citations each (``[@key]``,
 ``[@key, hlm. N]``, a narrative ``@key`` or ``[@a; @b]``) of a 40-entry site bibliography;
 measure the plugin with ``--ab``, e.g. (the figure in plugins/citations/README.md):
@@ -358,7 +360,7 @@ def instructions(conf, root):
     return int(match.group(1).replace(",", "")) if match else None
 
 
-def cold_build(conf, root):
+def cold_build(conf, root, env=None):
     """A build with an empty content cache and output folder.
 
     Returns (wall seconds, CPU seconds, peak MiB). CPU time (user + system of the Pelican
@@ -368,7 +370,7 @@ def cold_build(conf, root):
     shutil.rmtree(root / "cache", ignore_errors=True)
     shutil.rmtree(root / "output", ignore_errors=True)
     usage = []
-    env = {"SOURCE_DATE_EPOCH": build_epoch(root)}
+    env = {"SOURCE_DATE_EPOCH": build_epoch(root), **(env or {})}
     seconds, peak = timed_build(conf, root / "output", usage, env)
     return seconds, usage[0].ru_utime + usage[0].ru_stime, peak
 
@@ -522,6 +524,9 @@ def main(argv=None):
         "--instructions", action="store_true", help="--ab: also count instructions (valgrind)"
     )
     parser.add_argument("--images", type=int, default=0, help="articles with a 12 MP photo")
+    parser.add_argument(
+        "--search", action="store_true", help="search index cost (tests/bench_search.py)"
+    )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
@@ -534,6 +539,11 @@ def main(argv=None):
                 return
         if args.workflow:
             workflow(conf, root, args.repeat)
+            return
+        if args.search:
+            from bench_search import measure
+
+            measure(root, args.articles, conf, cold_build)
             return
         if args.ab:
             overhead(conf, args.without, args.ab, root, args.instructions)

@@ -102,7 +102,8 @@ def test_language_is_indonesian(page):
 def test_no_javascript_or_third_party_requests(site):
     for path in site.html_files():
         soup = site.soup(path.relative_to(site.output))
-        assert not soup.find("script", src=True), path
+        if path.relative_to(site.output).as_posix() != "cari/index.html":  # search's own page
+            assert not soup.find("script", src=True), path
         for tag in soup.find_all(["link", "img", "script", "iframe"]):
             url = tag.get("href") or tag.get("src") or ""
             if tag.name == "link" and tag.get("rel") != ["stylesheet"]:

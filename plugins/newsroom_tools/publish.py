@@ -65,11 +65,13 @@ class Interrupted(BaseException):
     """
 
 
-def tree_digest(root):
+def tree_digest(root, exclude=None):
     """Return a SHA-256 hex digest of a folder tree: every file's relative path and bytes.
 
     Args:
         root: folder path. Modification times and permissions are not part of the digest.
+        exclude: optional compiled regex; files whose ``/``-separated relative path it
+            matches (``re.match``) are left out.
     Returns:
         64 hex digits; two trees with the same files and bytes have the same digest.
     """
@@ -79,6 +81,8 @@ def tree_digest(root):
         for name in sorted(files):
             path = os.path.join(folder, name)
             relative = os.path.relpath(path, root).replace(os.sep, "/")
+            if exclude is not None and exclude.match(relative):
+                continue
             digest.update(relative.encode() + b"\0")
             with open(path, "rb") as handle:
                 digest.update(hashlib.sha256(handle.read()).digest())

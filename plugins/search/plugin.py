@@ -1,0 +1,68 @@
+"""Signal wiring for search. Receivers are module-level: blinker keeps weak references."""
+
+import logging
+import os
+
+from pelican import signals
+
+from .index import build_index
+from .selection import glob_for, mark_searchable
+from .settings import apply_defaults
+
+logger = logging.getLogger(__name__)
+
+# Output paths to index, per output folder, from all_generators_finalized to finalized.
+_pending = {}
+
+
+def initialize(pelican):
+    """``initialized``: default settings and the search page."""
+    apply_defaults(pelican.settings)
+
+
+def select(generators):
+    """``all_generators_finalized``: mark the searchable articles and pages (before writing,
+    so the theme can render ``data-pagefind-body``) and remember their paths."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    paths = mark_searchable(generators, settings["SEARCH_EXCLUDE_PATHS"])
+    _pending[os.path.abspath(generators[0].output_path)] = paths
+
+
+def index(pelican):
+    """``finalized``: run Pagefind on the written site (publish: inside the build folder,
+    before the swap, so a failure publishes nothing)."""
+    settings = pelican.settings
+    site = os.path.abspath(pelican.output_path)
+    paths = _pending.pop(site, [])
+    if not settings["SEARCH_INDEX"]:
+        return
+    glob = glob_for(paths)
+    if glob is None:
+        logger.warning("search: nothing to index (no published article or page)")
+        return
+    report = build_index(
+        site,
+        glob,
+        len(paths),
+        output_path=settings["SEARCH_OUTPUT_PATH"],
+        language=settings["SEARCH_LANGUAGE"],
+        exclude_selectors=settings["SEARCH_EXCLUDE_SELECTORS"],
+        timeout=settings["SEARCH_TIMEOUT"],
+    )
+    logger.info(
+        "search: indexed %d pages in %.1f s (%d files, %.1f MB in %s/)",
+        report.pages,
+        report.seconds,
+        report.files,
+        report.bytes / 1e6,
+        settings["SEARCH_OUTPUT_PATH"],
+    )
+
+
+def register():
+    """Connect the receivers (Pelican plugin entry point)."""
+    signals.initialized.connect(initialize)
+    signals.all_generators_finalized.connect(select)
+    signals.finalized.connect(index)

@@ -1,0 +1,306 @@
+"""search plugin: the Pagefind index of a publish build, and /cari/ in a real browser.
+
+The fixture site is published (``make publish``'s tool, strict settings) under a sub-path
+(``SITEURL=http://127.0.0.1:N/sub``, as on a GitHub Pages project site) and served locally;
+every browser test runs there, so search from a sub-path is covered by all of them.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browser import serve_folder
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from newsroom_tools.publish import tree_digest
+from search.index import SearchIndexError, build_index
+from search.selection import glob_for, is_searchable
+from workflow import run_tool, write_site
+
+
+def header(title, date, category="Berita", *extra):
+    lines = [f"Title: {title}", f"Date: {date}", "Author: Nurhayati", f"Category: {category}"]
+    return "\n".join([*lines, *extra]) + "\n\n"
+
+
+SITE = {
+    "articles/2026/banjir.md": header(
+        "Banjir Bandang Rendam Tiga Desa di Wawo", "2026-05-20 09:00", "Berita", "Tags: kataunik"
+    )
+    + "Hujan deras sejak malam merendam rumah warga. Banjir surut menjelang siang.\n",
+    "articles/2025/banjir-lama.md": header(
+        "Warga Wawo Bersihkan Lumpur", "2025-01-10 08:00", "Berita"
+    )
+    + "Sisa banjir tahun lalu masih terlihat di jalan desa.\n",
+    "articles/2026/melayani.md": header("Puskesmas Melayani Warga Malam Hari", "2026-04-02 10:00")
+    + "Petugas melayani pasien hingga pukul sepuluh malam.\n",
+    "articles/2026/dilayani.md": header(
+        "Antrean Pendek, Pasien Cepat Dilayani", "2026-04-03 10:00", "Opini"
+    )
+    + "Pasien kini dilayani dalam setengah jam.\n",
+    "articles/2026/pelayanan.md": header(
+        "Pelayanan Dukcapil Buka Hari Sabtu", "2026-04-04 10:00", "Pemerintahan"
+    )
+    + "Kantor membuka layanan akhir pekan.\n",
+    "articles/2026/kafe.md": header("Kafé Sanggar Rimpu Dibuka", "2026-03-01 10:00", "Budaya")
+    + "Sebuah kafé baru di Rasanae menyajikan kopi Tambora.\n",
+    "articles/2026/breaking.md": header(
+        "Gempa Terasa di Sape", "2026-05-31 20:00", "Berita", "Breaking: true"
+    )
+    + "Getaran terasa singkat.\n",
+    "articles/2026/draf.md": header("Draf Rahasia", "2026-05-30 09:00", "Berita", "Status: draft")
+    + "Kata zulfikarahasia hanya ada di draf ini.\n",
+    "articles/2026/terjadwal.md": header("Embargo", "2026-07-01 09:00") + "Kata embargounik.\n",
+    "pages/tentang.md": "Title: Tentang\nSlug: tentang\n\n"
+    + "Kabar Mbojo menulis tentang Bima dan Dompu.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """(base URL of the site, output folder): the fixture site published and served."""
+    root = tmp_path_factory.mktemp("search")
+    content = write_site(root / "content", SITE)
+    with serve_folder(root) as server:
+        output = root / "sub"
+        result = run_tool(
+            "publish", content, "-o", output, "-s", ROOT / "publishconf.py",
+            env={"SITEURL": server + "sub"},
+        )  # fmt: skip
+        assert result.returncode == 0, result.output_text
+        yield server + "sub/", output
+
+
+def search(browser, base, query, **choices):
+    """Open /cari/?q=query, pick the filter ``choices``; return (page, titles, requests)."""
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "cari/?q=" + query)
+    page.wait_for_function("document.getElementById('cari-status').textContent.includes('“')")
+    for name, value in choices.items():
+        page.select_option(f"select[name={name}]", value)
+        page.wait_for_timeout(300)
+        page.wait_for_function("document.getElementById('cari-status').textContent.includes('“')")
+    titles = page.locator("#cari-hasil h2").all_inner_texts()
+    return page, titles, requests
+
+
+def test_query_finds_the_expected_article_first(browser, published):
+    base, _ = published
+    page, titles, requests = search(browser, base, "banjir wawo")
+    assert titles[0] == "Banjir Bandang Rendam Tiga Desa di Wawo"
+    first = page.locator("#cari-hasil li").first
+    assert (
+        first.locator("a").get_attribute("href")
+        == "/sub/2026/05/banjir-bandang-rendam-tiga-desa-di-wawo.html"
+    )
+    assert first.locator(".search-meta").inner_text() == "Berita · Rabu, 20 Mei 2026 09.00 WITA"
+    assert "banjir" in [m.lower() for m in first.locator("mark").all_inner_texts()]
+    assert page.locator("#cari-status").inner_text().startswith(f"{len(titles)} hasil")
+    assert all(url.startswith(base) for url in requests), requests
+    page.close()
+
+
+def test_indonesian_stemming(browser, published):
+    """Pagefind's Snowball stemmer for "id": pelayanan, melayani, dilayani and layanan share
+    the stem "layan"; a prefix of a word (typed half-way) matches too, a typo does not."""
+    base, _ = published
+    _, titles, _ = search(browser, base, "pelayanan")
+    assert set(titles) == {
+        "Pelayanan Dukcapil Buka Hari Sabtu",
+        "Puskesmas Melayani Warga Malam Hari",
+        "Antrean Pendek, Pasien Cepat Dilayani",
+    }
+    _, titles, _ = search(browser, base, "melayani")
+    assert "Antrean Pendek, Pasien Cepat Dilayani" in titles
+    _, titles, _ = search(browser, base, "Wa")
+    assert {"Banjir Bandang Rendam Tiga Desa di Wawo", "Warga Wawo Bersihkan Lumpur"} <= set(titles)
+    _, titles, _ = search(browser, base, "wawu")
+    assert titles == []
+
+
+def test_case_and_diacritics_are_folded(browser, published):
+    base, _ = published
+    for query in ("KAFE", "kafé", "Kafe"):
+        _, titles, _ = search(browser, base, query)
+        assert titles == ["Kafé Sanggar Rimpu Dibuka"], query
+
+
+def test_drafts_scheduled_and_page_furniture_are_not_indexed(browser, published):
+    """A draft's or embargoed article's unique word finds nothing; neither do words that
+    appear only in a tag list, the author box or the breaking ticker on every page."""
+    base, _ = published
+    for query in ("zulfikarahasia", "embargounik", "kataunik", "Meliput Kota"):
+        page, titles, _ = search(browser, base, query)
+        assert titles == [], query
+        assert "Tidak ada hasil" in page.locator("#cari-status").inner_text()
+        page.close()
+    _, titles, _ = search(browser, base, "gempa")  # headline of the ticker's breaking item
+    assert titles == ["Gempa Terasa di Sape"]
+    _, titles, _ = search(browser, base, "Dompu")  # pages are indexed too
+    assert titles == ["Tentang"]
+
+
+def test_filters_and_sort_by_date(browser, published):
+    base, _ = published
+    _, titles, _ = search(browser, base, "pasien", kategori="Opini")
+    assert titles == ["Antrean Pendek, Pasien Cepat Dilayani"]
+    _, titles, _ = search(browser, base, "wawo", tahun="2025")
+    assert titles == ["Warga Wawo Bersihkan Lumpur"]
+    page, titles, _ = search(browser, base, "layan", urut="baru")
+    assert titles == [
+        "Pelayanan Dukcapil Buka Hari Sabtu",
+        "Antrean Pendek, Pasien Cepat Dilayani",
+        "Puskesmas Melayani Warga Malam Hari",
+    ]
+    page.close()
+
+
+def test_header_form_leads_to_results(browser, published):
+    base, _ = published
+    page = browser.new_page()
+    page.goto(base + "2026/04/puskesmas-melayani-warga-malam-hari.html")
+    page.fill("#site-search-q", "sabtu")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_selector("#cari-hasil li")
+    assert page.url == base + "cari/?q=sabtu"
+    assert page.locator("#cari-hasil h2").all_inner_texts() == [
+        "Pelayanan Dukcapil Buka Hari Sabtu"
+    ]
+    page.close()
+
+
+def test_article_pages_load_nothing_for_search(browser, published):
+    base, _ = published
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "2026/05/banjir-bandang-rendam-tiga-desa-di-wawo.html")
+    page.wait_for_load_state("networkidle")
+    page.close()
+    assert not [url for url in requests if "pagefind" in url or url.endswith(".js")], requests
+    # The search page itself fetches no index before the reader searches.
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "cari/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url], requests
+    page.focus("#cari-q")  # tapping the box starts loading
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/pagefind/pagefind.js") for url in requests)
+    page.close()
+
+
+def test_search_page_without_javascript_uses_the_fallback_engine(browser, published):
+    base, output = published
+    soup = BeautifulSoup((output / "cari/index.html").read_text(encoding="utf-8"), "lxml")
+    form = soup.find("form", id="cari")
+    assert form["action"] == "https://duckduckgo.com/"
+    assert form.find("input", attrs={"name": "sites"})["value"] == base.split("://")[1].rstrip("/")
+    assert "DuckDuckGo" in soup.find("noscript").get_text()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.route("https://duckduckgo.com/**", lambda route: route.fulfill(body="mesin pencari"))
+    page.goto(base + "cari/")
+    page.fill("#cari-q", "banjir")
+    with page.expect_request("https://duckduckgo.com/**") as request:
+        page.click("#cari button[type=submit]")
+    url = urlsplit(request.value.url)
+    assert url.netloc == "duckduckgo.com"
+    assert parse_qs(url.query) == {"q": ["banjir"], "sites": [base.split("://")[1].rstrip("/")]}
+    context.close()
+
+
+def test_only_marked_pages_carry_the_body_attributes(published):
+    """Articles and pages are marked; listings and the search page are not, and inside an
+    article the body excludes the tags, share links, author box and comments."""
+    _, output = published
+    article = BeautifulSoup(
+        (output / "2026/05/banjir-bandang-rendam-tiga-desa-di-wawo.html").read_text(), "lxml"
+    )
+    bodies = article.select("[data-pagefind-body]")
+    assert [b.name for b in bodies] == ["header", "div"]
+    assert not article.select(".article-footer [data-pagefind-body], .tags [data-pagefind-body]")
+    assert article.find(attrs={"data-pagefind-filter": "kategori"}).get_text() == "Berita"
+    assert article.find(attrs={"data-pagefind-meta": "title"}).name == "h1"
+    for listing in ("index.html", "kategori/berita/index.html", "cari/index.html"):
+        soup = BeautifulSoup((output / listing).read_text(), "lxml")
+        assert not soup.select("[data-pagefind-body]"), listing
+    assert (output / "pagefind/pagefind.js").is_file()
+    assert not (output / "pagefind/pagefind-ui.js").exists()
+
+
+def test_failed_indexing_leaves_output_untouched(published, tmp_path):
+    """A publish whose Pagefind is missing or dies exits 1 with the reason; output/ keeps
+    every byte it had."""
+    base, output = published
+    content = write_site(tmp_path / "content", SITE)
+    before = tree_digest(output)
+    for binary, reason in (
+        (tmp_path / "no-such-pagefind", "the Pagefind program was not found"),
+        ("/bin/false", "Pagefind failed (the pagefind process"),
+    ):
+        result = run_tool(
+            "publish", content, "-o", output, "-s", ROOT / "publishconf.py",
+            env={"SITEURL": base.rstrip("/"), "PAGEFIND_BINARY_PATH": str(binary)},
+        )  # fmt: skip
+        assert result.returncode == 1, result.output_text
+        assert f"search: {reason}" in result.output_text
+        assert "was not changed" in result.output_text
+        assert "Traceback" not in result.output_text
+        assert tree_digest(output) == before
+    assert not list(output.parent.glob(".sub-build-*"))
+
+
+def test_dev_build_indexes_only_when_asked(make_site):
+    files = {"articles/a.md": header("Satu", "2024-05-01 08:00") + "Isi.\n"}
+    site = make_site(files, "pelicanconf.py")
+    assert site.result.returncode == 0, site.result.output_text
+    assert site.path("cari/index.html").is_file()
+    assert not site.path("pagefind").exists()
+    site = make_site(files, "pelicanconf.py", "-e", "SEARCH_INDEX=true")
+    assert site.result.returncode == 0, site.result.output_text
+    assert site.path("pagefind/pagefind-entry.json").is_file()
+
+
+def test_index_count_mismatch_fails(tmp_path):
+    (tmp_path / "a").mkdir()
+    for name in ("1", "2"):
+        body = f"<main data-pagefind-body><h1>Judul {name}</h1></main>"
+        (tmp_path / "a" / f"{name}.html").write_text(f'<html lang="id"><body>{body}</body></html>')
+    options = {"output_path": "pagefind", "language": "id", "exclude_selectors": [], "timeout": 60}
+    report = build_index(str(tmp_path), "a/**/*.html", 2, **options)
+    assert (report.pages, report.files > 5, report.bytes > 10_000) == (2, True, True)
+    with pytest.raises(SearchIndexError, match="indexed 2 pages but the build marked 3"):
+        build_index(str(tmp_path), "a/**/*.html", 3, **options)
+
+
+def test_glob_matches_exactly_the_indexed_paths():
+    assert glob_for(["2024/12/a.html", "p/tentang.html"]) == "{2024/12/a.html,p/tentang.html}"
+    assert glob_for(["p/tentang.html"]) == "p/tentang.html"
+    assert glob_for(["2024/12/a,b{c}.html"]) == "2024/12/a\\,b\\{c\\}.html"
+    assert glob_for([]) is None
+
+
+class Content:
+    def __init__(self, save_as="2024/05/a.html", status="published", **extra):
+        self.save_as, self.status = save_as, status
+        self.__dict__.update(extra)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (Content(), True),
+        (Content(status="draft"), False),
+        (Content(status="hidden"), False),
+        (Content(status="withdrawn"), False),
+        (Content(withdrawn=True), False),
+        (Content(save_as="teks/2024/05/a.html"), False),
+        (Content(save_as=""), False),
+    ],
+    ids=["published", "draft", "hidden", "withdrawn-status", "withdrawn-flag", "lite", "unsaved"],
+)
+def test_is_searchable(content, expected):
+    assert is_searchable(content, ["teks/"]) is expected

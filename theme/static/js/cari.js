@@ -1,0 +1,150 @@
+// Search on /cari/ (search plugin): a small UI over Pagefind's JavaScript API.
+// Loaded only by the search page. pagefind.js and the index load only when the reader starts
+// a search (focus on the box, or /cari/?q=... from the header's form). Without JavaScript the
+// form goes to the fallback search engine instead (see the template).
+const form = document.getElementById("cari");
+const input = document.getElementById("cari-q");
+const status = document.getElementById("cari-status");
+const list = document.getElementById("cari-hasil");
+const more = document.getElementById("cari-lagi");
+const options = document.getElementById("cari-pilihan");
+const choice = (name) => options.querySelector(`select[name=${name}]`);
+const ui = JSON.parse(document.getElementById("cari-ui").textContent);
+// SITEURL may be relative (dev build) or carry a path (a GitHub Pages project site).
+const site = new URL(form.dataset.site, document.baseURI);
+const indexUrl = new URL(form.dataset.index, document.baseURI);
+const PAGE_SIZE = 10;
+
+let pagefind = null;
+let loading = null;
+let results = [];
+let shown = 0;
+let generation = 0;
+
+function load() {
+  loading ??= import(new URL("pagefind.js", indexUrl).href).then(async (module) => {
+    await module.options({ baseUrl: site.pathname, excerptLength: 24 });
+    await module.init();
+    pagefind = module;
+    await fillFilters();
+    return module;
+  });
+  return loading;
+}
+
+async function fillFilters() {
+  const filters = await pagefind.filters();
+  const fill = (name, values, compare) => {
+    const select = choice(name);
+    for (const value of Object.keys(values || {}).sort(compare)) {
+      select.add(new Option(value, value));
+    }
+  };
+  fill("kategori", filters.kategori);
+  fill("tahun", filters.tahun, (a, b) => b.localeCompare(a));
+  options.hidden = false;
+}
+
+function searchOptions() {
+  const filters = {};
+  for (const name of ["kategori", "tahun"]) {
+    if (choice(name).value) filters[name] = choice(name).value;
+  }
+  const sort = choice("urut").value === "baru" ? { tanggal: "desc" } : undefined;
+  return { filters, sort };
+}
+
+// Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly that.
+function excerpt(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const out = document.createElement("p");
+  out.className = "search-excerpt";
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(node.textContent);
+    }
+  }
+  return out;
+}
+
+function item(data) {
+  const li = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  heading.append(link);
+  const meta = document.createElement("p");
+  meta.className = "search-meta";
+  meta.textContent = [data.meta.kategori || ui.page, data.meta.tanggal].filter(Boolean).join(" · ");
+  li.append(heading, meta, excerpt(data.excerpt || ""));
+  return li;
+}
+
+async function showMore(run) {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const items = await Promise.all(batch.map((result) => result.data()));
+  if (run !== generation) return;
+  list.append(...items.map(item));
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+async function search() {
+  const run = ++generation;
+  const query = input.value.trim();
+  const url = new URL(location.href);
+  url.searchParams.set("q", query);
+  history.replaceState(null, "", url);
+  if (!query) {
+    list.replaceChildren();
+    status.textContent = "";
+    more.hidden = true;
+    return;
+  }
+  status.textContent = ui.loading;
+  try {
+    await load();
+  } catch (error) {
+    status.textContent = ui.failed;
+    return;
+  }
+  const { filters, sort } = searchOptions();
+  const response = await pagefind.search(query, { filters, sort });
+  if (run !== generation || !response) return;
+  results = response.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(run);
+  if (run !== generation) return;
+  // The status changes last: once it names the query, the results below are complete.
+  const text = results.length ? ui.count.replace("{n}", results.length) : ui.none;
+  status.textContent = text.replace("{q}", query);
+}
+
+let timer = 0;
+function searchSoon() {
+  clearTimeout(timer);
+  timer = setTimeout(search, 250);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  search();
+});
+input.addEventListener("input", searchSoon);
+input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+options.addEventListener("change", search);
+more.addEventListener("click", () => showMore(generation));
+
+const initial = new URL(location.href).searchParams.get("q");
+if (initial) {
+  input.value = initial;
+  search();
+}
