@@ -68,6 +68,19 @@ BREAKING_NEWS_MAX_ITEMS = 5
 BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
 NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
+# --- corrections (see plugins/corrections/README.md): corrections, hak jawab, withdrawals,
+# /koreksi/, labels. After comments (article ids) and before nothing else in particular.
+PLUGINS += ["corrections"]
+CORRECTIONS_POLICY_PAGE = "kebijakan-koreksi"
+# The publisher's policies in JSON-LD (NewsMediaOrganization), by page slug (Trust Project).
+NEWS_SEO_ORGANIZATION_PAGES = {
+    "publishingPrinciples": "pedoman-pemberitaan-media-siber",
+    "ethicsPolicy": "pedoman-pemberitaan-media-siber",
+    "verificationFactCheckingPolicy": "pedoman-pemberitaan-media-siber",
+    "correctionsPolicy": "kebijakan-koreksi",
+    "masthead": "redaksi",
+}
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
