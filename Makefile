@@ -24,7 +24,7 @@ TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment
+.PHONY: comment correction withdraw hak-jawab
 
 help:
 	@echo 'make html        build content/ into output/ (development settings)'
@@ -42,6 +42,9 @@ help:
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
+	@echo 'make correction ARTICLE=<id> KIND=koreksi|klarifikasi|pembaruan   new correction entry'
+	@echo 'make withdraw ARTICLE=<id> REASON=<reason> [NOTE="..."]   withdraw a story (README)'
+	@echo 'make hak-jawab ARTICLE=<id> [AUTHOR=...]   new draft hak jawab (right of reply)'
 
 venv: $(STAMP)
 
@@ -109,3 +112,18 @@ bench: $(STAMP)
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")
+
+# corrections plugin (plugins/corrections/README.md): one command per editorial act. Without
+# ARTICLE they list the article ids. Values are single-quoted ($(quote)) and passed as
+# --name=value, so a value starting with '-' is never read as an option.
+CORRECTIONS := PYTHONPATH=plugins $(BIN)/python -m corrections --settings $(CONFFILE) --content $(INPUTDIR)
+
+correction: $(STAMP)
+	@$(CORRECTIONS) correction --article=$(call quote,$(ARTICLE)) --kind=$(call quote,$(KIND))
+
+withdraw: $(STAMP)
+	@$(CORRECTIONS) withdraw --article=$(call quote,$(ARTICLE)) --reason=$(call quote,$(REASON)) \
+		--note=$(call quote,$(NOTE))
+
+hak-jawab: $(STAMP)
+	@$(CORRECTIONS) hak-jawab --article=$(call quote,$(ARTICLE)) --author=$(call quote,$(AUTHOR))
