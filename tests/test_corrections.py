@@ -247,6 +247,9 @@ def test_withdrawn_is_out_of_listings_feeds_and_sitemaps(built):
 
 def test_corrections_page_lists_everything_newest_first(built):
     soup = built.soup("koreksi/index.html")
+    # An ordinary page (content/pages/koreksi.md, Template: corrections): its text first.
+    assert soup.select_one("h1.page-title").get_text() == "Koreksi"
+    assert text(soup.select_one(".entry-content")) == "Semua koreksi, yang terbaru di atas."
     items = soup.select("ol.corrections-log > li")
     assert [li["class"][1] for li in items] == [
         "log-pencabutan",
@@ -326,7 +329,7 @@ def test_policy_page_explains_how_to_ask_and_the_first_response_time(site):
 def test_guideline_page_and_footer_link_the_corrections_page(site):
     guideline = site.soup("p/pedoman-pemberitaan-media-siber.html").select_one("article.page")
     hrefs = {a["href"] for a in guideline.select("a")}
-    assert "../koreksi/" in hrefs
+    assert f"{SITEURL}/koreksi/" in hrefs
     assert f"{SITEURL}/p/kebijakan-koreksi.html" in hrefs
     assert site.path("koreksi/index.html").is_file()
     assert site.path("feeds/koreksi.atom.xml").is_file()

@@ -21,6 +21,8 @@ def content(tmp_path):
             "articles/2026/draf.md": header("Draf", "2026-05-02 08:00", "Id: draf", "Status: draft")
             + "Teks.\n",
             "pages/kebijakan-koreksi.md": "Title: Kebijakan\nSlug: kebijakan-koreksi\n\n.\n",
+            "pages/koreksi.md": "Title: Koreksi\nSlug: koreksi\nUrl: koreksi/\n"
+            "Save_as: koreksi/index.html\nTemplate: corrections\n\n.\n",
         },
     )
 

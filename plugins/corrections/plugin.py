@@ -11,9 +11,9 @@ Order within a build (README, "How it works"):
    ``content/corrections/``, check and join (:func:`.model.join`); ``corrections_log`` goes
    into the shared context. Errors fail a strict build at news_metadata's
    ``all_generators_finalized`` receiver, before any page is written.
-4. ``all_generators_finalized``: the policy page for the templates.
+4. ``all_generators_finalized``: the corrections page and the policy page for the templates.
 5. ``feed_generated``: feed titles of labelled types get their label ("Advertorial: ...").
-6. ``get_generators``: the corrections page and its feed (:mod:`.page`).
+6. ``get_generators``: the feed of the corrections log (:mod:`.feed`).
 """
 
 import logging
@@ -23,7 +23,7 @@ from news_metadata.clock import build_now
 from pelican import signals
 
 from . import entries, model
-from .page import CorrectionsGenerator
+from .feed import CorrectionsFeedGenerator
 from .settings import WITHDRAWN_STATUS, apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -90,21 +90,28 @@ def join_articles(generator):
     _feed_labels.update({a.url: a.type_label for a in articles if a.type_label})
 
 
-def find_policy_page(generators):
-    """``all_generators_finalized``: ``corrections_policy_page`` (a Page or None, warned)."""
+def find_pages(generators):
+    """``all_generators_finalized``: ``corrections_page`` and ``corrections_policy_page`` in
+    the template context (Pages, or None with a warning)."""
     if not generators:
         return
     context = generators[0].context
-    slug = generators[0].settings.get("CORRECTIONS_POLICY_PAGE")
-    page = next((p for p in context.get("pages", []) if p.slug == slug), None)
-    context["corrections_policy_page"] = page
-    if slug and page is None:
-        logger.warning(
-            "corrections: no page has Slug %r (CORRECTIONS_POLICY_PAGE), so notices link to "
-            "no policy; add content/pages/%s.md",
-            slug,
-            slug,
-        )
+    settings = generators[0].settings
+    pages = {p.slug: p for p in context.get("pages", [])}
+    for name, setting, what in (
+        ("corrections_page", "CORRECTIONS_PAGE", "the footer links to no corrections page"),
+        ("corrections_policy_page", "CORRECTIONS_POLICY_PAGE", "notices link to no policy"),
+    ):
+        slug = settings.get(setting)
+        context[name] = pages.get(slug)
+        if slug and context[name] is None:
+            logger.warning(
+                "corrections: no page has Slug %r (%s), so %s; add content/pages/%s.md",
+                slug,
+                setting,
+                what,
+                slug,
+            )
 
 
 def label_feed_items(context, feed):
@@ -122,8 +129,8 @@ def label_feed_items(context, feed):
 
 
 def get_generators(pelican):
-    """``get_generators``: the corrections page and feed."""
-    return CorrectionsGenerator
+    """``get_generators``: the corrections feed."""
+    return CorrectionsFeedGenerator
 
 
 def register():
@@ -132,6 +139,6 @@ def register():
     signals.initialized.connect(initialize)
     signals.article_generator_context.connect(mark_withdrawn)
     signals.article_generator_finalized.connect(join_articles)
-    signals.all_generators_finalized.connect(find_policy_page)
+    signals.all_generators_finalized.connect(find_pages)
     signals.feed_generated.connect(label_feed_items)
     signals.get_generators.connect(get_generators)

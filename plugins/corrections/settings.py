@@ -28,9 +28,9 @@ WITHDRAWN_STATUS = "withdrawn"
 DEFAULTS = {
     # Folder of correction files, relative to PATH: <CORRECTIONS_PATH>/<article-id>.yml
     "CORRECTIONS_PATH": "corrections",
-    # The corrections page (every correction, reply and withdrawal, newest first); "" for none.
-    "CORRECTIONS_PAGE_URL": "koreksi/",
-    "CORRECTIONS_PAGE_SAVE_AS": "koreksi/index.html",
+    # Slug of the page that lists every correction, reply and withdrawal, newest first: a
+    # page in content/pages/ with `Template: corrections` (content/pages/koreksi.md: /koreksi/).
+    "CORRECTIONS_PAGE": "koreksi",
     # Its Atom feed, relative to the output folder; "" or None for none.
     "CORRECTIONS_FEED_ATOM": "feeds/koreksi.atom.xml",
     # Slug of the page that explains the policy (linked from boxes, notices and the page).

@@ -1,8 +1,9 @@
-"""The corrections page (``/koreksi/``) and its Atom feed: a generator from ``get_generators``.
+"""The Atom feed of the corrections log: a small generator returned by ``get_generators``.
 
-A subclass of Pelican's ``Generator`` so it renders with the theme's Jinja environment and the
-filters other plugins add at ``generator_init`` (news_metadata's ``wita``); the feed goes
-through Pelican's own feed writer (feedgenerator), as the site's other feeds do.
+The corrections page itself is an ordinary page (``content/pages/koreksi.md`` with
+``Template: corrections``), so other pages link it with ``{filename}`` and the team writes its
+introduction; the template lists the context's ``corrections_log``. The feed goes through
+Pelican's own feed writer (feedgenerator), as the site's other feeds do.
 """
 
 import logging
@@ -10,11 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import Markup, escape
-from pelican.generators import Generator
 
 logger = logging.getLogger(__name__)
-
-TEMPLATE = "corrections"
 
 
 @dataclass
@@ -72,33 +70,24 @@ def feed_item(item, ui, author=""):
     )
 
 
-class CorrectionsGenerator(Generator):
-    """Writes ``CORRECTIONS_PAGE_SAVE_AS`` and ``CORRECTIONS_FEED_ATOM`` from the context's
-    ``corrections_log`` (set at ``article_generator_finalized``)."""
+class CorrectionsFeedGenerator:
+    """Writes ``CORRECTIONS_FEED_ATOM`` from the context's ``corrections_log`` (set at
+    ``article_generator_finalized``), newest first, at most ``FEED_MAX_ITEMS``."""
+
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
+        self.context = context
+        self.settings = settings
 
     def generate_context(self):
         """Nothing to add: the log is computed when the articles are read."""
 
     def generate_output(self, writer):
-        """Write the page and the feed with Pelican's ``writer``."""
+        """Write the feed with Pelican's ``writer`` (``pelican.writers.Writer``)."""
         log = self.context.get("corrections_log") or []
         ui = self.context.get("UI") or {}
-        save_as = self.settings.get("CORRECTIONS_PAGE_SAVE_AS")
-        if save_as:
-            listed = list({id(item.article): item.article for item in log}.values())
-            writer.write_file(
-                save_as,
-                self.get_template(TEMPLATE),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=self.settings.get("CORRECTIONS_PAGE_URL"),
-                page_name="koreksi",
-                corrections=log,
-                articles=listed,  # news_seo's sitemap: lastmod of the page
-            )
         feed = self.settings.get("CORRECTIONS_FEED_ATOM")
         if feed:
             author = self.settings.get("AUTHOR") or self.settings.get("SITENAME", "")
             items = [feed_item(item, ui, author) for item in log]
             writer.write_feed(items, self.context, feed, feed_title=ui.get("corrections_page"))
-        logger.debug("corrections: %d item(s) on the corrections page", len(log))
+            logger.debug("corrections: %d item(s) in %s", len(log), feed)
