@@ -25,6 +25,8 @@ from news_metadata.dates import DATE_FIX, parse_date, to_wita
 from news_metadata.errors import report
 from news_metadata.model import plain_text
 from news_metadata.reader import suggest
+from news_metadata.yamlfile import compose
+from news_metadata.yamlfile import line as _line
 
 from .settings import KINDS
 
@@ -74,10 +76,6 @@ def render(text):
     return html, plain_text(html)
 
 
-def _line(node):
-    return node.start_mark.line + 1
-
-
 def scan(root, ignore=()):
     """Read every correction file below ``root``.
 
@@ -112,19 +110,11 @@ def scan(root, ignore=()):
 
 def load(path):
     """Read one correction file; return its usable entries (list of :class:`Entry`)."""
-    with open(path, encoding="utf-8") as handle:
-        try:
-            root = yaml.compose(handle)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            report(
-                path,
-                mark.line + 1 if mark else None,
-                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                "check the indentation: each entry starts with '- date: ...' and its other "
-                "fields line up under 'date'",
-            )
-            return []
+    root = compose(
+        path,
+        "check the indentation: each entry starts with '- date: ...' and its other fields line "
+        "up under 'date'",
+    )
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
