@@ -35,13 +35,13 @@ quote = '$(subst ','\'',$(value $(1)))'
 # Several options in one variable (PELICANOPTS="-v --fatal warnings"): one quoted word each.
 # Values typed on the command line (TITLE, ARTICLE, ...) are not exported to the tools'
 # environment: make would expand them (and run a $(shell ...) in them) to build it.
-unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS PYTESTOPTS BENCH_OPTS
+unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS PYTESTOPTS BENCH_OPTS KIND REASON NOTE SEARCH
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
 .PHONY: help venv html clean regenerate serve devserver publish test lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment takedown import-blogger
+.PHONY: comment takedown import-blogger correction withdraw hak-jawab
 
 help:
 	@echo 'make html        build content/ into output-dev/ (development settings, drafts shown)'
@@ -62,6 +62,9 @@ help:
 	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
 	@echo 'make icons       favicon set from the logo into theme/static/icons/ (commit the result)'
 	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
+	@echo 'make correction ARTICLE=<id> KIND=koreksi|klarifikasi|pembaruan   new correction entry'
+	@echo 'make withdraw ARTICLE=<id> REASON=<reason> [NOTE="..."]   withdraw a story (README)'
+	@echo 'make hak-jawab ARTICLE=<id> [AUTHOR=...]   new draft hak jawab (right of reply)'
 	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
 
 venv: $(STAMP)
@@ -139,6 +142,22 @@ comment: $(STAMP)
 # Take an article off the site with its comments: both move to content/_arsip/ (never built).
 takedown: $(STAMP)
 	@$(TOOLS).takedown -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) $(call quote,ARTICLE)
+
+# corrections plugin (plugins/corrections/README.md): one command per editorial act. Without
+# ARTICLE they list the article ids. Values are single-quoted ($(quote)) and passed as
+# --name=value, so a value starting with '-' is never read as an option.
+CORRECTIONS := PYTHONPATH=plugins $(BIN)/python -m corrections --settings $(call quote,CONFFILE) --content $(call quote,INPUTDIR)
+
+correction: $(STAMP)
+	@$(CORRECTIONS) correction --article=$(call quote,ARTICLE) --kind=$(call quote,KIND)
+
+withdraw: $(STAMP)
+	@$(CORRECTIONS) withdraw --article=$(call quote,ARTICLE) --reason=$(call quote,REASON) \
+		--note=$(call quote,NOTE)
+
+hak-jawab: $(STAMP)
+	@$(CORRECTIONS) hak-jawab --article=$(call quote,ARTICLE) --author=$(call quote,AUTHOR)
+
 # Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
 # DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
 # the report is also saved to REPORT.

@@ -78,6 +78,18 @@ PLUGINS += ["front_page"]  # after breaking_news (labels) and news_seo (share li
 FRONT_PAGE_SECTIONS = None  # the order of NEWS_METADATA_CATEGORIES
 FRONT_PAGE_MENU_PAGES = ["tentang", "redaksi", "kontak", "pedoman-pemberitaan-media-siber"]
 
+# --- corrections (see plugins/corrections/README.md): corrections, hak jawab, withdrawals,
+# /koreksi/, labels. After comments (article ids) and before nothing else in particular.
+PLUGINS += ["corrections"]
+CORRECTIONS_POLICY_PAGE = "kebijakan-koreksi"
+# The publisher's policies in JSON-LD (NewsMediaOrganization), by page slug (Trust Project).
+NEWS_SEO_ORGANIZATION_PAGES = {
+    "publishingPrinciples": "pedoman-pemberitaan-media-siber",
+    "ethicsPolicy": "pedoman-pemberitaan-media-siber",
+    "verificationFactCheckingPolicy": "pedoman-pemberitaan-media-siber",
+    "correctionsPolicy": "kebijakan-koreksi",
+    "masthead": "redaksi",
+}
 # --- blogger_redirects (see plugins/blogger_redirects/README.md): Blogger's old URLs ---
 # Writes redirects only once make import-blogger has written content/data/blogger-labels.json.
 PLUGINS += ["blogger_redirects"]

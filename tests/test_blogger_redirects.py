@@ -109,6 +109,8 @@ def test_redirect_page_absolute_and_relative():
         ({"save_as": "../a.html", "url": "../a.html"}, "is not a path inside the site"),
         ({"save_as": "2024/12/a.html"}, "Save_as is set but Url is not"),
         ({"save_as": "2024/12/a.html", "url": "2024/12/b.html"}, "differs from Save_as"),
+        ({"save_as": "koreksi/index.html", "url": "koreksi/"}, None),  # served as the folder
+        ({"save_as": "koreksi/index.html", "url": "lain/"}, "differs from Save_as"),
         (
             {"save_as": "2024/12/a.html", "url": "2024/12/a.html", "status": "draft"},
             "a draft with Save_as is written to that path even by the publish build",

@@ -22,6 +22,7 @@ import yaml
 from .containment import report_refused
 from .errors import report
 from .safety import XML_FIX, check_url, describe_character, xml_forbidden
+from .yamlfile import compose
 
 FIELDS = {"name", "slug", "affiliation", "bio", "photo", "links", "confirmed"}
 REQUIRED = ("name", "affiliation")
@@ -75,18 +76,7 @@ def load_profiles(path):
             "create it; see plugins/news_metadata/README.md",
         )
         return {}
-    with open(path, encoding="utf-8") as handle:
-        try:
-            root = yaml.compose(handle)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            report(
-                path,
-                mark.line + 1 if mark else None,
-                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                "check the indentation and the ':' after each field name",
-            )
-            return {}
+    root = compose(path, "check the indentation and the ':' after each field name")
     if root is None:
         return {}
     if not isinstance(root, yaml.SequenceNode):

@@ -14,6 +14,12 @@ _SAFE_PATH = re.compile(r"^[A-Za-z0-9_.~%-]+(?:/[A-Za-z0-9_.~%-]+)*(?:\.html|/)$
 FIX = "write a path below the site without a leading slash, e.g. 'Save_as: 2024/12/slug.html'"
 
 
+def _served_at(path):
+    """The URL a server answers for an output path: ``x/index.html`` is served as ``x/`` (the
+    site's own listings use ``kategori/x/`` + ``kategori/x/index.html``; so does /koreksi/)."""
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
 def url_problems(metadata, lines):
     """Check ``save_as``/``url`` of one file's metadata.
 
@@ -47,7 +53,7 @@ def url_problems(metadata, lines):
     elif (
         save_as is not None
         and str(save_as).strip().endswith(".html")
-        and str(save_as).strip() != str(url).strip()
+        and _served_at(str(save_as).strip()) != _served_at(str(url).strip())
     ):
         problems.append(
             (

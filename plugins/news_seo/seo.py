@@ -244,6 +244,8 @@ def attach(generators):
         ):
             contents.extend(getattr(generator, name, None) or [])
         for content in contents:
+            if getattr(content, "withdrawn", False):
+                continue  # corrections plugin: the notice page gets the listing head, no JSON-LD
             content.seo = seo_data(content, site, settings, comments_enabled)
         for page in getattr(generator, "pages", None) or []:
             published_pages[page.slug] = site.url(page.url)

@@ -15,7 +15,7 @@ development build (``SITEURL = ""``) does not have.
   article dated within ``NEWS_SEO_NEWS_SITEMAP_MAX_AGE`` before the build's "now"
   (:func:`news_metadata.clock.build_now`), newest first, at most
   ``NEWS_SEO_NEWS_SITEMAP_MAX_ITEMS`` (Google: two days, 1000 entries), with the publication
-  name and language, the publication date and the title.
+  name and language, the publication date and the title; advertorials are left out.
 - ``robots.txt``: allows everything and names both sitemaps.
 """
 
@@ -115,10 +115,12 @@ def news_items(articles, now, max_age, max_items):
         max_items: int, the most to return.
     Returns:
         list of articles with ``now - max_age <= date <= now``, newest first, at most
-        ``max_items`` (an article dated after ``now`` is not published yet).
+        ``max_items`` (an article dated after ``now`` is not published yet). Advertorials
+        (``article.sponsored``, corrections plugin) are left out: Google News takes no paid
+        content.
     """
     start = now - max_age
-    recent = [a for a in articles if start <= a.date <= now]
+    recent = [a for a in articles if start <= a.date <= now and not getattr(a, "sponsored", False)]
     recent.sort(key=lambda a: a.date, reverse=True)
     return recent[:max_items]
 

@@ -14,6 +14,8 @@ from news_metadata.dates import format_iso
 logger = logging.getLogger(__name__)
 
 CONTEXT = "https://schema.org"
+# Entry kinds of the corrections plugin that are corrections (the others are updates).
+CORRECTION_KINDS = ("koreksi", "klarifikasi")
 
 
 def organization(site):
@@ -102,14 +104,15 @@ def article_block(article, seo, site):
         site: :class:`news_seo.seo.SiteInfo`.
     Returns:
         dict. Dates are ISO 8601 in WITA with ``+08:00``; ``dateModified`` is ``Modified`` or,
-        without one, ``Date``. ``commentCount`` is added when rendered (see
-        :attr:`news_seo.seo.SeoData.json_ld`).
+        without one, ``Date`` (the corrections plugin moves ``Modified`` to the newest entry);
+        ``correction`` lists the corrections (:func:`correction_nodes`). ``commentCount`` is
+        added when rendered (see :attr:`news_seo.seo.SeoData.json_ld`).
     """
     category = getattr(article, "category", None)
     opinion = category is not None and category.name in site.opinion_categories
     data = {
         "@context": CONTEXT,
-        "@type": "OpinionNewsArticle" if opinion else "NewsArticle",
+        "@type": _article_type(article, opinion),
         "headline": seo.title,
         "url": seo.canonical_url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": seo.canonical_url},
@@ -128,4 +131,33 @@ def article_block(article, seo, site):
     tags = [tag.name for tag in getattr(article, "tags", None) or []]
     if tags:
         data["keywords"] = tags
+    corrections = correction_nodes(article)
+    if corrections:
+        data["correction"] = corrections
     return data
+
+
+# --- corrections plugin (plugins/corrections/README.md): its attributes, when it is enabled ---
+
+
+def _article_type(article, opinion):
+    """``AdvertiserContentArticle`` for an advertorial (``article.sponsored``), else the
+    opinion or news type."""
+    if getattr(article, "sponsored", False):
+        return "AdvertiserContentArticle"
+    return "OpinionNewsArticle" if opinion else "NewsArticle"
+
+
+def correction_nodes(article):
+    """schema.org ``correction``: a ``CorrectionComment`` (``text``, ``datePublished``) for
+    each koreksi and klarifikasi of ``article.corrections`` (oldest first); updates
+    (pembaruan) only move ``dateModified``. Empty without the corrections plugin."""
+    return [
+        {
+            "@type": "CorrectionComment",
+            "text": entry.text_plain,
+            "datePublished": format_iso(entry.date),
+        }
+        for entry in getattr(article, "corrections", None) or ()
+        if entry.kind in CORRECTION_KINDS
+    ]

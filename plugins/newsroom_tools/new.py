@@ -41,7 +41,7 @@ class UsageError(Exception):
     """A value the editor gave (or did not give) cannot be used; the message says why."""
 
 
-def article_source(title, date, author, category, article_id, status):
+def article_source(title, date, author, category, article_id, status, extra=()):
     """Return the Markdown text of a new article (header, blank line, placeholder body).
 
     Args:
@@ -50,6 +50,8 @@ def article_source(title, date, author, category, article_id, status):
         author, category: as they must appear in the header.
         article_id: the stable Id.
         status: "draft" (adds ``Status: draft``) or "published".
+        extra: more header lines (``"Key: value"`` strings) after ``Id``, e.g. the
+            corrections plugin's ``Type: hak-jawab``.
     """
     lines = [
         f"Title: {title}",
@@ -57,6 +59,7 @@ def article_source(title, date, author, category, article_id, status):
         f"Author: {author}",
         f"Category: {category}",
         f"Id: {article_id}",
+        *extra,
     ]
     if status == "draft":
         lines.append("Status: draft")
@@ -109,7 +112,7 @@ def _pick_category(wanted, allowed):
     )
 
 
-def create_article(settings, title, author=None, category=None, now=None, token=None):
+def create_article(settings, title, author=None, category=None, now=None, token=None, extra=()):
     """Write a new article file.
 
     Args:
@@ -118,6 +121,7 @@ def create_article(settings, title, author=None, category=None, now=None, token=
         author, category: as given by the editor, or None for the defaults (module doc).
         now: aware ``datetime`` to use instead of :func:`build_now` (tests).
         token: fixed Id suffix (tests).
+        extra: more header lines, see :func:`article_source`.
     Returns:
         the absolute path of the new file.
     Raises:
@@ -150,6 +154,7 @@ def create_article(settings, title, author=None, category=None, now=None, token=
         category,
         new_id(date, token),
         settings["NEWSROOM_TOOLS_NEW_STATUS"],
+        extra,
     )
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:

@@ -1,0 +1,35 @@
+"""YAML data files of the content (author profiles, correction files): one way to read their
+node tree, so every plugin reports a broken file the same way, with its line."""
+
+import yaml
+
+from .errors import report
+
+
+def line(node):
+    """The 1-based line of a PyYAML node."""
+    return node.start_mark.line + 1
+
+
+def compose(path, fix):
+    """Return the root node of the YAML file at ``path`` (None for an empty file).
+
+    Args:
+        path: the file (it must exist).
+        fix: what to tell the editor when the file is not valid YAML.
+    Returns:
+        a PyYAML node (``yaml.SequenceNode``, ``MappingNode``, ...) keeping line marks, or None
+        when the file is empty or not valid YAML (then reported with the line of the problem).
+    """
+    with open(path, encoding="utf-8") as handle:
+        try:
+            return yaml.compose(handle)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            report(
+                path,
+                mark.line + 1 if mark else None,
+                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+                fix,
+            )
+            return None
