@@ -565,7 +565,7 @@ class Cite:
         uid: identity of the entry (``Entry.uid``), for the memo.
         label: CSL locator type (``"page"``, ``"chapter"``...) or ``""``.
         locator: the locator value (``"12"``, ``"12-15"``) or ``""``.
-        prefix, suffix: the editor's text before / after the item (plain text).
+        prefix, suffix: the editor's text before / after the item, as HTML.
         mode: ``"normal"``, ``"suppress"`` (``-@key``: no author) or ``"narrative"`` (``@key``).
     """
 
@@ -759,8 +759,8 @@ class Engine:
         arguments = {}
         if cite.locator:
             arguments["locator"] = Locator(cite.label or "page", cite.locator)
-        prefix = _escape(cite.prefix)
-        suffix = _escape(cite.suffix)
+        prefix = cite.prefix  # HTML (the Markdown extension renders the editor's Markdown)
+        suffix = cite.suffix
         if with_markers:
             prefix = f"{prefix}{ITEM_START}{index}{ITEM_MID}"
             suffix = f"{ITEM_END}{suffix}"

@@ -62,6 +62,7 @@ class Registry:
         self.source = source
         self.uids = uids
         self.citations = []  # (cites, note number or 0)
+        self.mentions = []  # keys linked from the writer's words: listed, never rendered
 
     def add(self, cites: tuple, note: int = 0) -> int:
         """Add a citation (a tuple of :class:`Cite`; ``note``: its note number in a note
@@ -69,12 +70,17 @@ class Registry:
         self.citations.append((cites, note))
         return len(self.citations) - 1
 
+    def mention(self, key: str) -> None:
+        """List ``key`` in the bibliography without a citation (``[words](@key)``)."""
+        self.mentions.append(key)
+
     # --- the whole document -------------------------------------------------------------------
 
     def render(self) -> Rendered:
         """Render every citation and the bibliography (CSL over the whole document)."""
         engine = self.engine
-        keys = list(dict.fromkeys(c.key for cites, _ in self.citations for c in cites))
+        keys = [c.key for cites, _ in self.citations for c in cites]
+        keys = list(dict.fromkeys(keys + self.mentions))
         keys = [key for key in keys if key in self.source]
         order = engine.order(self.source, keys) if keys else []
         if engine.numbers_follow_citations:
