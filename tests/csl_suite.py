@@ -24,6 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from citations.csl import Cite, CslError, Engine  # noqa: E402
+from citations.registry import Registry  # noqa: E402
+from citations.settings import CSL_DIR  # noqa: E402
 from citeproc import (  # noqa: E402
     Citation,
     CitationItem,
@@ -33,9 +36,6 @@ from citeproc import (  # noqa: E402
     formatter,
 )
 from citeproc.source.json import CiteProcJSON  # noqa: E402
-from citations.csl import Cite, CslError, Engine  # noqa: E402
-from citations.registry import Registry  # noqa: E402
-from citations.settings import CSL_DIR  # noqa: E402
 
 SUITE = Path(__file__).resolve().parent / "csl-suite"
 FIXTURES = SUITE / "fixtures"
@@ -110,7 +110,9 @@ def run_ours(fixture, style_path):
                     locator=f["locator"],
                     prefix=f["prefix"],
                     suffix=f["suffix"],
-                    mode="suppress" if f["suppress"] else ("author" if f["author_only"] else "normal"),
+                    mode="suppress"
+                    if f["suppress"]
+                    else ("author" if f["author_only"] else "normal"),
                 )
                 for f in fields
                 if f["key"] in source

@@ -54,7 +54,9 @@ _child_cache = {}
 # Flags on elements, held strongly by their _Style (so lxml keeps the same proxies).
 _author_parts = weakref.WeakSet()  # see _mark_author_part
 _citation_layouts = weakref.WeakSet()
-_first_fields = weakref.WeakSet()  # first child of a second-field-align bibliography layout  # see _CachedItemOutput
+_first_fields = (
+    weakref.WeakSet()
+)  # first child of a second-field-align bibliography layout  # see _CachedItemOutput
 _item_output_cache = {}
 _calls_variable_cache = {}
 _sort_key_cache = {}
@@ -231,10 +233,12 @@ class _DisambiguatedName:
         if state.position != "first" and self._inherited("et-al-subsequent-min"):
             overrides["et-al-min"] = self._inherited("et-al-subsequent-min")
             overrides["et-al-use-first"] = self._inherited("et-al-subsequent-use-first") or (
-                self.get_option("et-al-use-first", context))
+                self.get_option("et-al-use-first", context)
+            )
         if state.names_extra:
-            first = int(overrides.get("et-al-use-first") or self.get_option("et-al-use-first",
-                                                                            context) or 1)
+            first = int(
+                overrides.get("et-al-use-first") or self.get_option("et-al-use-first", context) or 1
+            )
             overrides["et-al-use-first"] = first + state.names_extra  # fmt: skip
         if state.given_level:
             overrides["form"] = "long"

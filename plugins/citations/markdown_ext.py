@@ -46,10 +46,9 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as etree
-
-import markdown
 from dataclasses import dataclass, replace
 
+import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
@@ -91,7 +90,8 @@ class CitationsExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "library": [None, "citations.library.Library; default: the current build's"],
+            # "" (not None: Python-Markdown would turn an object default-None into a bool)
+            "library": ["", "citations.library.Library; default: the current build's"],
         }
         super().__init__(**kwargs)
 
@@ -280,8 +280,9 @@ class CitationTreeprocessor(Treeprocessor):
             accepted.append((element, parent, pending, in_note))
         if document is None:
             return
-        registry = Registry(lib.engine, document.source, {
-            key: entry.uid for key, entry in document.entries.items()})  # fmt: skip
+        registry = Registry(
+            lib.engine, document.source, {key: entry.uid for key, entry in document.entries.items()}
+        )
         notes = lib.engine.note_style
         note = 0
         for _, _, pending, in_note in accepted:
@@ -437,9 +438,11 @@ class CitationTreeprocessor(Treeprocessor):
                 else:
                     target.tail = (target.tail or "") + stash(str(inner))
                 continue
-            link = etree.SubElement(span, "a", {"class": "citation-ref",
-                                                "href": self._href(cite.key, body_pass),
-                                                "title": title})  # fmt: skip
+            link = etree.SubElement(
+                span,
+                "a",
+                {"class": "citation-ref", "href": self._href(cite.key, body_pass), "title": title},
+            )
             if body_pass:
                 count = ext.counts[cite.key] = ext.counts.get(cite.key, 0) + 1
                 link.set("id", f"cite-{ext.uid}-{ext.slug(cite.key)}-{count}")
@@ -465,8 +468,9 @@ class CitationTreeprocessor(Treeprocessor):
         a narrative ``@key`` keeps the author's name in the sentence."""
         ext = self.extension
         sup = etree.Element("sup", {"class": "citation-note"})
-        link = etree.SubElement(sup, "a", {
-            "href": f"{'' if body_pass else ext.summary_link}#note-{ext.uid}-{number}"})  # fmt: skip
+        link = etree.SubElement(
+            sup, "a", {"href": f"{'' if body_pass else ext.summary_link}#note-{ext.uid}-{number}"}
+        )
         if body_pass:
             link.set("id", f"cite-{ext.uid}-note-{number}")
             for cite in cites:
@@ -486,8 +490,9 @@ class CitationTreeprocessor(Treeprocessor):
 
     def _notes(self, root, note_items, lib):
         ext = self.extension
-        section = etree.Element("section", {"class": "citation-notes",
-                                            "aria-label": ui_string(lib.settings, "notes")})  # fmt: skip
+        section = etree.Element(
+            "section", {"class": "citation-notes", "aria-label": ui_string(lib.settings, "notes")}
+        )
         section.text = "\n"
         items = etree.SubElement(section, "ol")
         back = ui_string(lib.settings, "back_to_citation")
@@ -495,9 +500,16 @@ class CitationTreeprocessor(Treeprocessor):
             li = etree.SubElement(items, "li", {"id": f"note-{ext.uid}-{number}"})
             li.append(span)
             span.tail = " "
-            etree.SubElement(li, "a", {"class": "reference-backlink",
-                                       "href": f"#cite-{ext.uid}-note-{number}",
-                                       "aria-label": back, "title": back}).text = BACKLINK_TEXT  # fmt: skip
+            etree.SubElement(
+                li,
+                "a",
+                {
+                    "class": "reference-backlink",
+                    "href": f"#cite-{ext.uid}-note-{number}",
+                    "aria-label": back,
+                    "title": back,
+                },
+            ).text = BACKLINK_TEXT
         _place(root, section, None)
 
     def _warn_unused(self, document, cited):
@@ -520,15 +532,15 @@ class CitationTreeprocessor(Treeprocessor):
         heading = lib.settings.get("CITATIONS_HEADING") or ui_string(lib.settings, "references")
         back = ui_string(lib.settings, "back_to_citation")
         section_id = f"daftar-pustaka-{ext.uid}"
-        section = etree.Element("section", {"class": "references",
-                                            "aria-labelledby": section_id})  # fmt: skip
+        section = etree.Element("section", {"class": "references", "aria-labelledby": section_id})
         etree.SubElement(section, "h2", {"id": section_id}).text = heading
         entries = etree.SubElement(section, "ul", {"class": "reference-list"})
         stash = self.md.htmlStash.store
         for key, html in rendered.bibliography:
             slug = ext.slug(key)
-            li = etree.SubElement(entries, "li", {"class": "reference",
-                                                  "id": f"ref-{ext.uid}-{slug}"})  # fmt: skip
+            li = etree.SubElement(
+                entries, "li", {"class": "reference", "id": f"ref-{ext.uid}-{slug}"}
+            )
             li.text = stash(html) + " "
             if ext.counts.get(key):
                 target = f"#cite-{ext.uid}-{slug}-1"
@@ -536,8 +548,11 @@ class CitationTreeprocessor(Treeprocessor):
                 target = f"#cite-{ext.uid}-note-{ext.first_note[key]}"
             else:
                 continue
-            etree.SubElement(li, "a", {"class": "reference-backlink", "href": target,
-                                       "aria-label": back, "title": back}).text = BACKLINK_TEXT  # fmt: skip
+            etree.SubElement(
+                li,
+                "a",
+                {"class": "reference-backlink", "href": target, "aria-label": back, "title": back},
+            ).text = BACKLINK_TEXT
         ext.references = section
         _place(root, section, marker)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from .csl import FIRST, Cite, Engine, ItemState
+from .csl import FIRST, Cite, Engine
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -191,7 +191,7 @@ class Registry:
             if self.engine.options.get("givenname-disambiguation-rule", "").startswith("primary"):
                 names = names[:1]
             level = 0
-            for family, given in names:
+            for family, _ in names:
                 givens = people.get(family, set())
                 if len(givens) < 2:
                     continue
@@ -233,7 +233,9 @@ class Registry:
         return still
 
     def _more_names(self, state):
-        return replace(state, names_extra=state.names_extra + 1) if state.names_extra < 20 else state
+        return (
+            replace(state, names_extra=state.names_extra + 1) if state.names_extra < 20 else state
+        )
 
     # --- collapsing ---------------------------------------------------------------------------
 
@@ -275,8 +277,9 @@ class Registry:
         group_delimiter = engine.options.get("cite-group-delimiter") or ", "
         after = engine.options.get("after-collapse-delimiter") or delimiter
         result = [prefix] if prefix else []
-        for number, group in enumerate(groups.values()):
-            if number:
+        previous = None
+        for group in groups.values():
+            if previous is not None:
                 result.append(after if len(previous) > 1 else delimiter)
             for position, (index, html) in enumerate(group):
                 if position:
