@@ -17,6 +17,8 @@ BENCH_N ?= 1000
 # comments plugin overhead in make bench: comments in the corpus, interleaved runs with/without
 BENCH_COMMENTS ?= 3000
 BENCH_RUNS ?= 3
+# news_images in make bench: articles with a synthetic 12 MP photo (image step cold/warm, overhead)
+BENCH_IMAGES ?= 50
 
 PELICANOPTS ?=
 # newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
@@ -24,7 +26,7 @@ TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
 
 .PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment
+.PHONY: comment import-blogger
 
 help:
 	@echo 'make html        build content/ into output/ (development settings)'
@@ -43,6 +45,7 @@ help:
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N=$(BENCH_N) articles)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
+	@echo 'make import-blogger FILE=<export.xml|feed.atom> [DOWNLOAD=1]  import a Blogger blog'
 
 venv: $(STAMP)
 
@@ -110,8 +113,17 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N)
 	$(BIN)/python tests/bench.py --articles $(BENCH_N) --comments $(BENCH_COMMENTS) --ab $(BENCH_RUNS) --without comments $(BENCH_OPTS)
+	$(BIN)/python tests/bench.py --articles $(BENCH_N) --images $(BENCH_IMAGES) --ab $(BENCH_RUNS) --without news_images
 
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(CONFFILE) --content $(INPUTDIR) new "$(ARTICLE)" $(if $(REPLY_TO),--reply-to "$(REPLY_TO)")
+
+# Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
+# DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
+# the report is also saved to REPORT.
+REPORT ?= blogger-import-report.txt
+import-blogger: $(STAMP)
+	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(CONFFILE) --content $(INPUTDIR) \
+		--report $(call quote,$(REPORT)) $(if $(DOWNLOAD),--download) -- $(call quote,$(FILE))

@@ -68,6 +68,14 @@ BREAKING_NEWS_MAX_ITEMS = 5
 BREAKING_NEWS_MAX_AGE = 48  # hours after Date, unless the article has Breaking_until
 NEWS_SEO_OPINION_CATEGORIES = ["Opini"]  # OpinionNewsArticle; the rest are NewsArticle
 
+# --- blogger_redirects (see plugins/blogger_redirects/README.md): Blogger's old URLs ---
+# Writes redirects only once make import-blogger has written content/data/blogger-labels.json.
+PLUGINS += ["blogger_redirects"]
+
+# --- news_images (see plugins/news_images/README.md): responsive images, share images and
+# cards, card thumbnails, click-to-load embeds. Derived files are cached in cache/news_images/.
+PLUGINS += ["news_images"]  # before the theme renders: news_seo reads share_image
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {

@@ -30,6 +30,10 @@ executed, a figure other loads on the machine do not disturb.
 ``[@key, hlm. N]``, a narrative ``@key`` or ``[@a; @b]``) of a 40-entry site bibliography;
 measure the plugin with ``--ab``, e.g. (the figure in plugins/citations/README.md):
 ``python tests/bench.py --citations 20 --ab 5 --without citations``.
+``--images N`` (news_images) gives the first N articles a featured photo of 12 MP (synthetic,
+tests/imagegen.py), times the image step in-process with an empty image cache (cold) and again
+with the filled cache (warm), prints the cache's size, then (with ``--ab RUNS``) compares
+builds with and without news_images, the image cache warm (kept outside the content cache).
 """
 
 import argparse
@@ -197,10 +201,61 @@ def make_corpus(root, count, seed=2024, comments=0, citations=0):
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(root / 'cache')!r}\n"
         "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
-        "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n",
+        "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n"
+        # Outside CACHE_PATH: cold builds (which empty it) keep a warm image cache.
+        f"NEWS_IMAGES_CACHE_PATH = {str(root / 'image-cache')!r}\n",
         encoding="utf-8",
     )
     return conf
+
+
+def add_photos(root, count):
+    """Write ``count`` synthetic 12 MP JPEGs into content/images/ and make them the featured
+    image of the first ``count`` articles. Returns the list of photo paths."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import imagegen
+
+    folder = root / "content" / "images"
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = sorted((root / "content" / "articles").rglob("*.md"))[:count]
+    photos = []
+    for number, article in enumerate(articles):
+        path = folder / f"foto-{number:03d}.jpg"
+        path.write_bytes(imagegen.jpeg_bytes(imagegen.photo(4000, 3000, seed=number)))
+        photos.append(path)
+        text = article.read_text(encoding="utf-8")
+        header = f"Image: images/{path.name}\nImage_alt: Foto {number}\n"
+        article.write_text(header + text, encoding="utf-8")
+    return photos
+
+
+def image_step(conf, photos):
+    """Time news_images' work on ``photos`` in-process: cold (empty cache), then warm.
+
+    Uses the bench settings (``conf``); prints seconds and the cache's size in MB.
+    """
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from news_images.images import ImageBuild
+    from news_images.settings import apply_defaults
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(conf))
+    apply_defaults(settings)
+    shutil.rmtree(settings["NEWS_IMAGES_CACHE_PATH"], ignore_errors=True)
+    for label in ("cold (empty image cache)", "warm (image cache filled)"):
+        started = time.perf_counter()
+        build = ImageBuild(settings)
+        for photo in photos:
+            build.featured(str(photo))
+        build.digests.save()
+        seconds = time.perf_counter() - started
+        print(
+            f"image step, {len(photos)} photos of 12 MP, {label}: {seconds:7.2f} s "
+            f"({build.made} made, {len(build.used)} files)",
+            flush=True,
+        )
+    size = build.cache.size()
+    print(f"image cache: {size / 1e6:.1f} MB ({size / len(photos) / 1e3:.0f} KB per photo)")
 
 
 def article_id(number):
@@ -466,12 +521,17 @@ def main(argv=None):
     parser.add_argument(
         "--instructions", action="store_true", help="--ab: also count instructions (valgrind)"
     )
+    parser.add_argument("--images", type=int, default=0, help="articles with a 12 MP photo")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
         conf = make_corpus(root, args.articles, comments=args.comments, citations=args.citations)
         per = 1000 / args.articles
         print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
+        if args.images:
+            image_step(conf, add_photos(root, args.images))
+            if not args.ab:
+                return
         if args.workflow:
             workflow(conf, root, args.repeat)
             return

@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from browser import require_chromium
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +107,19 @@ def make_site(tmp_path):
         return BuiltSite(output, result)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's, through Playwright) for the whole session.
+
+    New pages come from ``browser.new_page()``; pages that must not reach the network should
+    route or record requests themselves (see tests/browser.py).
+    """
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

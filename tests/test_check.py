@@ -1,6 +1,7 @@
 """`make check`: every rule has a failing fixture and the message the editor sees; clean content
 passes; nothing is written; the publish build reports the same problems."""
 
+import imagegen
 import pytest
 from conftest import GOOD_HEADER
 from workflow import TESTCONF, header, run_make, run_tool, write_site
@@ -125,7 +126,7 @@ def test_valid_links_of_every_kind_pass(tmp_path):
         "[pdf]({attach}/images/laporan.pdf), [dengan jangkar]({filename}lain.md#isi)\n",
         "articles/2024/lain.md": header("Berita Lain") + "Isi.\n",
         "pages/tentang.md": "Title: Tentang\n\nKami.\n",
-        "images/a.jpg": b"\xff\xd8\xff\xe0",
+        "images/a.jpg": imagegen.jpeg_bytes(imagegen.photo(64, 48)),  # news_images opens it
         "images/laporan.pdf": b"%PDF-1.4\n",
     }
     result = check(tmp_path, files)

@@ -97,8 +97,14 @@ def test_seed_social_cards_canonical_and_description(seed):
     assert meta(seed, "og:url") == SEED_CANONICAL
     assert meta(seed, "og:site_name") == "Kabar Mbojo"
     assert meta(seed, "og:locale") == "id_ID"
-    assert meta(seed, "og:image") == f"{SITEURL}/theme/images/logo.png"  # no image: the logo
-    assert meta(seed, "twitter:card") == "summary"
+    # no photo: the generated share card of news_images (1200x630), not the logo
+    assert re.fullmatch(
+        rf"{SITEURL}/images/r/pemkot-bima-raih-[a-z0-9-]+-[0-9a-f]{{10}}-og\.jpg",
+        meta(seed, "og:image"),
+    )
+    assert (meta(seed, "og:image:width"), meta(seed, "og:image:height")) == ("1200", "630")
+    assert meta(seed, "og:image:alt") == f"Kabar Mbojo: {SEED_TITLE}"
+    assert meta(seed, "twitter:card") == "summary_large_image"
     assert meta(seed, "twitter:title") == SEED_TITLE
     assert meta(seed, "article:published_time") == "2024-12-05T09:15:00+08:00"
     assert meta(seed, "article:section") == "Opini"
@@ -129,7 +135,8 @@ def test_seed_share_links(seed):
 def test_reportage_article_is_news_article_with_image(site):
     soup = site.soup(REPORTAGE_URL)
     (data,) = json_ld(soup)
-    image = f"{SITEURL}/images/panen-garam-bolo.jpg"
+    image = meta(soup, "og:image")  # news_images: the 1200x630 JPEG made from Image:
+    assert re.fullmatch(rf"{SITEURL}/images/r/panen-garam-bolo-[0-9a-f]{{10}}-og\.jpg", image)
     assert data["@type"] == "NewsArticle"
     assert data["articleSection"] == "Ekonomi"
     assert data["image"] == [image]

@@ -9,6 +9,8 @@ The file is a YAML list; each entry::
       photo: images/penulis/munir.jpg        # optional, relative to content/
       links:                                 # optional
         - {label: Situs kampus, url: "https://..."}
+      confirmed: false                       # only while unchecked (written by the Blogger
+                                             # import); reported until an editor removes it
 
 Problems are reported as content errors with the file and line (PyYAML node marks).
 """
@@ -19,7 +21,7 @@ import yaml
 
 from .errors import report
 
-FIELDS = {"name", "slug", "affiliation", "bio", "photo", "links"}
+FIELDS = {"name", "slug", "affiliation", "bio", "photo", "links", "confirmed"}
 REQUIRED = ("name", "affiliation")
 
 
@@ -104,6 +106,15 @@ def _read_entry(path, node):
         report(path, _line(node), f"author entry has no {field!r}", f"add '{field}: ...'")
     if missing or unknown:
         return None
+    if "confirmed" in entry and entry["confirmed"] is not True:
+        report(
+            path,
+            lines.get("confirmed"),
+            f"author profile {str(entry['name']).strip()!r} was created by the Blogger import "
+            "and is not confirmed yet",
+            "check the name and affiliation (and add a bio), then delete the line "
+            "'confirmed: false'",
+        )
     links = entry.get("links") or []
     if not isinstance(links, list) or not all(
         isinstance(link, dict) and link.get("url") for link in links

@@ -18,6 +18,7 @@ from . import header as header_scan
 from .dates import DATE_FIX, parse_date
 from .errors import report
 from .settings import known_keys
+from .urls import url_problems
 
 TRUE_WORDS = {"true", "ya", "yes"}
 FALSE_WORDS = {"false", "tidak", "no"}
@@ -93,6 +94,7 @@ class NewsMarkdownReader(MarkdownReader):
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
         self._check_required(source_path, metadata)
+        self._problems.extend(url_problems(metadata, self._header.lines))
         if metadata.get("image") and not metadata.get("image_alt"):
             self._problem(
                 "image", "Image has no Image_alt", "add 'Image_alt: <what the picture shows>'"

@@ -25,7 +25,9 @@ def _name(name, value):
     return f'<meta name="{name}" content="{escape(value)}">'
 
 
-def head_tags(site, canonical, title, description, og_type="website", image="", image_alt=""):
+def head_tags(
+    site, canonical, title, description, og_type="website", image="", image_alt="", image_size=None
+):
     """Return the canonical link and the Open Graph / Twitter card tags of one page.
 
     Args:
@@ -37,6 +39,9 @@ def head_tags(site, canonical, title, description, og_type="website", image="", 
         image: absolute URL of the featured image, or "" (then the site's default image and a
             ``summary`` card).
         image_alt: the image's alternative text, or "".
+        image_size: (width, height, media type) of ``image``, or None: ``og:image:width``,
+            ``og:image:height`` and ``og:image:type`` (WhatsApp and Facebook show a large
+            preview at once when they know the size).
     Returns:
         ``Markup``, one tag per line, no trailing newline.
     """
@@ -51,6 +56,12 @@ def head_tags(site, canonical, title, description, og_type="website", image="", 
         _property("og:url", canonical),
         _property("og:image", shown),
     ]
+    if image and image_size:
+        tags += [
+            _property("og:image:width", str(image_size[0])),
+            _property("og:image:height", str(image_size[1])),
+            _property("og:image:type", image_size[2]),
+        ]
     if image and image_alt:
         tags.append(_property("og:image:alt", image_alt))
     tags.append(_name("twitter:card", "summary_large_image" if image else "summary"))

@@ -113,6 +113,10 @@ class SeoData:
             ``NEWS_SEO_DESCRIPTION_MAX_LENGTH`` characters; "" when there is none.
         image: absolute URL of the featured image, or "".
         image_alt: its ``Image_alt`` text, or "".
+        image_size: (width, height, media type) of the image when known (news_images'
+            ``share_image``), else None.
+        image_generated: True when the image is a generated card, not the article's photo
+            (left out of the JSON-LD).
         og_type: "article" for articles, "website" otherwise.
         published, modified: ISO 8601 in WITA of Date and of Modified (or Date); articles only.
         share_links: list of ``{"network", "url"}`` (articles only).
@@ -125,6 +129,8 @@ class SeoData:
     description: str
     image: str = ""
     image_alt: str = ""
+    image_size: tuple | None = None
+    image_generated: bool = False
     og_type: str = "website"
     published: str = ""
     modified: str = ""
@@ -175,7 +181,13 @@ def seo_data(content, site, settings, comments_enabled):
         description=describe(content, settings),
     )
     image = getattr(content, "image", "") or ""
-    if image:
+    share = getattr(content, "share_image", None)  # news_images: the 1200x630 JPEG or card
+    if share is not None:
+        seo.image = site.url(share.url)
+        seo.image_alt = share.alt
+        seo.image_size = (share.width, share.height, share.type)
+        seo.image_generated = share.generated
+    elif image:
         seo.image = site.url(image)
         seo.image_alt = getattr(content, "image_alt", "") or ""
     if isinstance(content, Article):
@@ -186,7 +198,7 @@ def seo_data(content, site, settings, comments_enabled):
         seo.modified = seo._json_ld["dateModified"]
     seo.head = head_tags(
         site, seo.canonical_url, seo.title, seo.description or site.description, seo.og_type,
-        seo.image, seo.image_alt,
+        seo.image, seo.image_alt, seo.image_size,
     )  # fmt: skip
     if isinstance(content, Article):
         category = getattr(content, "category", None)

@@ -121,7 +121,7 @@ def article_block(article, seo, site):
     }
     if seo.description:
         data["description"] = seo.description
-    if seo.image:
+    if seo.image and not seo.image_generated:
         data["image"] = [seo.image]
     if category is not None:
         data["articleSection"] = category.name

@@ -41,6 +41,8 @@ def run_check(settings_file, content=None):
         # Nothing is written: no content cache either.
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
+        # news_images: open and check every image, make no derived file.
+        "NEWS_IMAGES_VALIDATE_ONLY": True,
     }
     if content:
         override["PATH"] = os.path.abspath(content)

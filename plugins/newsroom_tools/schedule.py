@@ -40,3 +40,8 @@ def hold_back(instance):
     if date.astimezone(UTC) > now:
         instance.status = "draft"
         instance.scheduled = True
+        # A Save_as/Url in the header (imported Blogger posts keep their old path that way)
+        # would override DRAFT_SAVE_AS and publish the embargoed article; drop it until then.
+        for name in ("override_save_as", "override_url"):
+            if hasattr(instance, name):
+                delattr(instance, name)

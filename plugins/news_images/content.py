@@ -1,0 +1,130 @@
+"""What each article and page gets from news_images (attributes the theme and news_seo read):
+
+- ``news_image``: :class:`news_images.images.Derived` of the featured image, or None;
+- ``news_image_lead``: its ``<picture>`` for the article page (``fetchpriority="high"``), or "";
+- ``news_thumbnail``: the listing card's ``<picture>`` (lazy), or "";
+- ``share_image``: :class:`ShareImage` (og:image), from the featured image or a generated card;
+  None only for content that is not written (a draft in the publish build);
+- ``news_embeds``: number of click-to-load embeds in the body (the theme loads embeds.js).
+
+Markup holds :data:`news_images.markup.ROOT`; templates apply ``|image_root(SITEURL)``.
+"""
+
+import functools
+import os
+from dataclasses import dataclass
+
+from news_metadata.errors import report
+
+from .body import BodyImages
+from .markup import ROOT
+from .process import ImageProblem
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """The og:image of one page.
+
+    Attributes:
+        url: output path of the JPEG (relative to the site root).
+        width, height: px (1200×630 by default).
+        type: media type, "image/jpeg".
+        alt: text for og:image:alt.
+        generated: True for a generated card (no photo): not the article's own image, so it is
+            left out of the JSON-LD ``image``.
+    """
+
+    url: str
+    width: int
+    height: int
+    type: str
+    alt: str
+    generated: bool = False
+
+
+def _rooted_content(content):
+    """``Content._get_content`` of a rewritten body: ROOT becomes the page's site URL (the
+    same value Pelican passes to ``_update_content`` for ``{static}`` links)."""
+    return content._content.replace(ROOT, content.get_siteurl())
+
+
+def _forget_memoized(content):
+    for method in (type(content).get_content, type(content).get_summary):
+        cache = getattr(method, "cache", {})
+        for key in [key for key in cache if key and key[0] is content]:
+            del cache[key]
+
+
+class ContentImages:
+    """Attaches images to content objects (see the module doc)."""
+
+    def __init__(self, build, settings):
+        self.build = build
+        self.settings = settings
+        self.site_name = settings.get("SITENAME", "")
+
+    def attach(self, content):
+        """Set the module doc's attributes on ``content`` (an Article or Page)."""
+        content.news_image = None
+        content.news_image_lead = ""
+        content.news_thumbnail = ""
+        content.share_image = None
+        content.news_embeds = 0
+        self._featured(content)
+        self._body(content)
+        if content.share_image is None and getattr(content, "save_as", ""):
+            self._card(content)
+
+    def _featured(self, content):
+        image = getattr(content, "image", "") or ""
+        if not image:
+            return
+        path = os.path.join(self.settings["PATH"], image)
+        if not os.path.isfile(path):
+            return  # news_metadata reports a featured image that does not exist
+        try:
+            derived = self.build.featured(path)
+        except ImageProblem as problem:
+            line = getattr(content, "news_lines", {}).get("image")
+            report(content.source_path, line, problem.message, problem.fix)
+            return
+        alt = getattr(content, "image_alt", "") or ""
+        content.news_image = derived
+        content.news_image_lead = derived.picture(alt, self.settings["NEWS_IMAGES_SIZES"], True)
+        content.news_thumbnail = derived.thumbnail(self.settings["NEWS_IMAGES_THUMBNAIL_SIZES"])
+        share = derived.share
+        if share:
+            content.share_image = ShareImage(
+                share["url"], share["width"], share["height"], "image/jpeg", alt
+            )
+
+    def _body(self, content):
+        text = getattr(content, "_content", None)
+        if not text:
+            return
+        body = BodyImages(content, self.build, self.settings)
+        rewritten = body.rewrite(text)
+        content.news_embeds = body.embeds
+        if rewritten == text:
+            return
+        content._content = rewritten
+        if ROOT in rewritten:
+            content._get_content = functools.partial(_rooted_content, content)
+        _forget_memoized(content)
+
+    def _card(self, content):
+        title = getattr(content, "title_plain", "") or getattr(content, "title", "")
+        category = getattr(content, "category", None)
+        section = category.name if category is not None and hasattr(content, "date") else ""
+        derived = self.build.card(self.site_name, section, title, content.slug or "halaman")
+        if derived is None:
+            return
+        share = derived.share
+        content.share_image = ShareImage(
+            share["url"],
+            share["width"],
+            share["height"],
+            "image/jpeg",
+            f"{self.site_name}: {title}",
+            generated=True,
+        )

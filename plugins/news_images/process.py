@@ -1,0 +1,228 @@
+"""Pillow work: read and check a source image, make its derived files.
+
+Rules implemented here:
+
+- A source is refused (:class:`ImageProblem`) when it is over ``max_bytes`` or ``max_pixels``,
+  not an image Pillow reads as JPEG, PNG, WebP, GIF or AVIF (HEIC from a phone, a renamed PDF),
+  or truncated (Pillow's decoder stops early; ``ImageFile.LOAD_TRUNCATED_IMAGES`` stays False).
+- The EXIF orientation is applied (``ImageOps.exif_transpose``) and every piece of metadata is
+  dropped (EXIF with GPS, XMP, comments), except the ICC colour profile, which is passed on.
+- Widths are never upscaled: widths at or above the source's width are replaced by the source
+  width itself.
+- Images with transparency keep it in AVIF and WebP and get a PNG fallback instead of JPEG.
+"""
+
+import io
+import os
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+READABLE = {"JPEG", "PNG", "WEBP", "GIF", "AVIF", "MPO"}
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+EXTENSION = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
+THUMBNAIL_RATIO = (3, 2)
+
+HEIC_FIX = (
+    "convert it to JPEG first (on the phone: share/export as JPEG; on a computer: "
+    "'heif-convert {name} {stem}.jpg', Debian package libheif-examples) and write that file"
+)
+
+
+class ImageProblem(Exception):
+    """A source image that cannot be used: ``message`` (what is wrong) and ``fix``."""
+
+    def __init__(self, message, fix):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def _looks_like_heic(head):
+    return head[4:8] == b"ftyp" and head[8:12] in {
+        b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1",
+    }  # fmt: skip
+
+
+def open_source(path, max_bytes, max_pixels, max_width=1600):
+    """Open, check and orient the image at ``path``.
+
+    Args:
+        path: file path.
+        max_bytes: largest accepted file size in bytes.
+        max_pixels: largest accepted width × height.
+        max_width: the largest width (px) that will be made of it: a JPEG is decoded at
+            1/2, 1/4 or 1/8 scale when that is still at least this wide (much faster).
+    Returns:
+        a loaded ``PIL.Image.Image`` in RGB or RGBA, upright, with ``info`` holding at most
+        ``icc_profile``.
+    Raises:
+        ImageProblem: the file cannot be used (see the module doc).
+    """
+    name = os.path.basename(path)
+    stem = os.path.splitext(name)[0]
+    size = os.path.getsize(path)
+    if size > max_bytes:
+        raise ImageProblem(
+            f"image {name} is {size / 1e6:.1f} MB, more than the limit of {max_bytes / 1e6:g} MB",
+            "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
+        )
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if _looks_like_heic(data[:16]) or name.lower().endswith((".heic", ".heif")):
+        raise ImageProblem(
+            f"image {name} is a HEIC/HEIF photo, which browsers and this build cannot use",
+            HEIC_FIX.format(name=name, stem=stem),
+        )
+    try:
+        image = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        kind = "a PDF document" if data[:5] == b"%PDF-" else "not an image this build can read"
+        raise ImageProblem(
+            f"image {name} is {kind}",
+            "save or export it as a JPEG (photos) or PNG (graphics) and use that file",
+        ) from None
+    if image.format not in READABLE:
+        raise ImageProblem(
+            f"image {name} is in {image.format} format, which is not used on the web",
+            "save or export it as a JPEG (photos) or PNG (graphics) and use that file",
+        )
+    width, height = image.size
+    if width * height > max_pixels:
+        raise ImageProblem(
+            f"image {name} has {width}×{height} = {width * height / 1e6:.0f} megapixels, more "
+            f"than the limit of {max_pixels / 1e6:g}",
+            "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
+        )
+    return _load(image, name, max_width)
+
+
+def _load(image, name, max_width):
+    try:
+        if image.format == "JPEG":
+            width, height = image.size
+            if image.getexif().get(0x0112) in (5, 6, 7, 8):  # shown rotated by 90°
+                width, height = height, width
+            wanted = (max_width, -(-max_width * height // width))
+            if image.getexif().get(0x0112) in (5, 6, 7, 8):
+                wanted = wanted[::-1]
+            image.draft("RGB", wanted)
+        image.load()
+        icc = image.info.get("icc_profile")
+        image = ImageOps.exif_transpose(image)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageProblem(
+            f"image {name} is damaged or incomplete ({error})",
+            "copy the file again from the camera or the sender; it may have been cut off",
+        ) from None
+    alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    image = image.convert("RGBA" if alpha else "RGB")
+    image.info = {"icc_profile": icc} if icc else {}
+    return image
+
+
+def has_alpha(image):
+    """True when ``image`` (RGB or RGBA) has a pixel that is not fully opaque."""
+    return image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
+
+
+def encode(image, fmt, quality, avif_speed):
+    """Return ``image`` encoded as ``fmt`` ("avif", "webp", "jpeg" or "png"), as bytes.
+
+    No metadata is written but the ICC profile. Encoders and settings: AVIF ``quality``,
+    ``speed=avif_speed``; WebP ``quality``, ``method=4``; JPEG ``quality``, progressive,
+    optimized Huffman tables, 4:2:0; PNG optimized.
+    """
+    out = io.BytesIO()
+    icc = image.info.get("icc_profile")
+    extra = {"icc_profile": icc} if icc else {}
+    if fmt == "avif":
+        image.save(out, "AVIF", quality=quality, speed=avif_speed, **extra)
+    elif fmt == "webp":
+        image.save(out, "WEBP", quality=quality, method=4, **extra)
+    elif fmt == "jpeg":
+        rgb = image if image.mode == "RGB" else flatten(image)
+        rgb.save(out, "JPEG", quality=quality, optimize=True, progressive=True, **extra)
+    else:
+        image.save(out, "PNG", optimize=True, **extra)
+    return out.getvalue()
+
+
+def flatten(image, background=(255, 255, 255)):
+    """``image`` on an opaque background (RGB), for JPEG."""
+    if image.mode != "RGBA":
+        return image.convert("RGB")
+    canvas = Image.new("RGB", image.size, background)
+    canvas.paste(image, mask=image.getchannel("A"))
+    canvas.info = dict(image.info)
+    return canvas
+
+
+def target_widths(source_width, widths):
+    """The widths (px, ascending) to make of a source ``source_width`` px wide: those of
+    ``widths`` up to 90% of it, plus the source width when a listed width is above that (a
+    480 px file next to a 500 px one would only cost build time)."""
+    below = [width for width in widths if width <= source_width * 0.9]
+    if len(below) < len(widths):
+        below.append(source_width)
+    return below
+
+
+def _resize(image, width, height):
+    resized = image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    resized.info = dict(image.info)
+    return resized
+
+
+def responsive(image, widths, quality, avif_speed, prefix="w"):
+    """Make the responsive set of ``image``: every width of :func:`target_widths` in AVIF,
+    WebP and JPEG (PNG instead of JPEG when the image has transparency).
+
+    Returns ``(files, variants)``: ``files`` maps names (``w360.avif``) to bytes; ``variants``
+    is a list of ``{"name", "width", "height", "format", "bytes"}`` dicts, smallest first.
+    """
+    fallback = "png" if has_alpha(image) else "jpeg"
+    files, variants = {}, []
+    for width in target_widths(image.width, widths):
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else _resize(image, width, height)
+        for fmt in ("avif", "webp", fallback):
+            name = f"{prefix}{width}.{EXTENSION[fmt]}"
+            files[name] = encode(resized, fmt, quality.get(fmt, 0), avif_speed)
+            variants.append(
+                {"name": name, "width": width, "height": height, "format": fmt,
+                 "bytes": len(files[name])}
+            )  # fmt: skip
+    return files, variants
+
+
+def thumbnails(image, widths, quality, avif_speed):
+    """A centred 3:2 crop of ``image`` made as :func:`responsive` with prefix ``t``."""
+    ratio = THUMBNAIL_RATIO[0] / THUMBNAIL_RATIO[1]
+    if image.width / image.height > ratio:
+        box_width = round(image.height * ratio)
+        left = (image.width - box_width) // 2
+        box = (left, 0, left + box_width, image.height)
+    else:
+        box_height = round(image.width / ratio)
+        top = (image.height - box_height) // 2
+        box = (0, top, image.width, top + box_height)
+    cropped = image.crop(box)
+    cropped.info = dict(image.info)
+    return responsive(cropped, widths, quality, avif_speed, prefix="t")
+
+
+def share_jpeg(image, size, quality, max_bytes):
+    """The share image (og:image): ``image`` cropped to ``size`` (centre), JPEG, quality lowered
+    in steps of 6 from ``quality`` until the file is under ``max_bytes`` (never below 40).
+
+    Returns bytes.
+    """
+    fitted = ImageOps.fit(flatten(image), size, Image.Resampling.LANCZOS)
+    fitted.info = {"icc_profile": image.info["icc_profile"]} if "icc_profile" in image.info else {}
+    data = encode(fitted, "jpeg", quality, 0)
+    while len(data) >= max_bytes and quality > 40:
+        quality -= 6
+        data = encode(fitted, "jpeg", quality, 0)
+    return data
