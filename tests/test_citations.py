@@ -301,7 +301,10 @@ def test_reference_list_is_not_in_summaries_but_is_in_feeds(built):
 
 def test_seed_article_cites_its_three_sources(site):
     body = site.soup(SEED_URL).select_one(".entry-content")
-    assert citations(body) == ["(Fajriati, 2011)", "(2009)", "(Humas Kementerian PANRB, t.t.)"]
+    assert citations(body) == ["(Fajriati, 2011)", "(Humas Kementerian PANRB, t.t.)"]
+    link = body.select_one("a.entry-link")  # the statute's name, linked: [words](@uu-25-2009)
+    assert link.get_text() == "Undang-Undang No. 25/2009 tentang Pelayanan Publik"
+    assert body.find(id=link["href"][1:]).name == "li"
 
 
 def test_seed_article_ends_with_daftar_pustaka(site):

@@ -7,7 +7,7 @@ and with APA 7th written by hand, in the en-US locale, whose page label has a pl
 """
 
 import pytest
-from citations.csl import Cite, Engine
+from citations.csl import FIRST, Cite, Engine
 from citations.settings import CSL_DIR
 
 ITEMS = [
@@ -46,7 +46,7 @@ def test_page_numbers_reuse_a_rendering_and_match_a_full_one(english, locator, e
     engine, source = english
     cite = (Cite("fajriati2011", "f", label="page", locator=locator),)
     assert text(engine.citation(source, cite)) == expected  # APA 8.13, by hand
-    assert text(engine._render_citation(source, cite)) == expected  # citeproc-py in full
+    assert text(engine._render_citation(source, cite, (FIRST,))) == expected  # citeproc-py in full
 
 
 def test_several_items_reuse_single_renderings(english):

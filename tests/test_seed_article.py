@@ -45,16 +45,13 @@ def test_byline_has_name_and_affiliation_from_profile(page):
 # The writer's own citations, as they read in the Blogger dump, and what the page shows in their
 # place now that they are [@key] citations formatted with APA 7th and the Indonesian locale
 # (plugins/citations/README.md, "The seed article"). Each applies exactly once; every other word
-# of the writer's prose is compared as it was.
+# of the writer's prose is compared as it was. The statute the writer names in the sentence is
+# not a citation: its name is linked to its entry ([words](@key)), and no word is added.
 WRITER_CITATIONS = [
     ("(Cindy Elik Fajriati ruang publiki :2011)", "(Fajriati, 2011)"),
-    # The statute is named in the sentence: APA's narrative form adds the year after the name.
-    (
-        "Undang-Undang No. 25/2009 tentang Pelayanan Publik mengamanatkan",
-        "Undang-Undang No. 25/2009 tentang Pelayanan Publik (2009) mengamanatkan",
-    ),
     ("(Humas MenpanRB)", "(Humas Kementerian PANRB, t.t.)"),
 ]
+STATUTE = "Undang-Undang No. 25/2009 tentang Pelayanan Publik"
 
 
 def with_citations_formatted(paragraph):
@@ -73,6 +70,13 @@ def test_every_body_paragraph_is_present_verbatim(page):
         assert dump.count(written) == 1, written
     for paragraph in paragraphs:
         assert normalize(with_citations_formatted(paragraph)) in rendered, paragraph
+    # The statute's own words link to its entry in the Daftar Pustaka, and nothing is added.
+    link = body.find("a", string=STATUTE)
+    assert link is not None and link["href"].startswith("#ref-")
+    assert normalize(body.find(id=link["href"][1:]).get_text()).startswith(
+        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik (2009)."
+    )
+    assert f"{STATUTE} mengamanatkan" in dump
     # The closing prayer is the last paragraph of the body; no stray ticker or byline text.
     assert rendered[-1] == "Allahul Musta’an"
     assert "Oleh :" not in body.get_text() and "Breaking News" not in body.get_text()

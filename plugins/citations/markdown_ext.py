@@ -46,8 +46,9 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
@@ -58,6 +59,7 @@ from news_metadata.reader import suggest
 
 from . import library as library_module
 from .csl import Cite
+from .registry import Registry
 from .settings import ui_string
 from .syntax import BRACKET_RE, NARRATIVE_RE, Item, parse_bracket, parse_locator
 
@@ -68,16 +70,18 @@ PENDING = "citation-pending"
 EXCLUDED_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "math"})
 BACKLINK_TEXT = "\u21a9\ufe0e"  # ↩ as text, not as an emoji
 _HEADER_KEY = re.compile(r"^[ ]{0,3}bibliography\s*:", re.IGNORECASE)
+REFS_KEY = "refs"  # [@refs]: where the reference list goes
 _SUMMARY_KEY = re.compile(r"^[ ]{0,3}summary\s*:", re.IGNORECASE)
 
 
 @dataclass
 class Pending:
-    """A citation found in the text, not yet formatted."""
+    """A citation found in the text, not yet formatted (``link``: ``[words](@key)``)."""
 
     raw: str
     items: list
     narrative: bool = False
+    link: bool = False
 
 
 class CitationsExtension(Extension):
@@ -86,7 +90,8 @@ class CitationsExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "library": [None, "citations.library.Library; default: the current build's"],
+            # "" (not None: Python-Markdown would turn an object default-None into a bool)
+            "library": ["", "citations.library.Library; default: the current build's"],
         }
         super().__init__(**kwargs)
 
@@ -98,11 +103,14 @@ class CitationsExtension(Extension):
         self.body_done = False
         self.file_lines = []
         self.counts = {}
+        self.inline_md = None  # a plain Markdown for prefixes and suffixes, made on first use
         self.reset()
         self.bracket_processor = BracketProcessor(BRACKET_RE, self)
         md.preprocessors.register(SourcePreprocessor(md, self), "citations-source", 29)
         md.inlinePatterns.register(self.bracket_processor, "citation", 85)
-        md.treeprocessors.register(CitationTreeprocessor(md, self), "citations", 15)
+        # After attr_list (8) and abbr (7), so "{: title='@key' }" is an attribute by then;
+        # before toc (5), which takes a heading's id from its text with the citation in it.
+        md.treeprocessors.register(CitationTreeprocessor(md, self), "citations", 6)
 
     def reset(self):
         """Per conversion: forget the placeholders. The document (bibliography, ids) stays:
@@ -128,6 +136,8 @@ class CitationsExtension(Extension):
         self.summary_link = f"{{filename}}/{relative}" if relative else ""
         self.uid = hashlib.sha1((relative or self.path or "").encode("utf-8")).hexdigest()[:6]
         self.slugs = {}
+        self.first_note = {}
+        self.references = None
         meta = getattr(self.md, "Meta", {}) or {}
         self.bibliography_line = _header_line(self.file_lines, _HEADER_KEY)
         self.summary_line = _header_line(self.file_lines, _SUMMARY_KEY)
@@ -216,7 +226,8 @@ def _placeholder(extension, pending):
 
 
 class CitationTreeprocessor(Treeprocessor):
-    """Finds narrative citations, formats all citations, appends the reference list."""
+    """Finds narrative citations and entry links, renders the document's citations together
+    (:class:`citations.registry.Registry`) and places the reference list."""
 
     def __init__(self, md, extension):
         super().__init__(md)
@@ -233,16 +244,25 @@ class CitationTreeprocessor(Treeprocessor):
         if body_pass:
             ext.begin_document(lib)
         found = []
-        self._collect(root, False, found)
+        self._collect(root, False, False, found)
         document = ext.document
-        cited = []
-        for element, parent in found:
+        accepted = []  # (element, parent, pending, in_note)
+        marker = None
+        for element, parent, in_note in found:
             pending = ext.pending[int(element.get("n"))]
-            first_key = pending.items[0].key
-            line = ext.line_of(pending.raw, first_key, body_pass)
+            if pending.link and (document is None or pending.items[0].key.lower()
+                                 not in document.entries):  # fmt: skip
+                _unlink(element, pending)
+                if document is not None:
+                    self._unknown(pending, body_pass)
+                continue
             if document is None:
                 _revert(parent, element, pending.raw)
                 continue
+            if _is_refs_marker(parent, element, pending, document):
+                marker = marker or (parent, element)
+                continue
+            line = ext.line_of(pending.raw, pending.items[0].key, body_pass)
             if not pending.narrative and not document.entries:
                 ext.problem(
                     line,
@@ -252,42 +272,84 @@ class CitationTreeprocessor(Treeprocessor):
                 )
                 _revert(parent, element, pending.raw)
                 continue
-            unknown = [
-                item.key for item in pending.items if item.key.lower() not in document.entries
-            ]
+            unknown = [k.key for k in pending.items if k.key.lower() not in document.entries]
             if unknown:
-                for key in unknown:
-                    ext.problem(
-                        line,
-                        f"unknown citation key {key!r} in {pending.raw}"
-                        f"{suggest(key, sorted(document.entries))}",
-                        "use a key from content/bibliography/ or from this article's "
-                        "Bibliography: files; if it is not a citation, write \\[ instead of [",
-                    )
+                self._unknown(pending, body_pass, unknown, line)
                 _revert(parent, element, pending.raw)
                 continue
-            _replace(parent, element, self._citation(pending, body_pass, lib))
-            cited.extend(item.key.lower() for item in pending.items)
-        if body_pass and document is not None:
-            self._references(root, lib, list(dict.fromkeys(cited)))
+            accepted.append((element, parent, pending, in_note))
+        if document is None:
+            return
+        registry = Registry(
+            lib.engine, document.source, {key: entry.uid for key, entry in document.entries.items()}
+        )
+        notes = lib.engine.note_style
+        note = 0
+        for _, _, pending, in_note in accepted:
+            if pending.link:
+                registry.mention(pending.items[0].key.lower())
+                continue
+            note += 1 if notes and not in_note else 0
+            registry.add(self._cites(pending, document), note if notes and not in_note else 0)
+        rendered = registry.render()
+        cited = [item.key.lower() for *_, pending, _ in accepted for item in pending.items]
+        index = 0
+        note_items = []
+        for element, parent, pending, in_note in accepted:
+            if pending.link:
+                self._link(element, pending, rendered, body_pass)
+                continue
+            parts = rendered.citations[index]
+            index += 1
+            cites = registry.citations[index - 1][0]
+            if notes and not in_note:
+                note_items.append(self._note(parent, element, pending, parts, cites, rendered,
+                                             body_pass, len(note_items) + 1))  # fmt: skip
+            else:
+                _replace(parent, element,
+                         self._citation(parts, cites, rendered, body_pass))  # fmt: skip
+        if body_pass:
+            self._warn_unused(document, cited)
+            if note_items:
+                self._notes(root, note_items, lib)
+            self._references(root, lib, rendered, marker)
+        if marker is not None:
+            _revert(marker[0], marker[1], "")
 
-    def _collect(self, element, excluded, found):
-        """Walk ``element`` in document order: placeholders, and narrative citations in text."""
+    def _unknown(self, pending, body_pass, unknown=None, line=None):
+        ext = self.extension
+        document = ext.document
+        line = line or ext.line_of(pending.raw, pending.items[0].key, body_pass)
+        for key in unknown or [pending.items[0].key]:
+            ext.problem(
+                line,
+                f"unknown citation key {key!r} in {pending.raw}"
+                f"{suggest(key, sorted(document.entries))}",
+                "use a key from content/bibliography/ or from this article's "
+                "Bibliography: files; if it is not a citation, write \\[ instead of [",
+            )
+
+    def _collect(self, element, excluded, in_note, found):
+        """Walk ``element`` in document order: placeholders, entry links, and narrative
+        citations in text. ``in_note``: inside Markdown's footnotes (``div.footnote``)."""
         children = list(element)  # before the text's narrative citations join them
         if not excluded:
-            self._split(element, None, found)
+            self._split(element, None, found, in_note)
         for child in children:
             if child.tag == PENDING:
                 if excluded:
                     _revert(element, child, self.extension.pending[int(child.get("n"))].raw)
                     continue
-                found.append((child, element))
+                found.append((child, element, in_note))
+            elif child.tag == "a" and (child.get("href") or "").startswith("@") and not excluded:
+                found.append((_entry_link(self.extension, child), element, in_note))
             else:
-                self._collect(child, excluded or child.tag in EXCLUDED_TAGS, found)
+                note = in_note or "footnote" in (child.get("class") or "").split()
+                self._collect(child, excluded or child.tag in EXCLUDED_TAGS, note, found)
             if not excluded:
-                self._split(element, child, found)
+                self._split(element, child, found, in_note)
 
-    def _split(self, parent, child, found):
+    def _split(self, parent, child, found, in_note):
         """Turn narrative ``@key`` in ``parent.text`` (child None) or ``child.tail`` into
         placeholders inserted in ``parent``."""
         text = parent.text if child is None else child.tail
@@ -320,52 +382,138 @@ class CitationTreeprocessor(Treeprocessor):
             following = pieces[number + 1][0] if number + 1 < len(pieces) else rest
             element.tail = following
             parent.insert(index + number, element)
-            found.append((element, parent))
+            found.append((element, parent, in_note))
 
-    def _citation(self, pending, body_pass, lib):
-        ext = self.extension
-        document = ext.document
+    def _cites(self, pending, document):
         mode = "narrative" if pending.narrative else None
-        cites = tuple(
+        return tuple(
             Cite(
                 key=item.key.lower(),
                 uid=document.entries[item.key.lower()].uid,
                 label=item.label,
                 locator=item.locator,
-                prefix=item.prefix,
-                suffix=item.suffix,
+                prefix=self._markdown(item.prefix),
+                suffix=self._markdown(item.suffix),
                 mode=mode or ("suppress" if item.suppress_author else "normal"),
             )
             for item in pending.items
         )
-        parts = lib.engine.citation(document.source, cites)
-        html = ['<span class="citation">']
+
+    def _markdown(self, text):
+        """A prefix or suffix with its inline Markdown (emphasis, links) as HTML."""
+        if not text or not any(mark in text for mark in "*_`[<&"):
+            return str(escape(text)) if text else ""
+        if self.extension.inline_md is None:
+            self.extension.inline_md = markdown.Markdown()
+        converter = self.extension.inline_md
+        html = converter.reset().convert(text)
+        html = html.removeprefix("<p>").removesuffix("</p>")
+        # the spaces around the prefix are the editor's ("lihat *juga* @x" keeps its space)
+        return text[: len(text) - len(text.lstrip())] + html.strip() + text[len(text.rstrip()) :]
+
+    def _href(self, key, body_pass):
+        ext = self.extension
+        return f"{'' if body_pass else ext.summary_link}#ref-{ext.uid}-{ext.slug(key)}"
+
+    def _citation(self, parts, cites, rendered, body_pass):
+        """``span.citation`` with one link per item; citeproc's HTML goes through the stash."""
+        ext = self.extension
+        stash = self.md.htmlStash.store
+        span = etree.Element("span", {"class": "citation"})
+        last = None
         for part in parts:
             if isinstance(part, str):
-                html.append(part)
+                if last is None:
+                    span.text = (span.text or "") + stash(part)
+                else:
+                    last.tail = (last.tail or "") + stash(part)
                 continue
             index, inner = part
             cite = cites[index]
-            title = lib.engine.reference_text(document.source, cite.key, cite.uid)
-            if title is None:
-                html.append(inner)
+            title = rendered.texts.get(cite.key)
+            if title is None:  # the style lists no entry for it: no link
+                target = last if last is not None else None
+                if target is None:
+                    span.text = (span.text or "") + stash(str(inner))
+                else:
+                    target.tail = (target.tail or "") + stash(str(inner))
                 continue
-            slug = ext.slug(cite.key)
-            attributes = {
-                "class": "citation-ref",
-                "href": f"{'' if body_pass else ext.summary_link}#ref-{ext.uid}-{slug}",
-                "title": title,
-            }
+            link = etree.SubElement(
+                span,
+                "a",
+                {"class": "citation-ref", "href": self._href(cite.key, body_pass), "title": title},
+            )
             if body_pass:
                 count = ext.counts[cite.key] = ext.counts.get(cite.key, 0) + 1
-                attributes["id"] = f"cite-{ext.uid}-{slug}-{count}"
-            html.append(f"<a{_attributes(attributes)}>{inner}</a>")
-        html.append("</span>")
-        return _element("".join(html))
+                link.set("id", f"cite-{ext.uid}-{ext.slug(cite.key)}-{count}")
+            link.text = stash(str(inner))
+            last = link
+        return span
 
-    def _references(self, root, lib, cited):
+    def _link(self, element, pending, rendered, body_pass):
+        """``[words](@key)``: the writer's own words, linked to the entry (nothing added)."""
         ext = self.extension
-        document = ext.document
+        key = pending.items[0].key.lower()
+        element.set("class", "citation-ref entry-link")
+        element.set("href", self._href(key, body_pass))
+        title = rendered.texts.get(key)
+        if title:
+            element.set("title", title)
+        if body_pass:
+            count = ext.counts[key] = ext.counts.get(key, 0) + 1
+            element.set("id", f"cite-{ext.uid}-{ext.slug(key)}-{count}")
+
+    def _note(self, parent, element, pending, parts, cites, rendered, body_pass, number):
+        """A note style: the citation becomes a numbered note at the end of the article;
+        a narrative ``@key`` keeps the author's name in the sentence."""
+        ext = self.extension
+        sup = etree.Element("sup", {"class": "citation-note"})
+        link = etree.SubElement(
+            sup, "a", {"href": f"{'' if body_pass else ext.summary_link}#note-{ext.uid}-{number}"}
+        )
+        if body_pass:
+            link.set("id", f"cite-{ext.uid}-note-{number}")
+            for cite in cites:
+                ext.counts.setdefault(cite.key, 0)
+                ext.first_note.setdefault(cite.key, number)
+        link.text = str(number)
+        if pending.narrative:
+            author = self.extension.library().engine.citation(
+                ext.document.source, (replace(cites[0], mode="author"),))[0][1]  # fmt: skip
+            wrapper = etree.Element("span", {"class": "citation"})
+            wrapper.text = self.md.htmlStash.store(str(author))
+            wrapper.append(sup)
+            _replace(parent, element, wrapper)
+        else:
+            _replace(parent, element, sup)
+        return number, self._citation(parts, cites, rendered, body_pass)
+
+    def _notes(self, root, note_items, lib):
+        ext = self.extension
+        section = etree.Element(
+            "section", {"class": "citation-notes", "aria-label": ui_string(lib.settings, "notes")}
+        )
+        section.text = "\n"
+        items = etree.SubElement(section, "ol")
+        back = ui_string(lib.settings, "back_to_citation")
+        for number, span in note_items:
+            li = etree.SubElement(items, "li", {"id": f"note-{ext.uid}-{number}"})
+            li.append(span)
+            span.tail = " "
+            etree.SubElement(
+                li,
+                "a",
+                {
+                    "class": "reference-backlink",
+                    "href": f"#cite-{ext.uid}-note-{number}",
+                    "aria-label": back,
+                    "title": back,
+                },
+            ).text = BACKLINK_TEXT
+        _place(root, section, None)
+
+    def _warn_unused(self, document, cited):
+        ext = self.extension
         for key in sorted(document.own_keys - set(cited)):
             entry = document.entries[key]
             logger.warning(
@@ -376,48 +524,92 @@ class CitationTreeprocessor(Treeprocessor):
                 display_path(ext.path or "<markdown>"),
                 extra={"limit_msg": "more bibliography entries are never cited"},
             )
-        if not cited:
+
+    def _references(self, root, lib, rendered, marker):
+        ext = self.extension
+        if not rendered.bibliography:
             return
         heading = lib.settings.get("CITATIONS_HEADING") or ui_string(lib.settings, "references")
         back = ui_string(lib.settings, "back_to_citation")
-        entries = []
-        for key in lib.engine.order(document.source, cited):
-            entry = document.entries[key]
-            reference = lib.engine.reference(document.source, key, entry.uid)
-            if reference is None:
-                continue
-            slug = ext.slug(key)
-            backlink = _attributes(
-                {
-                    "class": "reference-backlink",
-                    "href": f"#cite-{ext.uid}-{slug}-1",
-                    "aria-label": back,
-                    "title": back,
-                }
-            )
-            entries.append(
-                f'<li class="reference" id="ref-{ext.uid}-{slug}">{reference} '
-                f"<a{backlink}>{BACKLINK_TEXT}</a></li>"
-            )
-        if not entries:
-            return
         section_id = f"daftar-pustaka-{ext.uid}"
-        html = (
-            f'<section class="references" aria-labelledby="{section_id}">'
-            f'<h2 id="{section_id}">{escape(heading)}</h2>'
-            f'<ul class="reference-list">{"".join(entries)}</ul></section>'
-        )
-        root.append(_element(html))
+        section = etree.Element("section", {"class": "references", "aria-labelledby": section_id})
+        etree.SubElement(section, "h2", {"id": section_id}).text = heading
+        entries = etree.SubElement(section, "ul", {"class": "reference-list"})
+        stash = self.md.htmlStash.store
+        for key, html in rendered.bibliography:
+            slug = ext.slug(key)
+            li = etree.SubElement(
+                entries, "li", {"class": "reference", "id": f"ref-{ext.uid}-{slug}"}
+            )
+            li.text = stash(html) + " "
+            if ext.counts.get(key):
+                target = f"#cite-{ext.uid}-{slug}-1"
+            elif key in ext.first_note:
+                target = f"#cite-{ext.uid}-note-{ext.first_note[key]}"
+            else:
+                continue
+            etree.SubElement(
+                li,
+                "a",
+                {"class": "reference-backlink", "href": target, "aria-label": back, "title": back},
+            ).text = BACKLINK_TEXT
+        ext.references = section
+        _place(root, section, marker)
 
 
-def _element(html):
-    """Parse the HTML built here (citeproc-py's output is well-formed: it escapes text). A
-    character XML does not allow (a control character in an entry) is dropped, not fatal."""
-    try:
-        return etree.fromstring(html)
-    except etree.ParseError:
-        cleaned = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", html)
-        return etree.fromstring(cleaned)
+def _place(root, section, marker):
+    """Put ``section`` where the ``[@refs]`` paragraph is, else at the end of the article,
+    before Markdown's footnotes."""
+    if marker is not None:
+        paragraph = marker[0]
+        parent = _parent_of(root, paragraph)
+        if parent is not None:
+            parent.insert(list(parent).index(paragraph), section)
+            parent.remove(paragraph)
+            return
+    footnotes = [i for i, child in enumerate(root) if "footnote" in (child.get("class") or "")]
+    if footnotes:
+        root.insert(footnotes[0], section)
+    else:
+        root.append(section)
+
+
+def _parent_of(root, element):
+    for parent in root.iter():
+        if element in list(parent):
+            return parent
+    return None
+
+
+def _is_refs_marker(parent, element, pending, document):
+    """``[@refs]`` alone in a paragraph (and no entry is called "refs"): the list goes here."""
+    return (
+        len(pending.items) == 1
+        and pending.items[0].key.lower() == REFS_KEY
+        and not pending.narrative
+        and REFS_KEY not in document.entries
+        and parent.tag == "p"
+        and not (parent.text or "").strip()
+        and not (element.tail or "").strip()
+        and len(parent) == 1
+    )
+
+
+def _entry_link(extension, link):
+    """``[words](@key)``: a placeholder-like record for a link to an entry."""
+    key = link.get("href")[1:]
+    pending = Pending(f"[{''.join(link.itertext())}]({link.get('href')})", [Item(key)],
+                      link=True)  # fmt: skip
+    link.set("n", str(len(extension.pending)))
+    extension.pending.append(pending)
+    return link
+
+
+def _unlink(element, pending):
+    """An entry link to an unknown key: leave the words, drop the link target."""
+    element.attrib.pop("n", None)
+    element.attrib.pop("href", None)
+    element.tag = "span"
 
 
 def _attributes(attributes):

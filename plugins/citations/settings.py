@@ -25,6 +25,7 @@ DEFAULTS = {
 FALLBACK_UI = {
     "references": "Daftar Pustaka",
     "back_to_citation": "Kembali ke kutipan",
+    "notes": "Catatan",
 }
 
 
