@@ -147,8 +147,8 @@ def expected_errors(content):
         f"{a}/umpan.md:5: this article would be written to feeds/semua.atom.xml, which is also "
         f"the feed FEED_ALL_ATOM — {SAVE_AS_FIX}",
         f"{a}/xml.md:1: invisible control character U+FFFE (a noncharacter XML forbids) in column "
-        "14 — delete it: it was probably pasted from Word, a PDF or a web page; paste as plain text (Ctrl+Shift+V) or "
-        "retype the text around it",
+        "14 — delete it: it was probably pasted from Word, a PDF or a web page; paste as plain "
+        "text (Ctrl+Shift+V) or retype the text around it",
         f"{a}/xml.md:6: the character reference &#xFFFF; names U+FFFF, which XML forbids (feeds "
         "and sitemaps with it are invalid) — delete it",
         f"{content}/bibliography/sumber.json:3: entry 'skrip': field 'title' holds HTML markup "
