@@ -23,7 +23,9 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown.treeprocessors import Treeprocessor
 
-SKIP_PREFIXES = ("#", "{", "//", "mailto:", "tel:", "data:", "javascript:", "?")
+# "@key" is the citations extension's link to a reference-list entry ([words](@key)); it runs
+# after this processor and replaces the href.
+SKIP_PREFIXES = ("#", "{", "//", "mailto:", "tel:", "data:", "javascript:", "?", "@")
 
 
 class ContentLinks(Treeprocessor):
