@@ -355,7 +355,9 @@ def instructions(conf, root):
         *[sys.executable, "-m", "pelican", "-q", "-s", str(conf), "-o", str(root / "output")],
     ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_epoch(root)}
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", check=True
+    )
     match = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
     return int(match.group(1).replace(",", "")) if match else None
 

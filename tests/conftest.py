@@ -4,6 +4,7 @@ Builds run Pelican as a subprocess, as `make html` / `make publish` do, so the e
 messages the editor sees are what the tests check.
 """
 
+import locale
 import os
 import subprocess
 import sys
@@ -36,6 +37,7 @@ def run_pelican(content, output, settings, *extra, env=None):
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env={**os.environ, "SITEURL": SITEURL, "COLUMNS": "400", **(env or {})},
         timeout=600,
     )
@@ -75,6 +77,15 @@ def site(tmp_path_factory):
     result = run_pelican(ROOT / "content", output, ROOT / "publishconf.py")
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(output, result)
+
+
+@pytest.fixture(autouse=True)
+def _keep_locale():
+    """Restore the process locale after each test: reading Pelican settings in-process applies
+    ``LOCALE = ("C",)``, and later subprocess output would otherwise be decoded as ASCII."""
+    saved = locale.setlocale(locale.LC_ALL)
+    yield
+    locale.setlocale(locale.LC_ALL, saved)
 
 
 AUTHORS_YML = """\

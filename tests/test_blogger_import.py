@@ -361,7 +361,7 @@ def test_imported_site_publishes_and_every_old_url_resolves(content, tmp_path):
     output = tmp_path / "output"
     result = subprocess.run(
         ["make", "-s", "publish", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600,
         env={**os.environ, "SITEURL": SITEURL},
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -423,7 +423,7 @@ def test_make_target_quotes_the_file_name(content, tmp_path):
     shutil.copy(CLASSIC, export)
     good = subprocess.run(
         ["make", "-s", "import-blogger", f"FILE={export}", f"INPUTDIR={content}", report],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300,
     )  # fmt: skip
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Blogger import report" in good.stdout
@@ -434,7 +434,7 @@ def test_make_target_quotes_the_file_name(content, tmp_path):
     missing = tmp_path / "tidak ada.xml"
     bad = subprocess.run(
         ["make", "-s", "import-blogger", f"FILE={missing}", f"INPUTDIR={content}", report],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300,
     )  # fmt: skip
     assert bad.returncode != 0
     assert "cannot read" in bad.stderr and "tidak ada.xml" in bad.stderr

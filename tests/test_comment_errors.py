@@ -221,6 +221,7 @@ def run_cli(content, *args, epoch="1714532400"):
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env={**os.environ, "PYTHONPATH": "plugins", "SOURCE_DATE_EPOCH": epoch},
         timeout=60,
     )

@@ -129,12 +129,12 @@ def test_hak_jawab_linked_both_ways_with_its_label(built):
         "Hak jawab atas berita ini telah dimuat pada Selasa, 3 Desember 2024 14.00 WITA:"
     )
     reply = built.soup(REPLY)
-    assert reply.select_one(".kicker .type-label").get_text() == "Hak Jawab"
+    assert reply.select_one(".article-header .kicker .type-label").get_text() == "Hak Jawab"
     back = reply.select_one(".hak-jawab-notice.is-reply")
     assert back.a["href"] == f"{SITEURL}/{ORIGINAL}"
     assert back.time["datetime"] == "2024-12-01T08:00:00+08:00"
     # Same section as the original, and listed with its label like any article.
-    assert reply.select_one(".kicker .category").get_text() == "Berita"
+    assert reply.select_one(".article-header .kicker .category").get_text() == "Berita"
     card = next(
         c
         for c in built.soup("kategori/berita/index.html").select("article.card")
@@ -187,8 +187,8 @@ def test_advertorial_left_out_of_the_news_sitemap_only(built):
 
 def test_opinion_keeps_its_label(built):
     soup = built.soup(OPINION)
-    assert soup.select_one(".kicker .category").get_text() == "Opini"
-    assert soup.select_one(".kicker .type-label") is None
+    assert soup.select_one(".article-header .kicker .category").get_text() == "Opini"
+    assert soup.select_one(".article-header .kicker .type-label") is None
     (data,) = json_ld(soup)
     assert data["@type"] == "OpinionNewsArticle"
 

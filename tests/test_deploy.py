@@ -29,7 +29,9 @@ def project(tmp_path):
 
 
 def git(*args, **kwargs):
-    return subprocess.run(["git", *args], capture_output=True, text=True, check=True, **kwargs)
+    return subprocess.run(
+        ["git", *args], capture_output=True, text=True, encoding="utf-8", check=True, **kwargs
+    )
 
 
 @pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed (CI installs it)")

@@ -43,8 +43,16 @@ CASES = [
     ("long-title", head(f"Title: {LONG_TITLE}", *BASE[1:]), None),
     # --- header mistakes reported with the line ---
     ("key-twice", head(*BASE, "Tags: a", "Tags: b"), ":6: Tags is written twice in the header"),
-    ("status-typo", head(*BASE, "Status: drafts"), ":5: Status must be draft, published or hidden"),
-    ("status-empty", head(*BASE, "Status: terbit"), ":5: Status must be draft, published or"),
+    (
+        "status-typo",
+        head(*BASE, "Status: drafts"),
+        ":5: Status must be draft, published, hidden or withdrawn",
+    ),
+    (
+        "status-empty",
+        head(*BASE, "Status: terbit"),
+        ":5: Status must be draft, published, hidden or withdrawn",
+    ),
     ("tags-case", head(*BASE, "Tags: Banjir, banjir"), ":5: tag 'banjir' is the same tag as"),
     ("tags-upper", head(*BASE, "Tags: Banjir, BANJIR"), ":5: tag 'BANJIR' is the same tag as"),
     ("tag-no-slug", head(*BASE, "Tags: ???"), ":5: tag '???' has no letter or digit"),

@@ -106,6 +106,7 @@ def start_slow_publish(content, output, marker, phase="write"):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        encoding="utf-8",
         start_new_session=True,
     )
     deadline = time.monotonic() + 60

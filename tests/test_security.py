@@ -233,6 +233,7 @@ def test_dev_build_keeps_the_home_page_and_copies_no_link(broken, tmp_path):
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=tool_env(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -309,7 +310,7 @@ def test_xml_forbidden_names_every_class():
 # --- Makefile and the comment CLI -------------------------------------------------------------
 
 # Make variables the recipes may use bare: the tools' own paths, set in the Makefile.
-BARE = {"BIN", "VENV", "STAMP", "TOOLS", "PELICAN", "PELICAN_DEV", "PY", "1", "word"}
+BARE = {"BIN", "VENV", "STAMP", "TOOLS", "CORRECTIONS", "PELICAN", "PELICAN_DEV", "PY", "1", "word"}
 
 
 def test_every_makefile_variable_reaches_the_shell_through_quote():
@@ -354,6 +355,7 @@ def test_comment_cli_checks_ids_before_creating_anything(tmp_path):
             cwd=ROOT,
             capture_output=True,
             text=True,
+            encoding="utf-8",
             env=tool_env(),
         )
         assert result.returncode == 2, result.stdout
@@ -365,7 +367,7 @@ def test_comment_cli_checks_ids_before_creating_anything(tmp_path):
 def test_dev_targets_write_output_dev_and_only_publish_writes_output():
     def dry(target):
         return subprocess.run(
-            ["make", "-n", target], cwd=ROOT, capture_output=True, text=True
+            ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
         ).stdout
 
     for target in ("html", "regenerate", "serve", "devserver"):

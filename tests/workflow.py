@@ -32,7 +32,13 @@ def tool_env(extra=None):
 
 def _run(command, env, timeout):
     result = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, env=tool_env(env), timeout=timeout
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=tool_env(env),
+        timeout=timeout,
     )
     result.output_text = result.stdout + result.stderr
     return result

@@ -3,7 +3,8 @@ fixed vocabularies (kinds of entry, article types, withdrawal reasons)."""
 
 import logging
 
-from news_metadata.settings import register_keys
+from news_metadata.inventory import register_content_folder
+from news_metadata.settings import register_keys, register_status
 
 logger = logging.getLogger(__name__)
 
@@ -79,3 +80,5 @@ def apply_defaults(settings):
         logger.warning("CORRECTIONS_TYPE_LABELS must be a dict, got %r; using UI strings", labels)
         settings["CORRECTIONS_TYPE_LABELS"] = DEFAULTS["CORRECTIONS_TYPE_LABELS"]
     register_keys(settings, ARTICLE_KEYS)
+    register_status(settings, WITHDRAWN_STATUS)
+    register_content_folder(settings, settings["CORRECTIONS_PATH"], "correction", ("*.yml",))

@@ -200,10 +200,14 @@ class NewsMarkdownReader(MarkdownReader):
         word = value.strip().lower()
         if word in STATUS_WORDS:
             return STATUS_WORDS[word]
+        extra = self.settings.get("NEWS_METADATA_EXTRA_STATUSES") or []
+        if word in extra:
+            return word
+        allowed = ["draft", "published", "hidden", *extra]
         self._problem(
             "status",
-            f"Status must be draft, published or hidden, got {value.strip()!r}"
-            f"{suggest(word, sorted(STATUS_WORDS))}",
+            f"Status must be {', '.join(allowed[:-1])} or {allowed[-1]}, got {value.strip()!r}"
+            f"{suggest(word, sorted([*STATUS_WORDS, *extra]))}",
             "write 'Status: draft' (or 'Status: draf') to keep it unpublished, or delete the "
             "line to publish; until then it is treated as a draft",
         )

@@ -9,6 +9,8 @@ DEFAULTS = {
     "NEWS_METADATA_STRICT": False,
     # Metadata keys other plugins own (each plugin appends its own at `initialized`).
     "NEWS_METADATA_EXTRA_KEYS": [],
+    # Status words other plugins give a meaning to (corrections: "withdrawn"); see register_status.
+    "NEWS_METADATA_EXTRA_STATUSES": [],
     # Longest slug (characters, ASCII) made from a title, tag or Slug:, cut at a word boundary.
     "NEWS_METADATA_SLUG_MAX_LENGTH": 80,
     # Folder under PATH the build never reads: taken-down articles and their comments
@@ -53,6 +55,18 @@ def known_keys(settings):
     """Return the set of lowercased metadata keys an article or page may use."""
     extra = {key.lower() for key in settings.get("NEWS_METADATA_EXTRA_KEYS", [])}
     return CONTENT_MODEL_KEYS | PELICAN_KEYS | extra
+
+
+def register_status(settings, word):
+    """Accept ``Status: <word>`` (lower case) in headers, for a plugin that handles that status.
+
+    Replaces ``settings["NEWS_METADATA_EXTRA_STATUSES"]`` with a new list (the default list
+    object may be shared). The reader passes the word through unchanged.
+    """
+    extra = list(settings.get("NEWS_METADATA_EXTRA_STATUSES") or [])
+    if word not in extra:
+        extra.append(word)
+    settings["NEWS_METADATA_EXTRA_STATUSES"] = extra
 
 
 def register_keys(settings, keys):
