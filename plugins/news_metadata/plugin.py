@@ -5,6 +5,7 @@ import os
 from pelican import signals
 
 from . import error_page, errors, guard, outputs, safety
+from .clock import build_now
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
@@ -98,7 +99,11 @@ def refuse_linked_static(generator):
 
 def clean_feed(context, feed):
     """``feed_generated``: every feed item's content and summary without active content
-    (:func:`safety.clean_fragment`), whichever generator or plugin made the feed."""
+    (:func:`safety.clean_fragment`), whichever generator or plugin made the feed. An empty
+    feed's ``<updated>`` is the build time (``SOURCE_DATE_EPOCH``), not feedgenerator's wall
+    clock, so two builds of the same input stay byte-identical."""
+    if not feed.items:
+        feed.latest_post_date = build_now
     for item in feed.items:
         for key in ("description", "content"):
             if item.get(key):
