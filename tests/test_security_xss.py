@@ -144,13 +144,30 @@ def write_corpus(content):
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
 ACTIVE_ELEMENTS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 _SCHEME_JUNK = re.compile(r"[\x00-\x20\x7f]+")
-# The theme's own scripts: JSON-LD data blocks and the breaking-news ticker.
-THEME_SCRIPT = re.compile(r'^\(function\(\)\{var t=document\.getElementById\("breaking-ticker"\)')
+# The theme's own scripts: JSON-LD/JSON data blocks, the inline scripts written in the theme's
+# templates (recognised by their first 40 characters, read from the templates themselves), and
+# files under the theme's js/ folder. A vector from content can be none of these.
+THEME_INLINE = {
+    match.group(1)[:40]
+    for template in (ROOT / "theme" / "templates").rglob("*.html")
+    for match in re.finditer(r"<script>([^<]{40})", template.read_text(encoding="utf-8"))
+}
+THEME_SRC = re.compile(
+    r"^(https?://127\.0\.0\.1:\d+|https://kabarmbojo\.example)?/?theme/js/\w+\.js$"
+)
 
 
-def dangerous_url(value):
-    """True for a ``javascript:``, ``vbscript:`` or ``data:`` URL however it is disguised."""
+# The text edition's <link rel="icon" href="data:,">: an empty data URL that stops the browser's
+# /favicon.ico request (one request per page); it has no content to run.
+EMPTY_ICON = "data:,"
+
+
+def dangerous_url(value, element_name=""):
+    """True for a ``javascript:``, ``vbscript:`` or ``data:`` URL however it is disguised
+    (except the empty ``data:,`` of a ``<link>``, :data:`EMPTY_ICON`)."""
     value = _SCHEME_JUNK.sub("", value).lower()
+    if value == EMPTY_ICON and element_name == "link":
+        return False
     return value.startswith(("javascript:", "vbscript:", "data:"))
 
 
@@ -163,11 +180,13 @@ def scan_html(text, where):
         if name == "script":
             kind = (element.get("type") or "").lower()
             body = element.string or ""
-            if kind == "application/ld+json":
+            if kind in ("application/ld+json", "application/json"):
                 if "</" in body.lower() or "<!--" in body:
                     found.append(f"{where}: JSON-LD holds '</' or '<!--'")
                 continue
-            if not element.get("src") and THEME_SCRIPT.match(body):
+            if not element.get("src") and body[:40] in THEME_INLINE:
+                continue
+            if THEME_SRC.match(element.get("src") or ""):
                 continue
             found.append(f"{where}: <script> {str(element)[:80]!r}")
         elif name in ACTIVE_ELEMENTS or (
@@ -178,7 +197,7 @@ def scan_html(text, where):
             value = " ".join(value) if isinstance(value, list) else value
             if attribute.lower().startswith("on"):
                 found.append(f"{where}: {attribute}= on <{name}>: {value[:60]!r}")
-            elif attribute.lower() in URL_ATTRIBUTES and dangerous_url(value):
+            elif attribute.lower() in URL_ATTRIBUTES and dangerous_url(value, name):
                 found.append(f"{where}: {attribute}={value[:60]!r} on <{name}>")
             elif attribute.lower() == "style" and "javascript:" in value.lower():
                 found.append(f"{where}: style with javascript: on <{name}>")
@@ -243,6 +262,7 @@ JS_URLS = """
       const name = attribute.name.toLowerCase();
       if (!names.includes(name)) continue;
       const value = attribute.value.replace(/[\\u0000-\\u0020\\u007f]+/g, "").toLowerCase();
+      if (value === "data:," && element.localName === "link") continue;  // EMPTY_ICON
       if (/^(javascript|vbscript|data):/.test(value)) found.push(name + "=" + attribute.value);
     }
   }

@@ -37,6 +37,7 @@ def built(tmp_path_factory):
     header = (
         f"Title: {TITLE}\nDate: 2024-05-01 08:00\nAuthor: <b>Bold</b> Writer\n"
         'Category: Berita\nSlug: kpk\nSummary: Ringkasan "kutip" & <em>miring</em>.\n'
+        "Scripts: allowed\n"  # the body's <script> is deliberate: typogrify must leave it alone
     )
     article.write_text(header + "\n" + BODY, encoding="utf-8")
     result = run_pelican(root / "content", root / "output", "publishconf.py")
