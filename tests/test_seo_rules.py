@@ -7,10 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 from breaking_news.settings import apply_defaults as breaking_defaults
+from news_metadata.text import visible_text
 from news_seo.seo import SeoData, site_url
 from news_seo.settings import apply_defaults as seo_defaults
 from news_seo.sitemaps import news_items, news_sitemap_xml
-from news_seo.text import shorten, visible_text
+from news_seo.text import shorten
 
 NOW = datetime(2024, 12, 5, 2, 15, tzinfo=UTC)  # 5 Desember 2024 10.15 WITA
 

@@ -55,7 +55,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import escape
 from news_metadata.errors import display_path, report
-from news_metadata.reader import suggest
+from news_metadata.text import suggest
 
 from . import library as library_module
 from .csl import Cite

@@ -21,7 +21,7 @@ import sys
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
-from news_metadata.reader import suggest
+from news_metadata.text import suggest
 
 from .ids import COMMENT_ID, COMMENT_ID_FIX, article_id_problem, fallback_id, new_comment_id
 from .settings import DEFAULTS

@@ -21,7 +21,7 @@ import re
 from urllib.parse import quote
 
 from news_metadata.errors import display_path, report
-from news_metadata.reader import suggest
+from news_metadata.text import suggest
 from pelican import signals
 
 from .ids import ARTICLE_ID_FIX, article_id_problem, fallback_id

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
 from news_metadata.errors import display_path, report
-from news_metadata.reader import suggest
+from news_metadata.text import suggest
 
 from .ids import COMMENT_ID, COMMENT_ID_FIX
 from .render import check_url

@@ -9,7 +9,7 @@ is reported; the comment is then shown at the top level, so nothing disappears.
 import os
 
 from news_metadata.errors import display_path, report
-from news_metadata.reader import suggest
+from news_metadata.text import suggest
 
 
 def build_threads(comments, folder):

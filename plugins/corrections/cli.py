@@ -32,8 +32,8 @@ from news_metadata import header as header_scan
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
-from news_metadata.reader import suggest
 from news_metadata.settings import known_keys
+from news_metadata.text import suggest
 
 from .entries import EXTENSION, PLACEHOLDER
 from .settings import KINDS, REPLY_TYPE, WITHDRAWN_STATUS, apply_defaults

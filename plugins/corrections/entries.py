@@ -23,8 +23,7 @@ from markdown import Markdown
 from markupsafe import Markup
 from news_metadata.dates import DATE_FIX, parse_date, to_wita
 from news_metadata.errors import report
-from news_metadata.model import plain_text
-from news_metadata.reader import suggest
+from news_metadata.text import suggest, visible_text
 from news_metadata.yamlfile import compose
 from news_metadata.yamlfile import line as _line
 
@@ -73,7 +72,7 @@ def render(text):
     the article body is (raw HTML passes, as in articles)."""
     _markdown.reset()
     html = Markup(_markdown.convert(text))
-    return html, plain_text(html)
+    return html, visible_text(html)
 
 
 def scan(root, ignore=()):

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from comments.ids import fallback_id
 from news_metadata.dates import DATE_FIX, format_wita, parse_date, to_wita
 from news_metadata.errors import report
-from news_metadata.reader import suggest
+from news_metadata.text import suggest
 
 from .settings import KINDS, REPLY_TYPE, SPONSORED_TYPE, TYPES
 

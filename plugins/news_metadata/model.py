@@ -15,14 +15,13 @@ image against the files in ``content/``, and sets the attributes templates rely 
 import os
 import re
 
-from markupsafe import Markup
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from . import errors, safety
 from .profiles import load_profiles
-from .reader import suggest
 from .slugs import make_slug
+from .text import suggest, visible_text
 
 
 class _SiteData:
@@ -33,22 +32,12 @@ class _SiteData:
     profiles_usable = True
 
 
-_INVISIBLE = re.compile(r"<(script|style|code|pre)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-
-
 def load_site_data(settings):
     """Per build: forget old errors, (re)read author profiles. ``settings`` is Pelican's dict."""
     errors.collector.reset()
     path = os.path.join(settings["PATH"], settings["NEWS_METADATA_AUTHORS_FILE"])
     _SiteData.profiles = load_profiles(path)
     _SiteData.profiles_usable = not errors.collector.errors
-
-
-def plain_text(html_text):
-    """Return the visible text of an HTML fragment for attributes and structured data: script,
-    style, code and pre elements dropped, tags removed, entities decoded, spaces (including
-    no-break spaces) folded to single spaces."""
-    return " ".join(Markup(_INVISIBLE.sub(" ", html_text or "")).striptags().split())
 
 
 def check_content(instance):
@@ -63,7 +52,7 @@ def check_content(instance):
         # Typogrify's widont glues a headline's last two words with &nbsp;, which Pelican's feed
         # writer keeps as U+00A0 in <title>; the theme balances headlines with CSS instead.
         instance.title = instance.title.replace("&nbsp;", " ")
-    instance.title_plain = plain_text(getattr(instance, "title", ""))
+    instance.title_plain = visible_text(getattr(instance, "title", ""))
     instance.breaking = getattr(instance, "breaking", False) is True
     instance.comments = getattr(instance, "comments", "open")
     if isinstance(instance, Article):

@@ -11,10 +11,11 @@ from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
 from .inventory import register_content_folder
 from .inventory import take as take_inventory
-from .model import check_content, load_site_data, plain_text
+from .model import check_content, load_site_data
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
 from .taxonomy import unify_tags
+from .text import visible_text
 
 
 def initialize(pelican):
@@ -45,7 +46,7 @@ def add_filters(generator):
             "wita": format_wita,
             "wita_date": format_wita_date,
             "isoformat": format_iso,
-            "plain": plain_text,
+            "plain": visible_text,
         }
     )
 

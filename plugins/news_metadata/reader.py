@@ -7,7 +7,6 @@ metadata as ``news_problems`` (line, message, fix) and reported by :mod:`.model`
 field never hides the others and a cached file reports its problems again.
 """
 
-import difflib
 import html
 import os
 
@@ -23,6 +22,7 @@ from .errors import AlreadyReported, report
 from .outputs import normalize
 from .settings import known_keys
 from .slugs import make_slug
+from .text import suggest
 from .urls import url_problems
 
 TRUE_WORDS = {"true", "ya", "yes"}
@@ -48,15 +48,6 @@ def parse_bool(text):
     if word in FALSE_WORDS:
         return False
     raise ValueError(text)
-
-
-def suggest(word, choices):
-    """Return ``" (did you mean 'X'?)"`` for the closest of ``choices``, or ``""``."""
-    match = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
-    if not match:
-        return ""
-    original = next(c for c in choices if c.lower() == match[0])
-    return f" (did you mean {original!r}?)"
 
 
 def _check_encoding(source_path):

@@ -8,13 +8,14 @@ plugin's data in place) and gives each article and page a ``seo`` attribute
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
+from news_metadata.text import visible_text
 from pelican.contents import Article
 from pelican.plugins._utils import plugin_enabled
 
 from . import structured_data
 from .head import article_tags, head_tags
 from .share import share_links
-from .text import shorten, visible_text
+from .text import shorten
 
 
 def site_url(siteurl, path):

@@ -26,9 +26,9 @@ import sys
 from news_metadata.clock import build_now
 from news_metadata.dates import WITA
 from news_metadata.profiles import load_profiles
-from news_metadata.reader import suggest
 from news_metadata.settings import apply_defaults as news_defaults
 from news_metadata.slugs import make_slug
+from news_metadata.text import suggest
 from pelican.settings import read_settings
 
 from .checks import new_id
