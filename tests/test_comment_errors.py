@@ -149,7 +149,7 @@ CASES = [
         id="invalid-article-id",
     ),
     pytest.param(
-        # Reported once, by newsroom_tools (enabled in pelicanconf.py); without it, by comments.
+        # Reported once, by news_metadata.ids.
         article(path="articles/2024/lain.md", header=OTHER_HEADER),
         re.compile(
             rf"content/articles/2024/lain\.md:5: Id '{ARTICLE_ID}' is also the Id of "
@@ -176,8 +176,8 @@ def test_shared_article_id_without_newsroom_tools(make_site):
     built = make_site(files, "publishconf.py", "-e", 'PLUGINS=["news_metadata", "comments"]')
     assert built.result.returncode == 1, built.result.output_text
     assert re.search(
-        rf"content/articles/2024/lain\.md:5: Id '{ARTICLE_ID}' is already used by "
-        rf"\S*content/{ARTICLE} — give this article its own Id",
+        rf"content/articles/2024/lain\.md:5: Id '{ARTICLE_ID}' is also the Id of "
+        rf"\S*content/{ARTICLE} — every article needs its own Id",
         built.result.stderr,
     ), built.result.stderr
     assert "1 content error(s)" in built.result.stderr

@@ -29,9 +29,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from comments.ids import COMMENT_ID, article_id_problem
+from comments.ids import COMMENT_ID
 from comments.render import CommentRenderer, check_url
 from news_metadata.dates import WITA
+from news_metadata.ids import article_id_problem
 from news_metadata.profiles import load_profiles
 from news_metadata.urls import url_problems
 from pelican.utils import slugify

@@ -21,9 +21,10 @@ import sys
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
+from news_metadata.ids import article_id_problem, fallback_id
 from news_metadata.text import suggest
 
-from .ids import COMMENT_ID, COMMENT_ID_FIX, article_id_problem, fallback_id, new_comment_id
+from .ids import COMMENT_ID, COMMENT_ID_FIX, new_comment_id
 from .settings import DEFAULTS
 from .storage import PLACEHOLDER, split_header
 

@@ -20,11 +20,12 @@ import os
 import re
 from urllib.parse import quote
 
-from news_metadata.errors import display_path, report
+from news_metadata.collect import all_contents
+from news_metadata.errors import report
+from news_metadata.ids import assign_ids
 from news_metadata.text import suggest
 from pelican import signals
 
-from .ids import ARTICLE_ID_FIX, article_id_problem, fallback_id
 from .render import CommentRenderer
 from .settings import apply_defaults
 from .storage import scan
@@ -39,58 +40,6 @@ SECTION_ANCHOR = "komentar"
 def initialize(pelican):
     """``initialized``: fill in COMMENTS_* defaults and register the ``Id`` metadata key."""
     apply_defaults(pelican.settings)
-
-
-def all_articles(generator):
-    """Every article the generator read, whatever its status, in source-path order."""
-    articles = [
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-    ]
-    return sorted(articles, key=lambda a: a.source_path)
-
-
-def assign_ids(articles, settings):
-    """Set ``article.id`` on every article (its ``Id:``, or the source-path fallback).
-
-    Args:
-        articles: Article objects, in a stable order (the first of two equal ids keeps it).
-        settings: Pelican's settings dict.
-    Returns:
-        dict: article id -> Article.
-    Reports:
-        an ``Id`` that is not a valid token, and an id two articles share (unless the
-        newsroom_tools plugin is enabled: it reports that one).
-    """
-    by_id = {}
-    # newsroom_tools reports a shared Id itself (with a fresh one to use); say it only once.
-    report_shared = "newsroom_tools" not in (settings.get("PLUGINS") or [])
-    for article in articles:
-        line = getattr(article, "news_lines", {}).get("id")
-        value = getattr(article, "id", None)
-        if value is None:
-            value = fallback_id(article.source_path, settings["PATH"], settings["ARTICLE_PATHS"])
-        else:
-            value = str(value).strip()
-            problem = article_id_problem(value)
-            if problem:
-                report(article.source_path, line, problem, ARTICLE_ID_FIX)
-        article.id = value
-        other = by_id.get(value)
-        if other is not None and report_shared:
-            report(
-                article.source_path,
-                line,
-                f"Id {value!r} is already used by {display_path(other.source_path)}",
-                "give this article its own Id (keep the one that already has comments)",
-            )
-        if other is None:
-            by_id[value] = article
-    return by_id
 
 
 def orphan_fix(name, ids, settings):
@@ -112,7 +61,7 @@ def orphan_fix(name, ids, settings):
 def attach_comments(generator):
     """``article_generator_finalized``: read, check and thread the comments (module doc)."""
     settings = generator.settings
-    articles = all_articles(generator)
+    articles = all_contents(generator)
     by_id = assign_ids(articles, settings)
     root = os.path.join(settings["PATH"], settings["COMMENTS_PATH"])
     found = scan(root, CommentRenderer(), settings.get("IGNORE_FILES", ()))

@@ -1,7 +1,6 @@
 """comments settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
 from news_metadata.inventory import register_content_folder
-from news_metadata.settings import register_keys
 
 DEFAULTS = {
     # Folder of moderated comments, relative to PATH: <COMMENTS_PATH>/<article-id>/<comment-id>.md
@@ -15,19 +14,12 @@ DEFAULTS = {
     "COMMENTS_TERMS_PAGE": "aturan-komentar",
 }
 
-# Metadata keys this plugin owns on articles (registered with news_metadata at `initialized`).
-ARTICLE_KEYS = ("id",)
-
 
 def apply_defaults(settings):
     """Fill in every missing COMMENTS_* setting of ``settings`` (Pelican's dict) in place, and
-    register the ``Id`` article key with news_metadata (``NEWS_METADATA_EXTRA_KEYS``).
-
-    The extra-keys list is replaced, never appended to in place: the default list object may
-    be shared with news_metadata's own defaults.
-    """
+    register the comments folder with news_metadata's inventory (``Id`` is a key of
+    news_metadata's content model)."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    register_keys(settings, ARTICLE_KEYS)
     # Every file below comments/ is this plugin's (storage.scan reports the misplaced ones).
     register_content_folder(settings, settings["COMMENTS_PATH"], "comment")

@@ -26,12 +26,12 @@ import sys
 
 import yaml
 from comments.cli import article_index
-from comments.ids import article_id_problem
 from comments.storage import split_header
 from news_metadata import header as header_scan
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
+from news_metadata.ids import article_id_problem
 from news_metadata.settings import known_keys
 from news_metadata.text import suggest
 

@@ -19,9 +19,9 @@ is an error. It returns the site's corrections log (:class:`LogItem` list, newes
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from comments.ids import fallback_id
 from news_metadata.dates import DATE_FIX, format_wita, parse_date, to_wita
 from news_metadata.errors import report
+from news_metadata.ids import fallback_id
 from news_metadata.text import suggest
 
 from .settings import KINDS, REPLY_TYPE, SPONSORED_TYPE, TYPES
@@ -66,7 +66,7 @@ class LogItem:
 
 def article_id(article, settings):
     """The article's id: ``article.id`` as the comments plugin set it, else its ``Id:``,
-    else the source-path fallback (:func:`comments.ids.fallback_id`)."""
+    else the source-path fallback (:func:`news_metadata.ids.fallback_id`)."""
     value = str(getattr(article, "id", "") or "").strip()
     return value or fallback_id(article.source_path, settings["PATH"], settings["ARTICLE_PATHS"])
 

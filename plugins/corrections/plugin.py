@@ -20,6 +20,7 @@ import logging
 import os
 
 from news_metadata.clock import build_now
+from news_metadata.collect import all_contents
 from pelican import signals
 
 from . import entries, model
@@ -56,19 +57,6 @@ def mark_withdrawn(generator, metadata):
         metadata["template"] = WITHDRAWN_TEMPLATE
 
 
-def all_articles(generator):
-    """Every article the generator read, whatever its status, in source-path order."""
-    articles = [
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-    ]
-    return sorted(articles, key=lambda a: a.source_path)
-
-
 def type_labels(settings):
     """dict type -> label: ``CORRECTIONS_TYPE_LABELS``, None filled from the UI strings."""
     ui = settings.get("UI") or {}
@@ -83,7 +71,7 @@ def join_articles(generator):
     settings = generator.settings
     root = os.path.join(settings["PATH"], settings["CORRECTIONS_PATH"])
     found = entries.scan(root, settings.get("IGNORE_FILES", ()))
-    articles = all_articles(generator)
+    articles = all_contents(generator)
     log = model.join(articles, found, settings, type_labels(settings), build_now(), root)
     generator.context["corrections_log"] = log
     _feed_labels.clear()

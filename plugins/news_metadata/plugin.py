@@ -3,12 +3,14 @@
 import os
 
 from pelican import signals
+from pelican.contents import Article, Page
 
 from . import error_page, errors, guard, outputs, safety
 from .clock import build_now
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
+from .ids import check_duplicate_ids
 from .inventory import register_content_folder
 from .inventory import take as take_inventory
 from .model import check_content, load_site_data
@@ -49,6 +51,17 @@ def add_filters(generator):
             "plain": visible_text,
         }
     )
+
+
+def check_ids(generator):
+    """``page_generator_finalized`` (every article and page read, nothing written): no two
+    articles or pages share an id (:func:`.ids.check_duplicate_ids`)."""
+    contents = [
+        content
+        for content in generator.context.get("generated_content", {}).values()
+        if isinstance(content, Article | Page)
+    ]
+    check_duplicate_ids(sorted(contents, key=lambda c: c.source_path), generator.settings)
 
 
 def check_generated(generators):
@@ -119,6 +132,7 @@ def register():
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(unify_tags)
+    signals.page_generator_finalized.connect(check_ids)
     signals.all_generators_finalized.connect(check_generated)
     signals.finalized.connect(finish_build)
     signals.feed_generated.connect(clean_feed)

@@ -41,6 +41,8 @@ CONTENT_MODEL_KEYS = {
     "comments",
     "bibliography",
     "scripts",
+    # the stable article id (news_metadata.ids), written by `make new`
+    "id",
 }
 PELICAN_KEYS = {"slug", "status", "lang", "translation", "template", "save_as", "url"}
 

@@ -8,6 +8,7 @@ plugin's data in place) and gives each article and page a ``seo`` attribute
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
+from news_metadata.collect import all_contents
 from news_metadata.text import visible_text
 from pelican.contents import Article
 from pelican.plugins._utils import plugin_enabled
@@ -230,20 +231,7 @@ def attach(generators):
     comments_enabled = plugin_enabled("comments", settings.get("PLUGINS"))
     published_pages = {}
     for generator in generators:
-        contents = []
-        for name in (
-            "articles",
-            "translations",
-            "drafts",
-            "drafts_translations",
-            "hidden_articles",
-            "hidden_translations",
-            "pages",
-            "hidden_pages",
-            "draft_pages",
-            "draft_translations",
-        ):
-            contents.extend(getattr(generator, name, None) or [])
+        contents = all_contents(generator)
         for content in contents:
             if getattr(content, "withdrawn", False):
                 continue  # corrections plugin: the notice page gets the listing head, no JSON-LD

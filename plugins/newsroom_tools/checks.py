@@ -1,5 +1,5 @@
 """Checks that need the whole site: links between files, drafts and embargoes, pasted control
-characters, two files on one URL, two articles with one Id.
+characters, two files on one URL.
 
 They run in every build (``page_generator_finalized``: articles and pages are read, nothing is
 written yet) and in ``make check``, and report through :func:`news_metadata.errors.report`, so
@@ -15,15 +15,12 @@ on. Rules and their sources:
 - Two files that would be written to the same ``save_as`` (two articles titled the same in the
   same month, a ``Save_as`` equal to the home page or a feed) are reported by the output-path
   registry, ``news_metadata.outputs``, which knows every file the build writes.
-- Two articles with the same ``Id`` are an error (the Id is what comments and other data refer
-  to).
+- Two articles with the same ``Id`` are reported by :mod:`news_metadata.ids`.
 """
 
 import html
 import os
 import re
-import secrets
-from collections import defaultdict
 from urllib.parse import unquote, urlparse
 
 from news_metadata.errors import display_path, report
@@ -36,16 +33,6 @@ LINK_KINDS = ("filename", "static", "attach")
 # A character reference (&#xFFFE;, &#55296;) to a character XML 1.0 forbids: Python-Markdown
 # passes it through, and the feed that carries it is invalid XML.
 CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
-
-
-def new_id(date, token=None):
-    """Return a fresh article Id such as ``20250814-3fa9c2``.
-
-    Args:
-        date: the article's date (a ``datetime``; its calendar day is used as written).
-        token: six hex digits to use instead of random ones (tests).
-    """
-    return f"{date:%Y%m%d}-{token or secrets.token_hex(3)}"
 
 
 def check_site(generator):
@@ -68,7 +55,6 @@ def check_site(generator):
     check_links(contents, generator.context, settings, sources)
     check_placeholders(contents, settings, sources)
     check_output_names(contents)
-    check_duplicate_ids(contents)
 
 
 class _Sources:
@@ -261,26 +247,6 @@ def check_output_names(contents):
                 f"the output file name {too_long[0][:40]!r}... is {len(too_long[0].encode())} "
                 f"bytes; file systems allow {NAME_MAX_BYTES}",
                 "write a shorter 'Slug: ...' (or Save_as) in the header",
-            )
-
-
-def check_duplicate_ids(contents):
-    """Report articles whose ``Id`` another article already has."""
-    owners = defaultdict(list)
-    for content in contents:
-        value = content.metadata.get("id")
-        if isinstance(value, str) and value.strip():
-            owners[value.strip()].append(content)
-    for value, group in owners.items():
-        for content in group[1:]:
-            date = getattr(content, "date", None)
-            fresh = new_id(date) if date else secrets.token_hex(3)
-            report(
-                content.source_path,
-                getattr(content, "news_lines", {}).get("id"),
-                f"Id '{value}' is also the Id of {display_path(group[0].source_path)}",
-                f"every article needs its own Id: keep it on the older one and write "
-                f"'Id: {fresh}' here",
             )
 
 

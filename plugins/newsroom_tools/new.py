@@ -8,7 +8,7 @@ required key of the content model filled in: ``Title``; ``Date`` = now in WITA
 (:func:`news_metadata.clock.build_now`, so ``SOURCE_DATE_EPOCH`` fixes it); ``Author`` (checked
 against ``content/data/authors.yml``; default: ``git config user.name`` when that is a known
 author); ``Category`` (checked against ``NEWS_METADATA_CATEGORIES``; default: the first one);
-``Id``, a stable identifier (:func:`.checks.new_id`); and ``Status: draft`` unless
+``Id``, a stable identifier (:func:`news_metadata.ids.new_id`); and ``Status: draft`` unless
 ``NEWSROOM_TOOLS_NEW_STATUS = "published"``. The slug is news_metadata's ``make_slug`` of the
 title (Pelican's ``slugify``, cut at a word boundary to ``NEWS_METADATA_SLUG_MAX_LENGTH``), the
 reader's own rule. An existing file is never overwritten.
@@ -25,13 +25,13 @@ import sys
 
 from news_metadata.clock import build_now
 from news_metadata.dates import WITA
+from news_metadata.ids import new_id
 from news_metadata.profiles import load_profiles
 from news_metadata.settings import apply_defaults as news_defaults
 from news_metadata.slugs import make_slug
 from news_metadata.text import suggest
 from pelican.settings import read_settings
 
-from .checks import new_id
 from .settings import SCAFFOLD_BODY, apply_defaults
 
 BODY = SCAFFOLD_BODY + "\n"

@@ -1,7 +1,5 @@
 """newsroom_tools settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
-from news_metadata.settings import register_keys
-
 # The body `make new` writes; left in a published article it is an error (checks.py).
 SCAFFOLD_BODY = "Tulis paragraf pertama di sini: siapa, apa, kapan, di mana, mengapa, bagaimana."
 
@@ -17,15 +15,8 @@ DEFAULTS = {
     "NEWSROOM_TOOLS_PLACEHOLDERS": [SCAFFOLD_BODY],
 }
 
-# Metadata keys this plugin owns (added to NEWS_METADATA_EXTRA_KEYS at `initialized`).
-# Id: an article's stable identifier, written by `make new`; it survives changes of the title,
-# slug or URL (comments and other data can be keyed by it).
-METADATA_KEYS = ("id",)
-
 
 def apply_defaults(settings):
-    """Fill in every missing NEWSROOM_TOOLS_* setting of ``settings`` (a dict) in place, and
-    make this plugin's metadata keys known to news_metadata."""
+    """Fill in every missing NEWSROOM_TOOLS_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    register_keys(settings, METADATA_KEYS)

@@ -23,6 +23,7 @@ import sys
 
 from news_metadata.errors import display_path
 from news_metadata.header import scan
+from news_metadata.ids import fallback_id
 from news_metadata.settings import apply_defaults as news_defaults
 from pelican.settings import read_settings
 
@@ -40,8 +41,6 @@ def _article_id(path, settings):
         value = header.text.split("\n")[line - 1].split(":", 1)[1].strip()
         if value:
             return value
-    from comments.ids import fallback_id
-
     return fallback_id(path, settings["PATH"], settings["ARTICLE_PATHS"])
 
 
