@@ -25,8 +25,8 @@ BENCH_RUNS ?= 3
 BENCH_IMAGES ?= 50
 
 PELICANOPTS ?=
-# newsroom_tools (plugins/newsroom_tools/README.md): the editor and publishing command-line tools.
-TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_tools
+# newsroom_cli (plugins/newsroom_cli/README.md): the editor and publishing command-line tools.
+TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_cli
 
 # The one quoting helper: $(call quote,NAME) is the value of variable NAME as one single-quoted
 # shell word. $(value ...) takes the text as given, so neither make ($(shell ...)) nor the shell
@@ -142,7 +142,7 @@ bench: $(STAMP)
 # Scaffold content/comments/<article-id>/<new-id>.md (plugins/comments/README.md).
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
-	@PYTHONPATH=plugins $(BIN)/python -m comments --settings $(call quote,CONFFILE) \
+	@PYTHONPATH=plugins $(BIN)/python -m newsroom_cli.comment --settings $(call quote,CONFFILE) \
 		--content $(call quote,INPUTDIR) new $(call quote,ARTICLE) --reply-to $(call quote,REPLY_TO)
 
 # Take an article off the site with its comments: both move to content/_arsip/ (never built).
@@ -152,7 +152,7 @@ takedown: $(STAMP)
 # corrections plugin (plugins/corrections/README.md): one command per editorial act. Without
 # ARTICLE they list the article ids. Values are single-quoted ($(quote)) and passed as
 # --name=value, so a value starting with '-' is never read as an option.
-CORRECTIONS := PYTHONPATH=plugins $(BIN)/python -m corrections --settings $(call quote,CONFFILE) --content $(call quote,INPUTDIR)
+CORRECTIONS := PYTHONPATH=plugins $(BIN)/python -m newsroom_cli.correction --settings $(call quote,CONFFILE) --content $(call quote,INPUTDIR)
 
 correction: $(STAMP)
 	@$(CORRECTIONS) correction --article=$(call quote,ARTICLE) --kind=$(call quote,KIND)
@@ -164,12 +164,12 @@ withdraw: $(STAMP)
 hak-jawab: $(STAMP)
 	@$(CORRECTIONS) hak-jawab --article=$(call quote,ARTICLE) --author=$(call quote,AUTHOR)
 
-# Import a Blogger export into content/ and print what to do next (plugins/blogger_import/README.md).
+# Import a Blogger export into content/ and print what to do next (plugins/newsroom_cli/blogger_import/README.md).
 # DOWNLOAD=1 also copies the images from Blogger's servers into content/images/<yyyy>/;
 # the report is also saved to REPORT.
 REPORT ?= blogger-import-report.txt
 import-blogger: $(STAMP)
-	@PYTHONPATH=plugins $(BIN)/python -m blogger_import -s $(call quote,CONFFILE) \
+	@PYTHONPATH=plugins $(BIN)/python -m newsroom_cli.blogger_import -s $(call quote,CONFFILE) \
 		--content $(call quote,INPUTDIR) --report $(call quote,REPORT) \
 		$(if $(value DOWNLOAD),--download) -- $(call quote,FILE)
 

@@ -469,15 +469,15 @@ def timed_command(command, env=None):
 def workflow(conf, root, repeat):
     """Time make check / make publish / plain builds on the corpus (see the module doc)."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from newsroom_tools.publish import tree_digest
+    from newsroom_cli.publish import tree_digest
 
     env = {"PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": "1780272000"}
     no_cache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
     pelican = [sys.executable, "-m", "pelican", "-q", "-s", str(conf)]
-    publish = [sys.executable, "-m", "newsroom_tools.publish", "-q", "-s", str(conf)]
+    publish = [sys.executable, "-m", "newsroom_cli.publish", "-q", "-s", str(conf)]
     only_news_metadata = 'PLUGINS=["news_metadata"]'
     variants = {
-        "make check": [sys.executable, "-m", "newsroom_tools.check", "-s", str(conf)],
+        "make check": [sys.executable, "-m", "newsroom_cli.check", "-s", str(conf)],
         "make publish": [*publish, "-o", str(root / "published"), *no_cache],
         "pelican (same settings)": [*pelican, "-o", str(root / "plain"), *no_cache],
         "pelican without newsroom_tools": [

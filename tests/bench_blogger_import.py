@@ -126,7 +126,7 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true", help="also time the make check after it")
     args = parser.parse_args(argv)
 
-    from blogger_import.cli import read_settings, run_import
+    from newsroom_cli.blogger_import.cli import read_settings, run_import
 
     work = Path(tempfile.mkdtemp(prefix="bench-blogger-"))
     try:
@@ -155,7 +155,7 @@ def main(argv=None):
             f"{again.counts['files written']} files written"
         )
         if args.check:
-            from newsroom_tools.check import run_check
+            from newsroom_cli.check import run_check
 
             wall, cpu = time.perf_counter(), _cpu()
             found, _ = run_check(str(ROOT / "publishconf.py"), str(content))

@@ -8,9 +8,9 @@ import random
 
 import markdown
 import pytest
-from blogger_import.body import convert, escape_markdown
-from blogger_import.images import largest_url
 from bs4 import BeautifulSoup
+from newsroom_cli.blogger_import.body import convert, escape_markdown
+from newsroom_cli.blogger_import.images import largest_url
 
 HOSTS = ("googleusercontent.com", "bp.blogspot.com")
 

@@ -15,10 +15,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from blogger_import.cli import format_report, main, read_settings, run_import
-from blogger_import.export import ExportError
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican
+from newsroom_cli.blogger_import.cli import format_report, main, read_settings, run_import
+from newsroom_cli.blogger_import.export import ExportError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blogger"
 TAKEOUT = FIXTURES / "takeout-feed.atom"
@@ -461,9 +461,9 @@ def test_ids_the_site_would_reject_are_not_imported(content):
     """The import checks its ids with the comments plugin's rules before writing."""
     from datetime import datetime, timedelta, timezone
 
-    from blogger_import.cli import options_from
-    from blogger_import.export import Entry, Export
-    from blogger_import.plan import plan
+    from newsroom_cli.blogger_import.cli import options_from
+    from newsroom_cli.blogger_import.export import Entry, Export
+    from newsroom_cli.blogger_import.plan import plan
 
     when = datetime(2024, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=7)))
     entry = Entry("post", "9" * 80, 12, "Judul", "<p>Isi.</p>", when, "Nurhayati",
@@ -504,9 +504,9 @@ def test_reader_following_an_old_blogger_link_lands_on_the_new_page(content, tmp
 def test_post_without_a_blogger_address_is_imported_with_a_warning(content):
     from datetime import datetime, timedelta, timezone
 
-    from blogger_import.cli import options_from
-    from blogger_import.export import Entry, Export
-    from blogger_import.plan import plan
+    from newsroom_cli.blogger_import.cli import options_from
+    from newsroom_cli.blogger_import.export import Entry, Export
+    from newsroom_cli.blogger_import.plan import plan
 
     when = datetime(2024, 5, 1, 23, 30, tzinfo=timezone(timedelta(hours=7)))
     entry = Entry("post", "42", 7, "Tanpa Alamat", "<p>Isi.</p>", when, "Nurhayati")

@@ -211,13 +211,13 @@ def test_dev_build_reports_and_keeps_every_comment(make_site):
     assert section.select_one("#komentar-c3").find("time") is None
 
 
-# --- make comment ARTICLE=<id>: python -m comments new <id> ------------------------------
+# --- make comment ARTICLE=<id>: python -m newsroom_cli.comment new <id> ----------------------
 
 
 def run_cli(content, *args, epoch="1714532400"):
     """Run the CLI as `make comment` does. 1714532400 is 2024-05-01 03:00 UTC, 11:00 WITA."""
     return subprocess.run(
-        [sys.executable, "-m", "comments", "--content", str(content), *args],
+        [sys.executable, "-m", "newsroom_cli.comment", "--content", str(content), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import yaml
 from conftest import ROOT
-from newsroom_tools.publish import tree_digest
+from newsroom_cli.publish import tree_digest
 from workflow import TESTCONF, header, run_make, run_tool, write_site
 
 SITE = {
@@ -163,7 +163,7 @@ def test_ci_workflow_tests_publishes_and_deploys_hourly():
     runs = [step.get("run", "") for step in steps]
     assert "make lint test" in runs and "make check" in runs and "make publish" in runs
     assert runs.index("make lint test") < runs.index("make publish")
-    verify = "PYTHONPATH=plugins .venv/bin/python -m newsroom_tools.deploy verify output"
+    verify = "PYTHONPATH=plugins .venv/bin/python -m newsroom_cli.deploy verify output"
     assert runs.index("make publish") < runs.index(verify)
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages"))
     assert upload["with"]["path"] == "output" and steps.index(upload) > runs.index(verify)

@@ -60,7 +60,7 @@ def devserver(tmp_path):
     )
     port = free_port()
     log = open(tmp_path / "devserver.log", "w")  # noqa: SIM115 (closed below)
-    command = [sys.executable, "-m", "newsroom_tools.devserver", content, "-o", tmp_path / "output"]
+    command = [sys.executable, "-m", "newsroom_cli.devserver", content, "-o", tmp_path / "output"]
     process = subprocess.Popen(
         [*command, "-s", ROOT / "pelicanconf.py", "-p", str(port)],
         cwd=ROOT,

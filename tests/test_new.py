@@ -4,7 +4,7 @@ import re
 
 import pytest
 from conftest import ROOT
-from newsroom_tools.new import BODY
+from newsroom_cli.new import BODY
 from workflow import TESTCONF, run_make, run_tool, write_site
 
 TITLE = 'Banjir Rob: Warga Sape & Lambu "Mengungsi" ke Masjid'

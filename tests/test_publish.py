@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
-from newsroom_tools.publish import tree_digest
+from newsroom_cli.publish import tree_digest
 from search.index import UNSTABLE_FILES
 from test_check import ALL_MESSAGES, ALL_PROBLEMS
 from workflow import NOW_EPOCH, TESTCONF, header, run_tool, tool_env, write_site
@@ -100,7 +100,7 @@ def start_slow_publish(content, output, marker, phase="write"):
     """Start a publish that pauses after its first written page (or, with phase "read", before
     its first article is read); return the Popen once it has got there (the marker exists)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsroom_tools.publish", content, "-o", output, "-s", TESTCONF],
+        [sys.executable, "-m", "newsroom_cli.publish", content, "-o", output, "-s", TESTCONF],
         cwd=ROOT,
         env=tool_env({"SLOW_BUILD_MARKER": str(marker), "SLOW_BUILD_PHASE": phase}),
         stdout=subprocess.PIPE,
@@ -250,7 +250,7 @@ PAGEFIND_UNSTABLE = UNSTABLE_FILES  # plugins/search/README.md, "Determinism"
 
 @pytest.mark.parametrize("atomic", [True, False], ids=["renameat2-exchange", "two-renames"])
 def test_swap_in_puts_new_tree_in_place_and_returns_old(tmp_path, monkeypatch, atomic):
-    from newsroom_tools import publish as module
+    from newsroom_cli import publish as module
 
     if not atomic:  # a system without renameat2(RENAME_EXCHANGE)
         monkeypatch.setattr(module, "exchange", lambda new, old: False)

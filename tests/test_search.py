@@ -11,7 +11,7 @@ import pytest
 from browser import serve_folder
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from newsroom_tools.publish import tree_digest
+from newsroom_cli.publish import tree_digest
 from search.index import SearchIndexError, build_index
 from search.selection import glob_for, is_searchable
 from workflow import run_tool, write_site

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from news_metadata import safety
-from newsroom_tools import deploy, devserver, publish
+from newsroom_cli import deploy, devserver, publish
 from workflow import TESTCONF, header, run_make, run_tool, tool_env, write_site
 
 SECRET = "RAHASIA-SISTEM"
@@ -351,7 +351,7 @@ def test_comment_cli_checks_ids_before_creating_anything(tmp_path):
     }
     for article, message in messages.items():
         result = subprocess.run(
-            [sys.executable, "-m", "comments", "--content", content, "new", article],
+            [sys.executable, "-m", "newsroom_cli.comment", "--content", content, "new", article],
             cwd=ROOT,
             capture_output=True,
             text=True,

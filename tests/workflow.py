@@ -1,6 +1,6 @@
 """Helpers for the editor-workflow and publishing tests (newsroom_tools).
 
-The tools run as the Makefile runs them: ``python -m newsroom_tools.<tool>`` with
+The tools run as the Makefile runs them: ``python -m newsroom_cli.<tool>`` with
 ``PYTHONPATH=plugins`` in the project root, as subprocesses, so exit codes and the messages an
 editor sees are what the tests check.
 """
@@ -45,9 +45,9 @@ def _run(command, env, timeout):
 
 
 def run_tool(tool, *args, env=None, timeout=300):
-    """Run ``python -m newsroom_tools.<tool> args`` in the project root; return the
+    """Run ``python -m newsroom_cli.<tool> args`` in the project root; return the
     CompletedProcess with ``output_text`` (stdout + stderr)."""
-    return _run([sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)], env, timeout)
+    return _run([sys.executable, "-m", f"newsroom_cli.{tool}", *map(str, args)], env, timeout)
 
 
 def run_make(*args, env=None, timeout=300):

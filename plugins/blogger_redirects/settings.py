@@ -2,7 +2,8 @@
 
 from news_metadata.inventory import register_content_folder
 
-# make import-blogger's own files in content/ (blogger_import/settings.py, same defaults).
+# make import-blogger's own files in content/ (newsroom_cli/blogger_import/settings.py, same
+# defaults).
 IMPORT_FILES = {
     "BLOGGER_IMPORT_MAPPING_FILE": "data/blogger-mapping.yml",
     "BLOGGER_IMPORT_MANIFEST_FILE": "data/blogger-import.json",

@@ -41,8 +41,8 @@ DEFAULTS = {
     # Feed enclosure: the JPEG of the largest width not above this (px).
     "NEWS_IMAGES_FEED_WIDTH": 720,
     # Hosts (and their subdomains) whose images may stay linked where they are: Blogger's image
-    # CDN, so a migrated archive keeps its pictures (plugins/blogger_import: DOWNLOAD=1 copies
-    # them in). Images from any other site are a content error.
+    # CDN, so a migrated archive keeps its pictures (plugins/newsroom_cli/blogger_import:
+    # DOWNLOAD=1 copies them in). Images from any other site are a content error.
     "NEWS_IMAGES_REMOTE_HOSTS": ["blogger.googleusercontent.com", "bp.blogspot.com"],
     # True (set by `make check`): sources are opened and checked, nothing is made or written.
     "NEWS_IMAGES_VALIDATE_ONLY": False,

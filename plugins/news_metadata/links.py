@@ -12,7 +12,7 @@ are untouched) resolves each ``<a href>`` and ``<img src>`` that has no scheme:
   becomes ``{filename}/<path>`` (a file a reader reads) or ``{static}/<path>`` (any other file),
   so Pelican writes its URL there, on listing pages and in feeds alike;
 - a relative path to no file is a problem ``(line, message, fix)`` for the reader's list;
-- a root-relative path to no file is left for :mod:`newsroom_tools.checks` (it may be a URL of
+- a root-relative path to no file is left for :mod:`newsroom_tools.site_checks` (it may be a URL of
   the site, such as ``/p/tentang.html``).
 """
 

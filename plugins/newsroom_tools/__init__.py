@@ -1,8 +1,9 @@
-"""newsroom_tools: the editor workflow and safe publishing.
+"""newsroom_tools: the Pelican plugin of the editor workflow: site-wide checks and scheduling.
 
-Pelican plugin part (checks that run in every build, scheduled articles) plus the command-line
-tools the Makefile runs with ``python -m newsroom_tools.<tool>``: ``new``, ``check``,
-``devserver``, ``publish``, ``deploy``. See README.md in this folder.
+``site_checks`` runs in every build and in ``make check`` (links between files, drafts and
+embargoes, pasted control characters, file names); ``schedule`` holds back articles dated in the
+future. The command-line tools (new, check, publish, deploy, devserver, ...) are the
+``newsroom_cli`` package. See README.md in this folder.
 """
 
 from .plugin import register

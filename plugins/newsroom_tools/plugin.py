@@ -2,13 +2,13 @@
 
 from pelican import signals
 
-from .checks import check_site
 from .schedule import hold_back, start_build
 from .settings import apply_defaults
+from .site_checks import check_site
 
 
 def initialize(pelican):
-    """``initialized``: fill in default settings; make the ``Id`` key known."""
+    """``initialized``: fill in default settings."""
     apply_defaults(pelican.settings)
 
 

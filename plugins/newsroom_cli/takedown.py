@@ -1,7 +1,7 @@
 """``make takedown ARTICLE=content/articles/2024/x.md``: take an article off the site, with its
 comments, in one step.
 
-Usage: ``python -m newsroom_tools.takedown [-s pelicanconf.py] [--content content] ARTICLE``.
+Usage: ``python -m newsroom_cli.takedown [-s pelicanconf.py] [--content content] ARTICLE``.
 
 Moves the article file to ``content/<NEWS_METADATA_ARCHIVE_PATH>/<its path below content/>``
 and its comment folder (``content/comments/<Id>/``, the Id from its header or, without one,

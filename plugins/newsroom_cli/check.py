@@ -1,10 +1,10 @@
 """``make check``: read and validate all content as the publish build does, write nothing.
 
-Usage: ``python -m newsroom_tools.check [-s publishconf.py] [CONTENT]`` (the Makefile sets
+Usage: ``python -m newsroom_cli.check [-s publishconf.py] [CONTENT]`` (the Makefile sets
 ``PYTHONPATH=plugins``). Loads the settings and the plugins they list, then runs exactly the
 reading half of :meth:`pelican.Pelican.run`: every generator's ``generate_context`` (so every
 file goes through the site's ``NewsMarkdownReader`` and every plugin's reading-time checks,
-including this package's :mod:`.checks`), then ``all_generators_finalized``. No writer is made,
+including :mod:`newsroom_tools.site_checks`), then ``all_generators_finalized``. No writer is made,
 so no page, feed or cache file is written. Every content error reported through
 :func:`news_metadata.errors.report`, by any plugin, is printed once, sorted by file and line, as
 ``path:line: what is wrong — how to fix it``.

@@ -1,7 +1,7 @@
 """``make import-blogger FILE=export.xml [DOWNLOAD=1]``: import a Blogger blog, print a report.
 
-Usage: ``python -m blogger_import FILE [--download] [-s pelicanconf.py] [--content content]
-[--report PATH] [--no-check]`` (the Makefile sets ``PYTHONPATH=plugins``).
+Usage: ``python -m newsroom_cli.blogger_import FILE [--download] [-s pelicanconf.py]
+[--content content] [--report PATH] [--no-check]`` (the Makefile sets ``PYTHONPATH=plugins``).
 
 One run: read the export (:mod:`.export`), plan every file (:mod:`.plan`), optionally download
 Blogger-hosted images (:mod:`.images`), write through a staging folder (:mod:`.staging`), write
@@ -338,7 +338,8 @@ def main(argv=None):
     check_errors = None
     if not args.no_check:
         from news_metadata import errors
-        from newsroom_tools.check import run_check
+
+        from newsroom_cli.check import run_check
 
         logging.getLogger(errors.__name__).setLevel(logging.CRITICAL)
         logging.getLogger("pelican").setLevel(logging.ERROR)

@@ -1,6 +1,6 @@
 """The editor's commands: correct, clarify or update, withdraw, and answer (hak jawab).
 
-``python -m corrections`` (with ``plugins/`` on the path; the Makefile targets run it):
+``python -m newsroom_cli.correction`` (with ``plugins/`` on the path; the Makefile targets run it):
 
 - ``correction --article=<id> --kind=koreksi|klarifikasi|pembaruan`` (``make correction``):
   appends an entry with the time now in WITA (:func:`news_metadata.clock.build_now`, so
@@ -25,8 +25,9 @@ import os
 import sys
 
 import yaml
-from comments.cli import article_index
 from comments.storage import split_header
+from corrections.entries import EXTENSION, PLACEHOLDER
+from corrections.settings import KINDS, REPLY_TYPE, WITHDRAWN_STATUS, apply_defaults
 from news_metadata import header as header_scan
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
@@ -35,8 +36,7 @@ from news_metadata.ids import article_id_problem
 from news_metadata.settings import known_keys
 from news_metadata.text import suggest
 
-from .entries import EXTENSION, PLACEHOLDER
-from .settings import KINDS, REPLY_TYPE, WITHDRAWN_STATUS, apply_defaults
+from .comment import article_index
 
 NEW_FILE = "# Koreksi, klarifikasi dan pembaruan untuk {id} (plugins/corrections/README.md)\n"
 ENTRY = (
@@ -65,7 +65,7 @@ def read_settings(path, content=None):
 
 
 def find_article(settings, article_id):
-    """Return the :func:`comments.cli.article_index` entry of ``article_id``.
+    """Return the :func:`newsroom_cli.comment.article_index` entry of ``article_id``.
 
     Raises:
         UsageError: no id given, no such article, or an id that is not a safe file name.
@@ -223,10 +223,10 @@ def new_reply(settings, article_id, author=None, now=None, token=None):
         ``(path, article)``: the new file and the original's index entry.
     Raises:
         UsageError: unknown article, an original that is itself a reply or already has one,
-        or anything :func:`newsroom_tools.new.create_article` refuses (author, existing file).
+        or anything :func:`newsroom_cli.new.create_article` refuses (author, existing file).
     """
-    from newsroom_tools.new import UsageError as NewUsageError
-    from newsroom_tools.new import create_article
+    from .new import UsageError as NewUsageError
+    from .new import create_article
 
     article = find_article(settings, article_id)
     index = article_index(settings["PATH"], settings["ARTICLE_PATHS"])
@@ -263,7 +263,7 @@ def new_reply(settings, article_id, author=None, now=None, token=None):
 
 
 def main(argv=None):
-    """Entry point of ``python -m corrections``; returns the exit status."""
+    """Entry point of ``python -m newsroom_cli.correction``; returns the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m corrections", description="Corrections, withdrawals, hak jawab."
     )
@@ -328,3 +328,7 @@ def main(argv=None):
         print(f"make {args.command}: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,6 @@
 """``make new TITLE="..." [CATEGORY=...] [AUTHOR=...]``: write a new article file, print its path.
 
-Usage: ``python -m newsroom_tools.new --title TITLE [--category C] [--author A]
+Usage: ``python -m newsroom_cli.new --title TITLE [--category C] [--author A]
 [-s pelicanconf.py] [--content content]``.
 
 The file goes to ``NEWSROOM_TOOLS_NEW_ARTICLE_PATH`` (``articles/<yyyy>/<slug>.md``) with every
@@ -30,9 +30,8 @@ from news_metadata.profiles import load_profiles
 from news_metadata.settings import apply_defaults as news_defaults
 from news_metadata.slugs import make_slug
 from news_metadata.text import suggest
+from newsroom_tools.settings import SCAFFOLD_BODY, apply_defaults
 from pelican.settings import read_settings
-
-from .settings import SCAFFOLD_BODY, apply_defaults
 
 BODY = SCAFFOLD_BODY + "\n"
 

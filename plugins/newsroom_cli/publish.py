@@ -1,6 +1,6 @@
 """``make publish``: build the site into a fresh folder, then swap it in for ``output/`` at once.
 
-Usage: ``python -m newsroom_tools.publish CONTENT -o OUTPUT -s publishconf.py [pelican options]``
+Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pelican options]``
 (the same arguments as ``pelican``; the Makefile passes them).
 
 1. Takes an exclusive lock (``.OUTPUT.lock`` beside ``OUTPUT``), so two publishes never race, and

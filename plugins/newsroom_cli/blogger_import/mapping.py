@@ -49,7 +49,7 @@ def load_mapping(path):
     if not isinstance(data, dict) or set(data) - set(mapping):
         raise MappingError(
             f"{path}: must have only the sections 'authors:' and 'sections:' — see "
-            "plugins/blogger_import/README.md"
+            "plugins/newsroom_cli/blogger_import/README.md"
         )
     for section in mapping:
         values = data.get(section) or {}

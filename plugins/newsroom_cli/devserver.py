@@ -1,6 +1,6 @@
 """``make devserver``: build, serve on localhost, rebuild on every change, reload the browser.
 
-Usage: ``python -m newsroom_tools.devserver CONTENT -o OUTPUT -s pelicanconf.py [-p PORT]
+Usage: ``python -m newsroom_cli.devserver CONTENT -o OUTPUT -s pelicanconf.py [-p PORT]
 [--bind 127.0.0.1] [pelican options]``.
 
 Each build is a separate ``pelican`` process (the settings file, templates and plugin code are

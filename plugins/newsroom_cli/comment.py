@@ -1,11 +1,12 @@
 """The editor's command line: scaffold a new comment file, list article ids.
 
 ``make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]`` runs
-``python -m comments new <article-id> [--reply-to <comment-id>]`` (with ``plugins/`` on the
-path): it writes ``content/comments/<article-id>/<fresh-id>.md`` with the build's "now" as the
+``python -m newsroom_cli.comment new <article-id> [--reply-to <comment-id>]`` (``plugins/`` on
+the path): it writes ``content/comments/<article-id>/<fresh-id>.md`` with the build's "now" as the
 date (WITA; ``SOURCE_DATE_EPOCH`` when set) and a placeholder for the text, and prints its path.
 Moderating a comment is then: fill in ``Author``, paste the text, save, publish.
-``python -m comments list`` prints every article id with its date and title, newest first.
+``python -m newsroom_cli.comment list`` prints every article id with its date and title, newest
+first.
 
 Exit status: 0 on success, 2 when the article or the comment to reply to does not exist (the
 message lists close matches) or an id is not a valid id (``../x``, a slash, a backtick): ids are
@@ -18,15 +19,14 @@ import logging
 import os
 import sys
 
+from comments.ids import COMMENT_ID, COMMENT_ID_FIX, new_comment_id
+from comments.settings import DEFAULTS
+from comments.storage import PLACEHOLDER, split_header
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
 from news_metadata.ids import article_id_problem, fallback_id
 from news_metadata.text import suggest
-
-from .ids import COMMENT_ID, COMMENT_ID_FIX, new_comment_id
-from .settings import DEFAULTS
-from .storage import PLACEHOLDER, split_header
 
 # The new file: header keys left empty for the editor to fill (an empty Author, and the
 # placeholder line, are build errors, so an unfinished comment is never published).
@@ -131,7 +131,7 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
     if article is None:
         raise LookupError(
             f"no article has Id {article_id!r}{suggest(article_id, list(articles))}; "
-            "'python -m comments list' (PYTHONPATH=plugins) shows every article id"
+            "'python -m newsroom_cli.comment list' (PYTHONPATH=plugins) shows every article id"
         )
     if reply_to and not os.path.isfile(os.path.join(folder, reply_to + ".md")):
         siblings = (
@@ -161,7 +161,7 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
 
 
 def main(argv=None):
-    """Entry point of ``python -m comments``; returns the exit status."""
+    """Entry point of ``python -m newsroom_cli.comment``; returns the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m comments", description="Moderated comments: editor tools."
     )
@@ -204,3 +204,7 @@ def main(argv=None):
             "keeps them."
         )
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,6 @@
 """Deploy targets: ``make rsync_upload``, ``make github``, ``make s3_upload``.
 
-Usage: ``python -m newsroom_tools.deploy {rsync,github,s3,verify} [OUTPUT] [--dry-run]``
+Usage: ``python -m newsroom_cli.deploy {rsync,github,s3,verify} [OUTPUT] [--dry-run]``
 (``verify`` only checks the stamp: CI runs it before uploading the Pages artifact). The Makefile
 runs ``make publish`` first, so what is deployed is always a complete publish build. Hosts,
 buckets and credentials come from environment variables only, never from the repository
