@@ -34,12 +34,12 @@ import weakref
 from dataclasses import dataclass, replace
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
-from citeproc import model as csl_model
 from citeproc.frontend import CitationStylesStyle
 from citeproc.source import BibliographySource
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 from markupsafe import Markup
+from news_metadata.compat import csl_model
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -1,6 +1,7 @@
 """Signal wiring for citations. Receivers are module-level: blinker keeps weak references."""
 
 from news_metadata import errors
+from news_metadata.compat import body_html, replace_summary
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.utils import (
@@ -65,7 +66,7 @@ def summary_without_references(instance):
     fragments in the content)."""
     if not isinstance(instance, Article | Page) or "summary" in instance.metadata:
         return
-    content = getattr(instance, "_content", "") or ""
+    content = body_html(instance)
     start = content.rfind("<section ")
     if start < 0 or REFERENCES_CLASS not in content[start : content.find(">", start)]:
         return
@@ -81,8 +82,7 @@ def summary_without_references(instance):
     # On a listing page, a citation must lead to the article's reference list.
     article = f"{{filename}}/{instance.relative_source_path}"
     summary = summary.replace('href="#ref-', f'href="{article}#ref-')
-    instance.metadata["summary"] = summary
-    instance._summary = summary
+    replace_summary(instance, summary)
 
 
 def register():

@@ -14,6 +14,7 @@ import functools
 import os
 from dataclasses import dataclass
 
+from news_metadata.compat import body_html, replace_body
 from news_metadata.errors import report
 
 from .body import BodyImages
@@ -45,14 +46,7 @@ class ShareImage:
 def _rooted_content(content):
     """``Content._get_content`` of a rewritten body: ROOT becomes the page's site URL (the
     same value Pelican passes to ``_update_content`` for ``{static}`` links)."""
-    return content._content.replace(ROOT, content.get_siteurl())
-
-
-def _forget_memoized(content):
-    for method in (type(content).get_content, type(content).get_summary):
-        cache = getattr(method, "cache", {})
-        for key in [key for key in cache if key and key[0] is content]:
-            del cache[key]
+    return body_html(content).replace(ROOT, content.get_siteurl())
 
 
 class ContentImages:
@@ -99,7 +93,7 @@ class ContentImages:
             )
 
     def _body(self, content):
-        text = getattr(content, "_content", None)
+        text = body_html(content)
         if not text:
             return
         body = BodyImages(content, self.build, self.settings)
@@ -107,10 +101,8 @@ class ContentImages:
         content.news_embeds = body.embeds
         if rewritten == text:
             return
-        content._content = rewritten
-        if ROOT in rewritten:
-            content._get_content = functools.partial(_rooted_content, content)
-        _forget_memoized(content)
+        rooted = functools.partial(_rooted_content, content) if ROOT in rewritten else None
+        replace_body(content, rewritten, rooted)
 
     def _card(self, content):
         title = getattr(content, "title_plain", "") or getattr(content, "title", "")

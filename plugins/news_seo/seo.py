@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 from news_metadata.collect import all_contents
+from news_metadata.compat import plugin_enabled
 from news_metadata.text import visible_text
 from pelican.contents import Article
-from pelican.plugins._utils import plugin_enabled
 
 from . import structured_data
 from .head import article_tags, head_tags

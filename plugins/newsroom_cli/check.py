@@ -20,6 +20,7 @@ import sys
 import time
 
 from news_metadata import errors
+from news_metadata.compat import generator_classes
 from pelican import signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -68,7 +69,7 @@ def run_check(settings_file, content=None):
             theme=pelican.theme,
             output_path=pelican.output_path,
         )
-        for generator_class in pelican._get_generator_classes()
+        for generator_class in generator_classes(pelican)
     ]
     found = []
     try:

@@ -23,6 +23,7 @@ import os
 import re
 from urllib.parse import unquote, urlparse
 
+from news_metadata.compat import body_html
 from news_metadata.errors import display_path, report
 from news_metadata.safety import xml_forbidden
 from news_metadata.slugs import NAME_MAX_BYTES
@@ -114,7 +115,7 @@ def check_links(contents, context, settings, sources):
     static_paths = settings.get("STATIC_PATHS") or []
     owned = [folder for folder, _, _ in settings.get("NEWS_METADATA_CONTENT_OWNERS") or []]
     for content in contents:
-        texts = [content._content or ""]
+        texts = [body_html(content)]
         summary = content.metadata.get("summary")
         if isinstance(summary, str):
             texts.append(summary)

@@ -52,11 +52,12 @@ async def _until_exit(work, process):
 
 
 async def _index(site, glob, config):
+    from news_metadata.compat import pagefind_process
     from pagefind.service import PagefindService
 
     service = await PagefindService().launch()
     # The API has no public handle on its subprocess; watch it so a crash fails at once.
-    process = service._backend
+    process = pagefind_process(service)
     try:
         index = await _until_exit(service.create_index(config), process)
         response = await _until_exit(index.add_directory(site, glob=glob), process)

@@ -1,0 +1,96 @@
+"""Every private API of Pelican, citeproc-py and Pagefind the plugins use, in one place.
+
+Written against the versions in :data:`PINNED` (``requirements.txt`` pins the same);
+``tests/test_compat.py`` fails when an installed version differs or a name used here is gone,
+so an upgrade is one reviewed change to this module instead of a hunt through the plugins.
+
+- Pelican has no public way to make its generators without running a build
+  (``Pelican._get_generator_classes``, used by ``make check``), to ask whether a plugin is
+  enabled (``pelican.plugins._utils.plugin_enabled``; templates get it as a Jinja test), or to
+  change a content object's body or summary after it was read (``Content._content``,
+  ``_summary``, and the ``memoized`` caches of ``get_content``/``get_summary``).
+- citeproc-py: the citations engine (``citations/csl.py``) subclasses the element classes of
+  ``citeproc.model`` (:data:`csl_model`) and overrides ``If._is_numeric``; it reads
+  ``model.ConditionFailed`` and ``model.Label.RE_MULTIPLE_NUMBERS``.
+- Pagefind's Python API has no public handle on its indexer subprocess
+  (``PagefindService._backend``).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from citeproc import model as csl_model
+
+# Distribution name -> the version this module was written against.
+PINNED = {"pelican": "4.12.0", "citeproc-py": "0.11.1", "pagefind": "1.5.2"}
+
+# Private names of citeproc.model that citations/csl.py relies on (attribute paths).
+CITEPROC_PRIVATE = ("If._is_numeric", "ConditionFailed", "Label.RE_MULTIPLE_NUMBERS")
+
+__all__ = [
+    "CITEPROC_PRIVATE",
+    "PINNED",
+    "body_html",
+    "csl_model",
+    "generator_classes",
+    "pagefind_process",
+    "plugin_enabled",
+    "replace_body",
+    "replace_summary",
+]
+
+
+def generator_classes(pelican: Any) -> list[type]:
+    """The generator classes a build of ``pelican`` (a ``Pelican`` object) would run, in order:
+    Pelican's own plus every ``get_generators`` plugin's (``Pelican._get_generator_classes``)."""
+    return list(pelican._get_generator_classes())
+
+
+def plugin_enabled(name: str, plugins: list | None) -> bool:
+    """Whether the plugin ``name`` is in ``plugins`` (Pelican's ``PLUGINS`` setting: names or
+    modules), as Pelican's own ``plugin_enabled`` Jinja test decides."""
+    from pelican.plugins._utils import plugin_enabled as enabled
+
+    return enabled(name, plugins)
+
+
+def body_html(content: Any) -> str:
+    """The HTML body a reader produced for ``content`` (``Content._content``), before Pelican's
+    ``{filename}`` links are replaced; ``""`` when there is none."""
+    return getattr(content, "_content", None) or ""
+
+
+def replace_body(content: Any, html: str, get_content: Callable[..., str] | None = None) -> None:
+    """Give ``content`` a new body ``html`` and forget its memoized ``get_content`` and
+    ``get_summary`` results, so templates and feeds see the new body.
+
+    Args:
+        content: a Pelican Article or Page.
+        html: the new body (HTML, as a reader gives it).
+        get_content: optional replacement of ``Content._get_content`` (called with ``siteurl``).
+    """
+    content._content = html
+    if get_content is not None:
+        content._get_content = get_content
+    forget_memoized(content)
+
+
+def replace_summary(content: Any, summary: str) -> None:
+    """Set ``content``'s summary (HTML) as if its header had a ``Summary:`` (metadata and
+    Pelican's ``_summary``)."""
+    content.metadata["summary"] = summary
+    content._summary = summary
+
+
+def forget_memoized(content: Any) -> None:
+    """Drop the results Pelican's ``memoized`` decorator keeps for ``content``'s
+    ``get_content`` and ``get_summary`` (its ``cache`` dict, keyed by ``(self, *args)``)."""
+    for method in (type(content).get_content, type(content).get_summary):
+        cache = getattr(method, "cache", {})
+        for key in [key for key in cache if key and key[0] is content]:
+            del cache[key]
+
+
+def pagefind_process(service: Any) -> Any:
+    """The indexer subprocess (an ``asyncio`` process) of a launched ``PagefindService``."""
+    return service._backend
