@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from news_metadata.containment import refused
 from news_metadata.errors import display_path, report
+from news_metadata.state import build_state
 
 from . import bibliography
 from .csl import FALLBACK_LOCALE, CslError, Engine
@@ -21,19 +22,18 @@ from .settings import resolve_csl_file
 
 logger = logging.getLogger(__name__)
 
-_current = None
+STATE_KEY = "citations.library"
 
 
 def current():
     """Return the :class:`Library` of the build in progress, or None outside a build."""
-    return _current
+    return build_state().get(STATE_KEY)
 
 
 def start_build(settings):
-    """Create the build's :class:`Library` from Pelican's ``settings`` and make it current."""
-    global _current
-    _current = Library(settings)
-    return _current
+    """Create the build's :class:`Library` from Pelican's ``settings`` and make it current
+    (the ``citations.library`` part of :func:`news_metadata.state.build_state`)."""
+    return build_state().set(STATE_KEY, Library(settings))
 
 
 @dataclass

@@ -21,6 +21,7 @@ import os
 
 from news_metadata.clock import build_now
 from news_metadata.collect import all_contents
+from news_metadata.state import build_state
 from pelican import signals
 
 from . import entries, model
@@ -32,8 +33,9 @@ logger = logging.getLogger(__name__)
 EXTENSION = "corrections.markdown_ext"
 WITHDRAWN_TEMPLATE = "withdrawn"
 
-# Article URL -> label, for the feeds of this build (feed_generated has only the feed).
-_feed_labels = {}
+# Build-state part: article URL -> label, for the feeds of this build (feed_generated has
+# only the feed).
+FEED_LABELS = "corrections.feed_labels"
 
 
 def initialize(pelican):
@@ -74,8 +76,8 @@ def join_articles(generator):
     articles = all_contents(generator)
     log = model.join(articles, found, settings, type_labels(settings), build_now(), root)
     generator.context["corrections_log"] = log
-    _feed_labels.clear()
-    _feed_labels.update({a.url: a.type_label for a in articles if a.type_label})
+    labels = {a.url: a.type_label for a in articles if a.type_label}
+    build_state().set(FEED_LABELS, labels)
 
 
 def find_pages(generators):
@@ -104,14 +106,15 @@ def find_pages(generators):
 
 def label_feed_items(context, feed):
     """``feed_generated``: prefix the titles of labelled articles ("Advertorial: ...")."""
-    if not _feed_labels:
+    labels = build_state().get(FEED_LABELS)
+    if not labels:
         return
     siteurl = str(context.get("SITEURL") or "").rstrip("/")
     for item in feed.items:
         link = item["link"].split("?", 1)[0]
         if siteurl and link.startswith(siteurl):
             link = link[len(siteurl) :]
-        label = _feed_labels.get(link.lstrip("/"))
+        label = labels.get(link.lstrip("/"))
         if label and not item["title"].casefold().startswith(label.casefold()):
             item["title"] = f"{label}: {item['title']}"
 

@@ -11,11 +11,13 @@ Atom root, ``<language>`` in RSS).
 
 import logging
 
+from news_metadata.state import build_state
+
 logger = logging.getLogger(__name__)
 
-# feed URL relative to FEED_DOMAIN -> the alternate page's URL relative to SITEURL; one build
-# at a time (plan() replaces it at the start of each build's output phase).
-_alternates = {}
+# Build-state part: feed URL relative to FEED_DOMAIN -> the alternate page's URL relative to
+# SITEURL (plan() fills it at the start of each build's output phase).
+ALTERNATES = "front_page.feedalternates"
 
 _SITE_WIDE = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS", "BREAKING_NEWS_FEED_ATOM")
 _PER_ITEM = (
@@ -42,17 +44,17 @@ def plan(context, settings):
             ``(item, articles)``; ``tags``: the same list or a dict).
         settings: Pelican's settings.
     """
-    _alternates.clear()
+    alternates = build_state().set(ALTERNATES, {})
     for name in _SITE_WIDE:
         if settings.get(name):
-            _alternates[_feed_url(settings, name).lstrip("/")] = ""
+            alternates[_feed_url(settings, name).lstrip("/")] = ""
     for key, name in _PER_ITEM:
         if not settings.get(name):
             continue
         items = context.get(key) or []
         pairs = items.items() if isinstance(items, dict) else items
         for item, _articles in pairs:
-            _alternates[_feed_url(settings, name, item.slug).lstrip("/")] = item.url
+            alternates[_feed_url(settings, name, item.slug).lstrip("/")] = item.url
 
 
 def adjust(context, feed):
@@ -69,7 +71,7 @@ def adjust(context, feed):
     relative = feed_url[len(domain) :].lstrip("/") if feed_url.startswith(domain) else feed_url
     data["id"] = feed_url or data.get("id")
     data["language"] = context.get("DEFAULT_LANG") or data.get("language")
-    alternate = _alternates.get(relative)
+    alternate = build_state().part(ALTERNATES, dict).get(relative)
     if alternate is None:
         logger.debug("front_page: no alternate page known for feed %s", feed_url)
         return

@@ -13,6 +13,7 @@ import os
 import time
 
 from feedgenerator import Enclosure
+from news_metadata.state import build_state
 from pelican import signals
 
 from .content import ContentImages
@@ -23,9 +24,9 @@ from .settings import apply_defaults
 logger = logging.getLogger(__name__)
 
 
-class _State:
-    build = None  # the ImageBuild of the running build
-    enclosures = {}  # noqa: RUF012 (replaced per build) article URL -> (path, bytes)
+# Build-state parts: the ImageBuild of the running build; article URL -> (path, bytes).
+BUILD = "news_images.build"
+ENCLOSURES = "news_images.enclosures"
 
 
 def initialize(pelican):
@@ -50,15 +51,15 @@ class ImagesGenerator:
         """Give each article and page its images (see :mod:`news_images.content`)."""
         started = time.perf_counter()
         build = ImageBuild(self.settings)
-        _State.build = build
-        _State.enclosures = {}
+        build_state().set(BUILD, build)
+        enclosures = build_state().set(ENCLOSURES, {})
         images = ContentImages(build, self.settings)
         for content in _contents(self.context):
             images.attach(content)
             if content.news_image is not None and hasattr(content, "url"):
                 feed = content.news_image.jpeg(self.settings["NEWS_IMAGES_FEED_WIDTH"])
                 if feed:
-                    _State.enclosures[content.url] = (feed["url"], feed["bytes"])
+                    enclosures[content.url] = (feed["url"], feed["bytes"])
         logger.info(
             "news_images: %d derived files (%d made, the rest from %s) in %.2f s",
             len(build.used),
@@ -69,8 +70,9 @@ class ImagesGenerator:
 
     def generate_output(self, writer):
         """Link or copy the used derived files into the output folder; drop stale ones."""
-        if _State.build is not None:
-            _State.build.write(self.output_path)
+        build = build_state().get(BUILD)
+        if build is not None:
+            build.write(self.output_path)
 
 
 def _contents(context):
@@ -98,7 +100,7 @@ def get_generators(pelican):
 def skip_converted_sources(generator):
     """``static_generator_finalized``: do not copy sources that are published as derived
     files only (the original may be 12 MB and hold GPS coordinates in its EXIF)."""
-    build = _State.build
+    build = build_state().get(BUILD)
     if build is None:
         return
     generator.staticfiles[:] = [  # in place: the context holds the same list
@@ -111,14 +113,15 @@ def skip_converted_sources(generator):
 def add_enclosures(context, feed):
     """``feed_generated``: the featured image's mid-size JPEG as each entry's enclosure
     (absolute URL, byte length, ``image/jpeg``)."""
-    if not _State.enclosures:
+    enclosures = build_state().get(ENCLOSURES)
+    if not enclosures:
         return
     domain = (context.get("FEED_DOMAIN") or context.get("SITEURL") or "").rstrip("/")
     prefix = domain + "/"
     for item in feed.items:
         link = item.get("link") or ""
         path = link[len(prefix) :] if link.startswith(prefix) else link
-        found = _State.enclosures.get(path)
+        found = enclosures.get(path)
         if found and not item.get("enclosures"):
             item["enclosures"] = [Enclosure(f"{domain}/{found[0]}", str(found[1]), "image/jpeg")]
 

@@ -14,6 +14,7 @@ image against the files in ``content/``, and sets the attributes templates rely 
 
 import os
 import re
+from dataclasses import dataclass, field
 
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
@@ -21,23 +22,32 @@ from pelican.urlwrappers import Category
 from . import errors, safety
 from .profiles import load_profiles
 from .slugs import make_slug
+from .state import build_state
 from .text import suggest, visible_text
 
 
-class _SiteData:
-    """Per-build data the checks join with: author profiles, and whether the profiles file was
-    usable (a broken file is one error, not one "unknown author" per article)."""
+@dataclass
+class SiteData:
+    """Per-build data the checks join with (the ``news_metadata.profiles`` part of the build
+    state): author profiles, and whether the profiles file was usable (a broken file is one
+    error, not one "unknown author" per article)."""
 
-    profiles: dict = {}  # noqa: RUF012 (replaced, not mutated, by load_site_data)
-    profiles_usable = True
+    profiles: dict = field(default_factory=dict)
+    profiles_usable: bool = True
 
 
 def load_site_data(settings):
-    """Per build: forget old errors, (re)read author profiles. ``settings`` is Pelican's dict."""
-    errors.collector.reset()
+    """Per build (after :func:`.state.reset`): (re)read author profiles into the build state.
+    ``settings`` is Pelican's dict."""
     path = os.path.join(settings["PATH"], settings["NEWS_METADATA_AUTHORS_FILE"])
-    _SiteData.profiles = load_profiles(path)
-    _SiteData.profiles_usable = not errors.collector.errors
+    before = len(errors.collector.errors)
+    profiles = load_profiles(path)
+    usable = len(errors.collector.errors) == before
+    build_state().set("news_metadata.profiles", SiteData(profiles, usable))
+
+
+def _site_data():
+    return build_state().part("news_metadata.profiles", SiteData)
 
 
 def check_content(instance):
@@ -129,9 +139,10 @@ def guard_summary(instance):
 def _join_authors(article, path, lines):
     line = lines.get("author") or lines.get("authors")
     for author in getattr(article, "authors", []):
-        profile = _SiteData.profiles.get(author.name)
-        if profile is None and _SiteData.profiles_usable:
-            known = list(_SiteData.profiles)
+        site = _site_data()
+        profile = site.profiles.get(author.name)
+        if profile is None and site.profiles_usable:
+            known = list(site.profiles)
             errors.report(
                 path,
                 line,

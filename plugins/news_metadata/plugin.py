@@ -5,7 +5,7 @@ import os
 from pelican import signals
 from pelican.contents import Article, Page
 
-from . import error_page, errors, guard, outputs, safety
+from . import error_page, errors, guard, outputs, safety  # state: the per-build reset
 from .clock import build_now
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
@@ -36,7 +36,8 @@ def add_reader(readers):
 
 
 def start_build(generator):
-    """``article_generator_init``: runs once per build before any file is read."""
+    """``article_generator_init``: runs once per build before any file is read, after the
+    build state's reset (:mod:`.state`, connected first)."""
     load_site_data(generator.settings)
 
 

@@ -23,7 +23,7 @@ def attach_seo(generators):
 
 def record_page(path, context):
     """``content_written``: remember the page for sitemap.xml."""
-    sitemaps.written.add(path, context)
+    sitemaps.written_pages().add(path, context)
 
 
 def get_generators(pelican):

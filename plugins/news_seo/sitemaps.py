@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 
 from news_metadata.clock import build_now
 from news_metadata.dates import format_iso
+from news_metadata.state import build_state
 from pelican.contents import Article, Page
 
 from .seo import site_url
@@ -80,7 +81,12 @@ class WrittenPages:
         self.entries[path] = (None, context["output_file"], _newest(listed))
 
 
-written = WrittenPages()
+WRITTEN = "news_seo.written_pages"  # build-state part
+
+
+def written_pages():
+    """This build's :class:`WrittenPages` (a part of :func:`news_metadata.state.build_state`)."""
+    return build_state().part(WRITTEN, WrittenPages)
 
 
 def sitemap_xml(entries, siteurl):
@@ -180,7 +186,7 @@ class NewsSitemapGenerator:
         self.context = context
         self.settings = settings
         self.output_path = output_path
-        written.reset()
+        written_pages().reset()
 
     def generate_context(self):
         """Nothing to add to the context."""
@@ -222,5 +228,6 @@ def write_sitemap(pelican):
     siteurl = settings.get("SITEURL", "")
     path = settings.get("NEWS_SEO_SITEMAP")
     if path and is_absolute(siteurl):
-        _write(pelican.output_path, path, sitemap_xml(written.entries.values(), siteurl))
-    written.reset()
+        entries = written_pages().entries.values()
+        _write(pelican.output_path, path, sitemap_xml(entries, siteurl))
+    written_pages().reset()
