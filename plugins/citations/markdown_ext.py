@@ -54,6 +54,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import escape
+from news_metadata import header as header_scan
 from news_metadata.errors import display_path, report
 from news_metadata.text import suggest
 
@@ -69,9 +70,9 @@ PENDING = "citation-pending"
 # Never look for narrative citations inside these (links, code, raw text).
 EXCLUDED_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "math"})
 BACKLINK_TEXT = "\u21a9\ufe0e"  # ↩ as text, not as an emoji
-_HEADER_KEY = re.compile(r"^[ ]{0,3}bibliography\s*:", re.IGNORECASE)
 REFS_KEY = "refs"  # [@refs]: where the reference list goes
-_SUMMARY_KEY = re.compile(r"^[ ]{0,3}summary\s*:", re.IGNORECASE)
+# Header keys whose lines problems point at (found with news_metadata.header.scan).
+_HEADER_KEYS = frozenset({"bibliography", "summary"})
 
 
 @dataclass
@@ -139,8 +140,9 @@ class CitationsExtension(Extension):
         self.first_note = {}
         self.references = None
         meta = getattr(self.md, "Meta", {}) or {}
-        self.bibliography_line = _header_line(self.file_lines, _HEADER_KEY)
-        self.summary_line = _header_line(self.file_lines, _SUMMARY_KEY)
+        lines = header_scan.scan("\n".join(self.file_lines), _HEADER_KEYS).lines
+        self.bibliography_line = lines.get("bibliography")
+        self.summary_line = lines.get("summary")
         if lib is None or lib.engine is None:
             self.document = None
             return
@@ -614,16 +616,6 @@ def _unlink(element, pending):
 
 def _attributes(attributes):
     return "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())
-
-
-def _header_line(lines, pattern):
-    """1-based line of the header key matching ``pattern`` (the header ends at a blank line)."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            return None
-        if pattern.match(line):
-            return number
-    return None
 
 
 def _replace(parent, old, new):

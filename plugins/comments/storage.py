@@ -30,6 +30,7 @@ from markupsafe import Markup
 from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
 from news_metadata.errors import display_path, report
+from news_metadata.header import split_fields
 from news_metadata.text import suggest
 
 from .ids import COMMENT_ID, COMMENT_ID_FIX
@@ -41,8 +42,6 @@ REQUIRED = ("author", "date")
 # What the CLI puts where the comment's text goes; a build that still finds it reports it.
 PLACEHOLDER = "(Tempel teks komentar di sini, lalu hapus baris ini.)"
 ANCHOR_PREFIX = "komentar-"
-
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
 
 
 @dataclass(eq=False, slots=True)
@@ -129,33 +128,6 @@ def wita_text(value):
     return f"{_day_text(local.date())} {local:%H.%M} {_zone_text(local.utcoffset())}"
 
 
-def split_header(text):
-    """Split a comment file into its header and body.
-
-    Args:
-        text: the file's text.
-    Returns:
-        ``(fields, body)``: ``fields`` is a list of ``(key lowercased, key as written, value,
-        line number)`` for each ``Key: value`` line at the top (up to the first blank line or
-        the first line that is not ``Key: value``); ``body`` is the rest.
-    """
-    rows = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    fields = []
-    index = 0
-    while index < len(rows):
-        row = rows[index]
-        if not row.strip():
-            index += 1
-            break
-        match = _HEADER_LINE.match(row)
-        if not match:
-            break
-        key = match.group("key")
-        fields.append((key.lower(), key, match.group("value"), index + 1))
-        index += 1
-    return fields, "\n".join(rows[index:])
-
-
 def read_comment(path, article_id, renderer):
     """Read one comment file, reporting every problem in it.
 
@@ -176,7 +148,7 @@ def read_comment(path, article_id, renderer):
     except (OSError, UnicodeDecodeError) as exc:
         report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
         return comment
-    fields, body = split_header(text)
+    fields, body = split_fields(text)
     values = {}
     for key, written, value, line in fields:
         if key not in KEYS:

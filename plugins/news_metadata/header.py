@@ -17,10 +17,15 @@ the ``meta`` extension to read, and records:
 
 Continuation lines (indented 4+ spaces, not a known key) stay continuation lines; the reader
 joins them with a space (a ``Title`` or ``Date`` wrapped onto a second line).
+
+The one header scanner of the site: the reader, the citations extension (the ``Bibliography``
+and ``Summary`` lines) and ``make takedown``/``make correction`` use :func:`scan`; comment files
+(and the tools that read them) use :func:`split_fields`, the plain ``Key: value`` header.
 """
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 # Same patterns as markdown.extensions.meta.
@@ -37,6 +42,8 @@ COLONS = ":\uff1a\ufe55\ufe13\ua789\u2236"
 _LOOSE = re.compile(
     rf"^\s*[{QUOTES}*]*(?P<key>[A-Za-z][A-Za-z0-9_-]*)[{QUOTES}*]*\s*[{COLONS}]\s*(?P<value>.*)$"
 )
+# One "Key: value" line of a plain header (split_fields).
+_FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
 TAB_LENGTH = 4  # Python-Markdown's default tab_length: tabs are expanded before `meta` runs
 
 
@@ -70,7 +77,7 @@ def loose_key(row, known_keys):
     return (key, match.group("value").strip()) if key in known_keys else None
 
 
-def scan(text, known_keys):
+def scan(text: str, known_keys: Collection[str]) -> Header:
     """Scan a Markdown source.
 
     Args:
@@ -133,3 +140,33 @@ def scan(text, known_keys):
             break
         header.stray.append((number + 1, _LOOSE.match(unicodedata.normalize("NFKC", row))["key"]))
     return header
+
+
+def split_fields(text: str) -> tuple[list[tuple[str, str, str, int]], str]:
+    """Split a data file with a plain ``Key: value`` header (a comment file) into header and body.
+
+    Stricter than :func:`scan` on purpose: no Markdown reader follows, so no canonical text,
+    continuation lines or loose keys; the caller checks the keys it gets.
+
+    Args:
+        text: the file's text.
+    Returns:
+        ``(fields, body)``: ``fields`` is a list of ``(key lowercased, key as written, value,
+        line number)`` for each ``Key: value`` line at the top (up to the first blank line or
+        the first line that is not ``Key: value``); ``body`` is the rest.
+    """
+    rows = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    fields = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if not row.strip():
+            index += 1
+            break
+        match = _FIELD.match(row)
+        if not match:
+            break
+        key = match.group("key")
+        fields.append((key.lower(), key, match.group("value"), index + 1))
+        index += 1
+    return fields, "\n".join(rows[index:])

@@ -21,10 +21,11 @@ import sys
 
 from comments.ids import COMMENT_ID, COMMENT_ID_FIX, new_comment_id
 from comments.settings import DEFAULTS
-from comments.storage import PLACEHOLDER, split_header
+from comments.storage import PLACEHOLDER
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
+from news_metadata.header import split_fields
 from news_metadata.ids import article_id_problem, fallback_id
 from news_metadata.text import suggest
 
@@ -63,7 +64,7 @@ def article_index(content, article_paths):
                 if os.path.islink(path):
                     continue  # the build refuses it too; never read through a link
                 with open(path, encoding="utf-8") as handle:
-                    fields, _ = split_header(handle.read())
+                    fields, _ = split_fields(handle.read())
                 values = {}
                 for key, _, value, _ in fields:
                     values.setdefault(key, value)

@@ -25,13 +25,13 @@ import os
 import sys
 
 import yaml
-from comments.storage import split_header
 from corrections.entries import EXTENSION, PLACEHOLDER
 from corrections.settings import KINDS, REPLY_TYPE, WITHDRAWN_STATUS, apply_defaults
 from news_metadata import header as header_scan
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
 from news_metadata.errors import display_path
+from news_metadata.header import split_fields
 from news_metadata.ids import article_id_problem
 from news_metadata.settings import known_keys
 from news_metadata.text import suggest
@@ -183,7 +183,7 @@ def withdraw(settings, article_id, reason, note="", now=None):
     path = article["path"]
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    fields, _ = split_header(text)
+    fields, _ = split_fields(text)
     values = {key: (value.strip(), line) for key, _, value, line in fields}
     status = values.get("status", ("", None))[0].lower()
     where = display_path(path)
@@ -233,7 +233,7 @@ def new_reply(settings, article_id, author=None, now=None, token=None):
     headers = {}
     for entry in index:
         with open(entry["path"], encoding="utf-8") as handle:
-            fields, _ = split_header(handle.read())
+            fields, _ = split_fields(handle.read())
         headers[entry["path"]] = {key: value.strip() for key, _, value, _ in fields}
     original = headers[article["path"]]
     if original.get("type", "").lower() == REPLY_TYPE:
@@ -301,7 +301,7 @@ def main(argv=None):
                 file=sys.stderr,
             )
             with open(article["path"], encoding="utf-8") as handle:
-                fields, _ = split_header(handle.read())
+                fields, _ = split_fields(handle.read())
             if any(key == "modified" for key, *_ in fields):
                 print(
                     f"  note: {display_path(article['path'])} has a Modified line older than "
