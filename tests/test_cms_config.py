@@ -47,8 +47,8 @@ def test_required_fields_are_the_readers_required_keys(config):
     }
     # The reader's required keys, Author|Authors edited as the Authors list.
     assert REQUIRED["article"] == ("title", "date", "author|authors", "category")
-    # Id is filled in by the widget (never empty), Status has a default (draft).
-    assert required - {"id", "status"} == {"title", "date", "authors", "category"}
+    assert required == {"title", "date", "authors", "category"}
+    assert fields(article)["title"]["empty_message"] == cms_config.TITLE_EMPTY
     page = next(c for c in config["collections"] if c["name"] == "halaman")
     assert {n for n, f in fields(page).items() if f.get("required", True)} - {"body"} == {
         *REQUIRED["page"]

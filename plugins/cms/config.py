@@ -27,6 +27,9 @@ EDITED_AS = {"author": "authors"}
 DATE_FORMAT = "YYYY-MM-DD HH:mm"  # dayjs tokens; the reader's 'YYYY-MM-DD HH:MM' (WITA)
 WITA_HINT = "Waktu WITA (Bima), misalnya 2025-08-14 09:30."
 REQUIRED_HINT = "Wajib diisi."
+# The reader's error for an empty Title (news_metadata.reader); tests/test_cms_browser.py
+# checks that the build still says exactly this.
+TITLE_EMPTY = "Title is empty — write the headline after 'Title: '"
 
 
 def _datetime(name, label, required, hint=WITA_HINT):
@@ -55,7 +58,14 @@ def article_fields(settings, authors):
     """
     categories = list(settings.get("NEWS_METADATA_CATEGORIES") or [])
     fields = [
-        {"name": "title", "label": "Judul", "widget": "string", "hint": REQUIRED_HINT},
+        {
+            "name": "title",
+            "label": "Judul",
+            "widget": "news-title",
+            "hint": REQUIRED_HINT,
+            # Empty: Decap's "Judul wajib diisi." and, from the widget, the build's own words.
+            "empty_message": TITLE_EMPTY,
+        },
         _datetime("date", "Tanggal dan jam terbit", True),
         {
             "name": "authors",
@@ -77,6 +87,7 @@ def article_fields(settings, authors):
             "name": "id",
             "label": "Id",
             "widget": "news-id",
+            "required": False,  # new entries get one; an old article without Id stays so
             "hint": "Dibuat otomatis; jangan diubah.",
         },
         {
@@ -84,10 +95,11 @@ def article_fields(settings, authors):
             "label": "Status",
             "widget": "select",
             "options": [
-                {"label": "Draf (belum terbit)", "value": "draft"},
+                {"label": "Draf, belum tayang", "value": "draft"},
                 {"label": "Terbit", "value": "published"},
             ],
-            "default": "draft",
+            "default": "draft",  # new entries; a file without Status is published
+            "required": False,
         },
         {"name": "summary", "label": "Ringkasan", "widget": "text", "required": False},
         {
@@ -226,6 +238,7 @@ def build_config(settings, authors, now_year, content_folder="content"):
         "local_backend": {"url": settings["CMS_LOCAL_BACKEND_URL"]},
         "media_folder": f"{content_folder}/{images}/{now_year}",
         "public_folder": f"{images}/{now_year}",
+        "locale": "id",  # plugins/cms/admin/admin.js registers it
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections,
     }

@@ -57,7 +57,8 @@
   }
   var IdControl = createClass({
     componentDidMount: function () {
-      if (!this.props.value) this.props.onChange(newId());
+      // Only a new entry gets one: an article without Id keeps its file unchanged on edit.
+      if (!this.props.value && this.props.entry.get("newRecord")) this.props.onChange(newId());
     },
     render: function () {
       return h("input", {
@@ -67,6 +68,36 @@
     }
   });
 
+  // Title: refused when empty with the build's own message (config.yml: empty_message).
+  var TitleControl = createClass({
+    isValid: function () {
+      if ((this.props.value || "").trim()) return true;
+      return { error: { message: this.props.field.get("empty_message") } };
+    },
+    render: function () {
+      var props = this.props;
+      return h("input", {
+        type: "text", id: props.forID, className: props.classNameWrapper, value: props.value || "",
+        onChange: function (event) { props.onChange(event.target.value); },
+        onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
+      });
+    }
+  });
+
+  // Decap has no Indonesian locale: English, with the words an editor meets most in Indonesian.
+  var english = CMS.getLocale("en");
+  var indonesian = JSON.parse(JSON.stringify(english));
+  var widget = indonesian.editor.editorControlPane.widget;
+  widget.required = "%{fieldLabel} wajib diisi.";
+  indonesian.editor.editorControl.field.optional = "tidak wajib";
+  indonesian.editor.editorToolbar.publish = "Terbitkan";
+  indonesian.editor.editorToolbar.publishNow = "Terbitkan sekarang";
+  indonesian.editor.editorToolbar.save = "Simpan";
+  indonesian.app.header.content = "Isi";
+  indonesian.app.header.media = "Foto";
+  CMS.registerLocale("id", indonesian);
+
+  CMS.registerWidget("news-title", TitleControl);
   CMS.registerWidget("news-id", IdControl);
   CMS.registerPreviewStyle(setup.stylesheet);
   setup.articleCollections.forEach(function (name) {
