@@ -186,6 +186,7 @@ tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
 	cd tests/node && npm ci --ignore-scripts --no-audit --no-fund
 
 # The web editor (plugins/cms/README.md): Decap CMS and decap-server, pinned in tools/cms/package-lock.json.
+# The port of decap-server; another one needs CMS_LOCAL_BACKEND_URL to match (plugins/cms).
 CMS_PORT ?= 8081
 cms-tools: tools/cms/node_modules/.package-lock.json
 
