@@ -197,7 +197,8 @@ tools/cms/node_modules/.package-lock.json: tools/cms/package-lock.json
 # decap-server (the local backend: reads and writes this repository's files) on 127.0.0.1 only,
 # next to the dev server; the editor is http://127.0.0.1:$(PORT)/admin/. Ctrl-C stops both.
 cms: $(STAMP) cms-tools
-	@PORT=$(call quote,CMS_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$$(pwd)" \
+	@PORT=$(call quote,CMS_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY=$(call quote,CURDIR) \
 		node tools/cms/node_modules/decap-server/dist/index.js & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
-	$(MAKE) --no-print-directory devserver PORT=$(call quote,PORT)
+	$(TOOLS).devserver $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE) \
+		-p $(call quote,PORT) $(call quote_words,PELICANOPTS)
