@@ -41,7 +41,7 @@ PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s
 
 .PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench
 .PHONY: new check rsync_upload github s3_upload
-.PHONY: comment takedown import-blogger correction withdraw hak-jawab
+.PHONY: comment takedown import-blogger correction withdraw hak-jawab cms cms-tools
 
 help:
 	@echo 'make html        build content/ into output-dev/ (development settings, drafts shown)'
@@ -63,6 +63,8 @@ help:
 	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
 	@echo 'make icons       favicon set from the logo into theme/static/icons/ (commit the result)'
 	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
+	@echo 'make cms         the web editor on http://127.0.0.1:'$(call quote,PORT)'/admin/ (local backend, README)'
+	@echo 'make cms-tools   the pinned Decap CMS and decap-server into tools/cms/node_modules/'
 	@echo 'make correction ARTICLE=<id> KIND=koreksi|klarifikasi|pembaruan   new correction entry'
 	@echo 'make withdraw ARTICLE=<id> REASON=<reason> [NOTE="..."]   withdraw a story (README)'
 	@echo 'make hak-jawab ARTICLE=<id> [AUTHOR=...]   new draft hak jawab (right of reply)'
@@ -182,3 +184,21 @@ node-tools: tests/node/node_modules/.package-lock.json
 
 tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
 	cd tests/node && npm ci --ignore-scripts --no-audit --no-fund
+
+# The web editor (plugins/cms/README.md): Decap CMS and decap-server, pinned in tools/cms/package-lock.json.
+# The port of decap-server; another one needs CMS_LOCAL_BACKEND_URL to match (plugins/cms).
+CMS_PORT ?= 8081
+cms-tools: tools/cms/node_modules/.package-lock.json
+
+tools/cms/node_modules/.package-lock.json: tools/cms/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo 'make cms-tools: npm is not installed (Debian: apt-get install npm); the site builds without /admin/' >&2; exit 1; }
+	cd tools/cms && npm ci --ignore-scripts --no-audit --no-fund
+
+# decap-server (the local backend: reads and writes this repository's files) on 127.0.0.1 only,
+# next to the dev server; the editor is http://127.0.0.1:$(PORT)/admin/. Ctrl-C stops both.
+cms: $(STAMP) cms-tools
+	@PORT=$(call quote,CMS_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY=$(call quote,CURDIR) \
+		node tools/cms/node_modules/decap-server/dist/index.js & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	$(TOOLS).devserver $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE) \
+		-p $(call quote,PORT) $(call quote_words,PELICANOPTS)

@@ -103,6 +103,10 @@ PLUGINS += ["search"]
 # The dev build writes the search page but no index: `make devserver SEARCH=1` builds one.
 SEARCH_INDEX = False
 
+# --- cms (see plugins/cms/README.md): the web editor at /admin/ (Decap CMS, config.yml made
+# from the content model). Without `make cms-tools` the build leaves /admin/ out with a warning.
+PLUGINS += ["cms"]
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {

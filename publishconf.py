@@ -29,3 +29,7 @@ DRAFT_URL = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
 DRAFT_PAGE_SAVE_AS = ""
+
+# The web editor (plugins/cms): CMS_REQUIRED=1 (CI's publish build) makes a missing Decap CMS
+# package a content error; elsewhere /admin/ is left out with a warning and the site publishes.
+CMS_REQUIRED = os.environ.get("CMS_REQUIRED") == "1"

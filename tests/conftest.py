@@ -62,11 +62,12 @@ class BuiltSite:
 
     def full_pages(self):
         """The HTML pages of the full site: without the text edition (``teks/``, its own head
-        with a canonical link to the full article) and ``404.html`` (never in a sitemap)."""
+        with a canonical link to the full article), ``404.html`` (never in a sitemap) and the
+        web editor (``admin/``, plugins/cms: not a reader's page)."""
         return [
             path
             for path in self.html_files()
-            if path.relative_to(self.output).parts[0] not in ("teks", "404.html")
+            if path.relative_to(self.output).parts[0] not in ("teks", "404.html", "admin")
         ]
 
 

@@ -14,8 +14,8 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
+from . import front_matter, hygiene, links
 from . import header as header_scan
-from . import hygiene, links
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import AlreadyReported, report
@@ -88,7 +88,8 @@ class NewsMarkdownReader(MarkdownReader):
         with pelican_open(source_path) as text:
             self._problems.extend(hygiene.problems(text))
             text = hygiene.scrub(text)
-            self._header = header_scan.scan(text, known_keys(self.settings))
+            keys = known_keys(self.settings)
+            self._header = front_matter.read(text, keys) or header_scan.scan(text, keys)
             self._problems.extend(self._header.problems)
             self._reading = True
             try:
@@ -121,7 +122,10 @@ class NewsMarkdownReader(MarkdownReader):
         self._md.news_problems = self._problems
         links.install(self._md, self.settings, self.file_extensions, text)
         content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        meta = getattr(self._header, "meta", None)  # YAML front matter: front_matter.read
+        if meta is None:
+            meta = getattr(self._md, "Meta", None)
+        metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata
 
     def _parse_metadata(self, meta):

@@ -1,0 +1,247 @@
+"""Decap CMS's ``config.yml``, generated from the content model (never written by hand).
+
+Every metadata key news_metadata knows (``known_keys``: the design's content model, Pelican's
+keys and the ones other plugins register) becomes a field of the article collections, with the
+widget its type needs; a key registered later by a plugin gets a plain text field, so the
+editor can never lack a key the build accepts. Keys left out on purpose are in
+:data:`NOT_EDITED`, with the reason. ``tests/test_cms_config.py`` fails when the two disagree.
+"""
+
+import os
+
+from news_metadata.reader import COMMENT_MODES
+from news_metadata.settings import known_keys
+
+# Pelican's technical keys: set by developers in a text editor, never by a journalist.
+NOT_EDITED = {
+    "lang": "one language (id); translations are not used",
+    "translation": "translations are not used",
+    "template": "page templates are chosen by developers",
+    "save_as": "the address comes from Date and the title",
+    "url": "the address comes from Date and the title",
+    "scripts": "a developer's opt-in to <script> in the body (README, typography)",
+}
+# Keys the CMS writes under another name of the model: Author is one name, Authors a list.
+EDITED_AS = {"author": "authors"}
+
+DATE_FORMAT = "YYYY-MM-DD HH:mm"  # dayjs tokens; the reader's 'YYYY-MM-DD HH:MM' (WITA)
+WITA_HINT = "Waktu WITA (Bima), misalnya 2025-08-14 09:30."
+REQUIRED_HINT = "Wajib diisi."
+# The reader's error for an empty Title (news_metadata.reader); tests/test_cms_browser.py
+# checks that the build still says exactly this.
+TITLE_EMPTY = "Title is empty — write the headline after 'Title: '"
+
+
+def _datetime(name, label, required, hint=WITA_HINT):
+    return {
+        "name": name,
+        "label": label,
+        "widget": "datetime",
+        "format": DATE_FORMAT,
+        "date_format": "YYYY-MM-DD",
+        "time_format": "HH:mm",
+        "picker_utc": False,
+        "required": required,
+        "hint": hint,
+    }
+
+
+def article_fields(settings, authors):
+    """Return the Decap field list of an article, in the order of ``make new``'s header.
+
+    Args:
+        settings: Pelican settings (``NEWS_METADATA_CATEGORIES``, registered keys).
+        authors: author names as written in ``content/data/authors.yml``.
+    Returns:
+        list of Decap field dicts; ``name`` is the lowercased metadata key, which is how the
+        YAML front matter writes it (the reader lowercases keys either way).
+    """
+    categories = list(settings.get("NEWS_METADATA_CATEGORIES") or [])
+    fields = [
+        {
+            "name": "title",
+            "label": "Judul",
+            "widget": "news-title",
+            "hint": REQUIRED_HINT,
+            # Empty: Decap's "Judul wajib diisi." and, from the widget, the build's own words.
+            "empty_message": TITLE_EMPTY,
+        },
+        _datetime("date", "Tanggal dan jam terbit", True),
+        {
+            "name": "authors",
+            "label": "Penulis",
+            "widget": "select",
+            "multiple": True,
+            "min": 1,
+            "options": list(authors),
+            "hint": "Nama seperti di content/data/authors.yml.",
+        },
+        {
+            "name": "category",
+            "label": "Rubrik",
+            "widget": "select",
+            "options": categories,
+            "default": categories[0] if categories else "",
+        },
+        {
+            "name": "id",
+            "label": "Id",
+            "widget": "news-id",
+            "required": False,  # new entries get one; an old article without Id stays so
+            "hint": "Dibuat otomatis; jangan diubah.",
+        },
+        {
+            "name": "status",
+            "label": "Status",
+            "widget": "select",
+            "options": [
+                {"label": "Draf, belum tayang", "value": "draft"},
+                {"label": "Terbit", "value": "published"},
+            ],
+            "default": "draft",  # new entries; a file without Status is published
+            "required": False,
+        },
+        {"name": "summary", "label": "Ringkasan", "widget": "text", "required": False},
+        {
+            "name": "tags",
+            "label": "Label",
+            "widget": "list",
+            "required": False,
+            "hint": "Pisahkan dengan koma.",
+        },
+        {
+            "name": "breaking",
+            "label": "Breaking news",
+            "widget": "boolean",
+            "default": False,
+            "required": False,
+        },
+        {"name": "image", "label": "Foto utama", "widget": "image", "required": False},
+        {
+            "name": "image_alt",
+            "label": "Teks alternatif foto",
+            "widget": "string",
+            "required": False,
+            "hint": "Wajib bila ada foto: apa yang terlihat di foto.",
+        },
+        {
+            "name": "image_caption",
+            "label": "Keterangan foto",
+            "widget": "string",
+            "required": False,
+        },
+        {
+            "name": "comments",
+            "label": "Komentar",
+            "widget": "select",
+            "options": list(COMMENT_MODES),
+            "default": "open",
+            "required": False,
+        },
+        _datetime("modified", "Diperbarui", False, "Hanya untuk pembaruan isi. " + WITA_HINT),
+        _datetime("breaking_until", "Breaking sampai", False),
+        {"name": "slug", "label": "Slug", "widget": "string", "required": False},
+        {
+            "name": "bibliography",
+            "label": "Daftar pustaka",
+            "widget": "string",
+            "required": False,
+        },
+    ]
+    named = {field["name"] for field in fields}
+    for key in sorted(known_keys(settings)):
+        if key in named or key in NOT_EDITED or EDITED_AS.get(key) in named:
+            continue
+        # A key another plugin registered: text, so the editor can still write it.
+        fields.append(
+            {"name": key, "label": key.capitalize(), "widget": "string", "required": False}
+        )
+    fields.append({"name": "body", "label": "Isi berita", "widget": "markdown"})
+    return fields
+
+
+def page_fields():
+    """Return the Decap field list of a page (only Title is required, design card)."""
+    return [
+        {"name": "title", "label": "Judul", "widget": "string", "hint": REQUIRED_HINT},
+        {"name": "summary", "label": "Ringkasan", "widget": "text", "required": False},
+        {"name": "slug", "label": "Slug", "widget": "string", "required": False},
+        {"name": "body", "label": "Isi", "widget": "markdown"},
+    ]
+
+
+def years(settings, now_year):
+    """Return the years with an article collection, newest first (``CMS_YEARS`` or the
+    folders under content/articles/ plus ``now_year``)."""
+    if settings.get("CMS_YEARS"):
+        first, last = settings["CMS_YEARS"]
+        return list(range(last, first - 1, -1))
+    found = {now_year}
+    for path in settings.get("ARTICLE_PATHS") or []:
+        folder = os.path.join(settings["PATH"], path)
+        if os.path.isdir(folder):
+            found.update(int(name) for name in os.listdir(folder) if name.isdigit())
+    return sorted(found, reverse=True)
+
+
+def build_config(settings, authors, now_year, content_folder="content"):
+    """Return Decap's configuration (a dict to dump as YAML).
+
+    Args:
+        settings: Pelican settings with the CMS_* defaults applied.
+        authors: author names from ``content/data/authors.yml``.
+        now_year: the current year in WITA (new articles go to its collection).
+        content_folder: the content folder relative to the repository root (Decap's paths).
+    """
+    articles = (settings.get("ARTICLE_PATHS") or ["articles"])[0]
+    pages = (settings.get("PAGE_PATHS") or ["pages"])[0]
+    images = (settings.get("STATIC_PATHS") or ["images"])[0]
+    fields = article_fields(settings, authors)
+    collections = []
+    for year in years(settings, now_year):
+        collections.append(
+            {
+                "name": f"artikel-{year}",
+                "label": f"Artikel {year}",
+                "label_singular": "Artikel",
+                "folder": f"{content_folder}/{articles}/{year}",
+                "create": year == now_year,
+                "extension": "md",
+                "format": "yaml-frontmatter",
+                "slug": "{{slug}}",
+                "summary": "{{title}} ({{date}})",
+                "sortable_fields": ["date", "title"],
+                "media_folder": f"/{content_folder}/{images}/{year}",
+                "public_folder": f"{images}/{year}",
+                "preview_path": None,
+                "fields": fields,
+            }
+        )
+    collections.append(
+        {
+            "name": "halaman",
+            "label": "Halaman",
+            "label_singular": "Halaman",
+            "folder": f"{content_folder}/{pages}",
+            "create": True,
+            "extension": "md",
+            "format": "yaml-frontmatter",
+            "slug": "{{slug}}",
+            "fields": page_fields(),
+        }
+    )
+    for collection in collections:
+        if collection.get("preview_path") is None:
+            collection.pop("preview_path", None)
+    config = {
+        "backend": dict(settings["CMS_BACKEND"]),
+        "local_backend": {"url": settings["CMS_LOCAL_BACKEND_URL"]},
+        "media_folder": f"{content_folder}/{images}/{now_year}",
+        "public_folder": f"{images}/{now_year}",
+        "locale": "id",  # plugins/cms/admin/admin.js registers it
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": collections,
+    }
+    if settings.get("CMS_EDITORIAL_WORKFLOW"):
+        config["publish_mode"] = "editorial_workflow"
+    return config

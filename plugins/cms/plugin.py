@@ -1,0 +1,106 @@
+"""Write the web editor into the build: ``<output>/admin/`` (``CMS_SAVE_AS``).
+
+``index.html`` (noindex, linked from no page), ``config.yml`` from :mod:`.config`, ``admin.js``
+(preview and Id widget) and Decap CMS's bundled script with its chunks, copied from the npm
+package in ``tools/cms/node_modules`` (``make cms-tools``); nothing is loaded from a CDN.
+"""
+
+import glob
+import html
+import json
+import logging
+import os
+import shutil
+
+import yaml
+from news_metadata.clock import build_now
+from news_metadata.dates import WITA
+from news_metadata.errors import report
+from news_metadata.profiles import load_profiles
+from pelican import signals
+
+from .config import build_config
+from .settings import ROOT, apply_defaults
+
+logger = logging.getLogger(__name__)
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCRIPT = "decap-cms.js"
+MISSING_FIX = "run 'make cms-tools' (needs npm: apt-get install npm) and build again"
+
+
+def initialize(pelican):
+    """``initialized``: the CMS_* defaults."""
+    apply_defaults(pelican.settings)
+
+
+def config_for(settings):
+    """Return Decap's configuration dict for ``settings`` (authors read from the profiles
+    file, the current year in WITA from :func:`news_metadata.clock.build_now`)."""
+    apply_defaults(settings)
+    profiles = os.path.join(settings["PATH"], settings.get("NEWS_METADATA_AUTHORS_FILE", ""))
+    authors = list(load_profiles(profiles))
+    content = os.path.relpath(settings["PATH"], ROOT).replace(os.sep, "/")
+    if content.startswith(".."):
+        content = "content"  # a site outside the repository (tests): Decap's default layout
+    return build_config(settings, authors, build_now().astimezone(WITA).year, content)
+
+
+def _ui_strings(settings):
+    theme = settings.get("THEME", "")
+    path = os.path.join(theme, "strings", "id.json")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            strings = json.load(handle)
+    except (OSError, ValueError):
+        strings = {}
+    keys = ("draft", "breaking_label", "byline_prefix")
+    fallback = {"draft": "DRAF", "breaking_label": "Breaking News", "byline_prefix": "Oleh:"}
+    return {key: strings.get(key, fallback[key]) for key in keys}
+
+
+def write_admin(generators):
+    """``all_generators_finalized``: write the editor's folder into the output folder."""
+    settings = generators[0].settings
+    folder = settings.get("CMS_SAVE_AS")
+    if not folder:
+        return
+    target = os.path.join(generators[0].output_path, folder)
+    script_dir = settings["CMS_SCRIPT_DIR"]
+    if not os.path.isfile(os.path.join(script_dir, SCRIPT)):
+        message = f"the web editor (/{folder}/) is left out: Decap CMS is not installed"
+        if settings.get("CMS_REQUIRED"):
+            report(os.path.join(ROOT, "tools", "cms", "package.json"), None, message, MISSING_FIX)
+        else:
+            logger.warning("%s — %s", message, MISSING_FIX)
+        return
+    config = config_for(settings)
+    os.makedirs(target, exist_ok=True)
+    with open(os.path.join(target, "config.yml"), "w", encoding="utf-8") as handle:
+        yaml.safe_dump(config, handle, allow_unicode=True, sort_keys=False)
+    theme_static = settings.get("THEME_STATIC_DIR", "theme")
+    setup = {
+        "stylesheet": f"../{theme_static}/css/style.css",
+        "articleCollections": [c["name"] for c in config["collections"] if "artikel" in c["name"]],
+        "ui": _ui_strings(settings),
+    }
+    # JSON in <script> is data; "</" escaped so no value can close the element.
+    data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")
+    with open(os.path.join(HERE, "admin", "index.html"), encoding="utf-8") as handle:
+        page = handle.read()
+    page = page.replace("{{SITENAME}}", html.escape(settings.get("SITENAME", ""))).replace(
+        "{{SETUP}}", data
+    )
+    with open(os.path.join(target, "index.html"), "w", encoding="utf-8") as handle:
+        handle.write(page)
+    shutil.copyfile(os.path.join(HERE, "admin", "admin.js"), os.path.join(target, "admin.js"))
+    # The bundle loads its chunks (and two .wasm files) from its own folder; no source maps.
+    for path in glob.glob(os.path.join(script_dir, "*")):
+        name = os.path.basename(path)
+        if name == SCRIPT or name.endswith((".decap-cms.js", ".wasm")):
+            shutil.copyfile(path, os.path.join(target, name))
+
+
+def register():
+    """Connect the receivers (Pelican plugin entry point)."""
+    signals.initialized.connect(initialize)
+    signals.all_generators_finalized.connect(write_admin)

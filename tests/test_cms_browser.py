@@ -1,0 +1,247 @@
+"""The web editor in a real browser: Decap CMS at /admin/ with its local backend (decap-server
+on 127.0.0.1, files written into a scratch site), no network.
+
+A journalist's round: write an article with every field and a photo, publish; the file passes
+`make check` and builds; editing a hand-written article changes only what was edited; an empty
+Title is refused with the build's own words.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from browser import serve_folder
+from conftest import AUTHORS_YML, ROOT, run_pelican
+from playwright.sync_api import expect
+
+NODE_MODULES = ROOT / "tools" / "cms" / "node_modules"
+SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
+YEAR = time.gmtime(time.time() + 8 * 3600).tm_year  # the collection new articles go to (WITA)
+
+HAND_WRITTEN = """\
+---
+title: "Banjir: Wawo terendam"
+date: 2024-05-01 08:00
+authors:
+  - Nurhayati
+category: Berita
+tags:
+  - banjir
+  - Kota Bima
+breaking: false
+---
+
+Isi berita yang *ditulis dengan tangan*.
+
+Paragraf kedua, dengan [tautan](https://example.org/).
+"""
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _require_tools():
+    if shutil.which("node") and SERVER.exists():
+        return
+    message = "Decap CMS not installed: run make cms-tools (needs npm)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory, browser):
+    """A scratch site (content/ with authors and one hand-written article), built with the
+    dev settings, served on 127.0.0.1, with decap-server writing into it. Yields
+    ``(site folder, /admin/ URL)``."""
+    _require_tools()
+    site = tmp_path_factory.mktemp("cms-site")
+    content = site / "content"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+    (content / "articles" / "2024").mkdir(parents=True)
+    (content / "articles" / "2024" / "banjir-wawo.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    port = _free_port()
+    output = site / "output"
+    built = run_pelican(
+        content,
+        output,
+        ROOT / "pelicanconf.py",
+        "-e",
+        f'CMS_LOCAL_BACKEND_URL="http://127.0.0.1:{port}/api/v1"',
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    server = subprocess.Popen(
+        ["node", str(SERVER)],
+        env={
+            **os.environ,
+            "PORT": str(port),
+            "BIND_HOST": "127.0.0.1",
+            "MODE": "fs",
+            "GIT_REPO_DIRECTORY": str(site),
+            "LOG_LEVEL": "warn",
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with serve_folder(output) as base:
+            yield site, base + "admin/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _open(browser, url, fragment):
+    page = browser.new_page(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
+    outside = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else None
+        ),
+    )
+    page.goto(url)
+    page.get_by_role("button", name="Login").click()
+    page.goto(url + fragment)
+    return page, outside
+
+
+def _choose(page, field_id, text):
+    page.locator(f"#{field_id}").click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def _publish(page):
+    page.get_by_role("button", name="Terbitkan").first.click()
+    page.get_by_text("Terbitkan sekarang").click()
+
+
+def _wait_for(path, timeout=30):
+    for _ in range(timeout * 10):
+        if path.exists():
+            return path
+        time.sleep(0.1)
+    raise AssertionError(f"{path} was not written")
+
+
+def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
+    editor, browser, tmp_path
+):
+    site, url = editor
+    page, outside = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    page.locator("#title-field-1").fill("Jembatan Padolo dibuka kembali")
+    page.locator("[id^=date-field]").fill(f"{YEAR}-01-15T09:30")
+    _choose(page, "authors-field-3", "Nurhayati")
+    _choose(page, "category-field-4", "Pemerintahan")
+    _choose(page, "status-field-6", "Terbit")
+    page.locator("[id^=summary-field]").fill("Warga kembali bisa menyeberang.")
+    page.locator("[id^=tags-field]").fill("jembatan, Kota Bima")
+    page.locator("[id^=breaking-field]").click()
+    photo = tmp_path / "padolo.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (800, 500), (40, 90, 160)).save(photo, quality=70)
+    page.get_by_text("Choose an image").click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    # Decap's media dialog is wider than a phone screen: its "Choose selected" button sits
+    # off to the right (README, "Web editor on a phone"); an editor scrolls sideways to it.
+    page.get_by_role("button", name="Choose selected").dispatch_event("click")
+    page.locator("[id^=image_alt-field]").fill("Jembatan Padolo dari tepi sungai")
+    page.locator("[id^=image_caption-field]").fill("Jembatan Padolo, Januari.")
+    _choose(page, "comments-field-14", "closed")
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("Jembatan Padolo dibuka kembali pagi ini.")
+    # the preview is the theme's article header: breaking label, byline, date in WITA
+    preview = page.frame_locator("iframe").first
+    assert preview.locator(".breaking-label").text_content() == "Breaking News"
+    assert preview.locator(".byline").text_content() == "Oleh: Nurhayati"
+    assert "09.30 WITA" in preview.locator(".dateline time").text_content()
+    _publish(page)
+    written = _wait_for(
+        site / "content" / "articles" / str(YEAR) / "jembatan-padolo-dibuka-kembali.md"
+    )
+    assert (site / "content" / "images" / str(YEAR) / "padolo.jpg").exists()
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Jembatan Padolo dibuka kembali\n"), text
+    assert f"date: {YEAR}-01-15 09:30" in text
+    assert f"image: images/{YEAR}/padolo.jpg" in text
+    assert outside == []  # nothing from a CDN or anywhere else
+    page.close()
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsroom_tools.check",
+            "-s",
+            str(ROOT / "publishconf.py"),
+            str(site / "content"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    built = run_pelican(site / "content", tmp_path / "out", ROOT / "publishconf.py")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (tmp_path / "out" / str(YEAR) / "01" / "jembatan-padolo-dibuka-kembali.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Jembatan Padolo dibuka kembali pagi" in html  # typogrify joins the last words
+    assert 'alt="Jembatan Padolo dari tepi sungai"' in html
+    assert "breaking-label" in html or "Breaking" in html
+
+
+def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, browser):
+    site, url = editor
+    path = site / "content" / "articles" / "2024" / "banjir-wawo.md"
+    page, _ = _open(browser, url, "#/collections/artikel-2024/entries/banjir-wawo")
+    title = page.locator("#title-field-1")
+    expect(title).to_have_value("Banjir: Wawo terendam", timeout=30000)  # the entry loaded
+    title.fill("Banjir: Wawo dan Lambitu terendam")
+    _publish(page)
+    for _ in range(300):
+        if "Lambitu" in path.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.1)
+    page.close()
+    after = path.read_text(encoding="utf-8")
+    # Only the title line changed (Decap keeps the quoting, the lists, the body byte for byte).
+    assert after == HAND_WRITTEN.replace("Wawo terendam", "Wawo dan Lambitu terendam")
+
+
+def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_site):
+    site, url = editor
+    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    _choose(page, "authors-field-3", "Nurhayati")
+    page.locator("[id^=date-field]").fill(f"{YEAR}-01-16T10:00")
+    _publish(page)
+    shown = page.get_by_text("Title is empty").first.text_content()
+    page.close()
+    assert not list((site / "content" / "articles" / str(YEAR)).glob("*tanpa*"))
+    built = make_site(
+        {
+            "articles/2024/x.md": "---\ntitle: ''\ndate: 2024-05-01 08:00\nauthors: [Nurhayati]\n"
+            "category: Berita\n---\n\nIsi.\n"
+        }
+    )
+    assert built.result.returncode == 1
+    assert f"x.md:2: {shown}" in built.result.stderr, (shown, built.result.stderr)

@@ -1,0 +1,133 @@
+"""The web editor's config.yml and the content model agree (plugins/cms/config.py)."""
+
+import pytest
+import yaml
+from cms import config as cms_config
+from cms.plugin import config_for
+from conftest import GOOD_HEADER, ROOT
+from news_metadata.profiles import load_profiles
+from news_metadata.reader import COMMENT_MODES, REQUIRED, STATUS_WORDS
+from news_metadata.settings import known_keys
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+@pytest.fixture(scope="module")
+def settings():
+    """The site's settings after every plugin registered its keys (``initialized``)."""
+    return Pelican(read_settings(str(ROOT / "pelicanconf.py"))).settings
+
+
+@pytest.fixture(scope="module")
+def config(settings):
+    return config_for(settings)
+
+
+def article_collections(config):
+    return [c for c in config["collections"] if c["name"].startswith("artikel-")]
+
+
+def fields(collection):
+    return {field["name"]: field for field in collection["fields"]}
+
+
+def test_every_known_key_is_a_field_or_left_out_with_a_reason(settings, config):
+    for collection in article_collections(config):
+        names = set(fields(collection)) - {"body"}
+        edited = {cms_config.EDITED_AS.get(key, key) for key in known_keys(settings)}
+        assert names == edited - set(cms_config.NOT_EDITED)
+    # what the site registers beyond the design's table is in too: Id, Breaking_until, ...
+    assert {"id", "breaking_until", "type"} <= names
+
+
+def test_required_fields_are_the_readers_required_keys(config):
+    article = article_collections(config)[0]
+    required = {name for name, field in fields(article).items() if field.get("required", True)} - {
+        "body"
+    }
+    # The reader's required keys, Author|Authors edited as the Authors list.
+    assert REQUIRED["article"] == ("title", "date", "author|authors", "category")
+    assert required == {"title", "date", "authors", "category"}
+    assert fields(article)["title"]["empty_message"] == cms_config.TITLE_EMPTY
+    page = next(c for c in config["collections"] if c["name"] == "halaman")
+    assert {n for n, f in fields(page).items() if f.get("required", True)} - {"body"} == {
+        *REQUIRED["page"]
+    }
+
+
+def test_select_lists_come_from_settings_and_authors_file(settings, config):
+    article = fields(article_collections(config)[0])
+    assert article["category"]["options"] == settings["NEWS_METADATA_CATEGORIES"]
+    profiles = load_profiles(str(ROOT / "content" / "data" / "authors.yml"))
+    assert article["authors"]["options"] == list(profiles)
+    assert article["comments"]["options"] == list(COMMENT_MODES)
+    assert {option["value"] for option in article["status"]["options"]} <= set(STATUS_WORDS)
+
+
+def test_widgets_fit_the_readers_types(config):
+    article = fields(article_collections(config)[0])
+    for name in ("date", "modified", "breaking_until"):
+        assert article[name]["widget"] == "datetime"
+        assert article[name]["format"] == "YYYY-MM-DD HH:mm"  # what parse_date takes as WITA
+        assert article[name]["picker_utc"] is False
+    assert article["breaking"]["widget"] == "boolean"
+    assert article["tags"]["widget"] == "list"
+    assert article["image"]["widget"] == "image"
+    assert article["id"]["widget"] == "news-id"
+
+
+def test_one_collection_per_year_and_media_into_that_years_folder(config):
+    years = [c["name"] for c in article_collections(config)]
+    assert "artikel-2024" in years and "artikel-2025" in years
+    for collection in article_collections(config):
+        year = collection["name"].split("-")[1]
+        assert collection["folder"] == f"content/articles/{year}"
+        assert collection["media_folder"] == f"/content/images/{year}"
+        assert collection["public_folder"] == f"images/{year}"
+        assert collection["format"] == "yaml-frontmatter"
+    assert [c["create"] for c in article_collections(config)].count(True) == 1
+
+
+def test_the_build_writes_the_generated_config(make_site):
+    script = ROOT / "tools/cms/node_modules/decap-cms/dist/decap-cms.js"
+    if not script.exists():
+        pytest.skip(f"{script} missing: run make cms-tools")
+    built = make_site({"articles/2024/berita.md": GOOD_HEADER + "\nIsi.\n"}, "pelicanconf.py")
+    assert built.result.returncode == 0, built.result.output_text
+    admin = built.output / "admin"
+    written = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert written["local_backend"]["url"].startswith("http://127.0.0.1:")
+    assert [c["name"] for c in written["collections"]][-1] == "halaman"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert (admin / "decap-cms.js").stat().st_size > 1_000_000
+    assert "https://" not in page  # nothing from a CDN
+    home = (built.output / "index.html").read_text(encoding="utf-8")
+    assert "admin/" not in home  # not linked from public pages
+
+
+def test_build_without_the_package_warns_and_leaves_admin_out(make_site, tmp_path):
+    built = make_site(
+        {"articles/2024/berita.md": GOOD_HEADER + "\nIsi.\n"},
+        "pelicanconf.py",
+        "-e",
+        f'CMS_SCRIPT_DIR="{tmp_path}/nothing"',
+    )
+    assert built.result.returncode == 0, built.result.output_text
+    assert "the web editor (/admin/) is left out: Decap CMS is not installed" in (
+        built.result.output_text
+    )
+    assert "make cms-tools" in built.result.output_text
+    assert not (built.output / "admin").exists()
+
+
+def test_required_publish_build_without_the_package_fails(make_site, tmp_path):
+    built = make_site(
+        {"articles/2024/berita.md": GOOD_HEADER + "\nIsi.\n"},
+        "publishconf.py",
+        "-e",
+        f'CMS_SCRIPT_DIR="{tmp_path}/nothing"',
+        env={"CMS_REQUIRED": "1"},
+    )
+    assert built.result.returncode == 1
+    assert "Decap CMS is not installed — run 'make cms-tools'" in built.result.stderr
