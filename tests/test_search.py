@@ -5,6 +5,8 @@ The fixture site is published (``make publish``'s tool, strict settings) under a
 every browser test runs there, so search from a sub-path is covered by all of them.
 """
 
+import gc
+import logging
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -241,6 +243,7 @@ def test_failed_indexing_leaves_output_untouched(published, tmp_path):
     for binary, reason in (
         (tmp_path / "no-such-pagefind", "the Pagefind program was not found"),
         ("/bin/false", "Pagefind failed (the pagefind process"),
+        (dying_pagefind(tmp_path, 0.3), "Pagefind failed (the pagefind process"),
     ):
         result = run_tool(
             "publish", content, "-o", output, "-s", ROOT / "publishconf.py",
@@ -263,6 +266,31 @@ def test_dev_build_indexes_only_when_asked(make_site):
     site = make_site(files, "pelicanconf.py", "-e", "SEARCH_INDEX=true")
     assert site.result.returncode == 0, site.result.output_text
     assert site.path("pagefind/pagefind-entry.json").is_file()
+
+
+def dying_pagefind(folder, seconds):
+    """A stand-in Pagefind binary that exits with status 1 after ``seconds``."""
+    binary = folder / "dying-pagefind"
+    binary.write_text(f"#!/bin/sh\nsleep {seconds}\nexit 1\n")
+    binary.chmod(0o755)
+    return binary
+
+
+@pytest.mark.parametrize("seconds", [0, 0.3], ids=["at-once", "after-the-reader-polls"])
+def test_dying_pagefind_fails_with_one_message(tmp_path, monkeypatch, caplog, seconds):
+    """A Pagefind that dies before or after the API's reader polls its output (every 0.1 s)
+    fails with the same message and leaves no task error behind: unretrieved, asyncio printed
+    it with a traceback ("Task exception was never retrieved"), the flake of the publish test
+    under load."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/1.html").write_text('<html lang="id"><body><main data-pagefind-body>x</main>')
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(dying_pagefind(tmp_path, seconds)))
+    options = {"output_path": "pagefind", "language": "id", "exclude_selectors": [], "timeout": 60}
+    with caplog.at_level(logging.WARNING, logger="asyncio"):
+        with pytest.raises(SearchIndexError, match=r"^search: Pagefind failed \(the pagefind pro"):
+            build_index(str(tmp_path), "a/*.html", 1, **options)
+        gc.collect()  # an unretrieved task error is reported when the task is collected
+    assert not [r for r in caplog.records if r.name == "asyncio"], caplog.text
 
 
 def test_index_count_mismatch_fails(tmp_path):

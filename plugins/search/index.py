@@ -64,7 +64,23 @@ async def _index(site, glob, config):
     finally:
         if process.returncode is None:
             await service.close()
+        _settle(service._poll_task)
     return response["page_count"]
+
+
+def _settle(poll):
+    """Stop the API's reader task of the service's output, and take its error if it has one.
+
+    When the process dies, the reader fails on the closed pipe (``IncompleteReadError``) once
+    its 0.1 s poll comes round; ``close`` (which cancels it) is skipped for a dead process, and
+    an error nobody takes is printed with a traceback when the task is collected ("Task
+    exception was never retrieved"). Whether the reader had failed by then depended on how
+    fast the death was noticed, so the failed-publish message had a traceback under load only.
+    The exit itself is reported by :func:`_until_exit`."""
+    if not poll.done():
+        poll.cancel()
+    elif not poll.cancelled():
+        poll.exception()
 
 
 def _run(coroutine):
