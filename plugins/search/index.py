@@ -51,7 +51,7 @@ async def _until_exit(work, process):
     return task.result()
 
 
-async def _index(site, glob, config):
+async def _index(site, globs, config):
     from pagefind.service import PagefindService
 
     service = await PagefindService().launch()
@@ -59,13 +59,16 @@ async def _index(site, glob, config):
     process = service._backend
     try:
         index = await _until_exit(service.create_index(config), process)
-        response = await _until_exit(index.add_directory(site, glob=glob), process)
+        pages = 0
+        for glob in globs:
+            response = await _until_exit(index.add_directory(site, glob=glob), process)
+            pages += response["page_count"]
         await _until_exit(index.write_files(), process)
     finally:
         if process.returncode is None:
             await service.close()
         _settle(service._poll_task)
-    return response["page_count"]
+    return pages
 
 
 def _settle(poll):
@@ -93,12 +96,13 @@ def _run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def build_index(site, glob, expected, *, output_path, language, exclude_selectors, timeout):
-    """Index the HTML files of ``site`` that match ``glob`` into ``site/output_path``.
+def build_index(site, globs, expected, *, output_path, language, exclude_selectors, timeout):
+    """Index the HTML files of ``site`` that match ``globs`` into ``site/output_path``.
 
     Args:
         site: absolute path of the written site (the publish build's temporary folder).
-        glob: wax glob relative to ``site`` (see ``selection.glob_for``).
+        globs: wax globs relative to ``site``, each file matching at most one of them (see
+            ``selection.globs_for``).
         expected: how many pages the build marked for search; Pagefind must index exactly as
             many (more would mean an unmarked page slipped in, fewer a marked one went missing).
         output_path: index folder relative to ``site`` (``SEARCH_OUTPUT_PATH``).
@@ -121,7 +125,7 @@ def build_index(site, glob, expected, *, output_path, language, exclude_selector
     if os.path.isdir(target):  # a dev build's folder keeps files; a stale index must go
         shutil.rmtree(target)
     try:
-        pages = _run(asyncio.wait_for(_index(site, glob, config), timeout))
+        pages = _run(asyncio.wait_for(_index(site, globs, config), timeout))
     except TimeoutError:
         raise SearchIndexError(
             f"Pagefind did not finish within SEARCH_TIMEOUT = {timeout} s; nothing was published"
