@@ -5,8 +5,10 @@ The fixture site is published (``make publish``'s tool, strict settings) under a
 every browser test runs there, so search from a sub-path is covered by all of them.
 """
 
+import asyncio
 import gc
 import logging
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,7 +16,7 @@ from browser import serve_folder
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from newsroom_tools.publish import tree_digest
-from search.index import SearchIndexError, build_index
+from search.index import SearchIndexError, _shut_down, build_index
 from search.selection import globs_for, is_searchable
 from workflow import run_tool, write_site
 
@@ -301,6 +303,26 @@ def test_dying_pagefind_fails_with_one_message(tmp_path, monkeypatch, caplog, se
             build_index(str(tmp_path), ["a/*.html"], 1, **options)
         gc.collect()  # an unretrieved task error is reported when the task is collected
     assert not [r for r in caplog.records if r.name == "asyncio"], caplog.text
+
+
+def test_shut_down_never_signals_a_dead_process_and_kills_a_stuck_one(monkeypatch, caplog):
+    """A process that died while the loop was busy (``returncode`` not yet set) is waited
+    for, not signalled (signalling it raised ProcessLookupError or made asyncio warn of an
+    unknown child); one that ignores its closed input is killed after the grace period."""
+    monkeypatch.setattr("search.index.SHUTDOWN_GRACE", 0.5)
+
+    async def scenario():
+        dead = await asyncio.create_subprocess_exec("true", stdin=asyncio.subprocess.PIPE)
+        time.sleep(0.5)  # blocks the loop: the process exits unnoticed
+        poll = asyncio.ensure_future(asyncio.sleep(10))
+        await _shut_down(poll, dead)
+        stuck = await asyncio.create_subprocess_exec("sleep", "30", stdin=asyncio.subprocess.PIPE)
+        await _shut_down(asyncio.ensure_future(asyncio.sleep(0)), stuck)
+        return dead.returncode, poll.cancelled(), stuck.returncode
+
+    with caplog.at_level(logging.WARNING, logger="asyncio"):
+        assert asyncio.run(scenario()) == (0, True, -9)
+    assert not caplog.records, caplog.text
 
 
 def test_index_count_mismatch_fails(tmp_path):
