@@ -22,7 +22,21 @@ from browser import chromium_path, serve_folder
 QUERIES = ("pelayanan publik", "banjir bantuan")
 
 
-def _bytes(paths, output, base):
+def _kind(path):
+    """The part of the index a fetched file is (for the breakdown of a query's bytes)."""
+    name = path.name
+    for prefix, kind in (
+        ("pagefind-entry", "entry"), ("pagefind.js", "pagefind.js"), ("pagefind-worker", "worker"),
+        ("wasm.", "wasm"),
+    ):  # fmt: skip
+        if name.startswith(prefix):
+            return kind
+    return {".pf_meta": "meta", ".pf_filter": "filter", ".pf_index": "index"}.get(
+        path.suffix, "fragment" if path.suffix == ".pf_fragment" else "page"
+    )
+
+
+def _bytes(paths, output, base, kinds=None):
     raw = served = 0
     for url in paths:
         path = output / url[len(base) :].split("?")[0]
@@ -33,7 +47,11 @@ def _bytes(paths, output, base):
         data = path.read_bytes()
         raw += len(data)
         compressible = path.suffix in (".js", ".json", ".css", ".html")
-        served += len(gzip.compress(data)) if compressible else len(data)
+        size = len(gzip.compress(data)) if compressible else len(data)
+        served += size
+        if kinds is not None:
+            count, total = kinds.get(_kind(path), (0, 0))
+            kinds[_kind(path)] = (count + 1, total + size)
     return raw, served
 
 
@@ -41,7 +59,7 @@ def measure(root, count, conf, cold_build):
     """Run the search benchmark on the corpus under ``root``; print the figures."""
     from playwright.sync_api import sync_playwright
     from search.index import build_index
-    from search.selection import glob_for
+    from search.selection import globs_for
 
     with serve_folder(root) as server:
         base = server + "output/"
@@ -52,7 +70,7 @@ def measure(root, count, conf, cold_build):
         )
         started = time.perf_counter()
         report = build_index(
-            str(output), glob_for(paths), len(paths), output_path="pagefind", language="id",
+            str(output), globs_for(paths), len(paths), output_path="pagefind", language="id",
             exclude_selectors=[".references"], timeout=1800,
         )  # fmt: skip
         index_seconds = time.perf_counter() - started
@@ -79,11 +97,14 @@ def measure(root, count, conf, cold_build):
                     arg=query,
                 )
                 page.wait_for_load_state("networkidle")
-                raw, served = _bytes(fetched[loaded:], output, base)
+                kinds = {}
+                raw, served = _bytes(fetched[loaded:], output, base, kinds)
                 results = page.locator("#cari-hasil li").count()
                 print(
                     f"query {number} {query!r}: {len(fetched) - loaded} requests, {raw / 1000:.1f}"
                     f" KB as stored, {served / 1000:.1f} KB gzip-served ({results} shown)"
                 )
+                parts = sorted(kinds.items(), key=lambda item: -item[1][1])
+                print("  " + ", ".join(f"{k} {n}× {b / 1000:.1f} KB" for k, (n, b) in parts))
                 loaded = len(fetched)
             browser.close()

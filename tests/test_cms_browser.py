@@ -188,7 +188,7 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
         [
             sys.executable,
             "-m",
-            "newsroom_tools.check",
+            "newsroom_cli.check",
             "-s",
             str(ROOT / "publishconf.py"),
             str(site / "content"),

@@ -5,6 +5,10 @@ The fixture site is published (``make publish``'s tool, strict settings) under a
 every browser test runs there, so search from a sub-path is covered by all of them.
 """
 
+import asyncio
+import gc
+import logging
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -12,8 +16,8 @@ from browser import serve_folder
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from newsroom_cli.publish import tree_digest
-from search.index import SearchIndexError, build_index
-from search.selection import glob_for, is_searchable
+from search.index import SearchIndexError, _run, _shut_down, build_index
+from search.selection import globs_for, is_searchable
 from workflow import run_tool, write_site
 
 
@@ -98,6 +102,8 @@ def test_query_finds_the_expected_article_first(browser, published):
     assert "banjir" in [m.lower() for m in first.locator("mark").all_inner_texts()]
     assert page.locator("#cari-status").inner_text().startswith(f"{len(titles)} hasil")
     assert all(url.startswith(base) for url in requests), requests
+    # The filter menus come from the page: no filter file is fetched until one is picked.
+    assert not [url for url in requests if url.endswith(".pf_filter")], requests
     page.close()
 
 
@@ -142,9 +148,17 @@ def test_drafts_scheduled_and_page_furniture_are_not_indexed(browser, published)
 
 
 def test_filters_and_sort_by_date(browser, published):
-    base, _ = published
-    _, titles, _ = search(browser, base, "pasien", kategori="Opini")
+    """The menus list exactly the sections and years (WITA) of the indexed articles, written
+    by the build (not the draft's or the embargoed article's); a picked value loads the
+    filter's file and filters."""
+    base, output = published
+    soup = BeautifulSoup((output / "cari/index.html").read_text(encoding="utf-8"), "lxml")
+    menus = {s["name"]: [o.get_text() for o in s.find_all("option")[1:]] for s in soup("select")}
+    assert menus["kategori"] == ["Berita", "Budaya", "Opini", "Pemerintahan"]
+    assert menus["tahun"] == ["2026", "2025"]
+    _, titles, requests = search(browser, base, "pasien", kategori="Opini")
     assert titles == ["Antrean Pendek, Pasien Cepat Dilayani"]
+    assert [url for url in requests if url.endswith(".pf_filter")]
     _, titles, _ = search(browser, base, "wawo", tahun="2025")
     assert titles == ["Warga Wawo Bersihkan Lumpur"]
     page, titles, _ = search(browser, base, "layan", urut="baru")
@@ -241,6 +255,7 @@ def test_failed_indexing_leaves_output_untouched(published, tmp_path):
     for binary, reason in (
         (tmp_path / "no-such-pagefind", "the Pagefind program was not found"),
         ("/bin/false", "Pagefind failed (the pagefind process"),
+        (dying_pagefind(tmp_path, 0.3), "Pagefind failed (the pagefind process"),
     ):
         result = run_tool(
             "publish", content, "-o", output, "-s", ROOT / "publishconf.py",
@@ -265,23 +280,84 @@ def test_dev_build_indexes_only_when_asked(make_site):
     assert site.path("pagefind/pagefind-entry.json").is_file()
 
 
+def dying_pagefind(folder, seconds):
+    """A stand-in Pagefind binary that exits with status 1 after ``seconds``."""
+    binary = folder / "dying-pagefind"
+    binary.write_text(f"#!/bin/sh\nsleep {seconds}\nexit 1\n")
+    binary.chmod(0o755)
+    return binary
+
+
+@pytest.mark.parametrize("seconds", [0, 0.3], ids=["at-once", "after-the-reader-polls"])
+def test_dying_pagefind_fails_with_one_message(tmp_path, monkeypatch, caplog, seconds):
+    """A Pagefind that dies before or after the API's reader polls its output (every 0.1 s)
+    fails with the same message and leaves no task error behind: unretrieved, asyncio printed
+    it with a traceback ("Task exception was never retrieved"), the flake of the publish test
+    under load."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/1.html").write_text('<html lang="id"><body><main data-pagefind-body>x</main>')
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(dying_pagefind(tmp_path, seconds)))
+    options = {"output_path": "pagefind", "language": "id", "exclude_selectors": [], "timeout": 60}
+    with caplog.at_level(logging.WARNING, logger="asyncio"):
+        with pytest.raises(SearchIndexError, match=r"^search: Pagefind failed \(the pagefind pro"):
+            build_index(str(tmp_path), ["a/*.html"], 1, **options)
+        gc.collect()  # an unretrieved task error is reported when the task is collected
+    assert not [r for r in caplog.records if r.name == "asyncio"], caplog.text
+
+
+def test_shut_down_never_signals_a_dead_process_and_kills_a_stuck_one(monkeypatch, caplog):
+    """A process that died while the loop was busy (``returncode`` not yet set) is waited
+    for, not signalled (signalling it raised ProcessLookupError or made asyncio warn of an
+    unknown child); one that ignores its closed input is killed after the grace period."""
+    monkeypatch.setattr("search.index.SHUTDOWN_GRACE", 0.5)
+
+    async def scenario():
+        dead = await asyncio.create_subprocess_exec("true", stdin=asyncio.subprocess.PIPE)
+        time.sleep(0.5)  # blocks the loop: the process exits unnoticed
+        poll = asyncio.ensure_future(asyncio.sleep(10))
+        await _shut_down(poll, dead)
+        stuck = await asyncio.create_subprocess_exec("sleep", "30", stdin=asyncio.subprocess.PIPE)
+        await _shut_down(asyncio.ensure_future(asyncio.sleep(0)), stuck)
+        return dead.returncode, poll.cancelled(), stuck.returncode
+
+    with caplog.at_level(logging.WARNING, logger="asyncio"):
+        assert _run(scenario()) == (0, True, -9)  # a thread when Playwright runs a loop
+    assert not caplog.records, caplog.text
+
+
 def test_index_count_mismatch_fails(tmp_path):
     (tmp_path / "a").mkdir()
     for name in ("1", "2"):
         body = f"<main data-pagefind-body><h1>Judul {name}</h1></main>"
         (tmp_path / "a" / f"{name}.html").write_text(f'<html lang="id"><body>{body}</body></html>')
     options = {"output_path": "pagefind", "language": "id", "exclude_selectors": [], "timeout": 60}
-    report = build_index(str(tmp_path), "a/**/*.html", 2, **options)
+    report = build_index(str(tmp_path), ["a/**/*.html"], 2, **options)
     assert (report.pages, report.files > 5, report.bytes > 10_000) == (2, True, True)
     with pytest.raises(SearchIndexError, match="indexed 2 pages but the build marked 3"):
-        build_index(str(tmp_path), "a/**/*.html", 3, **options)
+        build_index(str(tmp_path), ["a/**/*.html"], 3, **options)
 
 
-def test_glob_matches_exactly_the_indexed_paths():
-    assert glob_for(["2024/12/a.html", "p/tentang.html"]) == "{2024/12/a.html,p/tentang.html}"
-    assert glob_for(["p/tentang.html"]) == "p/tentang.html"
-    assert glob_for(["2024/12/a,b{c}.html"]) == "2024/12/a\\,b\\{c\\}.html"
-    assert glob_for([]) is None
+def test_thousands_of_long_paths_are_indexed(tmp_path):
+    """Pagefind refuses one glob of 2000 such paths ("did not parse as a valid glob": a
+    publish of a site with a few thousand articles failed); in batches they are indexed."""
+    folder = tmp_path / "2024" / "05"
+    folder.mkdir(parents=True)
+    body = '<html lang="id"><body><main data-pagefind-body><h1>Judul</h1></main></body></html>'
+    paths = []
+    for number in range(2000):
+        name = f"pemerintah-kota-bima-pelayanan-publik-dinas-kabupaten-desa-kecamatan-{number}.html"
+        (folder / name).write_text(body)
+        paths.append(f"2024/05/{name}")
+    options = {"output_path": "pagefind", "language": "id", "exclude_selectors": [], "timeout": 120}
+    assert build_index(str(tmp_path), globs_for(paths), 2000, **options).pages == 2000
+
+
+def test_globs_match_exactly_the_indexed_paths():
+    assert globs_for(["2024/12/a.html", "p/tentang.html"]) == ["{2024/12/a.html,p/tentang.html}"]
+    assert globs_for(["p/tentang.html"]) == ["p/tentang.html"]
+    assert globs_for(["2024/12/a,b{c}.html"]) == ["2024/12/a\\,b\\{c\\}.html"]
+    assert globs_for(["a.html", "b.html", "c.html"], batch=2) == ["{a.html,b.html}", "c.html"]
+    assert globs_for([]) == []
 
 
 class Content:

@@ -33,6 +33,7 @@ __all__ = [
     "body_html",
     "csl_model",
     "generator_classes",
+    "pagefind_poll_task",
     "pagefind_process",
     "plugin_enabled",
     "replace_body",
@@ -94,3 +95,8 @@ def forget_memoized(content: Any) -> None:
 def pagefind_process(service: Any) -> Any:
     """The indexer subprocess (an ``asyncio`` process) of a launched ``PagefindService``."""
     return service._backend
+
+
+def pagefind_poll_task(service: Any) -> Any:
+    """The ``asyncio.Task`` that reads a launched ``PagefindService``'s answers."""
+    return service._poll_task

@@ -1,6 +1,7 @@
 """Run Pagefind (its Python API, ``pagefind[bin]``) on a written site folder."""
 
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -51,8 +52,8 @@ async def _until_exit(work, process):
     return task.result()
 
 
-async def _index(site, glob, config):
-    from news_metadata.compat import pagefind_process
+async def _index(site, globs, config):
+    from news_metadata.compat import pagefind_poll_task, pagefind_process
     from pagefind.service import PagefindService
 
     service = await PagefindService().launch()
@@ -60,12 +61,46 @@ async def _index(site, glob, config):
     process = pagefind_process(service)
     try:
         index = await _until_exit(service.create_index(config), process)
-        response = await _until_exit(index.add_directory(site, glob=glob), process)
+        pages = 0
+        for glob in globs:
+            response = await _until_exit(index.add_directory(site, glob=glob), process)
+            pages += response["page_count"]
         await _until_exit(index.write_files(), process)
     finally:
-        if process.returncode is None:
-            await service.close()
-    return response["page_count"]
+        await _shut_down(pagefind_poll_task(service), process)
+    return pages
+
+
+# Seconds a Pagefind service gets to exit once its input is closed, before it is killed.
+SHUTDOWN_GRACE = 5
+
+
+async def _shut_down(poll, process):
+    """Stop the service: its reader task ``poll`` and its ``process``; never raises, so the
+    reason the indexing stopped is the one reported.
+
+    Not ``PagefindService.close``: after a failure it waits 5 s for answers that never come,
+    then signals the process, which raised ``ProcessLookupError`` (replacing the real reason)
+    when the process had died and been reaped before asyncio set ``returncode``. Both depended
+    on timing: the publish fault test failed under load only. Closing the service's input ends
+    it (or it has ended); only one that does not end within ``SHUTDOWN_GRACE`` is killed. The
+    reader fails on the closed pipe (``IncompleteReadError``) once its 0.1 s poll comes round;
+    its error is taken here, or asyncio prints it with a traceback ("Task exception was never
+    retrieved")."""
+    if not poll.done():
+        poll.cancel()
+    elif not poll.cancelled():
+        poll.exception()
+    if process.returncode is not None:
+        return
+    if process.stdin is not None:
+        process.stdin.close()
+    try:
+        await asyncio.wait_for(process.wait(), SHUTDOWN_GRACE)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
 
 
 def _run(coroutine):
@@ -78,12 +113,13 @@ def _run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def build_index(site, glob, expected, *, output_path, language, exclude_selectors, timeout):
-    """Index the HTML files of ``site`` that match ``glob`` into ``site/output_path``.
+def build_index(site, globs, expected, *, output_path, language, exclude_selectors, timeout):
+    """Index the HTML files of ``site`` that match ``globs`` into ``site/output_path``.
 
     Args:
         site: absolute path of the written site (the publish build's temporary folder).
-        glob: wax glob relative to ``site`` (see ``selection.glob_for``).
+        globs: wax globs relative to ``site``, each file matching at most one of them (see
+            ``selection.globs_for``).
         expected: how many pages the build marked for search; Pagefind must index exactly as
             many (more would mean an unmarked page slipped in, fewer a marked one went missing).
         output_path: index folder relative to ``site`` (``SEARCH_OUTPUT_PATH``).
@@ -106,7 +142,7 @@ def build_index(site, glob, expected, *, output_path, language, exclude_selector
     if os.path.isdir(target):  # a dev build's folder keeps files; a stale index must go
         shutil.rmtree(target)
     try:
-        pages = _run(asyncio.wait_for(_index(site, glob, config), timeout))
+        pages = _run(asyncio.wait_for(_index(site, globs, config), timeout))
     except TimeoutError:
         raise SearchIndexError(
             f"Pagefind did not finish within SEARCH_TIMEOUT = {timeout} s; nothing was published"

@@ -6,7 +6,7 @@ import os
 from pelican import signals
 
 from .index import build_index
-from .selection import glob_for, mark_searchable
+from .selection import filter_choices, globs_for, mark_searchable
 from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -22,11 +22,13 @@ def initialize(pelican):
 
 def select(generators):
     """``all_generators_finalized``: mark the searchable articles and pages (before writing,
-    so the theme can render ``data-pagefind-body``) and remember their paths."""
+    so the theme can render ``data-pagefind-body``), give the search page its filter menus
+    (``SEARCH_FILTER_CHOICES`` in the shared context) and remember the paths."""
     if not generators:
         return
     settings = generators[0].settings
     paths = mark_searchable(generators, settings["SEARCH_EXCLUDE_PATHS"])
+    generators[0].context["SEARCH_FILTER_CHOICES"] = filter_choices(generators)
     _pending[os.path.abspath(generators[0].output_path)] = paths
 
 
@@ -38,13 +40,13 @@ def index(pelican):
     paths = _pending.pop(site, [])
     if not settings["SEARCH_INDEX"]:
         return
-    glob = glob_for(paths)
-    if glob is None:
+    globs = globs_for(paths)
+    if not globs:
         logger.warning("search: nothing to index (no published article or page)")
         return
     report = build_index(
         site,
-        glob,
+        globs,
         len(paths),
         output_path=settings["SEARCH_OUTPUT_PATH"],
         language=settings["SEARCH_LANGUAGE"],

@@ -9,6 +9,7 @@ rule "index only pages that have data-pagefind-body" keeps every other page out.
 
 import re
 
+from news_metadata.dates import to_wita
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 
@@ -57,19 +58,49 @@ def mark_searchable(generators, exclude_paths):
     return sorted(paths)
 
 
+def filter_choices(generators):
+    """The values of the search page's filter menus, from the articles marked for search.
+
+    The theme renders them into /cari/ (``SEARCH_FILTER_CHOICES``), so the page never asks
+    Pagefind for its filter files (``pagefind.filters()``: at 5000 articles the largest part
+    of a first query after the wasm) and loads one only when the reader picks a value.
+    Call after :func:`mark_searchable`.
+
+    Args:
+        generators: Pelican's generator instances (``all_generators_finalized``).
+    Returns:
+        ``{"kategori": [category names, case-folded order], "tahun": ["2026", "2025", ...]}``:
+        exactly the values the theme writes into ``data-pagefind-filter`` (the category's name,
+        the year of the date in WITA), newest year first.
+    """
+    categories, years = set(), set()
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in (*generator.articles, *generator.translations):
+                if getattr(article, "search_body", False):
+                    categories.add(article.category.name)
+                    years.add(str(to_wita(article.date).year))
+    return {"kategori": sorted(categories, key=str.casefold), "tahun": sorted(years, reverse=True)}
+
+
 # Characters with a meaning in a wax glob (Pagefind's --glob), escaped in literal paths.
 _WAX_SPECIAL = re.compile(r"([\\{}\[\]()<>*?,!#:$])")
 
 
-def glob_for(paths):
-    """Return a Pagefind (wax) glob matching exactly ``paths`` (relative output paths).
+# Paths per glob. Pagefind 1.5.2 refuses a glob of 2000 article paths ("did not parse as a
+# valid glob"; 1000 of the bench corpus's ~85-character paths pass); 500 leaves room for longer
+# slugs, and each further glob costs one walk of the output folder (~0.1 s at 5000 articles).
+GLOB_BATCH = 500
 
-    ``["2024/12/a.html", "p/tentang.html"]`` gives ``{2024/12/a.html,p/tentang.html}``: Pagefind
-    reads no other file, so pages that share an article's folder but are not marked (the
-    Blogger redirect pages) stay out. 5000 paths index in the same time as a folder glob.
-    None when ``paths`` is empty.
+
+def globs_for(paths, batch=GLOB_BATCH):
+    """Return Pagefind (wax) globs that together match exactly ``paths`` (relative paths).
+
+    ``["2024/12/a.html", "p/tentang.html"]`` gives ``["{2024/12/a.html,p/tentang.html}"]``:
+    Pagefind reads no other file, so pages that share an article's folder but are not marked
+    (the Blogger redirect pages) stay out and the count of indexed pages can be checked. One
+    glob per ``batch`` paths (see ``GLOB_BATCH``); an empty list when ``paths`` is empty.
     """
     literal = [_WAX_SPECIAL.sub(r"\\\1", path) for path in paths]
-    if not literal:
-        return None
-    return literal[0] if len(literal) == 1 else "{" + ",".join(literal) + "}"
+    chunks = [literal[start : start + batch] for start in range(0, len(literal), batch)]
+    return [chunk[0] if len(chunk) == 1 else "{" + ",".join(chunk) + "}" for chunk in chunks]

@@ -26,23 +26,12 @@ function load() {
     await module.options({ baseUrl: site.pathname, excerptLength: 24 });
     await module.init();
     pagefind = module;
-    await fillFilters();
+    // The menus' values are in the page (from the build): asking Pagefind for them would
+    // fetch every filter file; a filter's file loads only once the reader picks a value.
+    options.hidden = false;
     return module;
   });
   return loading;
-}
-
-async function fillFilters() {
-  const filters = await pagefind.filters();
-  const fill = (name, values, compare) => {
-    const select = choice(name);
-    for (const value of Object.keys(values || {}).sort(compare)) {
-      select.add(new Option(value, value));
-    }
-  };
-  fill("kategori", filters.kategori);
-  fill("tahun", filters.tahun, (a, b) => b.localeCompare(a));
-  options.hidden = false;
 }
 
 function searchOptions() {
