@@ -39,7 +39,7 @@ unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
-.PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench
+.PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench audit node-tools
 .PHONY: new check rsync_upload github s3_upload
 .PHONY: comment takedown import-blogger correction withdraw hak-jawab
 
@@ -63,6 +63,8 @@ help:
 	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
 	@echo 'make icons       favicon set from the logo into theme/static/icons/ (commit the result)'
 	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
+	@echo 'make audit       Lighthouse (mobile) on home, article, photo article, section, text page:'
+	@echo '                 median scores, LCP, CLS of AUDIT_RUNS runs (3); not part of make test'
 	@echo 'make correction ARTICLE=<id> KIND=koreksi|klarifikasi|pembaruan   new correction entry'
 	@echo 'make withdraw ARTICLE=<id> REASON=<reason> [NOTE="..."]   withdraw a story (README)'
 	@echo 'make hak-jawab ARTICLE=<id> [AUTHOR=...]   new draft hak jawab (right of reply)'
@@ -182,3 +184,9 @@ node-tools: tests/node/node_modules/.package-lock.json
 
 tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
 	cd tests/node && npm ci --ignore-scripts --no-audit --no-fund
+
+# Lighthouse on a local publish build served like the hosts (gzip, Cache-Control): median
+# scores, LCP and CLS per page type (tests/audit.py); exits non-zero below 100.
+AUDIT_RUNS ?= 3
+audit: $(STAMP) node-tools
+	$(BIN)/python tests/audit.py --runs $(call quote,AUDIT_RUNS)
