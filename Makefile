@@ -39,7 +39,7 @@ unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
-.PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench
+.PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench audit node-tools
 .PHONY: new check rsync_upload github s3_upload
 .PHONY: comment takedown import-blogger correction withdraw hak-jawab cms cms-tools
 
@@ -65,6 +65,8 @@ help:
 	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
 	@echo 'make cms         the web editor on http://127.0.0.1:'$(call quote,PORT)'/admin/ (local backend, README)'
 	@echo 'make cms-tools   the pinned Decap CMS and decap-server into tools/cms/node_modules/'
+	@echo 'make audit       Lighthouse (mobile) on home, article, photo article, section, text page:'
+	@echo '                 median scores, LCP, CLS of AUDIT_RUNS runs (3); not part of make test'
 	@echo 'make correction ARTICLE=<id> KIND=koreksi|klarifikasi|pembaruan   new correction entry'
 	@echo 'make withdraw ARTICLE=<id> REASON=<reason> [NOTE="..."]   withdraw a story (README)'
 	@echo 'make hak-jawab ARTICLE=<id> [AUTHOR=...]   new draft hak jawab (right of reply)'
@@ -202,3 +204,8 @@ cms: $(STAMP) cms-tools
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(TOOLS).devserver $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE) \
 		-p $(call quote,PORT) $(call quote_words,PELICANOPTS)
+# Lighthouse on a local publish build served like the hosts (gzip, Cache-Control): median
+# scores, LCP and CLS per page type (tests/audit.py); exits non-zero below 100.
+AUDIT_RUNS ?= 3
+audit: $(STAMP) node-tools
+	$(BIN)/python tests/audit.py --runs $(call quote,AUDIT_RUNS)

@@ -306,3 +306,59 @@ def test_bad_breaking_until_is_reported_by_the_dev_build(make_site):
         in built.result.output_text
     )
     assert (built.output / "2024/05/judul-baik.html").exists()
+
+
+# --- After the build: the page's script swaps an expired label (a real browser) ---------------
+
+LATER = {
+    "articles/banjir.md": header(
+        "Banjir Wawo", "2024-05-01 08:00", extra="Breaking_until: 2024-05-01 10:00\n"
+    ),
+}
+WITA = ZoneInfo("Asia/Makassar")
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["quiet-mark", "no-mark"])
+def built_while_breaking(request, tmp_path_factory):
+    """(site, mark setting): the label is live at the build (09:00), its window ends 10:00."""
+    mark = request.param
+    site = build(
+        tmp_path_factory.mktemp("later"),
+        LATER,
+        "2024-05-01 09:00",
+        "-e",
+        f"BREAKING_NEWS_EXPIRED_MARK={'true' if mark else 'false'}",
+    )
+    return site, mark
+
+
+@pytest.mark.parametrize("page_path", ["index.html", "2024/05/banjir-wawo.html"])
+def test_a_label_that_expires_after_the_build_becomes_the_quiet_mark_or_goes(
+    browser, built_while_breaking, page_path
+):
+    from browser import serve_folder
+
+    site, mark = built_while_breaking
+    built = site.soup(page_path).select_one(".breaking-label")
+    assert built is not None and built["data-expires"].startswith("2024-05-01T10:00")
+    assert (built.get("data-mark") == "Berita terkini") is mark
+    with serve_folder(site.output) as base:
+        for clock, expired in (("2024-05-01 09:30", False), ("2024-05-01 11:00", True)):
+            context = browser.new_context()
+            context.clock.install(
+                time=datetime.strptime(clock, "%Y-%m-%d %H:%M").replace(tzinfo=WITA)
+            )
+            page = context.new_page()
+            page.route(
+                "**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort()
+            )
+            page.goto(base + page_path)
+            label = page.locator(".kicker [data-expires]").first
+            if not expired:
+                assert label.get_attribute("class") == "breaking-label" and label.is_visible()
+            elif mark:
+                assert label.get_attribute("class") == "breaking-mark"
+                assert label.inner_text() == "Berita terkini" and label.is_visible()
+            else:
+                assert label.is_hidden()
+            context.close()

@@ -1,12 +1,14 @@
 """Deploy targets, as far as they can run here: rsync into a local folder, ghp-import into a
 local bare repository, and the exact `aws s3 sync` command lines (dry run, no AWS CLI run)."""
 
+import re
 import shutil
 import subprocess
 
 import pytest
 import yaml
 from conftest import ROOT
+from newsroom_cli import deploy
 from newsroom_cli.publish import tree_digest
 from workflow import TESTCONF, header, run_make, run_tool, write_site
 
@@ -97,24 +99,36 @@ def test_s3_upload_dry_run_prints_the_exact_aws_commands(project, tmp_path):
     result = run_make("s3_upload", *args, env=env)
     assert result.returncode == 0, result.output_text
     sync = f"(dry run) aws s3 sync {output}/ s3://kabar-www/situs/"
+    year = "--cache-control 'public, max-age=31536000, immutable'"
+    hour = "--cache-control 'public, max-age=3600'"
+    again = "--cache-control no-cache"
     end = "--endpoint-url https://s3.example.test"
+    hashed = (
+        "'*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].css'"
+    )
+    css = "--content-type 'text/css; charset=utf-8'"
     expected = [
-        f"{sync} --exclude '*' --include '*.html' --content-type 'text/html; charset=utf-8' {end}",
-        f"{sync} --exclude '*' --include '*.css' --content-type 'text/css; charset=utf-8' {end}",
+        f"{sync} --exclude '*' --include '*.html' --content-type 'text/html; charset=utf-8' "
+        f"{again} {end}",
+        f"{sync} --exclude '*' --include {hashed} {css} {year} {end}",
+        f"{sync} --exclude '*' --include '*.css' --exclude {hashed} {css} {hour} {end}",
         f"{sync} --exclude '*' --include '*.js' --content-type 'text/javascript; charset=utf-8' "
-        f"{end}",
+        f"{hour} {end}",
         f"{sync} --exclude '*' --include '*.atom.xml' --content-type "
-        f"'application/atom+xml; charset=utf-8' {end}",
+        f"'application/atom+xml; charset=utf-8' {again} {end}",
         f"{sync} --exclude '*' --include '*.rss.xml' --content-type "
-        f"'application/rss+xml; charset=utf-8' {end}",
+        f"'application/rss+xml; charset=utf-8' {again} {end}",
         f"{sync} --exclude '*' --include '*.xml' --exclude '*.atom.xml' --exclude '*.rss.xml' "
-        f"--content-type 'application/xml; charset=utf-8' {end}",
-        f"{sync} --exclude '*' --include '*.json' --content-type application/json {end}",
-        f"{sync} --exclude '*' --include '*.txt' --content-type 'text/plain; charset=utf-8' {end}",
-        f"{sync} --exclude '*' --include '*.svg' --content-type image/svg+xml {end}",
-        f"{sync} --exclude '*' --include '*.webp' --content-type image/webp {end}",
-        f"{sync} --exclude '*' --include '*.woff2' --content-type font/woff2 {end}",
-        f"{sync} --delete {end}",
+        f"--content-type 'application/xml; charset=utf-8' {again} {end}",
+        f"{sync} --exclude '*' --include '*.json' --content-type application/json {again} {end}",
+        f"{sync} --exclude '*' --include '*.webmanifest' --content-type "
+        f"application/manifest+json {again} {end}",
+        f"{sync} --exclude '*' --include '*.txt' --content-type 'text/plain; charset=utf-8' "
+        f"{again} {end}",
+        f"{sync} --exclude '*' --include '*.svg' --content-type image/svg+xml {hour} {end}",
+        f"{sync} --exclude '*' --include '*.webp' --content-type image/webp {hour} {end}",
+        f"{sync} --exclude '*' --include '*.woff2' --content-type font/woff2 {hour} {end}",
+        f"{sync} {hour} --delete {end}",
     ]
     printed = [line for line in result.stdout.splitlines() if line.startswith("(dry run)")]
     assert printed == expected
@@ -126,7 +140,31 @@ def test_s3_without_endpoint_or_prefix(project):
     assert run_make("publish", *args).returncode == 0
     result = run_tool("deploy", "s3", output, "--dry-run", env={"S3_BUCKET": "b"})
     assert result.returncode == 0, result.output_text
-    assert result.stdout.splitlines()[-1] == f"(dry run) aws s3 sync {output}/ s3://b/ --delete"
+    assert result.stdout.splitlines()[-1] == (
+        f"(dry run) aws s3 sync {output}/ s3://b/ --cache-control 'public, max-age=3600' --delete"
+    )
+
+
+def test_s3_cache_control_for_each_kind_of_file_in_a_published_tree(project):
+    """Every file of a real publish build gets the header its kind needs: the hashed stylesheet
+    a year, pages/feeds/data revalidated, everything else an hour."""
+    _, output, args = project
+    assert run_make("publish", *args).returncode == 0
+    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    hashed = [f for f in files if re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", f)]
+    assert len(hashed) == 1
+    year, again, hour = deploy.IMMUTABLE, deploy.REVALIDATE, deploy.SHORT
+    assert deploy.headers_for(hashed[0]) == ("text/css; charset=utf-8", year)
+    assert deploy.cache_control("theme/css/style.css") == hour  # the unhashed copy may change
+    assert deploy.cache_control("theme/css/style.0123456789.css.map") == hour
+    assert deploy.headers_for("manifest.webmanifest") == ("application/manifest+json", again)
+    assert deploy.headers_for("feeds/semua.atom.xml")[0].startswith("application/atom+xml")
+    for name in files:
+        cache = deploy.cache_control(name)
+        if name.endswith((".html", ".xml", ".json", ".txt", ".webmanifest")):
+            assert cache == again, name
+        elif name != hashed[0]:
+            assert cache == hour, name
 
 
 @pytest.mark.parametrize(

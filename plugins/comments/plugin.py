@@ -83,6 +83,7 @@ def attach_comments(generator):
             roots, comments = [], []
         # Pelican computes article.url on every access; listings show each card ~6 times.
         url = article.url
+        article.comments_anchor = SECTION_ANCHOR
         article.comments_url = f"{url}#{SECTION_ANCHOR}"
         for comment in comments:
             comment.permalink = f"{url}#{comment.anchor}"

@@ -15,6 +15,7 @@ def initialize(pelican):
     """``initialized``: default settings, the ``Featured`` key, the stylesheet's hashed name."""
     apply_defaults(pelican.settings)
     assets.name_stylesheet(pelican.settings)
+    assets.load_inline_css(pelican.settings)
 
 
 def index_page_size(settings):

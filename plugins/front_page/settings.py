@@ -26,6 +26,9 @@ DEFAULTS = {
     # The theme stylesheet (under THEME_STATIC_DIR) written again under a name that carries a
     # hash of its bytes (css/style.<hash>.css), so it can be cached for a year; None: no copy.
     "FRONT_PAGE_STYLESHEET": "css/style.css",
+    # CSS that one kind of page alone uses, written inline there (FRONT_PAGE_INLINE_CSS[name]):
+    # a folder of the theme, beside static/ (never copied to the output); None: none.
+    "FRONT_PAGE_INLINE_CSS_DIR": "styles",
 }
 
 # The metadata key this plugin owns: the lead story of the home page.

@@ -28,10 +28,13 @@ anyway (README, "Deploying": SSH keys, a Git credential helper, the AWS CLI's ow
            sends no charset); the text types are therefore uploaded in one pass each with an
            explicit ``--content-type`` (:data:`CONTENT_TYPES`, most specific pattern last wins),
            then a last pass uploads the rest and deletes what the site no longer has (it skips
-           the files just uploaded: their copies are newer).
+           the files just uploaded: their copies are newer). Every pass also sets the files'
+           ``Cache-Control`` (:func:`cache_control`): a year for the hashed stylesheet, revalidate
+           for pages, feeds and data, an hour for the rest; a CDN in front keeps to it.
 """
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -41,21 +44,52 @@ import sys
 
 from .publish import stamp_path, tree_digest
 
-# (include pattern, excluded more specific patterns, Content-Type). Sources: WHATWG/IANA media
-# types; Atom RFC 4287 (application/atom+xml); sitemaps.org (application/xml).
+# Cache-Control values (RFC 9111; README "Cache headers" of plugins/front_page). A file whose
+# name carries the hash of its bytes never changes under that name: a year, immutable. Pages,
+# feeds and data change under the same name: cached, but revalidated on every use (a 304 when
+# unchanged). Anything else (icons, theme scripts, pictures): an hour.
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+SHORT = "public, max-age=3600"
+# front_page's stylesheet: style.<first 10 hex digits of its SHA-256>.css
+HASHED_CSS = "*." + "[0-9a-f]" * 10 + ".css"
+
+# (include pattern, excluded more specific patterns, Content-Type, Cache-Control). Sources:
+# WHATWG/IANA media types; Atom RFC 4287 (application/atom+xml); sitemaps.org
+# (application/xml); W3C Web App Manifest (application/manifest+json).
 CONTENT_TYPES = (
-    ("*.html", (), "text/html; charset=utf-8"),
-    ("*.css", (), "text/css; charset=utf-8"),
-    ("*.js", (), "text/javascript; charset=utf-8"),
-    ("*.atom.xml", (), "application/atom+xml; charset=utf-8"),
-    ("*.rss.xml", (), "application/rss+xml; charset=utf-8"),
-    ("*.xml", ("*.atom.xml", "*.rss.xml"), "application/xml; charset=utf-8"),
-    ("*.json", (), "application/json"),
-    ("*.txt", (), "text/plain; charset=utf-8"),
-    ("*.svg", (), "image/svg+xml"),
-    ("*.webp", (), "image/webp"),
-    ("*.woff2", (), "font/woff2"),
+    ("*.html", (), "text/html; charset=utf-8", REVALIDATE),
+    (HASHED_CSS, (), "text/css; charset=utf-8", IMMUTABLE),
+    ("*.css", (HASHED_CSS,), "text/css; charset=utf-8", SHORT),
+    ("*.js", (), "text/javascript; charset=utf-8", SHORT),
+    ("*.atom.xml", (), "application/atom+xml; charset=utf-8", REVALIDATE),
+    ("*.rss.xml", (), "application/rss+xml; charset=utf-8", REVALIDATE),
+    ("*.xml", ("*.atom.xml", "*.rss.xml"), "application/xml; charset=utf-8", REVALIDATE),
+    ("*.json", (), "application/json", REVALIDATE),
+    ("*.webmanifest", (), "application/manifest+json", REVALIDATE),
+    ("*.txt", (), "text/plain; charset=utf-8", REVALIDATE),
+    ("*.svg", (), "image/svg+xml", SHORT),
+    ("*.webp", (), "image/webp", SHORT),
+    ("*.woff2", (), "font/woff2", SHORT),
 )
+
+
+def headers_for(path):
+    """Return (Content-Type or None, Cache-Control) for ``path`` (relative to the output
+    folder, ``/`` separators), as the S3 passes upload it: the first row of
+    :data:`CONTENT_TYPES` whose pattern matches and no excluded pattern does; else
+    (None, :data:`SHORT`) (the last pass; the AWS CLI guesses the type)."""
+    for pattern, more_specific, content_type, cache in CONTENT_TYPES:
+        if fnmatch.fnmatchcase(path, pattern) and not any(
+            fnmatch.fnmatchcase(path, other) for other in more_specific
+        ):
+            return content_type, cache
+    return None, SHORT
+
+
+def cache_control(path):
+    """Return the Cache-Control value for ``path`` (relative to the output folder)."""
+    return headers_for(path)[1]
 
 
 class MissingSetting(Exception):
@@ -127,12 +161,16 @@ def s3_commands(output, environ):
     if endpoint:
         common += ["--endpoint-url", endpoint]
     commands = []
-    for pattern, more_specific, content_type in CONTENT_TYPES:
+    for pattern, more_specific, content_type, cache in CONTENT_TYPES:
         command = ["aws", "s3", "sync", source, target, "--exclude", "*", "--include", pattern]
         for other in more_specific:
             command += ["--exclude", other]
-        commands.append([*command, "--content-type", content_type, *common])
-    commands.append(["aws", "s3", "sync", source, target, "--delete", *common])
+        commands.append(
+            [*command, "--content-type", content_type, "--cache-control", cache, *common]
+        )
+    commands.append(
+        ["aws", "s3", "sync", source, target, "--cache-control", SHORT, "--delete", *common]
+    )
     return commands
 
 

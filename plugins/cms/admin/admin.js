@@ -47,7 +47,7 @@
     }
   });
 
-  // Id: YYYYMMDD-xxxxxx (newsroom_tools.checks.new_id), made once when the entry is new.
+  // Id: YYYYMMDD-xxxxxx (news_metadata.ids.new_id), made once when the entry is new.
   function newId() {
     var now = new Date(Date.now() + 8 * 3600 * 1000);  // the calendar day in WITA
     var bytes = new Uint8Array(3);
