@@ -128,9 +128,15 @@ class NewsMarkdownReader(MarkdownReader):
         # list their problems (line, message, fix) go into, reported with this file's others.
         self._md.source_path = source_path
         self._md.news_problems = self._problems
+        # ... and metadata they derive from the text (citations: the summary without the
+        # reference list); a header the editor wrote wins.
+        self._md.news_metadata = {}
         links.install(self._md, self.settings, self.file_extensions, text)
         content = self._md.convert(text)
+        derived = self._md.news_metadata
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        for name, value in derived.items():
+            metadata.setdefault(name, value)
         return content, metadata
 
     def _parse_metadata(self, meta):
