@@ -16,7 +16,7 @@ from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
 from . import header as header_scan
-from . import hygiene, links
+from . import hygiene, links, typography
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import AlreadyReported, report
@@ -132,6 +132,7 @@ class NewsMarkdownReader(MarkdownReader):
         # reference list); a header the editor wrote wins.
         self._md.news_metadata = {}
         links.install(self._md, self.settings, self.file_extensions, text)
+        typography.install(self._md)
         content = self._md.convert(text)
         derived = self._md.news_metadata
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
