@@ -87,9 +87,18 @@ def test_protected_address_reads_and_copies_the_same():
 def test_the_site_build_uses_it(make_site):
     from workflow import header
 
-    files = {"articles/2024/a.md": header("Judul") + "Halaman 12--15 dan '98, A. B. (2011).\n"}
+    text = "Halaman 12--15 dan '98, A. B. (2011).\n"
+    files = {"articles/2024/a.md": header("Judul 12--15 Mei") + text}
     built = make_site(files, "publishconf.py")
     assert built.result.returncode == 0, built.result.output_text
-    body = built.soup("2024/05/judul.html").select_one(".entry-content")
+    page = built.soup("2024/05/judul-12-15-mei.html")
+    assert page.select_one("h1").get_text(strip=True) == "Judul 12\u201315 Mei"
+    body = page.select_one(".entry-content")
     assert body.get_text().strip() == "Halaman 12\u201315 dan \u201998, A. B.\xa0(2011)."
     assert not body.select("span.caps")
+
+
+def test_title_gets_the_same_fixes():
+    assert typography.fix_plain("Banjir '98 dan Jadwal 12--15 Mei -- Bima") == (
+        "Banjir \u201998 dan Jadwal 12\u201315 Mei -- Bima"
+    )

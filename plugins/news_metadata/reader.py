@@ -200,7 +200,7 @@ class NewsMarkdownReader(MarkdownReader):
             if not value:
                 self._problem(name, "Title is empty", "write the headline after 'Title: '")
                 return _INVALID
-            return html.escape(value, quote=False)
+            return typography.fix_plain(html.escape(value, quote=False))
         return super().process_metadata(name, value)
 
     def _status(self, value):

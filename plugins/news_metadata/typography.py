@@ -54,10 +54,7 @@ class Typography(Treeprocessor):
     def _fix(self, text):
         if not text:
             return text
-        if "--" in text:
-            text = RANGE.sub("\u2013", text)
-        if "'" in text:
-            text = ELIDED_YEAR.sub("\u2019", text)
+        text = fix_plain(text)
         if ("://" in text or "www." in text) and _RISKY.search(text):
             text = ADDRESS.sub(self._protect, text)
         return text
@@ -69,6 +66,16 @@ class Typography(Treeprocessor):
         escaped = html.escape(address, quote=False)
         protected = _RISKY.sub(lambda m: "".join(_PROTECT.get(c, c) for c in m.group(0)), escaped)
         return self.md.htmlStash.store(protected)
+
+
+def fix_plain(text: str) -> str:
+    """The range and elided-year fixes on plain text (a ``Title:``, which typogrify sees too
+    but Markdown does not); returns the text with those characters replaced."""
+    if "--" in text:
+        text = RANGE.sub("\u2013", text)
+    if "'" in text:
+        text = ELIDED_YEAR.sub("\u2019", text)
+    return text
 
 
 def install(md):
