@@ -81,6 +81,9 @@ def test_check_and_publish_report_every_refused_file_with_its_fix(pelican_site):
     for result in (check, published):
         assert "Traceback" not in result.output_text, result.output_text
         assert "internal error" not in result.output_text, result.output_text
+        # Pelican's own "Skipping <file>: could not find information about 'date'" repeats,
+        # without the fix, what the reader reported (news_metadata.errors.ReportedSkips)
+        assert "could not find information" not in result.output_text
     assert check.returncode == 1, check.output_text
     assert published.returncode == 1, published.output_text
     assert "the site was not published" in published.stderr
@@ -136,3 +139,26 @@ def test_dev_build_builds_or_reports_every_file(pelican_site, tmp_path):
     # what the dev build did show: Pelican's Markdown samples, each with the error banner
     assert f"{FOLDER}/article_with_markdown_and_footnote.md" in built
     assert len(built & set(files)) == 10, sorted(built & set(files))  # 7 + 2 drafts + hidden
+
+
+def test_a_skip_without_a_reported_error_stays_visible(tmp_path):
+    import logging
+
+    from news_metadata import errors
+
+    skip = errors.ReportedSkips()
+    reported, other = str(tmp_path / "a.md"), str(tmp_path / "b.md")
+    errors.collector.reset()
+    try:
+        errors.report(reported, 1, "the header has no Date:", "add the line 'Date: ...'")
+
+        def record(path):
+            return logging.LogRecord(
+                "pelican.contents", logging.ERROR, "", 0, errors.ReportedSkips.PREFIX + " '%s'",
+                (path, "date"), None,
+            )  # fmt: skip
+
+        assert skip.filter(record(reported)) is False
+        assert skip.filter(record(other)) is True
+    finally:
+        errors.collector.reset()

@@ -23,6 +23,7 @@ def initialize(pelican):
     apply_defaults(settings)
     register_content_folder(settings, settings["NEWS_METADATA_AUTHORS_FILE"], "data")
     register_content_folder(settings, settings["NEWS_METADATA_ARCHIVE_PATH"], "archived")
+    errors.quiet_reported_skips()
 
 
 def add_reader(readers):
