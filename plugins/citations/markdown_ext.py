@@ -35,7 +35,8 @@ Output (``uid``: 6 hex digits of the file's path, so ids never clash on a listin
       (2011). <i>Ruang publik</i>. <a class="reference-backlink" href="#cite-UID-key-1"
       aria-label="Kembali ke kutipan">↩︎</a></li></ul></section>
 
-Links inside the article are fragments, as Markdown's footnotes are (feeds carry them so).
+Links inside the article are fragments, as Markdown's footnotes are (in feeds, news_metadata
+makes every in-page link name the article's page).
 A summary is shown on listing pages, so there a citation links to ``{filename}/<file>#ref-...``
 (Pelican's link to the article): the Summary: header pass writes it so. An article that has a
 reference list (or citation notes) and no ``Summary:`` header gets its summary from the tree
