@@ -122,6 +122,10 @@ TYPOGRIFY = True
 # Typogrify must never touch code, preformatted text, scripts, styles or link text (which is
 # often the URL itself: "a--b" must not become an em dash).
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style", "math", "a"]
+# Typogrify's "caps" filter ate the space after initials ("A. B. (2011)" -> "A. B.(2011)") and
+# the theme does not style span.caps; the rest is kept, with news_metadata/typography.py fixing
+# what smartypants gets wrong in Indonesian text before it runs (ranges, '98, addresses).
+TYPOGRIFY_OMIT_FILTERS = ["caps"]
 SUMMARY_MAX_PARAGRAPHS = 1
 SUMMARY_MAX_LENGTH = None
 

@@ -303,6 +303,9 @@ def write_comments(folder, articles, count, seed):
 
 # Metadata keys a plugin registers that the corpus uses: kept known when the plugin is off.
 PLUGIN_KEYS = {"comments": ["id"]}
+# Content folders a plugin registers with news_metadata's inventory: without the plugin they
+# must be ignored, or every file in them is "not part of the site" and the build fails.
+PLUGIN_FOLDERS = {"citations": ["bibliography"], "comments": ["comments"]}
 
 
 def write_conf_without(conf, plugins):
@@ -311,6 +314,7 @@ def write_conf_without(conf, plugins):
     """
     names = sorted(name.strip() for name in plugins.split(",") if name.strip())
     keys = [key for name in names for key in PLUGIN_KEYS.get(name, [])]
+    folders = [folder for name in names for folder in PLUGIN_FOLDERS.get(name, [])]
     path = conf.with_name("bench_conf_without.py")
     path.write_text(
         "import sys\n"
@@ -318,7 +322,8 @@ def write_conf_without(conf, plugins):
         f"from {conf.stem} import *  # noqa\n"
         f"PLUGINS = [p for p in PLUGINS if p not in {names!r}]  # noqa: F405\n"
         "NEWS_METADATA_EXTRA_KEYS = [*globals().get('NEWS_METADATA_EXTRA_KEYS', []), "
-        f"*{keys!r}]\n",
+        f"*{keys!r}]\n"
+        f"IGNORE_FILES = [*IGNORE_FILES, *{folders!r}]  # noqa: F405\n",
         encoding="utf-8",
     )
     return path

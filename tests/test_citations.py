@@ -294,6 +294,25 @@ def test_reference_list_is_not_in_summaries_but_is_in_feeds(built):
     content = contents[f"{SITEURL}/2024/05/dasar.html"]
     assert 'class="citation"' in content and 'class="references"' in content
     assert "Fajriati, C. E. (2011)." in content
+    # In a feed an in-page link would resolve against the feed's address: each one names the
+    # article's page (news_metadata.plugin.absolute_fragments), both ways, ids intact.
+    assert 'href="#' not in content
+    page = f"{SITEURL}/2024/05/dasar.html#"
+    entry = etree.HTML(content)
+    citation = entry.xpath("//a[contains(@class, 'citation-ref')]")[0]
+    backlink = entry.xpath("//a[contains(@class, 'reference-backlink')]")[0]
+    assert citation.get("href").startswith(page + "ref-")
+    assert backlink.get("href") == page + citation.get("id")
+
+
+def test_absolute_fragments_leaves_other_links_alone():
+    from news_metadata.plugin import absolute_fragments
+
+    html = '<p><a class="x" href="#fn:1">1</a> <a href="https://a.example/#b">b</a> href="#t"</p>'
+    assert absolute_fragments(html, "https://kabar.example/2024/05/x.html") == (
+        '<p><a class="x" href="https://kabar.example/2024/05/x.html#fn:1">1</a> '
+        '<a href="https://a.example/#b">b</a> href="#t"</p>'
+    )
 
 
 # --- the seed article -------------------------------------------------------------------------

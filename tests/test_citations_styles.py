@@ -279,3 +279,82 @@ def test_entry_link_adds_no_words(tmp_path):
     assert references(html) == [
         "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik (2009)."
     ]
+
+
+def summary_of(lib, text, **settings):
+    """The summary the extension derives (``md.news_metadata``), with summary settings."""
+    lib.settings.update({"SUMMARY_MAX_PARAGRAPHS": None, "SUMMARY_MAX_LENGTH": None, **settings})
+    md = markdown.Markdown(
+        extensions=["citations.markdown_ext", *EXTENSIONS],
+        extension_configs={"citations.markdown_ext": {"library": lib}},
+    )
+    md.news_problems = []
+    md.news_metadata = {}
+    md.source_path = f"{lib.content_path}/articles/x.md"
+    html = md.convert(text)
+    return html, md.news_metadata.get("summary")
+
+
+def test_summary_is_the_tree_without_the_reference_list_wherever_it_is(tmp_path):
+    """[@refs] mid-article: the text after the list stays in the summary (slicing the HTML at
+    the list's <section> lost it); the citation leads to the article, without the page's ids."""
+    text = "Awal [@smith-j].\n\n[@refs]\n\nPenutup *tebal*.\n"
+    html, summary = summary_of(library(tmp_path, "apa-no-ampersand"), text)
+    assert soup(html).select("section.references li")
+    page = soup(summary)
+    assert not page.select("section")
+    assert [" ".join(p.get_text().split()) for p in page.select("p")] == [
+        "Awal (Smith, 2015).",
+        "Penutup tebal.",
+    ]
+    assert page.select_one("em").get_text() == "tebal"  # post-processed as Markdown does
+    link = page.select_one("span.citation a")
+    assert link["href"].startswith("{filename}/articles/x.md#ref-")
+    assert not link.get("id")
+
+
+def test_summary_follows_pelicans_summary_settings(tmp_path):
+    text = "Satu dua tiga [@smith-j].\n\nParagraf kedua.\n"
+    lib = library(tmp_path, "apa-no-ampersand")
+    _, one = summary_of(lib, text, SUMMARY_MAX_PARAGRAPHS=1)
+    assert " ".join(soup(one).get_text().split()) == "Satu dua tiga (Smith, 2015)."
+    _, words = summary_of(lib, text, SUMMARY_MAX_LENGTH=2, SUMMARY_END_SUFFIX="…")
+    assert (
+        " ".join(soup(words).get_text().split()) == "Satu dua …"
+    )  # Pelican puts a space before the suffix
+
+
+def test_notes_stay_out_of_the_summary(tmp_path):
+    text = "Satu [@smith-j].\n"
+    html, summary = summary_of(library(tmp_path, "chicago-notes-bibliography"), text)
+    assert soup(html).select("section.citation-notes li")
+    assert not soup(summary).select("section")
+    note = soup(summary).select_one("sup.citation-note a")
+    assert note["href"].startswith("{filename}/articles/x.md#note-") and not note.get("id")
+
+
+def test_no_citation_no_derived_summary(tmp_path):
+    """Pelican's own summary rule applies to articles without a reference list."""
+    _, summary = summary_of(library(tmp_path, "apa-no-ampersand"), "Tanpa kutipan @x.\n")
+    assert summary is None
+
+
+def test_each_build_starts_with_a_new_library(tmp_path):
+    """The per-build state is reset at article_generator_init, and only there."""
+    from types import SimpleNamespace
+
+    from citations import plugin
+
+    settings = {"PATH": str(tmp_path)}
+    apply_defaults(settings)
+    (tmp_path / "bibliography").mkdir()
+    (tmp_path / "bibliography" / "a.json").write_text(json.dumps(ITEMS[:1]), encoding="utf-8")
+    generator = SimpleNamespace(settings=settings)
+    plugin.start_build(generator)
+    first = plugin.build_config(settings)["library"]
+    assert sorted(first.site_entries) == ["fajriati2011a"]
+    (tmp_path / "bibliography" / "a.json").write_text(json.dumps(ITEMS[2:3]), encoding="utf-8")
+    plugin.start_build(generator)  # the next build (make devserver: one process)
+    second = plugin.build_config(settings)["library"]
+    assert second is not first and sorted(second.site_entries) == ["smith-j"]
+    assert settings["MARKDOWN"]["extension_configs"]["citations.markdown_ext"]["library"] is second

@@ -106,6 +106,10 @@ CASES = [
     ("stray-yaml", {"data/lain.yml": "a: 1\n"}, "data/lain.yml: this file is not part of"),
     ("bib-folder-txt", {"bibliography/catatan.txt": "x"}, "holds only *.json or *.bib files"),
     ("hidden-file-ignored", {".DS_Store": b"\x00", "articles/2024/.#x.md": "x"}, None),
+    # --- typography: read correctly (tests/test_typography_id.py has the exact output) ---
+    ("range-dashes", body("Halaman 12--15, pukul 08.00--10.00.\n"), None),
+    ("elided-year", body("Krisis '98 dan era '90-an.\n"), None),
+    ("bare-address", body("Lihat https://bima.go.id/a--b/it's ya.\n"), None),
     # --- placeholders ---
     (
         "make-new-placeholder",

@@ -1,11 +1,14 @@
 """The bibliography and the CSL engine of one build, and each document's view of them.
 
-:func:`start_build` (``article_generator_init``) reads the site-wide files in
-``CITATIONS_PATH`` and loads the style once per build; the Markdown extension then asks
-:meth:`Library.document` for the entries one file may cite (the site-wide ones plus the files
-its ``Bibliography:`` header names). Problems with the bibliography files themselves are kept in
-:attr:`Library.problems` and reported at ``article_generator_finalized``; problems of one
-article go back to the article (see ``markdown_ext``).
+A :class:`Library` is the plugin's whole per-build state: ``plugin.start_build``
+(``article_generator_init``, once per build) reads the site-wide files in ``CITATIONS_PATH``
+and loads the style into a new one and hands it to the Markdown extension through its config
+(nothing is kept at module level, so a second build in one process, as ``make devserver``
+runs them, starts from scratch). The extension asks :meth:`Library.document` for the entries
+one file may cite (the site-wide ones plus the files its ``Bibliography:`` header names).
+Problems with the bibliography files themselves are kept in :attr:`Library.problems` and
+reported at ``article_generator_finalized``; problems of one article go back to the article
+(see ``markdown_ext``).
 """
 
 import logging
@@ -14,26 +17,12 @@ from dataclasses import dataclass, field
 
 from news_metadata.containment import refused
 from news_metadata.errors import display_path, report
-from news_metadata.state import build_state
 
 from . import bibliography
 from .csl import FALLBACK_LOCALE, CslError, Engine
 from .settings import resolve_csl_file
 
 logger = logging.getLogger(__name__)
-
-STATE_KEY = "citations.library"
-
-
-def current():
-    """Return the :class:`Library` of the build in progress, or None outside a build."""
-    return build_state().get(STATE_KEY)
-
-
-def start_build(settings):
-    """Create the build's :class:`Library` from Pelican's ``settings`` and make it current
-    (the ``citations.library`` part of :func:`news_metadata.state.build_state`)."""
-    return build_state().set(STATE_KEY, Library(settings))
 
 
 @dataclass

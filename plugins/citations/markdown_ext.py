@@ -35,12 +35,20 @@ Output (``uid``: 6 hex digits of the file's path, so ids never clash on a listin
       (2011). <i>Ruang publik</i>. <a class="reference-backlink" href="#cite-UID-key-1"
       aria-label="Kembali ke kutipan">↩︎</a></li></ul></section>
 
-Links inside the article are fragments, as Markdown's footnotes are (feeds carry them so).
+Links inside the article are fragments, as Markdown's footnotes are (in feeds, news_metadata
+makes every in-page link name the article's page).
 A summary is shown on listing pages, so there a citation links to ``{filename}/<file>#ref-...``
-(Pelican's link to the article): the Summary: header pass writes it, and
-``plugin.summary_without_references`` rewrites the summary it takes from the content.
+(Pelican's link to the article): the Summary: header pass writes it so. An article that has a
+reference list (or citation notes) and no ``Summary:`` header gets its summary from the tree
+(:class:`SummaryTreeprocessor`, last of all tree processors): the document without the sections
+this extension added, with the citation links pointing at the article, serialised and
+post-processed as Markdown does, then shortened by Pelican's summary rule
+(:mod:`citations.summary`). It goes into ``md.news_metadata["summary"]``, which
+news_metadata's reader adds to the file's metadata (a ``Summary:`` header wins), so it is
+typogrified with the content and kept in Pelican's content cache.
 """
 
+import copy
 import hashlib
 import logging
 import os
@@ -58,10 +66,10 @@ from news_metadata import header as header_scan
 from news_metadata.errors import display_path, report
 from news_metadata.text import suggest
 
-from . import library as library_module
 from .csl import Cite
 from .registry import Registry
 from .settings import ui_string
+from .summary import default_summary
 from .syntax import BRACKET_RE, NARRATIVE_RE, Item, parse_bracket, parse_locator
 
 logger = logging.getLogger(__name__)
@@ -86,13 +94,13 @@ class Pending:
 
 
 class CitationsExtension(Extension):
-    """The extension. Config: ``library`` (a :class:`citations.library.Library`; default: the
-    one of the build in progress)."""
+    """The extension. Config: ``library``: the build's :class:`citations.library.Library`
+    (``plugin.start_build`` sets it for every build; without one, citations stay as written)."""
 
     def __init__(self, **kwargs):
         self.config = {
             # "" (not None: Python-Markdown would turn an object default-None into a bool)
-            "library": ["", "citations.library.Library; default: the current build's"],
+            "library": ["", "citations.library.Library of the build"],
         }
         super().__init__(**kwargs)
 
@@ -112,6 +120,8 @@ class CitationsExtension(Extension):
         # After attr_list (8) and abbr (7), so "{: title='@key' }" is an attribute by then;
         # before toc (5), which takes a heading's id from its text with the citation in it.
         md.treeprocessors.register(CitationTreeprocessor(md, self), "citations", 6)
+        # After every other tree processor (toc 5, unescape 0): the summary is the final tree.
+        md.treeprocessors.register(SummaryTreeprocessor(md, self), "citations-summary", -10)
 
     def reset(self):
         """Per conversion: forget the placeholders. The document (bibliography, ids) stays:
@@ -119,9 +129,10 @@ class CitationsExtension(Extension):
         self.pending = []
         self.lines = []
         self.cursor = 0
+        self.added = []  # the sections this conversion added (notes, reference list)
 
     def library(self):
-        return self.getConfig("library") or library_module.current()
+        return self.getConfig("library") or None
 
     # --- the document -----------------------------------------------------------------------
 
@@ -315,6 +326,7 @@ class CitationTreeprocessor(Treeprocessor):
             if note_items:
                 self._notes(root, note_items, lib)
             self._references(root, lib, rendered, marker)
+            ext.summary_settings = lib.settings
         if marker is not None:
             _revert(marker[0], marker[1], "")
 
@@ -512,6 +524,7 @@ class CitationTreeprocessor(Treeprocessor):
                     "title": back,
                 },
             ).text = BACKLINK_TEXT
+        ext.added.append(section)
         _place(root, section, None)
 
     def _warn_unused(self, document, cited):
@@ -556,7 +569,47 @@ class CitationTreeprocessor(Treeprocessor):
                 {"class": "reference-backlink", "href": target, "aria-label": back, "title": back},
             ).text = BACKLINK_TEXT
         ext.references = section
+        ext.added.append(section)
         _place(root, section, marker)
+
+
+class SummaryTreeprocessor(Treeprocessor):
+    """The body's summary without the sections :class:`CitationTreeprocessor` added, for an
+    article that has them; into ``md.news_metadata["summary"]`` (module docstring)."""
+
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        ext = self.extension
+        if not ext.added:
+            return
+        places = []
+        for section in ext.added:
+            parent = _parent_of(root, section)
+            if parent is not None:
+                places.append((parent, list(parent).index(section), section))
+                parent.remove(section)
+        try:
+            tree = copy.deepcopy(root)
+        finally:
+            for parent, index, section in reversed(places):
+                parent.insert(index, section)
+        ext.added = []
+        if ext.summary_link:
+            fragments = (f"#ref-{ext.uid}-", f"#note-{ext.uid}-")
+            for link in tree.iter("a"):
+                if (link.get("href") or "").startswith(fragments):
+                    link.set("href", ext.summary_link + link.get("href"))
+                    link.attrib.pop("id", None)  # the article's page has these ids
+        html = "\n".join(self.md.serializer(child) for child in tree).strip()
+        for postprocessor in self.md.postprocessors:
+            html = postprocessor.run(html)
+        derived = getattr(self.md, "news_metadata", None)
+        if derived is None:
+            derived = self.md.news_metadata = {}
+        derived["summary"] = default_summary(html.strip(), ext.summary_settings)
 
 
 def _place(root, section, marker):

@@ -113,3 +113,24 @@ collector = ErrorCollector()
 def report(path, line, message, fix=""):
     """Record one content error for this build. Arguments as in :class:`ContentError`."""
     collector.report(ContentError(path, line, message, fix))
+
+
+class ReportedSkips(logging.Filter):
+    """Drops Pelican's "Skipping <file>: could not find information about 'date'" (contents.py,
+    logged when a content object lacks a mandatory property) for a file that already has an
+    error here: the reader reported the missing ``Title:``/``Date:`` with its line and fix, and
+    the editor should see that message once. A skip for a file without one stays visible."""
+
+    PREFIX = "Skipping %s: could not find information about"
+
+    def filter(self, record):
+        if not str(record.msg).startswith(self.PREFIX) or not record.args:
+            return True
+        return os.path.abspath(str(record.args[0])) not in collector.paths()
+
+
+def quiet_reported_skips():
+    """Install :class:`ReportedSkips` on Pelican's ``pelican.contents`` logger (once)."""
+    pelican_logger = logging.getLogger("pelican.contents")
+    if not any(isinstance(f, ReportedSkips) for f in pelican_logger.filters):
+        pelican_logger.addFilter(ReportedSkips())

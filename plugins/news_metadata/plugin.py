@@ -1,6 +1,8 @@
 """Signal wiring for news_metadata. Receivers are module-level: blinker keeps weak references."""
 
+import html
 import os
+import re
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -26,6 +28,7 @@ def initialize(pelican):
     apply_defaults(settings)
     register_content_folder(settings, settings["NEWS_METADATA_AUTHORS_FILE"], "data")
     register_content_folder(settings, settings["NEWS_METADATA_ARCHIVE_PATH"], "archived")
+    errors.quiet_reported_skips()
 
 
 def add_reader(readers):
@@ -123,6 +126,21 @@ def clean_feed(context, feed):
         for key in ("description", "content"):
             if item.get(key):
                 item[key] = safety.clean_fragment(item[key])
+                if item.get("link"):
+                    item[key] = absolute_fragments(item[key], item["link"])
+
+
+# A link to a place in the same page (citations, Markdown's footnotes): in a feed it would
+# resolve against the feed's own address. nh3 writes every attribute value in double quotes.
+_FRAGMENT_HREF = re.compile(r'(<a\b[^>]*?\shref=")#')
+
+
+def absolute_fragments(fragment, link):
+    """``fragment`` (HTML cleaned by nh3) with every ``href="#x"`` made ``href="<link>#x"``:
+    a feed entry is read away from its page, so an in-page link must name the page (``link``,
+    the entry's absolute URL, as Pelican's feed writer makes it)."""
+    target = html.escape(link.split("#", 1)[0], quote=True)
+    return _FRAGMENT_HREF.sub(lambda match: f"{match.group(1)}{target}#", fragment)
 
 
 def register():

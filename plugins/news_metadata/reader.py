@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import front_matter, hygiene, links
+from . import front_matter, hygiene, links, typography
 from . import header as header_scan
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
@@ -120,12 +120,18 @@ class NewsMarkdownReader(MarkdownReader):
         # list their problems (line, message, fix) go into, reported with this file's others.
         self._md.source_path = source_path
         self._md.news_problems = self._problems
+        # ... and metadata they derive from the text (citations: the summary without the
+        # reference list); a header the editor wrote wins.
+        self._md.news_metadata = {}
         links.install(self._md, self.settings, self.file_extensions, text)
+        typography.install(self._md)
         content = self._md.convert(text)
         meta = getattr(self._header, "meta", None)  # YAML front matter: front_matter.read
         if meta is None:
             meta = getattr(self._md, "Meta", None)
         metadata = self._parse_metadata(meta) if meta is not None else {}
+        for name, value in self._md.news_metadata.items():
+            metadata.setdefault(name, value)
         return content, metadata
 
     def _parse_metadata(self, meta):
@@ -188,7 +194,7 @@ class NewsMarkdownReader(MarkdownReader):
             if not value:
                 self._problem(name, "Title is empty", "write the headline after 'Title: '")
                 return _INVALID
-            return html.escape(value, quote=False)
+            return typography.fix_plain(html.escape(value, quote=False))
         return super().process_metadata(name, value)
 
     def _status(self, value):
