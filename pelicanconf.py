@@ -103,6 +103,10 @@ PLUGINS += ["search"]
 # The dev build writes the search page but no index: `make devserver SEARCH=1` builds one.
 SEARCH_INDEX = False
 
+# --- build_speed (see plugins/build_speed/README.md): linear term pages, compiled templates
+# kept in cache/jinja/, URLs computed once. Last: it keeps URLs once every plugin has set them.
+PLUGINS += ["build_speed"]
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {
