@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import bench
-from build_speed import jinja, terms, urls
+from build_speed import filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
 from newsroom_tools.publish import tree_digest
@@ -129,3 +129,26 @@ def test_output_is_byte_identical_without_the_plugin(tmp_path):
     digests = [tree_digest(tmp_path / name, UNSTABLE_FILES) for name in ("with", "without")]
     assert digests[0] == digests[1]
     assert Path(tmp_path / "with" / "index.html").stat().st_size > 1000
+
+
+def test_date_filters_are_remembered_and_equal():
+    from news_metadata.dates import format_wita_date, to_wita
+
+    calls = []
+
+    def counted(value, locale="id"):
+        calls.append(value)
+        return format_wita_date(value, locale)
+
+    environment = Environment()
+    environment.filters["wita_date"] = counted
+    filters.install(environment)
+    filters.install(environment)  # once only
+    remembered = environment.filters["wita_date"]
+    moment = datetime(2026, 11, 29, 23, 30)
+    assert remembered(moment) == format_wita_date(moment) == remembered(moment)
+    assert remembered(to_wita(moment)) == format_wita_date(to_wita(moment))
+    assert remembered(moment, locale="en") == format_wita_date(moment, "en")
+    assert len(calls) == 3  # the repeated call was looked up
+    assert remembered.__wrapped__ is counted
+    assert filters.memo(len)([1, 2]) == 2  # unhashable: computed, not cached
