@@ -134,6 +134,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench_stock.py --articles $(call quote,BENCH_N) --rounds $(call quote,BENCH_RUNS)
+	$(BIN)/python tests/bench_stock.py --terms
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --search
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --comments $(call quote,BENCH_COMMENTS) \

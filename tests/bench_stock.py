@@ -209,8 +209,39 @@ def table(rows):
     return result
 
 
+def term_lists(sizes=(1000, 5000, 20000, 50000), quadratic_up_to=5000):
+    """CPU seconds to build every term's ``dates`` list (14 tags, 3 per article; 7 sections;
+    5 authors), Pelican 4.12's expression against build_speed's (plugins/build_speed/terms.py),
+    in-process on placeholder objects: the step alone, without rendering. Prints one line per
+    size; Pelican's is timed only up to ``quadratic_up_to`` articles (it grows with N²)."""
+    import random
+    from types import SimpleNamespace
+
+    from build_speed.terms import dates_order
+
+    for size in sizes:
+        rng = random.Random(size)
+        articles = [object() for _ in range(size)]
+        lists = {}
+        for article in articles:
+            for term in [*rng.sample(range(14), 3), 14 + rng.randrange(7), 21 + rng.randrange(5)]:
+                lists.setdefault(term, []).append(article)
+        started = time.process_time()
+        ordered = dates_order(SimpleNamespace(dates=articles))
+        for members in lists.values():
+            ordered(members)
+        ours = time.process_time() - started
+        pelican = "not timed"
+        if size <= quadratic_up_to:
+            started = time.process_time()
+            for members in lists.values():
+                [article for article in articles if article in members]  # generators.py
+            pelican = f"{time.process_time() - started:.3f} s"
+        print(f"term lists, {size:6d} articles: build_speed {ours:.3f} s, Pelican {pelican}")
+
+
 def main(argv=None):
-    """``python tests/bench_stock.py [--articles N] [--rounds R] [--keep]``."""
+    """``python tests/bench_stock.py [--articles N] [--rounds R] [--keep] [--terms]``."""
     import argparse
     import shutil
     import tempfile
@@ -221,7 +252,12 @@ def main(argv=None):
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--terms", action="store_true", help="only time the term lists step")
     args = parser.parse_args(argv)
+    if args.terms:
+        sys.path.insert(0, str(ROOT / "plugins"))
+        term_lists()
+        return
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-stock-"))
     try:
         conf = make_corpus(root, args.articles)
