@@ -57,7 +57,8 @@ help:
 	@echo 'make test        run the test suite'
 	@echo 'make test-csl    citations engine against the vendored CSL test-suite fixtures'
 	@echo 'make lint        ruff check + format check'
-	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N articles, 1000)'
+	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N articles, 1000):'
+	@echo '                 stock Pelican vs make publish, BENCH_RUNS interleaved rounds (BENCHMARKS.md)'
 	@echo '                 and the comments plugin overhead (BENCH_COMMENTS, BENCH_RUNS; BENCH_OPTS=--instructions)'
 	@echo 'make comment ARTICLE=<article-id> [REPLY_TO=<comment-id>]  new comment file to moderate'
 	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
@@ -136,6 +137,8 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
+	$(BIN)/python tests/bench_stock.py --articles $(call quote,BENCH_N) --rounds $(call quote,BENCH_RUNS)
+	$(BIN)/python tests/bench_stock.py --terms
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --search
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --comments $(call quote,BENCH_COMMENTS) \

@@ -107,6 +107,10 @@ SEARCH_INDEX = False
 # from the content model). Without `make cms-tools` the build leaves /admin/ out with a warning.
 PLUGINS += ["cms"]
 
+# --- build_speed (see plugins/build_speed/README.md): linear term pages, compiled templates
+# kept in cache/jinja/, URLs computed once. Last: it keeps URLs once every plugin has set them.
+PLUGINS += ["build_speed"]
+
 # --- Markdown and typography ---
 MARKDOWN = {
     "extension_configs": {

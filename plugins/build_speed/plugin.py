@@ -1,0 +1,44 @@
+"""build_speed's Pelican hooks (see README.md in this folder).
+
+1. ``initialized``: Jinja without freshness checks and with a bytecode cache (:mod:`.jinja`).
+2. ``article_generator_init``: linear-time term pages on the articles generator (:mod:`.terms`).
+3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`).
+4. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
+   connected when the plugin is registered, so list it last in ``PLUGINS``.
+"""
+
+from pelican import signals
+
+from . import filters, jinja, terms, urls
+from .settings import apply_defaults
+
+
+def initialized(pelican):
+    """``initialized``: defaults, then the Jinja settings every generator is built with."""
+    apply_defaults(pelican.settings)
+    pelican.settings["JINJA_ENVIRONMENT"] = jinja.configure(pelican.settings)
+
+
+def article_generator_init(generator):
+    """``article_generator_init``: linear term pages unless BUILD_SPEED_LINEAR_TERMS is off."""
+    if generator.settings.get("BUILD_SPEED_LINEAR_TERMS", True):
+        terms.install(generator)
+
+
+def generator_init(generator):
+    """``generator_init`` (after news_metadata's, which adds the filters): memo date filters."""
+    filters.install(generator.env)
+
+
+def all_generators_finalized(generators):
+    """``all_generators_finalized``: keep URLs unless BUILD_SPEED_MEMO_URLS is off."""
+    if generators and generators[0].settings.get("BUILD_SPEED_MEMO_URLS", True):
+        urls.memoize(generators)
+
+
+def register():
+    """Pelican plugin entry point."""
+    signals.initialized.connect(initialized)
+    signals.article_generator_init.connect(article_generator_init)
+    signals.generator_init.connect(generator_init)
+    signals.all_generators_finalized.connect(all_generators_finalized)

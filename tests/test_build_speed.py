@@ -1,0 +1,154 @@
+"""build_speed: the same output with less work (issue 12).
+
+Units for each piece (term order, Jinja settings and bytecode invalidation, URL memo), and one
+pair of builds of a synthetic corpus with and without the plugin whose trees must be equal.
+The two builds run in subprocesses: Pelican connects plugin receivers to process-wide signals,
+so an in-process build "without" after one "with" would still run build_speed's receivers.
+"""
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import bench
+from build_speed import filters, jinja, terms, urls
+from conftest import ROOT
+from jinja2 import Environment, FileSystemLoader
+from newsroom_tools.publish import tree_digest
+from pelican.contents import Article, Static
+from pelican.settings import DEFAULT_CONFIG
+from search.index import UNSTABLE_FILES
+
+
+def pelican_dates(dates, articles):
+    """Pelican 4.12's own expression (generators.py, generate_tags)."""
+    return [article for article in dates if article in articles]
+
+
+def test_term_dates_are_pelicans_lists():
+    items = [object() for _ in range(50)]
+    generator = SimpleNamespace(dates=items[:40])  # 40..49: not in dates (e.g. hidden)
+    ordered = terms.dates_order(generator)
+    cases = [
+        items[::3],
+        list(reversed(items)),
+        [items[5], items[5], items[2]],  # a duplicate is listed once, as Pelican's scan does
+        items[40:],
+        [],
+    ]
+    for articles in cases:
+        assert ordered(articles) == pelican_dates(generator.dates, articles)
+    assert ordered([items[7], items[3]]) == [items[3], items[7]]
+
+
+def test_jinja_settings_keep_the_sites_own(tmp_path):
+    settings = {"CACHE_PATH": str(tmp_path), "BUILD_SPEED_JINJA_CACHE": "jinja"}
+    settings["JINJA_ENVIRONMENT"] = {"trim_blocks": True}
+    environment = jinja.configure(settings)
+    assert environment["auto_reload"] is False
+    assert environment["trim_blocks"] is True
+    assert (tmp_path / "jinja").is_dir()
+    assert settings["JINJA_ENVIRONMENT"] == {"trim_blocks": True}  # not changed in place
+    own = jinja.configure({**settings, "JINJA_ENVIRONMENT": {"auto_reload": True}})
+    assert own["auto_reload"] is True
+    assert "bytecode_cache" not in jinja.configure({**settings, "BUILD_SPEED_JINJA_CACHE": ""})
+
+
+def test_bytecode_cache_never_serves_an_edited_template(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    page = templates / "page.html"
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "BUILD_SPEED_JINJA_CACHE": "jinja"}
+
+    def render():  # a fresh environment, as each build has
+        options = jinja.configure(settings)
+        return Environment(loader=FileSystemLoader(templates), **options).get_template("page.html")
+
+    page.write_text("lama {{ x }}", encoding="utf-8")
+    assert render().render(x=1) == "lama 1"
+    assert list((tmp_path / "cache" / "jinja").iterdir()), "no bytecode written"
+    assert render().render(x=2) == "lama 2"
+    page.write_text("baru {{ x }}", encoding="utf-8")  # same size class, same second
+    assert render().render(x=3) == "baru 3"
+
+
+def article(slug, settings):
+    metadata = {"title": slug, "slug": slug, "date": datetime(2026, 1, 2)}
+    return Article("isi", metadata=metadata, settings=settings)
+
+
+def test_urls_are_kept_once_computed_and_equal(monkeypatch):
+    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "{date:%Y}/{slug}.html"}
+    settings["ARTICLE_SAVE_AS"] = settings["ARTICLE_URL"]
+    first, second = article("satu", settings), article("dua", settings)
+    static = Static("", metadata={"title": "f"}, settings=settings, source_path="images/f.jpg")
+    expected = [(first.url, first.save_as), (second.url, second.save_as)]
+    generator = SimpleNamespace(articles=[first, second], pages=[static])
+    assert urls.memoize([generator]) == 2
+    assert urls.memoize([generator]) == 0  # already done
+    assert type(first).__name__ == "Article" and isinstance(first, Article)
+    assert type(static) is Static
+    calls = []
+    real = Article.get_url_setting
+
+    def counted(self, key):
+        calls.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(Article, "get_url_setting", counted)
+    assert [(first.url, first.save_as), (second.url, second.save_as)] == expected
+    assert calls == ["url", "save_as", "url", "save_as"]
+    assert [(first.url, first.save_as), (second.url, second.save_as)] == expected
+    assert len(calls) == 4  # read again: the kept values, nothing computed
+
+
+def build(settings, output, env):
+    command = [sys.executable, "-m", "pelican", "-q", "-s", str(settings), "-o", str(output)]
+    command += ["-e", "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def test_output_is_byte_identical_without_the_plugin(tmp_path):
+    conf = bench.make_corpus(tmp_path, 60)
+    without = tmp_path / "without_conf.py"
+    without.write_text(
+        f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\nfrom bench_conf import *  # noqa\n"
+        "PLUGINS = [p for p in PLUGINS if p != 'build_speed']  # noqa: F405\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": bench.build_epoch(tmp_path)}
+    env["PYTHONPATH"] = str(ROOT / "plugins")
+    build(conf, tmp_path / "with", env)
+    build(without, tmp_path / "without", env)
+    tags = sorted(p.name for p in (tmp_path / "with" / "label").iterdir() if p.is_dir())
+    assert len(tags) == len(bench.TAGS), tags  # every term page was written
+    assert list((tmp_path / "cache" / "jinja").iterdir())
+    digests = [tree_digest(tmp_path / name, UNSTABLE_FILES) for name in ("with", "without")]
+    assert digests[0] == digests[1]
+    assert Path(tmp_path / "with" / "index.html").stat().st_size > 1000
+
+
+def test_date_filters_are_remembered_and_equal():
+    from news_metadata.dates import format_wita_date, to_wita
+
+    calls = []
+
+    def counted(value, locale="id"):
+        calls.append(value)
+        return format_wita_date(value, locale)
+
+    environment = Environment()
+    environment.filters["wita_date"] = counted
+    filters.install(environment)
+    filters.install(environment)  # once only
+    remembered = environment.filters["wita_date"]
+    moment = datetime(2026, 11, 29, 23, 30)
+    assert remembered(moment) == format_wita_date(moment) == remembered(moment)
+    assert remembered(to_wita(moment)) == format_wita_date(to_wita(moment))
+    assert remembered(moment, locale="en") == format_wita_date(moment, "en")
+    assert len(calls) == 3  # the repeated call was looked up
+    assert remembered.__wrapped__ is counted
+    assert filters.memo(len)([1, 2]) == 2  # unhashable: computed, not cached
