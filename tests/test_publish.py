@@ -214,11 +214,8 @@ def test_duplicate_url_in_dev_build_is_reported_and_does_not_crash(tmp_path):
     result = run_pelican(content, tmp_path / "dev", ROOT / "pelicanconf.py")
     text = result.stdout + result.stderr
     assert result.returncode == 0, text
-    assert (
-        "content/articles/2024/b.md:1: this article would be written to 2024/05/kembar.html"
-        in (text.replace("\n", " "))
-        or "this article would be written to 2024/05/kembar.html" in text
-    )
+    written = "/content/articles/2024/b.md:1: this article would be written to 2024/05/kembar.html"
+    assert written in text
     assert "FileOverwriteFailedError" not in text
     assert "Isi pertama" in (tmp_path / "dev/2024/05/kembar.html").read_text()
 
