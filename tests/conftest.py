@@ -143,10 +143,10 @@ def make_site(tmp_path):
 
     ``files`` maps paths under content/ to their text (dedented). content/data/authors.yml is
     added unless given. Returns a :class:`BuiltSite` whose ``result`` is the CompletedProcess;
-    ``result.output_text`` joins stdout and stderr.
+    ``result.output_text`` joins stdout and stderr. ``process=True``: ``python -m pelican``.
     """
 
-    def build(files, conf="publishconf.py", *extra, env=None):
+    def build(files, conf="publishconf.py", *extra, env=None, process=False):
         content = tmp_path / "content"
         files = {"data/authors.yml": AUTHORS_YML, **files}
         for relative, text in files.items():
@@ -154,7 +154,7 @@ def make_site(tmp_path):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(textwrap.dedent(text), encoding="utf-8")
         output = tmp_path / "output"
-        result = run_pelican(content, output, ROOT / conf, *extra, env=env)
+        result = run_pelican(content, output, ROOT / conf, *extra, env=env, process=process)
         result.output_text = result.stdout + result.stderr
         return BuiltSite(output, result)
 

@@ -73,57 +73,81 @@ def _environment(env, cwd):
 @contextlib.contextmanager
 def _captured_log(stream, level):
     """Send log records at ``level`` and above to ``stream`` (as Pelican's console handler
-    shows them: level name, then the message) for the duration of the block."""
+    shows them: level name, then the message) for the duration of the block; restore the
+    root handlers and every logger's level after (tools set them, e.g. make check silences
+    news_metadata.errors)."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.setLevel(level)
     root = logging.getLogger()
-    saved_level = root.level
+    saved_handlers = list(root.handlers)
+    loggers = [
+        root,
+        *(v for v in logging.root.manager.loggerDict.values() if isinstance(v, logging.Logger)),
+    ]
+    saved_levels = {logger: logger.level for logger in loggers}
     root.addHandler(handler)
     root.setLevel(min(level, logging.WARNING))
     try:
         yield
     finally:
-        root.removeHandler(handler)
-        root.setLevel(saved_level)
+        root.handlers[:] = saved_handlers
+        for logger, saved in saved_levels.items():
+            logger.setLevel(saved)
 
 
-def build(argv, env=None, cwd=ROOT):
-    """Run ``pelican argv`` (the command-line arguments, as strings) in this process.
+def call(main, argv, env=None, cwd=ROOT, level=logging.WARNING):
+    """Run ``main(argv)`` (a command-line entry point returning its exit status) in this
+    process as its own process would run: ``env`` (name -> value) set in os.environ, working
+    directory ``cwd``, log records at ``level`` and up and print() output captured.
 
-    ``env`` (name -> value) is set in os.environ for the build (settings files read it), the
-    working directory is ``cwd`` (messages show paths relative to it). Returns a
-    ``subprocess.CompletedProcess``: ``returncode`` 0, or 1 for an exception (logged at CRITICAL
-    as ``pelican.main`` does) or the code of a ``SystemExit`` (news_metadata's ContentErrors:
-    its message goes to stderr, as Python prints it); ``stdout`` holds the log and Pelican's
-    console output, ``stderr`` the exit message.
+    Returns a ``subprocess.CompletedProcess`` (``output_text`` is stdout + stderr):
+    ``returncode`` is what ``main`` returned, the code of a ``SystemExit`` (a message code, as
+    news_metadata's ContentErrors carry, goes to stderr with status 1, as Python prints it) or
+    1 for an exception (logged at CRITICAL with its traceback, as ``pelican.main`` does);
+    ``stdout`` holds the log and the console output.
     """
     stdout, stderr = io.StringIO(), io.StringIO()
+    argv = list(map(str, argv))
     _reset()
-    args = pelican.parse_arguments(list(map(str, argv)))
-    if args.fatal:
-        warnings = args.fatal.startswith("warning")
-        FatalLogger.fatal_lvl = logging.WARNING if warnings else logging.ERROR
-    returncode = 0
     with (
         _environment(env or {}, cwd),
         contextlib.redirect_stdout(stdout),
-        _captured_log(stdout, args.verbosity or logging.WARNING),
+        contextlib.redirect_stderr(stderr),
+        _captured_log(stdout, level),
     ):
         try:
-            instance, _settings = pelican.get_instance(args)
-            instance.run()
+            returncode = main(argv) or 0
         except SystemExit as exit_:
             if isinstance(exit_.code, str):
                 print(exit_.code, file=stderr)
                 returncode = 1
             else:
                 returncode = exit_.code or 0
-        except Exception as error:  # what pelican.main does with it
+        except Exception as error:
             logging.getLogger("pelican").critical(
                 "%s: %s", error.__class__.__name__, error, exc_info=True
             )
             returncode = 1
         finally:
             _reset()
-    return subprocess.CompletedProcess(argv, returncode, stdout.getvalue(), stderr.getvalue())
+    result = subprocess.CompletedProcess(argv, returncode, stdout.getvalue(), stderr.getvalue())
+    result.output_text = result.stdout + result.stderr
+    return result
+
+
+def _pelican(argv):
+    """``pelican argv`` without the console's status spinner and logging set-up."""
+    args = pelican.parse_arguments(argv)
+    if args.fatal:
+        warnings = args.fatal.startswith("warning")
+        FatalLogger.fatal_lvl = logging.WARNING if warnings else logging.ERROR
+    instance, _settings = pelican.get_instance(args)
+    instance.run()
+    return 0
+
+
+def build(argv, env=None, cwd=ROOT):
+    """Run ``pelican argv`` (the command-line arguments) in this process; see :func:`call`."""
+    verbosity = pelican.parse_arguments(list(map(str, argv))).verbosity
+    return call(_pelican, argv, env=env, cwd=cwd, level=verbosity or logging.WARNING)

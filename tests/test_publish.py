@@ -30,8 +30,10 @@ SITE = {
 }
 
 
-def publish(content, output, *extra, env=None):
-    return run_tool("publish", content, "-o", output, "-s", TESTCONF, *extra, env=env)
+def publish(content, output, *extra, env=None, process=False):
+    return run_tool(
+        "publish", content, "-o", output, "-s", TESTCONF, *extra, env=env, process=process
+    )
 
 
 def leftovers(output):
@@ -78,7 +80,7 @@ def test_broken_article_leaves_output_untouched(site):
     (content / "articles/2026/rusak.md").write_text(
         header("Berita Rusak").replace("Author: Nurhayati", "Author: Nurhayatii") + "Isi.\n"
     )
-    result = publish(content, output)
+    result = publish(content, output, process=True)  # the exit status of the real command
     assert result.returncode == 1
     assert "content/articles/2026/rusak.md:3: unknown author 'Nurhayatii'" in result.stderr
     assert f"make publish: not published; {output} was not changed." in result.stderr

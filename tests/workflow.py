@@ -1,16 +1,20 @@
 """Helpers for the editor-workflow and publishing tests (newsroom_tools).
 
-The tools run as the Makefile runs them: ``python -m newsroom_tools.<tool>`` with
-``PYTHONPATH=plugins`` in the project root, as subprocesses, so exit codes and the messages an
-editor sees are what the tests check.
+The tools run as the Makefile runs them, with the arguments and environment it gives them, in
+the project root: their ``main(argv)`` in the test process (tests/inprocess.py), or with
+``process=True`` as ``python -m newsroom_tools.<tool>`` (``PYTHONPATH=plugins``) for the tests of
+what only a process shows (exit status of the real command, signals). Either way the exit
+status and the messages an editor sees are what the tests check.
 """
 
+import importlib
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import inprocess
 from conftest import AUTHORS_YML, ROOT, SITEURL
 
 TESTCONF = ROOT / "tests" / "fixtures" / "testconf.py"
@@ -44,10 +48,16 @@ def _run(command, env, timeout):
     return result
 
 
-def run_tool(tool, *args, env=None, timeout=300):
-    """Run ``python -m newsroom_tools.<tool> args`` in the project root; return the
-    CompletedProcess with ``output_text`` (stdout + stderr)."""
-    return _run([sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)], env, timeout)
+def run_tool(tool, *args, env=None, timeout=300, process=False):
+    """Run ``newsroom_tools.<tool> args`` in the project root, in this process or (``process``)
+    as ``python -m``; return the CompletedProcess with ``output_text`` (stdout + stderr)."""
+    if process:
+        command = [sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)]
+        return _run(command, env, timeout)
+    main = importlib.import_module(f"newsroom_tools.{tool}").main
+    environment = {k: v for k, v in tool_env(env).items() if os.environ.get(k) != v}
+    environment.pop("PYTHONPATH", None)
+    return inprocess.call(main, args, env=environment, cwd=ROOT)
 
 
 def run_make(*args, env=None, timeout=300):
