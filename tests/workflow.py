@@ -48,16 +48,22 @@ def _run(command, env, timeout):
     return result
 
 
-def run_tool(tool, *args, env=None, timeout=300, process=False):
-    """Run ``newsroom_tools.<tool> args`` in the project root, in this process or (``process``)
-    as ``python -m``; return the CompletedProcess with ``output_text`` (stdout + stderr)."""
+def run_module(module, *args, env=None, timeout=300, process=False):
+    """Run the command-line entry point ``module.main(args)`` (e.g. ``comments.cli``) in the
+    project root with :func:`tool_env` plus ``env``: in this process, or (``process``) as
+    ``python -m module``. Returns the CompletedProcess with ``output_text`` (stdout + stderr)."""
     if process:
-        command = [sys.executable, "-m", f"newsroom_tools.{tool}", *map(str, args)]
-        return _run(command, env, timeout)
-    main = importlib.import_module(f"newsroom_tools.{tool}").main
+        name = module.removesuffix(".cli")  # python -m comments runs comments/__main__.py
+        return _run([sys.executable, "-m", name, *map(str, args)], env, timeout)
+    main = importlib.import_module(module).main
     environment = {k: v for k, v in tool_env(env).items() if os.environ.get(k) != v}
     environment.pop("PYTHONPATH", None)
     return inprocess.call(main, args, env=environment, cwd=ROOT)
+
+
+def run_tool(tool, *args, env=None, timeout=300, process=False):
+    """Run ``newsroom_tools.<tool> args``; see :func:`run_module`."""
+    return run_module(f"newsroom_tools.{tool}", *args, env=env, timeout=timeout, process=process)
 
 
 def run_make(*args, env=None, timeout=300):
