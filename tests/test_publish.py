@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
+from golden import FIXTURE_CONTENT
 from newsroom_tools.publish import tree_digest
 from search.index import UNSTABLE_FILES
 from test_check import ALL_MESSAGES, ALL_PROBLEMS
@@ -229,7 +230,7 @@ def test_two_publish_builds_are_byte_identical(tmp_path):
         output = tmp_path / f"run{number}" / "output"
         result = run_tool(
             "publish",
-            ROOT / "content",
+            FIXTURE_CONTENT,
             "-o",
             output,
             "-s",
