@@ -129,30 +129,42 @@ AUTHORS_YML = """\
   bio: Meliput Kota Bima.
 """
 
-GOOD_HEADER = """\
-Title: Judul Baik
-Date: 2024-05-01 08:00
-Author: Nurhayati
-Category: Berita
-"""
+
+def header(title, date="2024-05-01 08:00", *extra):
+    """A valid article header (Nurhayati, Berita) plus ``extra`` lines, and the blank line."""
+    lines = [f"Title: {title}", f"Date: {date}", "Author: Nurhayati", "Category: Berita", *extra]
+    return "\n".join(lines) + "\n\n"
+
+
+# The same header without its blank line, for tests that edit or extend it.
+GOOD_HEADER = header("Judul Baik").removesuffix("\n")
+
+
+def write_site(content, files):
+    """Write ``files`` (path under content/ -> text, dedented, or bytes) below ``content``; adds
+    data/authors.yml unless given. Returns ``content`` as a Path."""
+    content = Path(content)
+    for relative, text in {"data/authors.yml": AUTHORS_YML, **files}.items():
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return content
 
 
 @pytest.fixture
 def make_site(tmp_path):
     """Return ``build(files, conf="publishconf.py", *extra)`` for a small site in tmp_path.
 
-    ``files`` maps paths under content/ to their text (dedented). content/data/authors.yml is
-    added unless given. Returns a :class:`BuiltSite` whose ``result`` is the CompletedProcess;
-    ``result.output_text`` joins stdout and stderr. ``process=True``: ``python -m pelican``.
+    ``files`` as for :func:`write_site`. Returns a :class:`BuiltSite` whose ``result`` is the
+    CompletedProcess; ``result.output_text`` joins stdout and stderr. ``process=True`` builds
+    with ``python -m pelican``.
     """
 
     def build(files, conf="publishconf.py", *extra, env=None, process=False):
-        content = tmp_path / "content"
-        files = {"data/authors.yml": AUTHORS_YML, **files}
-        for relative, text in files.items():
-            target = content / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(textwrap.dedent(text), encoding="utf-8")
+        content = write_site(tmp_path / "content", files)
         output = tmp_path / "output"
         result = run_pelican(content, output, ROOT / conf, *extra, env=env, process=process)
         result.output_text = result.stdout + result.stderr

@@ -2,12 +2,11 @@
 the Google News sitemap window, with the build's "now" pinned by SOURCE_DATE_EPOCH."""
 
 import re
-import textwrap
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import AUTHORS_YML, GOOD_HEADER, ROOT, SEED_URL, SITEURL, BuiltSite, run_pelican
+from conftest import GOOD_HEADER, ROOT, SEED_URL, SITEURL, BuiltSite, run_pelican, write_site
 from golden import FIXTURE_CONTENT
 from lxml import etree
 
@@ -25,11 +24,7 @@ def epoch(wita):
 
 def build(root, files, now, *extra, conf="publishconf.py"):
     """Build ``files`` (paths under content/ -> text) at WITA time ``now`` into root/output."""
-    content = root / "content"
-    for relative, text in {"data/authors.yml": AUTHORS_YML, **files}.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    content = write_site(root / "content", files)
     output = root / "output"
     result = run_pelican(
         content, output, ROOT / conf, *extra, env={"SOURCE_DATE_EPOCH": epoch(now)}

@@ -11,11 +11,9 @@ import importlib
 import os
 import subprocess
 import sys
-import textwrap
-from pathlib import Path
 
 import inprocess
-from conftest import AUTHORS_YML, ROOT, SITEURL
+from conftest import ROOT, SITEURL, header, write_site  # noqa: F401 (re-exported)
 
 TESTCONF = ROOT / "tests" / "fixtures" / "testconf.py"
 # 2026-06-01 00:00 UTC: the tests' "now" (SOURCE_DATE_EPOCH), so scheduling is reproducible.
@@ -69,23 +67,3 @@ def run_tool(tool, *args, env=None, timeout=300, process=False):
 def run_make(*args, env=None, timeout=300):
     """Run ``make -s args`` in the project root (the Makefile's own wiring); see run_tool."""
     return _run(["make", "-s", *map(str, args)], env, timeout)
-
-
-def write_site(content, files):
-    """Write ``files`` (path under content/ -> text, dedented) below ``content``; adds
-    data/authors.yml unless given. Returns ``content`` as a Path."""
-    content = Path(content)
-    for relative, text in {"data/authors.yml": AUTHORS_YML, **files}.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(textwrap.dedent(text), encoding="utf-8")
-    return content
-
-
-def header(title, date="2024-05-01 08:00", *extra):
-    """A valid article header (Nurhayati, Berita) plus ``extra`` lines, and the blank line."""
-    lines = [f"Title: {title}", f"Date: {date}", "Author: Nurhayati", "Category: Berita", *extra]
-    return "\n".join(lines) + "\n\n"
