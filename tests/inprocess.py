@@ -92,8 +92,11 @@ def _captured_log(stream, level):
         yield
     finally:
         root.handlers[:] = saved_handlers
-        for logger, saved in saved_levels.items():
-            logger.setLevel(saved)
+        # Loggers first made during the block (a tool importing a plugin) go back to NOTSET.
+        for logger in logging.root.manager.loggerDict.values():
+            if isinstance(logger, logging.Logger):
+                logger.setLevel(saved_levels.get(logger, logging.NOTSET))
+        root.setLevel(saved_levels[root])
 
 
 def call(main, argv, env=None, cwd=ROOT, level=logging.WARNING):
