@@ -50,6 +50,11 @@ def manifest(output):
     return "".join(f"{relative}\n" for relative, _ in _compared(output))
 
 
+def manifest_paths():
+    """The relative paths listed in the committed MANIFEST.txt."""
+    return (EXPECTED / "MANIFEST.txt").read_text(encoding="utf-8").split()
+
+
 def differences(output, limit=5):
     """Return a list of human-readable differences between ``output`` and EXPECTED (empty when
     equal): the manifest diff first, then unified diffs of up to ``limit`` changed text files."""
