@@ -7,6 +7,7 @@ the process itself.
 """
 
 import locale
+import logging
 import os
 import re
 import subprocess
@@ -118,6 +119,20 @@ def _keep_locale():
     saved = locale.setlocale(locale.LC_ALL)
     yield
     locale.setlocale(locale.LC_ALL, saved)
+
+
+@pytest.fixture(autouse=True)
+def _keep_log_levels():
+    """Restore every logger's level after each test: tools called directly (``main()``) set
+    some (make check and the Blogger import silence news_metadata.errors), and later in-process
+    builds in the same worker would lose those messages."""
+    loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+    saved = {lg: lg.level for lg in loggers if isinstance(lg, logging.Logger)}
+    yield
+    for logger in logging.root.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger):
+            logger.setLevel(saved.get(logger, logging.NOTSET))
+    logging.getLogger().setLevel(saved[logging.getLogger()])
 
 
 AUTHORS_YML = """\

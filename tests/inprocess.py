@@ -86,6 +86,8 @@ def _captured_log(stream, level):
         *(v for v in logging.root.manager.loggerDict.values() if isinstance(v, logging.Logger)),
     ]
     saved_levels = {logger: logger.level for logger in loggers}
+    for logger in loggers[1:]:  # as in a new process: no level left by an earlier tool run
+        logger.setLevel(logging.NOTSET)
     root.addHandler(handler)
     root.setLevel(min(level, logging.WARNING))
     try:
