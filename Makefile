@@ -39,7 +39,8 @@ unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
-.PHONY: help venv html clean regenerate serve devserver publish test test-csl lint format bench audit node-tools
+.PHONY: help venv html clean regenerate serve devserver publish test update-expected test-csl lint
+.PHONY: format bench audit node-tools
 .PHONY: new check rsync_upload github s3_upload
 .PHONY: comment takedown import-blogger correction withdraw hak-jawab cms cms-tools
 
@@ -54,7 +55,8 @@ help:
 	@echo 'make check       check all content without building pages (every problem at once)'
 	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
 	@echo 'make clean       remove output-dev/ and output/'
-	@echo 'make test        run the test suite'
+	@echo 'make test        run the test suite (PYTEST_WORKERS=2 processes)'
+	@echo 'make update-expected  rewrite tests/fixtures/expected/ from tests/fixtures/site/ (review the diff)'
 	@echo 'make test-csl    citations engine against the vendored CSL test-suite fixtures'
 	@echo 'make lint        ruff check + format check'
 	@echo 'make bench       build benchmark on a synthetic corpus (BENCH_N articles, 1000):'
@@ -120,8 +122,15 @@ github: publish
 s3_upload: publish
 	$(TOOLS).deploy s3 $(call quote,OUTPUTDIR)
 
+# Two workers (pytest-xdist): each builds the session fixtures (the fixture site, Chromium) once.
+# PYTESTOPTS="-n 0" runs in one process (e.g. for coverage run -m pytest -n 0).
+PYTEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest $(call quote_words,PYTESTOPTS)
+	$(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) $(call quote_words,PYTESTOPTS)
+
+# Rewrites tests/fixtures/expected/ from the fixture site (tests/golden.py); review the diff.
+update-expected: $(STAMP)
+	$(BIN)/python tests/golden.py
 
 # Not part of `make test`: the CSL processor test-suite (tests/csl-suite/, nothing fetched);
 # fails when a fixture outside tests/csl-suite/known-failures.txt fails, or a listed one passes.

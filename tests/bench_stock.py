@@ -3,7 +3,7 @@
 Both builds read the same corpus (:func:`bench.make_corpus`). **Stock** is Pelican 4.12 as
 installed in ``.venv``: its default theme, ``TYPOGRIFY = True``, ``DEFAULT_PAGINATION = 10``,
 no plugins, absolute URLs like a publish build, no content cache. **Project** is ``make
-publish`` (``newsroom_tools.publish`` with the site's publish settings: strict checks, search
+publish`` (``newsroom_cli.publish`` with the site's publish settings: strict checks, search
 index, the atomic swap) keeping its build cache between builds, as CI keeps it.
 
 After one untimed warm-up build of each (the OS file cache, Python's bytecode), every round runs
@@ -135,7 +135,7 @@ def compare(conf, root, rounds):
     env = {"SOURCE_DATE_EPOCH": build_epoch(root), "PYTHONPATH": str(ROOT / "plugins")}
     cache = [root / "cache"]
     stock = [python, "-m", "pelican", "-q", "-s", str(stock_conf), "-o", str(root / "stock")]
-    publish = [python, "-m", "newsroom_tools.publish", "-q", "-s", str(conf)]
+    publish = [python, "-m", "newsroom_cli.publish", "-q", "-s", str(conf)]
     publish += ["-o", str(root / "output")]
     dev = [python, "-m", "pelican", str(root / "content"), "-q", "-s", str(dev_conf)]
     dev += ["-o", str(root / "output-dev")]

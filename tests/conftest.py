@@ -1,16 +1,26 @@
 """Shared fixtures: the real site built once per session, and small throwaway sites.
 
-Builds run Pelican as a subprocess, as `make html` / `make publish` do, so the exit code and the
-messages the editor sees are what the tests check.
+Builds run Pelican in the test process (tests/inprocess.py) with the arguments `make html` /
+`make publish` give it, so the exit code and the messages the editor sees are what the tests
+check; ``run_pelican(..., process=True)`` starts ``python -m pelican`` for the few tests about
+the process itself.
 """
 
 import locale
+import logging
 import os
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+# Pelican's console (rich) reads its width once, on import: as wide as the subprocess builds'.
+os.environ.setdefault("COLUMNS", "400")
+
+import golden
+import inprocess
 import pytest
 from browser import require_chromium
 from bs4 import BeautifulSoup
@@ -20,25 +30,22 @@ SITEURL = "https://kabarmbojo.example"
 SEED_URL = "2024/12/pemkot-bima-raih-penghargaan-menpan-rb-inovasi-kaki-si-intens.html"
 
 
-def run_pelican(content, output, settings, *extra, env=None):
-    """Build ``content`` with ``settings`` into ``output``; return the CompletedProcess."""
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(output),
-        "-s",
-        str(settings),
-    ]
+def run_pelican(content, output, settings, *extra, env=None, process=False):
+    """Build ``content`` with ``settings`` into ``output``; return the CompletedProcess.
+
+    In this process (tests/inprocess.py), or with ``process=True`` as ``python -m pelican``.
+    """
+    argv = [str(content), "-o", str(output), "-s", str(settings), *map(str, extra)]
+    env = {"SITEURL": SITEURL, "COLUMNS": "400", **(env or {})}
+    if not process:
+        return inprocess.build(argv, env=env, cwd=ROOT)
     return subprocess.run(
-        [*command, *extra],
+        [sys.executable, "-m", "pelican", *argv],
         cwd=ROOT,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={**os.environ, "SITEURL": SITEURL, "COLUMNS": "400", **(env or {})},
+        env={**os.environ, **env},
         timeout=600,
     )
 
@@ -73,11 +80,37 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real content/ built once with publishconf.py (strict, absolute URLs)."""
+    """The fixture site (tests/fixtures/site/, a frozen copy of the content) built once per
+    session (per xdist worker) in this process with publishconf.py, SITEURL and a fixed "now"
+    (tests/golden.py); tests/test_expected_output.py compares it with the expected tree."""
     output = tmp_path_factory.mktemp("site") / "output"
-    result = run_pelican(ROOT / "content", output, ROOT / "publishconf.py")
+    result = golden.build(output)
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(output, result)
+
+
+def broken_links(site):
+    """Return (page, url) pairs of ``site`` (a BuiltSite) whose link or asset on SITEURL has no
+    file, or which are not absolute (relative, ``{filename}``/``{static}`` left unresolved)."""
+    missing = []
+    for path in site.html_files() + sorted(site.output.rglob("*.xml")):
+        text = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:href|src)="([^"#]+)', text):
+            target = local_target(site, url)
+            if target is not None and not target.is_file():
+                missing.append((str(path.relative_to(site.output)), url))
+            if url.startswith(("/", "..", "./")) or "{filename}" in url or "{static}" in url:
+                missing.append((str(path.relative_to(site.output)), url))
+    return missing
+
+
+def local_target(site, url):
+    """Map a site URL (absolute on SITEURL) to the file it must resolve to, or None."""
+    if not url.startswith(SITEURL):
+        return None
+    path = unquote(urlsplit(url).path).lstrip("/")
+    target = site.output / path
+    return target / "index.html" if url.endswith("/") or target.is_dir() else target
 
 
 @pytest.fixture(autouse=True)
@@ -89,6 +122,20 @@ def _keep_locale():
     locale.setlocale(locale.LC_ALL, saved)
 
 
+@pytest.fixture(autouse=True)
+def _keep_log_levels():
+    """Restore every logger's level after each test: tools called directly (``main()``) set
+    some (make check and the Blogger import silence news_metadata.errors), and later in-process
+    builds in the same worker would lose those messages."""
+    loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+    saved = {lg: lg.level for lg in loggers if isinstance(lg, logging.Logger)}
+    yield
+    for logger in logging.root.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger):
+            logger.setLevel(saved.get(logger, logging.NOTSET))
+    logging.getLogger().setLevel(saved[logging.getLogger()])
+
+
 AUTHORS_YML = """\
 - name: Munir Husen
   affiliation: Dosen Universitas Muhammadiyah Bima
@@ -98,32 +145,44 @@ AUTHORS_YML = """\
   bio: Meliput Kota Bima.
 """
 
-GOOD_HEADER = """\
-Title: Judul Baik
-Date: 2024-05-01 08:00
-Author: Nurhayati
-Category: Berita
-"""
+
+def header(title, date="2024-05-01 08:00", *extra):
+    """A valid article header (Nurhayati, Berita) plus ``extra`` lines, and the blank line."""
+    lines = [f"Title: {title}", f"Date: {date}", "Author: Nurhayati", "Category: Berita", *extra]
+    return "\n".join(lines) + "\n\n"
+
+
+# The same header without its blank line, for tests that edit or extend it.
+GOOD_HEADER = header("Judul Baik").removesuffix("\n")
+
+
+def write_site(content, files):
+    """Write ``files`` (path under content/ -> text, dedented, or bytes) below ``content``; adds
+    data/authors.yml unless given. Returns ``content`` as a Path."""
+    content = Path(content)
+    for relative, text in {"data/authors.yml": AUTHORS_YML, **files}.items():
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return content
 
 
 @pytest.fixture
 def make_site(tmp_path):
     """Return ``build(files, conf="publishconf.py", *extra)`` for a small site in tmp_path.
 
-    ``files`` maps paths under content/ to their text (dedented). content/data/authors.yml is
-    added unless given. Returns a :class:`BuiltSite` whose ``result`` is the CompletedProcess;
-    ``result.output_text`` joins stdout and stderr.
+    ``files`` as for :func:`write_site`. Returns a :class:`BuiltSite` whose ``result`` is the
+    CompletedProcess; ``result.output_text`` joins stdout and stderr. ``process=True`` builds
+    with ``python -m pelican``.
     """
 
-    def build(files, conf="publishconf.py", *extra, env=None):
-        content = tmp_path / "content"
-        files = {"data/authors.yml": AUTHORS_YML, **files}
-        for relative, text in files.items():
-            target = content / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(textwrap.dedent(text), encoding="utf-8")
+    def build(files, conf="publishconf.py", *extra, env=None, process=False):
+        content = write_site(tmp_path / "content", files)
         output = tmp_path / "output"
-        result = run_pelican(content, output, ROOT / conf, *extra, env=env)
+        result = run_pelican(content, output, ROOT / conf, *extra, env=env, process=process)
         result.output_text = result.stdout + result.stderr
         return BuiltSite(output, result)
 

@@ -7,7 +7,6 @@ The fixtures (tests/fixtures/blogger/) were written by the team; see their READM
 import hashlib
 import http.server
 import locale
-import os
 import re
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican
 from newsroom_cli.blogger_import.cli import format_report, main, read_settings, run_import
 from newsroom_cli.blogger_import.export import ExportError
+from workflow import run_tool
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blogger"
 TAKEOUT = FIXTURES / "takeout-feed.atom"
@@ -359,12 +359,9 @@ def test_imported_site_publishes_and_every_old_url_resolves(content, tmp_path):
     run_import(str(TAKEOUT), settings)
     confirm_profiles(content)
     output = tmp_path / "output"
-    result = subprocess.run(
-        ["make", "-s", "publish", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600,
-        env={**os.environ, "SITEURL": SITEURL},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
+    publishconf = ROOT / "publishconf.py"
+    result = run_tool("publish", content, "-o", output, "-s", publishconf, env={"SITEURL": SITEURL})
+    assert result.returncode == 0, result.output_text
     for url in _old_urls():
         assert _resolve(output, url) is not None, url
     assert _resolve(output, "/search/label/Kota Bima") == output / "label/kota-bima/index.html"

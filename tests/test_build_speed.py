@@ -17,7 +17,7 @@ import bench
 from build_speed import filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
-from newsroom_tools.publish import tree_digest
+from newsroom_cli.publish import tree_digest
 from pelican.contents import Article, Static
 from pelican.settings import DEFAULT_CONFIG
 from search.index import UNSTABLE_FILES

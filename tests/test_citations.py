@@ -207,8 +207,13 @@ def test_statute_and_organisation_without_date(built):
 def test_typogrify_cannot_alter_keys_or_references(built):
     body = article(built, "undang-undang")
     link = body.select("span.citation a")[1]
-    assert link["href"].endswith("#ref-" + link["href"].split("#ref-")[1])
-    assert "panrb2024" in link["href"] and link["id"].startswith("cite-")
+    # The link points at this key's own entry in the reference list, on the same page.
+    # (ids are "ref-<article prefix>-<key>"), whose back-link returns to this citation.
+    assert link["href"].startswith("#ref-") and link["href"].endswith("-panrb2024")
+    entry = body.find(id=link["href"][1:])
+    assert entry is not None and entry in body.select("section.references li")
+    assert link["id"].startswith("cite-")
+    assert entry.select_one("a.reference-backlink")["href"] == "#" + link["id"]
     # Text inside the citation link is left alone (no typogrify caps span around PANRB) ...
     assert link.find("span") is None
     # ... and the reference entries keep citeproc's spacing ("C. E. (2011)", not "C. E.(2011)").

@@ -1,13 +1,11 @@
 """Comments: every bad-input path (issue 3, item 7 and the format's own rules), the dev build
 that reports and keeps every comment, and the editor's scaffold CLI."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import GOOD_HEADER, ROOT
+from conftest import GOOD_HEADER
+from workflow import run_module
 
 ARTICLE = "articles/2024/berita.md"
 ARTICLE_ID = "20240501-berita"
@@ -216,14 +214,8 @@ def test_dev_build_reports_and_keeps_every_comment(make_site):
 
 def run_cli(content, *args, epoch="1714532400"):
     """Run the CLI as `make comment` does. 1714532400 is 2024-05-01 03:00 UTC, 11:00 WITA."""
-    return subprocess.run(
-        [sys.executable, "-m", "newsroom_cli.comment", "--content", str(content), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONPATH": "plugins", "SOURCE_DATE_EPOCH": epoch},
-        timeout=60,
+    return run_module(
+        "newsroom_cli.comment", "--content", content, *args, env={"SOURCE_DATE_EPOCH": epoch}
     )
 
 

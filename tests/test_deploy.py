@@ -136,8 +136,8 @@ def test_s3_upload_dry_run_prints_the_exact_aws_commands(project, tmp_path):
 
 
 def test_s3_without_endpoint_or_prefix(project):
-    _, output, args = project
-    assert run_make("publish", *args).returncode == 0
+    content, output, _ = project
+    assert run_tool("publish", content, "-o", output, "-s", TESTCONF).returncode == 0
     result = run_tool("deploy", "s3", output, "--dry-run", env={"S3_BUCKET": "b"})
     assert result.returncode == 0, result.output_text
     assert result.stdout.splitlines()[-1] == (
@@ -175,8 +175,8 @@ def test_s3_cache_control_for_each_kind_of_file_in_a_published_tree(project):
     ],
 )
 def test_deploy_names_the_missing_variable(project, target, message):
-    _, output, args = project
-    assert run_make("publish", *args).returncode == 0
+    content, output, _ = project
+    assert run_tool("publish", content, "-o", output, "-s", TESTCONF).returncode == 0
     result = run_tool("deploy", target, output, env={"RSYNC_DEST": "", "S3_BUCKET": ""})
     assert result.returncode == 2
     assert message in result.stderr

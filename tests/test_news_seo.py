@@ -3,12 +3,11 @@ share links, sitemap.xml and robots.txt; plain text in every meta tag of every p
 
 import json
 import re
-import textwrap
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import AUTHORS_YML, ROOT, SEED_URL, SITEURL, BuiltSite, run_pelican
+from conftest import ROOT, SEED_URL, SITEURL, BuiltSite, run_pelican, write_site
 from lxml import etree
 from test_seed_article import seed_parts
 
@@ -261,11 +260,7 @@ FILES = {
 def small(tmp_path_factory):
     """FILES built with publishconf.py (absolute URLs) and with pelicanconf.py (development)."""
     root = tmp_path_factory.mktemp("seo")
-    content = root / "content"
-    for relative, text in {"data/authors.yml": AUTHORS_YML, **FILES}.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    content = write_site(root / "content", FILES)
     sites = {}
     for name, conf in (("publish", "publishconf.py"), ("dev", "pelicanconf.py")):
         result = run_pelican(content, root / name, ROOT / conf)

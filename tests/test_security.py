@@ -12,14 +12,21 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_pelican
 from news_metadata import safety
 from newsroom_cli import deploy, devserver, publish
-from workflow import TESTCONF, header, run_make, run_tool, tool_env, write_site
+from workflow import (
+    TESTCONF,
+    header,
+    run_make,
+    run_module,
+    run_tool,
+    tool_env,
+    write_site,
+)
 
 SECRET = "RAHASIA-SISTEM"
 AUTHORS = """\
@@ -228,14 +235,7 @@ def test_publish_fails_on_the_same_errors_and_echoes_nothing_refused(broken):
 def test_dev_build_keeps_the_home_page_and_copies_no_link(broken, tmp_path):
     root, content = broken
     output = tmp_path / "dev"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", content, "-o", output, "-s", ROOT / "pelicanconf.py"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=tool_env(),
-    )
+    result = run_pelican(content, output, ROOT / "pelicanconf.py", env=tool_env())
     assert result.returncode == 0, result.stdout + result.stderr
     home = (output / "index.html").read_text(encoding="utf-8")
     assert "<title>Kabar Mbojo" in home  # not the article that claimed index.html
@@ -350,14 +350,7 @@ def test_comment_cli_checks_ids_before_creating_anything(tmp_path):
         "x" * 81: f"error: Id '{'x' * 81}' is longer than 80 characters",
     }
     for article, message in messages.items():
-        result = subprocess.run(
-            [sys.executable, "-m", "newsroom_cli.comment", "--content", content, "new", article],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=tool_env(),
-        )
+        result = run_module("newsroom_cli.comment", "--content", content, "new", article)
         assert result.returncode == 2, result.stdout
         assert result.stderr.startswith(message), result.stderr
     assert not (content / "comments").exists()

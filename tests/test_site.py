@@ -1,10 +1,9 @@
 """The whole published site: listings, pagination, author pages, feeds, links, plain titles."""
 
 import re
-from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import SEED_URL, SITEURL
+from conftest import SEED_URL, SITEURL, broken_links
 from lxml import etree
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -95,27 +94,8 @@ def test_seed_in_site_feed_with_plain_title(site):
     assert entry.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Munir Husen"
 
 
-def local_target(site, url):
-    """Map a site URL (absolute on SITEURL) to the file it must resolve to, or None."""
-    if not url.startswith(SITEURL):
-        return None
-    path = unquote(urlsplit(url).path).lstrip("/")
-    target = site.output / path
-    return target / "index.html" if url.endswith("/") or target.is_dir() else target
-
-
 def test_every_internal_link_and_asset_resolves(site):
-    missing = []
-    files = site.html_files() + sorted(site.output.rglob("*.xml"))
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        for url in re.findall(r'(?:href|src)="([^"#]+)', text):
-            target = local_target(site, url)
-            if target is not None and not target.is_file():
-                missing.append((str(path.relative_to(site.output)), url))
-            if url.startswith(("/", "..", "./")) or "{filename}" in url or "{static}" in url:
-                missing.append((str(path.relative_to(site.output)), url))
-    assert not missing
+    assert not broken_links(site)
 
 
 def test_titles_and_attributes_are_plain_text(site):

@@ -1,17 +1,19 @@
-"""Helpers for the editor-workflow and publishing tests (newsroom_tools).
+"""Helpers for the editor-workflow and publishing tests (newsroom_cli).
 
-The tools run as the Makefile runs them: ``python -m newsroom_cli.<tool>`` with
-``PYTHONPATH=plugins`` in the project root, as subprocesses, so exit codes and the messages an
-editor sees are what the tests check.
+The tools run as the Makefile runs them, with the arguments and environment it gives them, in
+the project root: their ``main(argv)`` in the test process (tests/inprocess.py), or with
+``process=True`` as ``python -m newsroom_cli.<tool>`` (``PYTHONPATH=plugins``) for the tests of
+what only a process shows (exit status of the real command, signals). Either way the exit
+status and the messages an editor sees are what the tests check.
 """
 
+import importlib
 import os
 import subprocess
 import sys
-import textwrap
-from pathlib import Path
 
-from conftest import AUTHORS_YML, ROOT, SITEURL
+import inprocess
+from conftest import ROOT, SITEURL, header, write_site  # noqa: F401 (re-exported)
 
 TESTCONF = ROOT / "tests" / "fixtures" / "testconf.py"
 # 2026-06-01 00:00 UTC: the tests' "now" (SOURCE_DATE_EPOCH), so scheduling is reproducible.
@@ -44,32 +46,24 @@ def _run(command, env, timeout):
     return result
 
 
-def run_tool(tool, *args, env=None, timeout=300):
-    """Run ``python -m newsroom_cli.<tool> args`` in the project root; return the
-    CompletedProcess with ``output_text`` (stdout + stderr)."""
-    return _run([sys.executable, "-m", f"newsroom_cli.{tool}", *map(str, args)], env, timeout)
+def run_module(module, *args, env=None, timeout=300, process=False):
+    """Run the command-line entry point ``module.main(args)`` (``newsroom_cli.comment``) in the
+    project root with :func:`tool_env` plus ``env``: in this process, or (``process``) as
+    ``python -m module``. Returns the CompletedProcess with ``output_text`` (stdout + stderr)."""
+    if process:
+        name = module.removesuffix(".cli")  # python -m comments runs comments/__main__.py
+        return _run([sys.executable, "-m", name, *map(str, args)], env, timeout)
+    main = importlib.import_module(module).main
+    environment = {k: v for k, v in tool_env(env).items() if os.environ.get(k) != v}
+    environment.pop("PYTHONPATH", None)
+    return inprocess.call(main, args, env=environment, cwd=ROOT)
+
+
+def run_tool(tool, *args, env=None, timeout=300, process=False):
+    """Run ``newsroom_cli.<tool> args``; see :func:`run_module`."""
+    return run_module(f"newsroom_cli.{tool}", *args, env=env, timeout=timeout, process=process)
 
 
 def run_make(*args, env=None, timeout=300):
     """Run ``make -s args`` in the project root (the Makefile's own wiring); see run_tool."""
     return _run(["make", "-s", *map(str, args)], env, timeout)
-
-
-def write_site(content, files):
-    """Write ``files`` (path under content/ -> text, dedented) below ``content``; adds
-    data/authors.yml unless given. Returns ``content`` as a Path."""
-    content = Path(content)
-    for relative, text in {"data/authors.yml": AUTHORS_YML, **files}.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(textwrap.dedent(text), encoding="utf-8")
-    return content
-
-
-def header(title, date="2024-05-01 08:00", *extra):
-    """A valid article header (Nurhayati, Berita) plus ``extra`` lines, and the blank line."""
-    lines = [f"Title: {title}", f"Date: {date}", "Author: Nurhayati", "Category: Berita", *extra]
-    return "\n".join(lines) + "\n\n"
