@@ -77,7 +77,7 @@ def test_github_pushes_the_site_as_gh_pages_branch(project, tmp_path):
     built = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
     assert files == built | {".nojekyll", "CNAME"}
     shown = git("--git-dir", str(bare), "show", "gh-pages:2024/05/berita-baru.html").stdout
-    assert shown == (output / "2024/05/berita-baru.html").read_text()
+    assert shown == (output / "2024/05/berita-baru.html").read_text(encoding="utf-8")
     assert (
         git("--git-dir", str(bare), "show", "gh-pages:CNAME").stdout.strip() == "berita.example.id"
     )
