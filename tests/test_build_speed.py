@@ -50,7 +50,8 @@ def test_jinja_settings_keep_the_sites_own(tmp_path):
     environment = jinja.configure(settings)
     assert environment["auto_reload"] is False
     assert environment["trim_blocks"] is True
-    assert (tmp_path / "jinja").is_dir()
+    assert environment["bytecode_cache"].directory == str(tmp_path / "jinja")
+    assert not (tmp_path / "jinja").exists()  # made when a template is stored, not before
     assert settings["JINJA_ENVIRONMENT"] == {"trim_blocks": True}  # not changed in place
     own = jinja.configure({**settings, "JINJA_ENVIRONMENT": {"auto_reload": True}})
     assert own["auto_reload"] is True

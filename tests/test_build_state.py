@@ -1,5 +1,6 @@
 """news_metadata.state: one per-build state object, reset at article_generator_init."""
 
+from conftest import ROOT
 from news_metadata import errors, state
 from pelican import signals
 
@@ -17,5 +18,19 @@ def test_parts_are_made_once_per_build_and_dropped_at_the_reset():
 
 
 def test_the_reset_is_connected_before_any_plugin_receiver():
-    receivers = list(signals.article_generator_init.receivers_for(object()))
-    assert receivers and receivers[0] is state.reset
+    """As Pelican registers the site's plugins (in PLUGINS order), also in a process whose
+    signals were cleared between builds (tests/inprocess.py does that)."""
+    import importlib
+
+    import inprocess
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    inprocess._reset()
+    try:
+        for name in plugins:
+            importlib.import_module(name).register()
+        receivers = list(signals.article_generator_init.receivers_for(object()))
+        assert len(receivers) > 1 and receivers[0] is state.reset
+    finally:
+        inprocess._reset()

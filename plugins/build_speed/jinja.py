@@ -16,16 +16,25 @@ import os
 from jinja2 import FileSystemBytecodeCache
 
 
+class LazyBytecodeCache(FileSystemBytecodeCache):
+    """A ``FileSystemBytecodeCache`` whose folder is made when the first template is stored, so
+    a run that renders nothing (``make check``) writes nothing."""
+
+    def dump_bytecode(self, bucket):
+        """Store ``bucket``'s bytecode, creating the cache folder first when it is missing."""
+        os.makedirs(self.directory, exist_ok=True)
+        super().dump_bytecode(bucket)
+
+
 def configure(settings):
     """Return ``settings["JINJA_ENVIRONMENT"]`` (a new dict; the settings module's own is not
     changed) with ``auto_reload`` False and, when ``BUILD_SPEED_JINJA_CACHE`` is set, a
-    bytecode cache in ``CACHE_PATH``/that folder (created when missing). A site's own
-    ``bytecode_cache`` or ``auto_reload`` in ``JINJA_ENVIRONMENT`` is kept."""
+    bytecode cache in ``CACHE_PATH``/that folder (created when a template is first stored).
+    A site's own ``bytecode_cache`` or ``auto_reload`` in ``JINJA_ENVIRONMENT`` is kept."""
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     environment.setdefault("auto_reload", False)
     folder = settings.get("BUILD_SPEED_JINJA_CACHE")
     if folder and "bytecode_cache" not in environment:
         path = os.path.join(settings["CACHE_PATH"], folder)
-        os.makedirs(path, exist_ok=True)
-        environment["bytecode_cache"] = FileSystemBytecodeCache(path)
+        environment["bytecode_cache"] = LazyBytecodeCache(path)
     return environment

@@ -7,7 +7,7 @@ import re
 from pelican import signals
 from pelican.contents import Article, Page
 
-from . import error_page, errors, guard, outputs, safety  # state: the per-build reset
+from . import error_page, errors, guard, outputs, safety, state
 from .clock import build_now
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
@@ -145,6 +145,10 @@ def absolute_fragments(fragment, link):
 
 def register():
     """Connect the receivers (Pelican plugin entry point)."""
+    # First, so the per-build state is reset before any plugin's receiver of the same signal
+    # (news_metadata comes first in PLUGINS); also connected on import (state.py), and again
+    # here for a process whose signals were cleared between builds (a no-op otherwise).
+    signals.article_generator_init.connect(state.reset)
     signals.initialized.connect(initialize)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(start_build)
