@@ -78,7 +78,7 @@ def test_bytecode_cache_never_serves_an_edited_template(tmp_path):
 
 def article(slug, settings):
     metadata = {"title": slug, "slug": slug, "date": datetime(2026, 1, 2)}
-    return Article("isi", metadata=metadata, settings=settings)
+    return Article("isi", metadata=metadata, settings=settings, source_path=f"{slug}.md")
 
 
 def test_urls_are_kept_once_computed_and_equal(monkeypatch):

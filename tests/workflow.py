@@ -51,7 +51,7 @@ def run_module(module, *args, env=None, timeout=300, process=False):
     project root with :func:`tool_env` plus ``env``: in this process, or (``process``) as
     ``python -m module``. Returns the CompletedProcess with ``output_text`` (stdout + stderr)."""
     if process:
-        name = module.removesuffix(".cli")  # python -m comments runs comments/__main__.py
+        name = module.removesuffix(".cli")  # python -m pkg runs pkg/__main__.py (blogger_import)
         return _run([sys.executable, "-m", name, *map(str, args)], env, timeout)
     main = importlib.import_module(module).main
     environment = {k: v for k, v in tool_env(env).items() if os.environ.get(k) != v}

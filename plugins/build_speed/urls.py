@@ -13,23 +13,11 @@ object keeps the first value it computed. ``Static`` objects are left alone: rea
 
 from functools import cached_property
 
+from news_metadata.collect import all_contents
 from pelican.contents import Article, Page
 
 # Each Pelican class (or a plugin's subclass of it) -> its memoizing subclass.
 _MEMO_CLASSES = {}
-
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
 
 
 def memo_class(cls):
@@ -52,11 +40,10 @@ def memoize(generators):
     generator objects) keep its URL. Returns the number of objects changed."""
     changed = 0
     for generator in generators:
-        for name in CONTENT_LISTS:
-            for content in getattr(generator, name, None) or ():
-                if _eligible(content):
-                    content.__class__ = memo_class(type(content))
-                    changed += 1
+        for content in all_contents(generator):
+            if _eligible(content):
+                content.__class__ = memo_class(type(content))
+                changed += 1
     return changed
 
 

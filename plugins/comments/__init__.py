@@ -1,5 +1,5 @@
 """comments: moderated static reader comments, threaded, sanitized, counted; the empty stub;
-the submission form or mailto link; the editor's ``python -m comments new`` scaffold.
+the submission form or mailto link; the editor's ``make comment`` scaffold (newsroom_cli).
 
 See README.md in this folder for the storage format, the settings and the template snippets.
 """

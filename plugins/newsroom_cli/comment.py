@@ -164,7 +164,7 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
 def main(argv=None):
     """Entry point of ``python -m newsroom_cli.comment``; returns the exit status."""
     parser = argparse.ArgumentParser(
-        prog="python -m comments", description="Moderated comments: editor tools."
+        prog="python -m newsroom_cli.comment", description="Moderated comments: editor tools."
     )
     parser.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     parser.add_argument("--content", help="content folder (default: PATH from the settings)")

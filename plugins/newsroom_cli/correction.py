@@ -265,7 +265,7 @@ def new_reply(settings, article_id, author=None, now=None, token=None):
 def main(argv=None):
     """Entry point of ``python -m newsroom_cli.correction``; returns the exit status."""
     parser = argparse.ArgumentParser(
-        prog="python -m corrections", description="Corrections, withdrawals, hak jawab."
+        prog="python -m newsroom_cli.correction", description="Corrections, withdrawals, hak jawab."
     )
     parser.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     parser.add_argument("--content", help="content folder (default: PATH from the settings)")
