@@ -125,10 +125,8 @@ s3_upload: publish
 # Two workers (pytest-xdist): each builds the session fixtures (the fixture site, Chromium) once.
 # PYTESTOPTS="-n 0" runs in one process (e.g. for coverage run -m pytest -n 0).
 PYTEST_WORKERS ?= 2
-# PYTHONUTF8: a test's own open() reads UTF-8 even after an in-process Pelican settings read
-# applied the site's LOCALE ("C" where id_ID is not installed) to the test process.
 test: $(STAMP)
-	PYTHONUTF8=1 $(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) $(call quote_words,PYTESTOPTS)
+	$(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) $(call quote_words,PYTESTOPTS)
 
 # Rewrites tests/fixtures/expected/ from the fixture site (tests/golden.py); review the diff.
 update-expected: $(STAMP)

@@ -31,7 +31,10 @@ IGNORE_FILES = [".*", "*~", "~$*", "README.md", "Thumbs.db", "desktop.ini"]
 
 TIMEZONE = "Asia/Makassar"  # WITA, UTC+8
 DEFAULT_LANG = "id"
-LOCALE = ("C",)  # dates are formatted by Babel (news_metadata filters), never by the OS locale
+# Dates are formatted by Babel (news_metadata filters), never by the OS locale; C.UTF-8 keeps
+# the process reading and writing UTF-8 (plain "C" made Python decode as ASCII after Pelican set
+# it); plain "C" only where C.UTF-8 does not exist.
+LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE = None  # an article without a valid Date is an error, not "now"
 
 THEME = "theme"
