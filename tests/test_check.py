@@ -175,3 +175,35 @@ def test_every_problem_at_once_and_nothing_written(tmp_path):
     for name, text in ALL_MESSAGES:
         assert f"content/articles/2024/{name}.md{text}" in result.stdout, name
     assert not (tmp_path / "out").exists() and not (tmp_path / "cache").exists()
+
+
+def test_shared_id_stays_with_the_older_article_and_the_fix_is_stable(tmp_path):
+    """The copy sorts first by name (a.md) but is newer: the original keeps its Id (its
+    comments are filed under it); the same suggestion in every run."""
+    content = write_site(
+        tmp_path,
+        {
+            "articles/2024/z-original.md": header("Asli", "2024-05-01 08:00", "Id: 20240501-abcdef")
+            + "I\n",
+            "articles/2024/a-salinan.md": header("Salin", "2024-05-03 08:00", "Id: 20240501-abcdef")
+            + "I\n",
+        },
+    )
+    first = run_tool("check", "-s", TESTCONF, content)
+    assert first.returncode == 1
+    assert (
+        "articles/2024/a-salinan.md:5: Id '20240501-abcdef' is also the Id of "
+        "articles/2024/z-original.md — every article needs its own Id: keep it on the "
+        "older one and write 'Id: 20240503-"
+    ) in first.stdout.replace(str(tmp_path) + "/", ""), first.stdout
+    assert "z-original.md:5" not in first.stdout
+    assert run_tool("check", "-s", TESTCONF, content).stdout == first.stdout
+
+
+def test_shared_id_on_the_same_date_asks_for_the_copy(tmp_path):
+    same = header("Salin", "2024-05-01 08:00", "Id: 20240501-abcdef") + "I\n"
+    content = write_site(tmp_path, {"articles/2024/a.md": same, "articles/2024/b.md": same})
+    result = run_tool("check", "-s", TESTCONF, content)
+    assert result.returncode == 1
+    assert "both have the same Date, so write 'Id: 20240501-" in result.stdout, result.stdout
+    assert "in whichever of the two is the copy" in result.stdout

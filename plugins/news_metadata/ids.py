@@ -13,6 +13,7 @@ after it got comments, the orphaned folder is a reported content error whose fix
 needs to register it.
 """
 
+import hashlib
 import os
 import re
 import secrets
@@ -116,11 +117,15 @@ def assign_ids(articles: Iterable[Article], settings: Mapping) -> dict[str, Arti
 
 
 def check_duplicate_ids(contents: Iterable[Content], settings: Mapping) -> None:
-    """Report every article or page whose id (:func:`article_id`) an earlier one already has.
+    """Report every article or page whose id (:func:`article_id`) an older one already has.
+
+    The oldest (by Date, then source path) keeps the id: its comments and corrections are filed
+    under it. Two with the same Date cannot be told apart here (a copy keeps its original's
+    Date), so the message asks the editor to give the copy the new Id instead of naming one.
+    The suggested Id is the same in every run (``make check`` and ``make publish`` agree).
 
     Args:
-        contents: Articles and Pages, in source-path order (the first keeps its id). Pages
-            count only with an explicit ``Id:``.
+        contents: Articles and Pages. Pages count only with an explicit ``Id:``.
         settings: Pelican's settings dict.
     """
     owners = defaultdict(list)
@@ -128,13 +133,34 @@ def check_duplicate_ids(contents: Iterable[Content], settings: Mapping) -> None:
         if isinstance(content, Article) or str(content.metadata.get("id") or "").strip():
             owners[article_id(content, settings)].append(content)
     for value, group in owners.items():
+        group.sort(key=_age)
+        keeper = group[0]
         for content in group[1:]:
-            date = getattr(content, "date", None)
-            fresh = new_id(date) if date else secrets.token_hex(3)
-            report(
-                content.source_path,
-                getattr(content, "news_lines", {}).get("id"),
-                f"Id '{value}' is also the Id of {display_path(group[0].source_path)}",
-                f"every article needs its own Id: keep it on the older one and write "
-                f"'Id: {fresh}' here",
-            )
+            _report_shared(value, keeper, content)
+
+
+def _age(content: Content) -> tuple:
+    date = getattr(content, "date", None)
+    return (date is None, date.timestamp() if date else 0, content.source_path)
+
+
+def _report_shared(value: str, keeper: Content, content: Content) -> None:
+    date = getattr(content, "date", None)
+    token = hashlib.sha256(display_path(content.source_path).encode()).hexdigest()[:6]
+    fresh = new_id(date, token) if date else token
+    if date and date == getattr(keeper, "date", None):
+        fix = (
+            f"every article needs its own Id: both have the same Date, so write 'Id: {fresh}' "
+            "in whichever of the two is the copy (the original keeps its Id: its comments and "
+            "corrections are filed under it)"
+        )
+    else:
+        fix = (
+            f"every article needs its own Id: keep it on the older one and write 'Id: {fresh}' here"
+        )
+    report(
+        content.source_path,
+        getattr(content, "news_lines", {}).get("id"),
+        f"Id '{value}' is also the Id of {display_path(keeper.source_path)}",
+        fix,
+    )
