@@ -133,12 +133,34 @@ def test_yaml_and_key_value_headers_build_the_same_page(make_site, tmp_path):
             ":3: Image must be one value or a list of values",
             id="nested-value",
         ),
+        pytest.param(
+            "date: 2024-05-01 08:00\ntitle:\n  - Uji Judul\n  - Daftar Delapan\n",
+            ":3: Title takes one value, got a list of 2 — write 'title: value' on one line",
+            id="list-for-one-value",
+        ),
+        pytest.param(
+            "category: [Berita, Opini]\n",
+            ":2: Category takes one value, got a list of 2",
+            id="flow-list-for-one-value",
+        ),
     ],
 )
 def test_malformed_yaml_names_the_line(make_site, header, message):
     built = make_site({ARTICLE: "---\n" + header + "---\n\nIsi.\n"})
     assert built.result.returncode == 1, built.result.output_text
     assert f"content/{ARTICLE}{message}" in built.result.stderr, built.result.stderr
+
+
+def test_unreadable_yaml_is_the_only_error_of_its_file(make_site):
+    """No checks of the values Pelican fills in for a header it could not read (its default
+    author and category): the editor wrote Nurhayati and Berita."""
+    header = "title: Judul\ndate: 2024-05-01 08:00\nauthor: Nurhayati\ncategory: Berita\n"
+    header += "tags:\n\t- banjir\n"
+    built = make_site({ARTICLE: "---\n" + header + "---\n\nIsi.\n"})
+    assert built.result.returncode == 1, built.result.output_text
+    assert f"content/{ARTICLE}:7: the header is not valid YAML" in built.result.stderr
+    assert "1 content error(s)" in built.result.stderr, built.result.stderr
+    assert "internal error" not in built.result.stderr
 
 
 def test_plain_key_value_lines_between_dashes_still_read_as_before(make_site):

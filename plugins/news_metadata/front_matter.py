@@ -42,6 +42,12 @@ class FrontMatter(header_scan.Header):
     """
 
     meta: dict = None
+    # True when the YAML could not be parsed: no value of the header is known.
+    unreadable: bool = False
+
+
+# The keys Pelican splits into lists (pelican.readers.METADATA_PROCESSORS: ensure_metadata_list).
+LIST_KEYS = frozenset({"tags", "authors"})
 
 
 def _closing_row(rows):
@@ -86,6 +92,7 @@ def read(text, known_keys):
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
         result.problems.append((line, f"the header is not valid YAML ({problem})", YAML_FIX))
+        result.unreadable = True
         # The keys that are there are not missing: one error, not one per required key.
         for number, row in enumerate(block, start=2):
             key = _KEY.match(row)
@@ -118,6 +125,15 @@ def _add(result, key_node, value_node):
         )
         return
     result.lines[name] = line
+    if isinstance(value_node, yaml.SequenceNode) and name not in LIST_KEYS:
+        result.problems.append(
+            (
+                line,
+                f"{name.capitalize()} takes one value, got a list of {len(value_node.value)}",
+                f"write '{name}: value' on one line (only tags and authors take a list)",
+            )
+        )
+        return
     value = _text(value_node)
     if value is None:
         result.problems.append(

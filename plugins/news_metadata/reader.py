@@ -91,6 +91,12 @@ class NewsMarkdownReader(MarkdownReader):
             keys = known_keys(self.settings)
             self._header = front_matter.read(text, keys) or header_scan.scan(text, keys)
             self._problems.extend(self._header.problems)
+            if getattr(self._header, "unreadable", False):
+                # No value of the header is known: report why and skip the file, rather than
+                # check Pelican's defaults (AUTHOR, DEFAULT_CATEGORY) the editor never wrote.
+                for line, message, fix in self._problems:
+                    report(source_path, line, message, fix)
+                raise AlreadyReported(f"{source_path}: the header is not valid YAML; not read")
             self._reading = True
             try:
                 content, metadata = self._convert(source_path, self._header.text)
