@@ -19,7 +19,7 @@ from .settings import apply_defaults
 logger = logging.getLogger(__name__)
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: fill in the BLOGGER_REDIRECTS_* defaults."""
     apply_defaults(pelican.settings)
 
@@ -60,10 +60,10 @@ class RedirectsGenerator:
         self.path = path
         self.output_path = output_path
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         """Nothing to add to the context."""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         """Write ``<old path>/index.html`` per redirect and the S3 and nginx rules files."""
         settings = self.settings
         labels = read_labels(os.path.join(self.path, settings["BLOGGER_REDIRECTS_LABELS_FILE"]))
@@ -131,7 +131,7 @@ def get_generators(pelican):
     return RedirectsGenerator
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.get_generators.connect(get_generators)

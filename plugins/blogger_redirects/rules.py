@@ -36,7 +36,8 @@ class Redirect:
     """One old URL. ``old``: its path without the leading slash, decoded (``search/label/Kota
     Bima``); ``target``: the new URL relative to SITEURL (``label/kota-bima/``); ``rule``:
     whether a server rule may send it (month archives are prefixes of every post's path, so
-    they are served by their page only)."""
+    they are served by their page only).
+    """
 
     old: str
     target: str
@@ -52,6 +53,7 @@ def label_target(label, destination, categories, tags, settings):
         destination: ``{"category": name}`` or ``{"tag": name}`` from the labels file.
         categories, tags: ``{name: Category/Tag}`` of this build.
         settings: Pelican settings (``TAGS_URL``, ``CATEGORIES_URL`` as fallbacks).
+
     Returns:
         ``(url, problem)``: the URL relative to SITEURL, and "" or a phrase saying why the
         fallback (the tags or sections index) was used.
@@ -77,6 +79,7 @@ def collect(labels, categories, tags, article_paths, settings):
         categories, tags: ``{name: Category/Tag}``.
         article_paths: ``save_as`` of every published article (for the month archives).
         settings: Pelican settings.
+
     Returns:
         ``(redirects, warnings)``: list of :class:`Redirect` sorted by ``old``, list of str.
     """
@@ -120,12 +123,12 @@ def collect(labels, categories, tags, article_paths, settings):
     return [found[key] for key in sorted(found)], warnings
 
 
-def absolute(siteurl, target):
+def absolute(siteurl, target) -> str:
     """``target`` (relative to SITEURL) as an absolute URL, or root-relative without SITEURL."""
     return f"{siteurl.rstrip('/')}/{target}" if siteurl else f"/{target}"
 
 
-def redirect_page(old, target, siteurl, strings):
+def redirect_page(old, target, siteurl, strings) -> str:
     """The HTML of one redirect page.
 
     Args:
@@ -133,6 +136,7 @@ def redirect_page(old, target, siteurl, strings):
         target: the new URL relative to SITEURL.
         siteurl: ``SITEURL`` ("" in development: the link is then relative to the page).
         strings: the theme's UI strings (``redirect_title``, ``redirect_text``).
+
     Returns:
         str: a tiny HTML5 page, instant refresh, canonical, noindex.
     """
@@ -187,8 +191,9 @@ def s3_configuration(redirects, siteurl, max_rules):
 
 
 def nginx_rules(redirects, siteurl):
-    """nginx ``location`` blocks (one exact match per old URL, with and without the trailing
-    slash) for ``include`` inside the site's ``server { }``."""
+    """Nginx ``location`` blocks (one exact match per old URL, with and without the trailing
+    slash) for ``include`` inside the site's ``server { }``.
+    """
     prefix = urlsplit(siteurl or "").path.rstrip("/")
     lines = [
         "# Blogger's old URLs, 301 to their new place. Written by the build (blogger_redirects);",
