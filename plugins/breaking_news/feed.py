@@ -18,10 +18,10 @@ class BreakingFeedGenerator:
         self.context = context
         self.settings = settings
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         """Nothing to add: the ticker is computed when the articles are read."""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         """Write the feed with Pelican's ``writer`` (``pelican.writers.Writer``)."""
         path = self.settings.get("BREAKING_NEWS_FEED_ATOM")
         if not path:

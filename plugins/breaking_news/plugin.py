@@ -9,13 +9,13 @@ from .settings import apply_defaults
 from .ticker import set_expiry, set_live, ticker_entries, ticker_items
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: default settings; ``Breaking_until`` becomes a known metadata key."""
     apply_defaults(pelican.settings)
     register_output_settings(pelican.settings, ["BREAKING_NEWS_FEED_ATOM"])
 
 
-def build_ticker(generator):
+def build_ticker(generator) -> None:
     """``article_generator_finalized``: expiry of every article, then the ticker.
 
     Sets ``breaking_live`` on every article (the label follows the ticker's window).
@@ -38,7 +38,7 @@ def get_generators(pelican):
     return BreakingFeedGenerator
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.article_generator_finalized.connect(build_ticker)

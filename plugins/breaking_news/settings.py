@@ -27,7 +27,7 @@ DEFAULTS = {
 METADATA_KEY = "Breaking_until"
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in missing BREAKING_NEWS_* settings, validate them and register ``Breaking_until``.
 
     Args:
@@ -55,6 +55,7 @@ def max_age(value):
 
     Args:
         value: hours (int or float, > 0) or a positive ``timedelta``.
+
     Returns:
         ``timedelta``; the default (48 hours) with a warning for anything else.
     """

@@ -17,7 +17,7 @@ _KEY = METADATA_KEY.lower()
 _FIX = DATE_FIX.replace("Date:", f"{METADATA_KEY}:").replace("09:30", "21:00")
 
 
-def set_expiry(article, max_age):
+def set_expiry(article, max_age) -> None:
     """Parse the article's ``Breaking_until`` and set ``breaking_until`` and ``breaking_expires``.
 
     Args:
@@ -76,7 +76,7 @@ def is_live(article, now):
     return expires is not None and article.date <= now < expires
 
 
-def set_live(article, now):
+def set_live(article, now) -> None:
     """Set ``article.breaking_live`` (bool) from :func:`is_live` at ``now`` (aware datetime)."""
     article.breaking_live = is_live(article, now)
 
@@ -88,6 +88,7 @@ def ticker_items(articles, now, max_items):
         articles: published ``Article`` objects with ``breaking_expires`` set (:func:`set_expiry`).
         now: aware ``datetime``, the build's time.
         max_items: int, the most headlines to return.
+
     Returns:
         list of articles with ``date <= now < breaking_expires``, newest ``date`` first, at most
         ``max_items``. An article dated after ``now`` is not shown yet.
@@ -102,6 +103,7 @@ def ticker_entries(articles):
 
     Args:
         articles: the result of :func:`ticker_items`.
+
     Returns:
         list of dicts: ``url`` (the article's URL relative to SITEURL), ``title`` (the
         headline as Pelican's HTML, typogrified and escaped), ``title_plain``, ``date`` and
