@@ -121,7 +121,7 @@ class Entry:
     line: int
 
     @property
-    def uid(self):
+    def uid(self) -> str:
         """``path#key``: the same key may name different entries in two articles' own files."""
         return f"{self.path}#{self.key}"
 
@@ -132,6 +132,7 @@ def load_file(path, item_language=None):
     Args:
         path: a ``.json`` (CSL-JSON) or ``.bib`` (BibTeX) file.
         item_language: language code given to entries without ``language`` (``"id"``), or None.
+
     Returns:
         ``(entries, problems)``: a list of :class:`Entry` in file order (entries with problems
         left out) and a list of ``(path, line, message, fix)``. A duplicate key inside the file
@@ -236,6 +237,7 @@ def check_csl_item(item):
 
     Args:
         item: a dict as read from JSON.
+
     Returns:
         A list of ``(message, fix)``; empty when the item is usable.
     """
@@ -347,6 +349,7 @@ def rich_text(value):
 
     Args:
         value: the value as written (str).
+
     Returns:
         ``html``: the value as HTML: text escaped, the rich-text tags of :data:`RICH_TEXT` kept
         and balanced (nh3, :data:`RICH_TEXT_TAGS`); ``markup``: the first other tag-like text
@@ -389,6 +392,7 @@ def sanitize_item(item):
 
     Args:
         item: a CSL-JSON item that :func:`check_csl_item` accepted (a dict).
+
     Returns:
         a list of ``(message, fix)``, each naming the field; empty when the item is clean.
     """

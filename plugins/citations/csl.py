@@ -176,7 +176,8 @@ class _CachedSortKeys:
 class _CachedItemOutput:
     """Mixin for ``cs:layout``: in a citation, an item's text depends only on the item (its
     entry, locator, author mode and :class:`ItemState`), so ``[@a; @b]`` reuses what ``[@a]``
-    and ``[@b]`` rendered."""
+    and ``[@b]`` rendered.
+    """
 
     def render_children(self, item, **kwargs):
         if kwargs or self not in _citation_layouts or item.get("author_mode") == "only":
@@ -517,7 +518,8 @@ def _mark_author_part(root):
 
 class _Item(CitationItem):
     """A CitationItem whose entry is looked up once (citeproc-py looks it up through two
-    attribute chains some sixty times per citation)."""
+    attribute chains some sixty times per citation).
+    """
 
     @property
     def bibliography(self):
@@ -545,7 +547,8 @@ _generated_cache = {}
 
 def _with_generated(reference, state):
     """A copy of ``reference`` with the variables the document generates (``year-suffix``,
-    ``first-reference-note-number``), memoised so the memos keyed by ``id(reference)`` hold."""
+    ``first-reference-note-number``), memoised so the memos keyed by ``id(reference)`` hold.
+    """
     key = (id(reference), state.year_suffix, state.first_note)
     cached = _generated_cache.get(key)
     if cached is None or cached[0] is not reference:
@@ -589,6 +592,7 @@ class Engine:
         style_path: a ``.csl`` style file.
         locale_path: a CSL locale file (``locales-id-ID.xml``).
         fallback_locale_path: the ``en-US`` locale file (terms the locale lacks).
+
     Raises:
         CslError: a file is missing or is not CSL.
     """
@@ -651,7 +655,8 @@ class Engine:
 
     def state(self, state):
         """``state`` with what this style cannot print reset, so equal renderings share a
-        memo entry (APA prints no number and tests no position)."""
+        memo entry (APA prints no number and tests no position).
+        """
         if state is None:
             return FIRST
         changes = {}
@@ -688,6 +693,7 @@ class Engine:
             cites: a tuple of :class:`Cite`, in the order written.
             states: a tuple of :class:`ItemState`, one per cite (None: all first cites,
                 no number, as a citation rendered on its own).
+
         Returns:
             A list of parts: ``str`` (HTML between items, e.g. ``"("``, ``"; "``) and
             ``(index, html)`` tuples, ``index`` being the position of the item in ``cites``.
@@ -787,7 +793,8 @@ class Engine:
     def reference(self, source, key, uid, number=0, year_suffix=""):
         """Return the reference list entry of ``key`` as HTML, or None if the style omits it
         (APA leaves unpublished personal communications out of the list) or has no
-        bibliography. ``number``: its ``citation-number``; ``year_suffix``: "a", "b"..."""
+        bibliography. ``number``: its ``citation-number``; ``year_suffix``: "a", "b"...
+        """
         if not self.has_bibliography:
             return None
         number = number if self.uses_number else 0
@@ -820,7 +827,8 @@ class Engine:
 
     def order(self, source, keys):
         """Return ``keys`` (in order of first citation) in the style's bibliography order (APA:
-        author, date, title; a numeric style: as cited)."""
+        author, date, title; a numeric style: as cited).
+        """
         if not self.bibliography_sorted:
             return list(keys)
         items = []

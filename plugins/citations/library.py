@@ -49,6 +49,7 @@ class Library:
 
     Args:
         settings: Pelican's settings (``PATH`` and the ``CITATIONS_*`` settings).
+
     Attributes:
         engine: :class:`csl.Engine`, or None when the style or locale cannot be used (then
             :attr:`problems` says why and citations stay as written).

@@ -95,7 +95,8 @@ class Pending:
 
 class CitationsExtension(Extension):
     """The extension. Config: ``library``: the build's :class:`citations.library.Library`
-    (``plugin.start_build`` sets it for every build; without one, citations stay as written)."""
+    (``plugin.start_build`` sets it for every build; without one, citations stay as written).
+    """
 
     def __init__(self, **kwargs):
         self.config = {
@@ -104,7 +105,7 @@ class CitationsExtension(Extension):
         }
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
         self.md = md
         self.document = None
@@ -123,9 +124,10 @@ class CitationsExtension(Extension):
         # After every other tree processor (toc 5, unescape 0): the summary is the final tree.
         md.treeprocessors.register(SummaryTreeprocessor(md, self), "citations-summary", -10)
 
-    def reset(self):
+    def reset(self) -> None:
         """Per conversion: forget the placeholders. The document (bibliography, ids) stays:
-        Pelican resets before converting the Summary header of the same file."""
+        Pelican resets before converting the Summary header of the same file.
+        """
         self.pending = []
         self.lines = []
         self.cursor = 0
@@ -136,7 +138,7 @@ class CitationsExtension(Extension):
 
     # --- the document -----------------------------------------------------------------------
 
-    def begin_document(self, lib):
+    def begin_document(self, lib) -> None:
         self.path = getattr(self.md, "source_path", None)
         content_path = lib.content_path if lib else None
         relative = None
@@ -161,7 +163,7 @@ class CitationsExtension(Extension):
         for line, message, fix in self.document.problems:
             self.problem(line, message, fix)
 
-    def problem(self, line, message, fix):
+    def problem(self, line, message, fix) -> None:
         """Record a problem of this file (reported with its other content errors)."""
         problems = getattr(self.md, "news_problems", None)
         if problems is not None:
@@ -240,13 +242,14 @@ def _placeholder(extension, pending):
 
 class CitationTreeprocessor(Treeprocessor):
     """Finds narrative citations and entry links, renders the document's citations together
-    (:class:`citations.registry.Registry`) and places the reference list."""
+    (:class:`citations.registry.Registry`) and places the reference list.
+    """
 
     def __init__(self, md, extension):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root):
+    def run(self, root) -> None:
         ext = self.extension
         lib = ext.library()
         body_pass = not ext.body_done
@@ -345,7 +348,8 @@ class CitationTreeprocessor(Treeprocessor):
 
     def _collect(self, element, excluded, in_note, found):
         """Walk ``element`` in document order: placeholders, entry links, and narrative
-        citations in text. ``in_note``: inside Markdown's footnotes (``div.footnote``)."""
+        citations in text. ``in_note``: inside Markdown's footnotes (``div.footnote``).
+        """
         children = list(element)  # before the text's narrative citations join them
         if not excluded:
             self._split(element, None, found, in_note)
@@ -365,7 +369,8 @@ class CitationTreeprocessor(Treeprocessor):
 
     def _split(self, parent, child, found, in_note):
         """Turn narrative ``@key`` in ``parent.text`` (child None) or ``child.tail`` into
-        placeholders inserted in ``parent``."""
+        placeholders inserted in ``parent``.
+        """
         text = parent.text if child is None else child.tail
         document = self.extension.document
         if not text or "@" not in text or document is None:
@@ -479,7 +484,8 @@ class CitationTreeprocessor(Treeprocessor):
 
     def _note(self, parent, element, pending, parts, cites, rendered, body_pass, number):
         """A note style: the citation becomes a numbered note at the end of the article;
-        a narrative ``@key`` keeps the author's name in the sentence."""
+        a narrative ``@key`` keeps the author's name in the sentence.
+        """
         ext = self.extension
         sup = etree.Element("sup", {"class": "citation-note"})
         link = etree.SubElement(
@@ -575,13 +581,14 @@ class CitationTreeprocessor(Treeprocessor):
 
 class SummaryTreeprocessor(Treeprocessor):
     """The body's summary without the sections :class:`CitationTreeprocessor` added, for an
-    article that has them; into ``md.news_metadata["summary"]`` (module docstring)."""
+    article that has them; into ``md.news_metadata["summary"]`` (module docstring).
+    """
 
     def __init__(self, md, extension):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root):
+    def run(self, root) -> None:
         ext = self.extension
         if not ext.added:
             return
@@ -614,7 +621,8 @@ class SummaryTreeprocessor(Treeprocessor):
 
 def _place(root, section, marker):
     """Put ``section`` where the ``[@refs]`` paragraph is, else at the end of the article,
-    before Markdown's footnotes."""
+    before Markdown's footnotes.
+    """
     if marker is not None:
         paragraph = marker[0]
         parent = _parent_of(root, paragraph)

@@ -12,7 +12,7 @@ EXTENSION = "citations.markdown_ext"
 TYPOGRIFY_SKIP = (".references",)
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: default settings; the Markdown extension joins ``MARKDOWN``."""
     settings = pelican.settings
     apply_defaults(settings)
@@ -31,7 +31,7 @@ def initialize(pelican):
     settings["TYPOGRIFY_IGNORE_TAGS"] = ignored
 
 
-def start_build(generator):
+def start_build(generator) -> None:
     """``article_generator_init``, once per build before any file is read: a new
     :class:`~citations.library.Library` (the site-wide bibliography and the CSL style) becomes
     the build's state, handed to the Markdown extension through its config.
@@ -49,9 +49,10 @@ def build_config(settings):
     return configs.setdefault(EXTENSION, {})
 
 
-def report_bibliography_problems(generator):
+def report_bibliography_problems(generator) -> None:
     """``article_generator_finalized``: report the problems of the bibliography and CSL files
-    (after news_metadata has reset the error list for this build)."""
+    (after news_metadata has reset the error list for this build).
+    """
     current = build_config(generator.settings).get("library")
     if not current:
         return
@@ -59,7 +60,7 @@ def report_bibliography_problems(generator):
         errors.report(path, line, message, fix)
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.article_generator_init.connect(start_build)

@@ -66,7 +66,8 @@ class Registry:
 
     def add(self, cites: tuple, note: int = 0) -> int:
         """Add a citation (a tuple of :class:`Cite`; ``note``: its note number in a note
-        style, else 0); return its index in :attr:`Rendered.citations`."""
+        style, else 0); return its index in :attr:`Rendered.citations`.
+        """
         self.citations.append((cites, note))
         return len(self.citations) - 1
 
@@ -146,8 +147,9 @@ class Registry:
     # --- disambiguation -----------------------------------------------------------------------
 
     def _disambiguate(self, keys, order, numbers):
-        """lowercase key -> :class:`ItemState` with the disambiguation a key needs (only keys
-        that need some)."""
+        """Lowercase key -> :class:`ItemState` with the disambiguation a key needs (only keys
+        that need some).
+        """
         options = self.engine.options
         add_names = options.get("disambiguate-add-names") == "true"
         add_given = options.get("disambiguate-add-givenname") == "true"
@@ -181,7 +183,8 @@ class Registry:
     def _global_names(self, keys, states, max_level):
         """``givenname-disambiguation-rule`` other than "by-cite": a family name that two
         different people cited in the document share is written with initials (or full given
-        names when the initials are the same too) in every cite."""
+        names when the initials are the same too) in every cite.
+        """
         people = {}
         for key in keys:
             for name in _names(self.source[key]):
@@ -217,7 +220,8 @@ class Registry:
 
     def _try(self, group, states, numbers, change, keep=False):
         """Apply ``change`` to the states of ``group``; keep it for the keys it made unique (or
-        for all with ``keep``); return the keys still ambiguous."""
+        for all with ``keep``); return the keys still ambiguous.
+        """
         trial = dict(states)
         for key in group:
             trial[key] = change(states[key])
@@ -253,7 +257,8 @@ class Registry:
     def _collapse_year(self, cites, states, parts):
         """``collapse="year"``: cites with the same names are grouped, the names printed once:
         "(Fajriati, 2011a, 2011b; Rahma dkk., 2019)" (CSL 1.0.2 "Cite Grouping" and
-        "Cite Collapsing")."""
+        "Cite Collapsing").
+        """
         engine = self.engine
         prefix = parts[0] if isinstance(parts[0], str) else ""
         suffix = parts[-1] if isinstance(parts[-1], str) else ""
@@ -307,7 +312,8 @@ def _ibid(cite, before):
 
 def _collapse_numbers(parts, after_delimiter):
     """``collapse="citation-number"``: three or more consecutive numbers become a range
-    ("[1–3, 5]"); the items inside a range are left out (their entries stay in the list)."""
+    ("[1–3, 5]"); the items inside a range are left out (their entries stay in the list).
+    """
     numbers = []
     for part in parts:
         if isinstance(part, str):

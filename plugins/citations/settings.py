@@ -29,7 +29,7 @@ FALLBACK_UI = {
 }
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in every missing CITATIONS_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
@@ -55,6 +55,7 @@ def resolve_csl_file(value, prefix, suffix):
             with ``suffix``).
         prefix, suffix: how a bare name becomes a file name in ``csl/``
             (``"" + name + ".csl"``, ``"locales-" + name + ".xml"``).
+
     Returns:
         An absolute path (it may not exist; the caller reports that).
     """

@@ -16,6 +16,7 @@ def default_summary(html: str, settings: dict) -> str:
     Args:
         html: the article's HTML without its reference list and citation notes.
         settings: Pelican's settings (missing keys count as None; the suffix defaults to "…").
+
     Returns:
         The summary HTML.
     """

@@ -55,6 +55,7 @@ def parse_bracket(body, labels):
     Args:
         body: the text between ``[`` and ``]``.
         labels: ``{term: locator type}`` (lowercase terms), from ``Engine.locator_labels``.
+
     Returns:
         A list of :class:`Item`, or None when a part has no ``@key`` (then the brackets are
         ordinary text, as in pandoc).
@@ -85,6 +86,7 @@ def parse_locator(rest, labels, after_comma=True):
         rest: the text after the key (``", hlm. 12"``) or, with ``after_comma=False``, the
             inside of a narrative citation's brackets (``"hlm. 12"``).
         labels: ``{term: locator type}`` with lowercase terms.
+
     Returns:
         ``("page", "12", "")``; ``("", "", ", Pasal 5")`` when no locator starts the text.
     """
