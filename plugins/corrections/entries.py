@@ -69,7 +69,8 @@ _markdown = Markdown(output_format="html5")
 
 def render(text):
     """Return ``(html, plain)`` of an entry's Markdown ``text``. Editors' text is trusted as
-    the article body is (raw HTML passes, as in articles)."""
+    the article body is (raw HTML passes, as in articles).
+    """
     _markdown.reset()
     html = Markup(_markdown.convert(text))
     return html, visible_text(html)
@@ -81,6 +82,7 @@ def scan(root, ignore=()):
     Args:
         root: the corrections folder (``PATH``/``CORRECTIONS_PATH``); absent means none.
         ignore: Pelican's ``IGNORE_FILES`` glob patterns (a README.md in the folder is fine).
+
     Returns:
         dict article id -> list of :class:`Entry` (file order). Files that are not
         ``<id>.yml`` directly in ``root`` are reported.

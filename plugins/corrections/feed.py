@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 @dataclass
 class FeedItem:
     """What Pelican's ``Writer.write_feed`` reads from an element (title, url, date, modified,
-    summary, ``get_content``); one per :class:`corrections.model.LogItem`."""
+    summary, ``get_content``); one per :class:`corrections.model.LogItem`.
+    """
 
     title: str
     url: str
@@ -72,16 +73,17 @@ def feed_item(item, ui, author=""):
 
 class CorrectionsFeedGenerator:
     """Writes ``CORRECTIONS_FEED_ATOM`` from the context's ``corrections_log`` (set at
-    ``article_generator_finalized``), newest first, at most ``FEED_MAX_ITEMS``."""
+    ``article_generator_finalized``), newest first, at most ``FEED_MAX_ITEMS``.
+    """
 
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
         self.context = context
         self.settings = settings
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         """Nothing to add: the log is computed when the articles are read."""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         """Write the feed with Pelican's ``writer`` (``pelican.writers.Writer``)."""
         log = self.context.get("corrections_log") or []
         ui = self.context.get("UI") or {}

@@ -22,7 +22,7 @@ class SponsoredLinks(Treeprocessor):
         super().__init__(md)
         self.siteurl = siteurl
 
-    def run(self, root):
+    def run(self, root) -> None:
         meta = getattr(self.md, "Meta", None) or {}
         if [value.strip().lower() for value in meta.get("type", [])] != [SPONSORED_TYPE]:
             return
@@ -43,7 +43,7 @@ class SponsoredLinksExtension(Extension):
         self.config = {"siteurl": ["", "SITEURL; links below it are not outbound"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md) -> None:
         # After "inline" (20), which makes the <a> elements, and after "attr_list" (8), which
         # would overwrite a rel set before it ({: rel="nofollow" }).
         md.treeprocessors.register(

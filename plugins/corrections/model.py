@@ -31,7 +31,8 @@ from .settings import KINDS, REPLY_TYPE, SPONSORED_TYPE, TYPES
 class Withdrawal:
     """A withdrawn article's announcement. ``reason``: the Withdrawn_reason name;
     ``reason_text``: its words (``CORRECTIONS_WITHDRAWAL_REASONS``); ``date``: aware WITA
-    ``datetime``; ``note``: the editor's extra explanation (plain text) or ""."""
+    ``datetime``; ``note``: the editor's extra explanation (plain text) or "".
+    """
 
     reason: str
     reason_text: str
@@ -66,7 +67,8 @@ class LogItem:
 
 def article_id(article, settings):
     """The article's id: ``article.id`` as the comments plugin set it, else its ``Id:``,
-    else the source-path fallback (:func:`news_metadata.ids.fallback_id`)."""
+    else the source-path fallback (:func:`news_metadata.ids.fallback_id`).
+    """
     value = str(getattr(article, "id", "") or "").strip()
     return value or fallback_id(article.source_path, settings["PATH"], settings["ARTICLE_PATHS"])
 
@@ -79,7 +81,7 @@ def _published(article):
     return getattr(article, "status", "published") == "published"
 
 
-def set_type(article, labels):
+def set_type(article, labels) -> None:
     """Check ``Type:`` and set ``article_type``, ``type_label``, ``sponsored``.
 
     Args:
@@ -101,7 +103,7 @@ def set_type(article, labels):
     article.sponsored = value == SPONSORED_TYPE
 
 
-def set_withdrawal(article, reasons, now):
+def set_withdrawal(article, reasons, now) -> None:
     """Check the withdrawal keys and set ``withdrawn`` / ``withdrawal``.
 
     ``article.withdrawn`` was set when the file was read (``Status: withdrawn``, see
@@ -202,7 +204,7 @@ def _check_time(article, date, label, now, key=None, path=None, line=None):
     return True
 
 
-def attach_entries(article, entries, now):
+def attach_entries(article, entries, now) -> None:
     """Check ``entries`` against ``article`` and set ``corrections*`` and ``modified``."""
     usable = []
     for entry in entries:
@@ -243,7 +245,7 @@ def _display(path):
     return display_path(path)
 
 
-def link_replies(articles, by_id, settings):
+def link_replies(articles, by_id, settings) -> None:
     """Check every hak jawab (``Type: hak-jawab`` + ``Replies_to``) and link both ways.
 
     Rules (Pedoman Hak Jawab, Peraturan Dewan Pers 9/2008): the reply answers one existing
@@ -354,6 +356,7 @@ def corrections_log(articles):
 
     Args:
         articles: every Article of the build, with :func:`join`'s attributes set.
+
     Returns:
         list of :class:`LogItem`; drafts and scheduled articles are left out.
     """
@@ -405,6 +408,7 @@ def join(articles, found, settings, labels, now, corrections_root):
         labels: type -> label.
         now: aware UTC ``datetime``, the build's "now".
         corrections_root: the corrections folder, for the orphan-file message.
+
     Returns:
         the corrections log (:func:`corrections_log`).
     """

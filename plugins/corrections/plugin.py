@@ -38,7 +38,7 @@ WITHDRAWN_TEMPLATE = "withdrawn"
 FEED_LABELS = "corrections.feed_labels"
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: settings, keys, and the sponsored-links Markdown extension."""
     settings = pelican.settings
     apply_defaults(settings)
@@ -50,7 +50,7 @@ def initialize(pelican):
         extensions.append(EXTENSION)
 
 
-def mark_withdrawn(generator, metadata):
+def mark_withdrawn(generator, metadata) -> None:
     """``article_generator_context``: ``Status: withdrawn`` -> ``hidden`` + ``withdrawn``."""
     status = metadata.get("status")
     if isinstance(status, str) and status.strip().lower() == WITHDRAWN_STATUS:
@@ -60,7 +60,7 @@ def mark_withdrawn(generator, metadata):
 
 
 def type_labels(settings):
-    """dict type -> label: ``CORRECTIONS_TYPE_LABELS``, None filled from the UI strings."""
+    """Dict type -> label: ``CORRECTIONS_TYPE_LABELS``, None filled from the UI strings."""
     ui = settings.get("UI") or {}
     return {
         name: label or ui.get(f"type_{name.replace('-', '_')}", name.capitalize())
@@ -68,7 +68,7 @@ def type_labels(settings):
     }
 
 
-def join_articles(generator):
+def join_articles(generator) -> None:
     """``article_generator_finalized``: corrections, replies, withdrawals (module doc)."""
     settings = generator.settings
     root = os.path.join(settings["PATH"], settings["CORRECTIONS_PATH"])
@@ -80,9 +80,10 @@ def join_articles(generator):
     build_state().set(FEED_LABELS, labels)
 
 
-def find_pages(generators):
+def find_pages(generators) -> None:
     """``all_generators_finalized``: ``corrections_page`` and ``corrections_policy_page`` in
-    the template context (Pages, or None with a warning)."""
+    the template context (Pages, or None with a warning).
+    """
     if not generators:
         return
     context = generators[0].context
@@ -104,7 +105,7 @@ def find_pages(generators):
             )
 
 
-def label_feed_items(context, feed):
+def label_feed_items(context, feed) -> None:
     """``feed_generated``: prefix the titles of labelled articles ("Advertorial: ...")."""
     labels = build_state().get(FEED_LABELS)
     if not labels:
@@ -124,9 +125,10 @@ def get_generators(pelican):
     return CorrectionsFeedGenerator
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point). Needs news_metadata (and, for
-    article ids, comments) listed before it in ``PLUGINS``."""
+    article ids, comments) listed before it in ``PLUGINS``.
+    """
     signals.initialized.connect(initialize)
     signals.article_generator_context.connect(mark_withdrawn)
     signals.article_generator_finalized.connect(join_articles)

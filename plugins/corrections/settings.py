@@ -1,5 +1,6 @@
 """corrections settings: defaults in one place (the Pelican DEFAULT_CONFIG habit), and the
-fixed vocabularies (kinds of entry, article types, withdrawal reasons)."""
+fixed vocabularies (kinds of entry, article types, withdrawal reasons).
+"""
 
 import logging
 
@@ -54,7 +55,7 @@ DEFAULTS = {
 ARTICLE_KEYS = ("Type", "Replies_to", "Withdrawn_reason", "Withdrawn_date", "Withdrawn_note")
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in missing CORRECTIONS_* settings of ``settings`` (Pelican's dict) in place, check
     them, and register this plugin's article keys with news_metadata.
 
