@@ -45,9 +45,10 @@ def compact_css(text):
     return text.replace(";}", "}").strip() + "\n"
 
 
-def hashed_name(relative, data):
+def hashed_name(relative, data) -> str:
     """Return ``relative`` (``css/style.css``) with the hash of ``data`` (bytes) before the
-    suffix: ``css/style.0123456789.css``."""
+    suffix: ``css/style.0123456789.css``.
+    """
     digest = hashlib.sha256(data).hexdigest()[:10]
     stem, dot, suffix = relative.rpartition(".")
     return f"{stem}.{digest}.{suffix}" if dot else f"{relative}.{digest}"
@@ -58,7 +59,7 @@ def theme_file(settings, relative):
     return Path(settings["THEME"]) / "static" / relative
 
 
-def name_stylesheet(settings):
+def name_stylesheet(settings) -> None:
     """Set ``FRONT_PAGE_STYLESHEET_URL``: the hashed stylesheet, relative to SITEURL.
 
     Falls back to the plain name (with a warning) when the file is missing, so a theme without
@@ -82,11 +83,12 @@ def name_stylesheet(settings):
     settings["FRONT_PAGE_STYLESHEET_URL"] = f"{static_dir}/{name or relative}"
 
 
-def load_inline_css(settings):
+def load_inline_css(settings) -> None:
     """Set ``FRONT_PAGE_INLINE_CSS``: {name: compacted CSS (str)} for each ``<name>.css`` in
     the theme's ``FRONT_PAGE_INLINE_CSS_DIR`` (a folder beside ``static/``, so Pelican does not
     copy the files to the output). A missing folder gives an empty mapping; an unreadable
-    file is a warning and left out (its page renders without those rules)."""
+    file is a warning and left out (its page renders without those rules).
+    """
     styles = {}
     folder = settings.get("FRONT_PAGE_INLINE_CSS_DIR")
     if folder:
@@ -98,7 +100,7 @@ def load_inline_css(settings):
     settings["FRONT_PAGE_INLINE_CSS"] = styles
 
 
-def write_stylesheet(pelican):
+def write_stylesheet(pelican) -> None:
     """``finalized``: write the compacted stylesheet under its hashed name in the output folder."""
     settings = pelican.settings
     name = settings.get("_FRONT_PAGE_STYLESHEET_HASHED")

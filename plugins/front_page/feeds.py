@@ -36,7 +36,7 @@ def _feed_url(settings, name, slug=None):
     return template.format(slug=slug) if slug is not None else template
 
 
-def plan(context, settings):
+def plan(context, settings) -> None:
     """Record the alternate page of every feed this build writes.
 
     Args:
@@ -57,7 +57,7 @@ def plan(context, settings):
             alternates[_feed_url(settings, name, item.slug).lstrip("/")] = item.url
 
 
-def adjust(context, feed):
+def adjust(context, feed) -> None:
     """``feed_generated``: set the feed's ``id``, ``link`` and ``language`` (see module doc).
 
     Args:

@@ -28,8 +28,10 @@ def make_icons(logo_png, logo_svg, folder):
         logo_png: ``Path`` of a square PNG logo, at least 512 px.
         logo_svg: ``Path`` of the SVG logo.
         folder: ``Path`` of the output folder.
+
     Returns:
         list of the ``Path`` objects written.
+
     Raises:
         ValueError: the PNG is not square or is smaller than 512 px.
     """
@@ -56,7 +58,7 @@ def make_icons(logo_png, logo_svg, folder):
     return written
 
 
-def main(argv=None):
+def main(argv=None) -> None:
     """Command line: ``python -m front_page.icons [--theme theme]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--theme", type=Path, default=Path("theme"))

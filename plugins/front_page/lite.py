@@ -54,7 +54,7 @@ def text_only(html):
     )
 
 
-def lite_url(settings, url):
+def lite_url(settings, url) -> str:
     """The text-edition URL (relative to SITEURL) of a page at ``url``; "" for the home page."""
     folder = settings.get("FRONT_PAGE_LITE_PATH")
     return f"{folder}/{url}" if url else f"{folder}/"
@@ -72,16 +72,17 @@ class LiteGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.env.filters["text_only"] = text_only
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         """Give every article ``lite_url`` (None when the edition is off) for the templates."""
         enabled = bool(self.settings.get("FRONT_PAGE_LITE_PATH"))
         self.context["lite_home_url"] = lite_url(self.settings, "") if enabled else None
         for article in self.context.get("articles", []):
             article.lite_url = lite_url(self.settings, article.url) if enabled else None
 
-    def render(self, name, template, **values):
+    def render(self, name, template, **values) -> None:
         """Render ``template`` with the shared context plus ``values`` into ``name`` (a path
-        relative to the output folder); relative ``SITEURL`` in a development build."""
+        relative to the output folder); relative ``SITEURL`` in a development build.
+        """
         context = self.context.copy()
         if self.settings.get("RELATIVE_URLS"):
             context["SITEURL"] = path_to_url(get_relative_path(name))
@@ -93,9 +94,10 @@ class LiteGenerator(Generator):
             handle.write(self.get_template(template).render(context))
         logger.debug('Writing "%s"', path)
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         """Write the root files (:mod:`.site_files`) and the text edition (when
-        ``FRONT_PAGE_LITE_PATH`` is set)."""
+        ``FRONT_PAGE_LITE_PATH`` is set).
+        """
         articles = self.context.get("articles", [])
         write_root_files(self)
         if not self.settings.get("FRONT_PAGE_LITE_PATH"):

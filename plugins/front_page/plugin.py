@@ -11,7 +11,7 @@ from .settings import apply_defaults
 logger = logging.getLogger(__name__)
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: default settings, the ``Featured`` key, the stylesheet's hashed name."""
     apply_defaults(pelican.settings)
     assets.name_stylesheet(pelican.settings)
@@ -20,14 +20,15 @@ def initialize(pelican):
 
 def index_page_size(settings):
     """Articles on page 1 of the home page: ``PAGINATED_TEMPLATES["index"]``, else
-    ``DEFAULT_PAGINATION`` (None or False: all of them)."""
+    ``DEFAULT_PAGINATION`` (None or False: all of them).
+    """
     size = (settings.get("PAGINATED_TEMPLATES") or {}).get("index")
     if size is None:
         size = settings.get("DEFAULT_PAGINATION")
     return size or None
 
 
-def plan_articles(generator):
+def plan_articles(generator) -> None:
     """``article_generator_finalized``: everything the front page and the article pages show.
 
     Sets on every published article ``featured``, ``card_date``, ``related`` (list),
@@ -71,7 +72,7 @@ def plan_articles(generator):
     }
 
 
-def plan_site(generators):
+def plan_site(generators) -> None:
     """``all_generators_finalized``: the menu's pages and each feed's alternate page."""
     context = generators[0].context
     settings = generators[0].settings
@@ -102,7 +103,7 @@ def get_generators(pelican):
     return LiteGenerator
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.article_generator_finalized.connect(plan_articles)

@@ -44,6 +44,7 @@ def related(article, by_tag, by_category, limit, exclude=()):
         by_tag, by_category: from :func:`index_by`.
         limit: int ≥ 0.
         exclude: articles the page offers already.
+
     Returns:
         list of ``Article``, at most ``limit``.
     """
@@ -67,7 +68,7 @@ def related(article, by_tag, by_category, limit, exclude=()):
     return picked
 
 
-def set_neighbours(by_category):
+def set_neighbours(by_category) -> None:
     """Set ``section_newer`` and ``section_older`` on every article of ``by_category``.
 
     Args:
@@ -92,6 +93,7 @@ def latest_for(article, newest, exclude, limit):
             of them when the site has that many.
         exclude: articles already offered on the page ("Baca juga", previous/next).
         limit: int ≥ 0.
+
     Returns:
         list of at most ``limit`` articles.
     """

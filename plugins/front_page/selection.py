@@ -11,7 +11,7 @@ _KEY = METADATA_KEY.lower()
 _CARD_DATE = "d MMM y, HH.mm z"
 
 
-def read_featured(article):
+def read_featured(article) -> None:
     """Set ``article.featured`` (bool) from its ``Featured:`` line (``true/false``, ``ya/tidak``).
 
     A value that is not a boolean is reported through ``news_metadata.errors`` with the file
@@ -39,6 +39,7 @@ def lead_story(articles):
 
     Args:
         articles: published articles, newest first, with ``featured`` set.
+
     Returns:
         an ``Article``, or None when there is none.
     """
@@ -53,6 +54,7 @@ def section_blocks(by_category, order, exclude, per_section):
         order: category names in the order of the blocks (``FRONT_PAGE_SECTIONS``).
         exclude: articles already shown above the blocks (lead story, "Terbaru").
         per_section: headlines per block.
+
     Returns:
         list of dicts ``{"category": Category, "articles": [Article, ...]}``; a section with
         nothing left to show gives no block.

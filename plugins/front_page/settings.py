@@ -42,7 +42,7 @@ _WHOLE_NUMBERS = (
 )
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in missing FRONT_PAGE_* settings of ``settings`` (Pelican's dict) and validate them.
 
     A count that is not a whole number ≥ 0 is logged as a warning and the default is used

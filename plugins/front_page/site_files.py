@@ -48,7 +48,7 @@ def manifest(settings):
     }
 
 
-def write_root_files(generator):
+def write_root_files(generator) -> None:
     """Write ``404.html``, ``favicon.ico`` and ``manifest.webmanifest`` into the output folder.
 
     Args:
