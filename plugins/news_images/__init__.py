@@ -1,5 +1,6 @@
 """news_images: responsive images, share images and cards, card thumbnails, click-to-load
-embeds. See README.md."""
+embeds. See README.md.
+"""
 
 from .plugin import register
 

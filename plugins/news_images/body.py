@@ -105,7 +105,7 @@ class BodyImages:
                 return self._text.count("\n", 0, position) + 1
         return None
 
-    def error(self, needle, message, fix):
+    def error(self, needle, message, fix) -> None:
         report(self.source_path, self.line_of(needle), message, fix)
 
     def rewrite(self, text):
@@ -127,7 +127,8 @@ class BodyImages:
     def source_file(self, src):
         """The content file an ``<img src>`` names (absolute path), or None for a URL of
         another site / a data: URL. Follows Pelican's ``{static}`` rules: a leading ``/`` is
-        relative to ``content/``, anything else to the file's folder."""
+        relative to ``content/``, anything else to the file's folder.
+        """
         value = src
         for kind in LINK_KINDS:
             if value.startswith(kind):
@@ -240,6 +241,7 @@ class BodyImages:
 
 def remote_host_allowed(src: str, hosts: list[str]) -> bool:
     """True if the URL ``src`` is on one of ``hosts`` or a subdomain of one
-    (``NEWS_IMAGES_REMOTE_HOSTS``; e.g. ``1.bp.blogspot.com`` matches ``bp.blogspot.com``)."""
+    (``NEWS_IMAGES_REMOTE_HOSTS``; e.g. ``1.bp.blogspot.com`` matches ``bp.blogspot.com``).
+    """
     host = (urlsplit(src if "://" in src else "https:" + src).hostname or "").lower()
     return any(host == allowed or host.endswith("." + allowed) for allowed in hosts)

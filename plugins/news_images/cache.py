@@ -68,7 +68,7 @@ class DigestIndex:
         self.changed = True
         return digest
 
-    def save(self):
+    def save(self) -> None:
         """Write the index if it changed (atomically: a temp file renamed over it)."""
         if not self.changed:
             return

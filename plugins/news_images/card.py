@@ -33,7 +33,8 @@ def font_digest():
 
 def wrap(text, font, width):
     """Split ``text`` into lines no wider than ``width`` px in ``font`` (words are kept whole;
-    a word wider than the line is cut). Returns a list of str."""
+    a word wider than the line is cut). Returns a list of str.
+    """
     lines, line = [], ""
     for word in text.split():
         candidate = f"{line} {word}".strip()

@@ -45,7 +45,8 @@ class ShareImage:
 
 def _rooted_content(content):
     """``Content._get_content`` of a rewritten body: ROOT becomes the page's site URL (the
-    same value Pelican passes to ``_update_content`` for ``{static}`` links)."""
+    same value Pelican passes to ``_update_content`` for ``{static}`` links).
+    """
     return body_html(content).replace(ROOT, content.get_siteurl())
 
 
@@ -57,7 +58,7 @@ class ContentImages:
         self.settings = settings
         self.site_name = settings.get("SITENAME", "")
 
-    def attach(self, content):
+    def attach(self, content) -> None:
         """Set the module doc's attributes on ``content`` (an Article or Page)."""
         content.news_image = None
         content.news_image_lead = ""

@@ -108,7 +108,7 @@ DEFAULT_STRINGS = {
 }
 
 
-def placeholder(embed, title, poster_html, strings):
+def placeholder(embed, title, poster_html, strings) -> str:
     """Return the placeholder HTML (str, may hold :data:`markup.ROOT` via ``poster_html``).
 
     Args:

@@ -43,14 +43,16 @@ class Derived:
 
     def picture(self, alt, sizes, lead=False):
         """``<picture>`` markup of the responsive set (see :func:`markup.picture`); "" when
-        nothing was made (``NEWS_IMAGES_VALIDATE_ONLY``)."""
+        nothing was made (``NEWS_IMAGES_VALIDATE_ONLY``).
+        """
         if not self.variants:
             return ""
         return picture(self.variants, self.width, self.height, alt, sizes, lead)
 
     def thumbnail(self, sizes):
         """``<picture>`` of the card thumbnail (alt="": the card's headline says it), lazy;
-        "" when there is none."""
+        "" when there is none.
+        """
         if not self.thumbnails:
             return ""
         first = self.thumbnails[-1]
@@ -109,8 +111,10 @@ class ImageBuild:
 
         Args:
             path: the source file's path.
+
         Returns:
             :class:`Derived`.
+
         Raises:
             process.ImageProblem: the source cannot be used.
         """
@@ -118,7 +122,8 @@ class ImageBuild:
 
     def body(self, path):
         """The responsive set of an image in the body (or an embed's poster); see
-        :meth:`featured`."""
+        :meth:`featured`.
+        """
         return self._derive(path, "body")
 
     def _derive(self, path, kind):
@@ -184,6 +189,7 @@ class ImageBuild:
         Args:
             site_name, section, headline: plain text drawn on the card.
             file_stem: start of the output file name (the content's slug).
+
         Returns:
             :class:`Derived` with only ``share`` set, or None with ``NEWS_IMAGES_VALIDATE_ONLY``.
         """

@@ -29,12 +29,12 @@ BUILD = "news_images.build"
 ENCLOSURES = "news_images.enclosures"
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: fill in the NEWS_IMAGES_* settings."""
     apply_defaults(pelican.settings)
 
 
-def add_filter(generator):
+def add_filter(generator) -> None:
     """``generator_init``: ``image_root`` (see :func:`news_images.markup.with_root`)."""
     generator.env.filters["image_root"] = with_root
 
@@ -47,7 +47,7 @@ class ImagesGenerator:
         self.settings = settings
         self.output_path = output_path
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         """Give each article and page its images (see :mod:`news_images.content`)."""
         started = time.perf_counter()
         build = ImageBuild(self.settings)
@@ -68,7 +68,7 @@ class ImagesGenerator:
             time.perf_counter() - started,
         )
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         """Link or copy the used derived files into the output folder; drop stale ones."""
         build = build_state().get(BUILD)
         if build is not None:
@@ -97,9 +97,10 @@ def get_generators(pelican):
     return ImagesGenerator
 
 
-def skip_converted_sources(generator):
+def skip_converted_sources(generator) -> None:
     """``static_generator_finalized``: do not copy sources that are published as derived
-    files only (the original may be 12 MB and hold GPS coordinates in its EXIF)."""
+    files only (the original may be 12 MB and hold GPS coordinates in its EXIF).
+    """
     build = build_state().get(BUILD)
     if build is None:
         return
@@ -110,9 +111,10 @@ def skip_converted_sources(generator):
     ]
 
 
-def add_enclosures(context, feed):
+def add_enclosures(context, feed) -> None:
     """``feed_generated``: the featured image's mid-size JPEG as each entry's enclosure
-    (absolute URL, byte length, ``image/jpeg``)."""
+    (absolute URL, byte length, ``image/jpeg``).
+    """
     enclosures = build_state().get(ENCLOSURES)
     if not enclosures:
         return
@@ -126,7 +128,7 @@ def add_enclosures(context, feed):
             item["enclosures"] = [Enclosure(f"{domain}/{found[0]}", str(found[1]), "image/jpeg")]
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.generator_init.connect(add_filter)

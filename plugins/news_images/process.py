@@ -52,9 +52,11 @@ def open_source(path, max_bytes, max_pixels, max_width=1600):
         max_pixels: largest accepted width × height.
         max_width: the largest width (px) that will be made of it: a JPEG is decoded at
             1/2, 1/4 or 1/8 scale when that is still at least this wide (much faster).
+
     Returns:
         a loaded ``PIL.Image.Image`` in RGB or RGBA, upright, with ``info`` holding at most
         ``icc_profile``.
+
     Raises:
         ImageProblem: the file cannot be used (see the module doc).
     """
@@ -162,7 +164,8 @@ def flatten(image, background=(255, 255, 255)):
 def target_widths(source_width, widths):
     """The widths (px, ascending) to make of a source ``source_width`` px wide: those of
     ``widths`` up to 90% of it, plus the source width when a listed width is above that (a
-    480 px file next to a 500 px one would only cost build time)."""
+    480 px file next to a 500 px one would only cost build time).
+    """
     below = [width for width in widths if width <= source_width * 0.9]
     if len(below) < len(widths):
         below.append(source_width)

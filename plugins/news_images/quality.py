@@ -41,7 +41,7 @@ def table(path, width=720, avif_speed=8):
     return rows
 
 
-def main(argv=None):
+def main(argv=None) -> None:
     """Print the table as Markdown."""
     args = (argv if argv is not None else sys.argv[1:]) or []
     if not args:

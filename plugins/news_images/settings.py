@@ -49,7 +49,7 @@ DEFAULTS = {
 }
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in missing NEWS_IMAGES_* settings of ``settings`` (Pelican's dict) in place.
 
     ``NEWS_IMAGES_CACHE_PATH`` None becomes ``CACHE_PATH/news_images`` (absolute paths are kept;
