@@ -42,6 +42,7 @@ def head_tags(
         image_size: (width, height, media type) of ``image``, or None: ``og:image:width``,
             ``og:image:height`` and ``og:image:type`` (WhatsApp and Facebook show a large
             preview at once when they know the size).
+
     Returns:
         ``Markup``, one tag per line, no trailing newline.
     """
@@ -84,6 +85,7 @@ def article_tags(published, modified, section, tags):
         published, modified: ISO 8601 strings.
         section: the category name, or "".
         tags: list of tag names.
+
     Returns:
         ``Markup``, one tag per line.
     """

@@ -7,21 +7,22 @@ from . import seo, sitemaps
 from .settings import apply_defaults
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: fill in and validate the NEWS_SEO_* settings; the files it writes join
-    the output-path registry (news_metadata.outputs)."""
+    the output-path registry (news_metadata.outputs).
+    """
     apply_defaults(pelican.settings)
     register_output_settings(
         pelican.settings, ["NEWS_SEO_SITEMAP", "NEWS_SEO_NEWS_SITEMAP", "NEWS_SEO_ROBOTS_TXT"]
     )
 
 
-def attach_seo(generators):
+def attach_seo(generators) -> None:
     """``all_generators_finalized``: ``seo`` on every article and page, ``news_seo_site``."""
     seo.attach(generators)
 
 
-def record_page(path, context):
+def record_page(path, context) -> None:
     """``content_written``: remember the page for sitemap.xml."""
     sitemaps.written_pages().add(path, context)
 
@@ -31,7 +32,7 @@ def get_generators(pelican):
     return sitemaps.NewsSitemapGenerator
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.all_generators_finalized.connect(attach_seo)

@@ -19,7 +19,7 @@ from .share import share_links
 from .text import shorten
 
 
-def site_url(siteurl, path):
+def site_url(siteurl, path) -> str:
     """Return the public URL of an output path.
 
     Args:
@@ -27,6 +27,7 @@ def site_url(siteurl, path):
         path: a URL or output path relative to the site root, e.g. ``2024/12/x.html`` or
             ``kategori/opini/index.html``; a final ``index.html`` is dropped (the server
             serves the folder).
+
     Returns:
         str, ``siteurl + "/" + path``.
     """
@@ -76,6 +77,7 @@ class SiteInfo:
         Args:
             output_file: the page's output path (Pelican's ``output_file``).
             title, description: the page's title and description, plain text.
+
         Returns:
             ``Markup`` (see :func:`news_seo.head.head_tags`).
         """
@@ -220,6 +222,7 @@ def attach(generators):
 
     Args:
         generators: Pelican's generators (``all_generators_finalized``).
+
     Returns:
         :class:`SiteInfo`, or None when there is no generator.
     """

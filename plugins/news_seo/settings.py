@@ -47,7 +47,7 @@ DEFAULTS = {
 }
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in missing NEWS_SEO_* settings of ``settings`` (Pelican's dict) and validate them.
 
     Bad values are logged as warnings and replaced by the default (Pelican's habit).

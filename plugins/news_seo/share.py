@@ -31,9 +31,11 @@ def share_links(networks, url, title):
             "email").
         url: the absolute URL of the page.
         title: the headline, plain text.
+
     Returns:
         list of ``{"network": name, "url": link}``; links are not HTML-escaped yet (the
         template's autoescaping turns ``&`` into ``&amp;`` in the attribute).
+
     Raises:
         KeyError: an unknown network (settings.apply_defaults filters them out).
     """

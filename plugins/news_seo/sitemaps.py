@@ -53,11 +53,11 @@ class WrittenPages:
     def __init__(self):
         self.entries = {}
 
-    def reset(self):
+    def reset(self) -> None:
         """Forget the previous build (``make devserver`` builds many times in one process)."""
         self.entries.clear()
 
-    def add(self, path, context):
+    def add(self, path, context) -> None:
         """Record one written page.
 
         Args:
@@ -96,6 +96,7 @@ def sitemap_xml(entries, siteurl):
         entries: iterable of ``(url, path, lastmod)``: the page's absolute URL or None, its
             output path (used when url is None), lastmod an aware ``datetime`` or None.
         siteurl: absolute ``SITEURL``.
+
     Returns:
         str; URLs sorted, each once.
     """
@@ -119,6 +120,7 @@ def news_items(articles, now, max_age, max_items):
         now: aware ``datetime``, the build's time.
         max_age: ``timedelta``; an article dated ``now - max_age`` or later is in.
         max_items: int, the most to return.
+
     Returns:
         list of articles with ``now - max_age <= date <= now``, newest first, at most
         ``max_items`` (an article dated after ``now`` is not published yet). Advertorials
@@ -188,10 +190,10 @@ class NewsSitemapGenerator:
         self.output_path = output_path
         written_pages().reset()
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         """Nothing to add to the context."""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         """Write the news sitemap and robots.txt into the output folder."""
         siteurl = self.settings.get("SITEURL", "")
         if not is_absolute(siteurl):
@@ -222,7 +224,7 @@ class NewsSitemapGenerator:
             )
 
 
-def write_sitemap(pelican):
+def write_sitemap(pelican) -> None:
     """``finalized``: write sitemap.xml from the pages this build wrote."""
     settings = pelican.settings
     siteurl = settings.get("SITEURL", "")

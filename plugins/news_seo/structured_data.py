@@ -102,6 +102,7 @@ def article_block(article, seo, site):
         article: Pelican ``Article`` (news_metadata attributes set).
         seo: its :class:`news_seo.seo.SeoData` (title, description, canonical URL, image).
         site: :class:`news_seo.seo.SiteInfo`.
+
     Returns:
         dict. Dates are ISO 8601 in WITA with ``+08:00``; ``dateModified`` is ``Modified`` or,
         without one, ``Date`` (the corrections plugin moves ``Modified`` to the newest entry);
@@ -142,7 +143,8 @@ def article_block(article, seo, site):
 
 def _article_type(article, opinion):
     """``AdvertiserContentArticle`` for an advertorial (``article.sponsored``), else the
-    opinion or news type."""
+    opinion or news type.
+    """
     if getattr(article, "sponsored", False):
         return "AdvertiserContentArticle"
     return "OpinionNewsArticle" if opinion else "NewsArticle"
@@ -151,7 +153,8 @@ def _article_type(article, opinion):
 def correction_nodes(article):
     """schema.org ``correction``: a ``CorrectionComment`` (``text``, ``datePublished``) for
     each koreksi and klarifikasi of ``article.corrections`` (oldest first); updates
-    (pembaruan) only move ``dateModified``. Empty without the corrections plugin."""
+    (pembaruan) only move ``dateModified``. Empty without the corrections plugin.
+    """
     return [
         {
             "@type": "CorrectionComment",

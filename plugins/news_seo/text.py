@@ -10,6 +10,7 @@ def shorten(text: str, max_length: int | None) -> str:
     Args:
         text: plain text (one line).
         max_length: int, or None for no limit.
+
     Returns:
         ``text`` unchanged when short enough; otherwise the longest run of whole words that,
         with a trailing "…", fits (a single overlong word is cut inside).
