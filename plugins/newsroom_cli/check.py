@@ -32,6 +32,7 @@ def run_check(settings_file, content=None):
     Args:
         settings_file: path of the settings module (publishconf.py for the publish rules).
         content: the content folder, overriding the settings' ``PATH`` (optional).
+
     Returns:
         ``(errors, counts)``: the list of :class:`news_metadata.errors.ContentError` (sorted by
         file and line) and a dict of counts (``articles``, ``drafts``, ``pages``, ``files``;
@@ -104,7 +105,8 @@ def run_check(settings_file, content=None):
 
 def inventory_line(counts):
     """The one-line inventory ``make check`` prints: articles, drafts, pages, scheduled (with
-    their times, WITA), then every other kind of file under content/ (comments, static, ...)."""
+    their times, WITA), then every other kind of file under content/ (comments, static, ...).
+    """
     parts = [
         f"{counts['articles']} published article(s)",
         f"{counts['drafts']} draft(s)",
@@ -123,7 +125,7 @@ def inventory_line(counts):
     return ", ".join(parts)
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Command-line entry point; returns the exit status (see the module doc)."""
     parser = argparse.ArgumentParser(
         prog="make check", description="Check all content without building pages."

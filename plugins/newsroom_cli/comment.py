@@ -107,8 +107,10 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
         article_id: the article's ``Id`` (or its source-path fallback id).
         reply_to: id of an existing comment on the same article, or "".
         now: an aware ``datetime`` (default :func:`news_metadata.clock.build_now`).
+
     Returns:
         ``(path, article)``: the new file and the article's entry from :func:`article_index`.
+
     Raises:
         LookupError: no such article, or no such comment to reply to (message for the editor).
         ValueError: the article id or the reply id is not a valid id, or the folder would not
@@ -161,7 +163,7 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
     return path, article
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Entry point of ``python -m newsroom_cli.comment``; returns the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m newsroom_cli.comment", description="Moderated comments: editor tools."

@@ -54,7 +54,8 @@ class UsageError(Exception):
 
 def read_settings(path, content=None):
     """Pelican's settings from ``path`` with the CORRECTIONS_* defaults (and ``PATH`` =
-    ``content`` when given)."""
+    ``content`` when given).
+    """
     from pelican.settings import read_settings as pelican_settings
 
     logging.getLogger("pelican.settings").setLevel(logging.ERROR)  # feed hints: noise here
@@ -111,9 +112,11 @@ def add_correction(settings, article_id, kind, now=None):
         article_id: an article's ``Id``.
         kind: one of :data:`corrections.settings.KINDS` (any case).
         now: aware ``datetime`` (default :func:`build_now`).
+
     Returns:
         ``(path, line, article)``: the file, the 1-based line of the new entry, the article's
         index entry.
+
     Raises:
         UsageError: unknown article or kind, an unpublished article, or an existing file that
         is not a YAML list (fix it first: nothing is appended to a broken file).
@@ -157,8 +160,10 @@ def withdraw(settings, article_id, reason, note="", now=None):
     Args:
         reason: a key of ``CORRECTIONS_WITHDRAWAL_REASONS`` (any case).
         note: one line of explanation for readers, or "".
+
     Returns:
         ``(path, article)``.
+
     Raises:
         UsageError: unknown article or reason, a draft, an article already withdrawn or with
         ``Withdrawn_*`` lines, or a file whose header cannot be found.
@@ -221,6 +226,7 @@ def new_reply(settings, article_id, author=None, now=None, token=None):
 
     Returns:
         ``(path, article)``: the new file and the original's index entry.
+
     Raises:
         UsageError: unknown article, an original that is itself a reply or already has one,
         or anything :func:`newsroom_cli.new.create_article` refuses (author, existing file).
@@ -262,7 +268,7 @@ def new_reply(settings, article_id, author=None, now=None, token=None):
     return path, article
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Entry point of ``python -m newsroom_cli.correction``; returns the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m newsroom_cli.correction", description="Corrections, withdrawals, hak jawab."

@@ -78,7 +78,8 @@ def headers_for(path):
     """Return (Content-Type or None, Cache-Control) for ``path`` (relative to the output
     folder, ``/`` separators), as the S3 passes upload it: the first row of
     :data:`CONTENT_TYPES` whose pattern matches and no excluded pattern does; else
-    (None, :data:`SHORT`) (the last pass; the AWS CLI guesses the type)."""
+    (None, :data:`SHORT`) (the last pass; the AWS CLI guesses the type).
+    """
     for pattern, more_specific, content_type, cache in CONTENT_TYPES:
         if fnmatch.fnmatchcase(path, pattern) and not any(
             fnmatch.fnmatchcase(path, other) for other in more_specific
@@ -190,9 +191,10 @@ def redact(text):
     return _USERINFO.sub(r"\1***@", text)
 
 
-def check_stamp(output):
+def check_stamp(output) -> str | None:
     """Return None when ``output`` is the tree the last ``make publish`` stamped; else the
-    reason to refuse it (a sentence for the user)."""
+    reason to refuse it (a sentence for the user).
+    """
     path = stamp_path(output)
     try:
         with open(path, encoding="utf-8") as handle:

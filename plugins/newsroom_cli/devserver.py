@@ -68,11 +68,12 @@ def allowed_host(host, port, extra=()):
     return any(host in (name, f"{name}:{port}") for name in names)
 
 
-def install_host_check(port, extra=()):
+def install_host_check(port, extra=()) -> None:
     """Make every tornado handler of this process (pages, livereload.js, the WebSocket) answer
     403 to a request whose Host is not :func:`allowed_host`. python-livereload builds its
     handlers itself, so the check goes on tornado's ``RequestHandler.prepare``, which every
-    request passes through before its method runs."""
+    request passes through before its method runs.
+    """
     from tornado import web
 
     def prepare(handler):
@@ -82,7 +83,7 @@ def install_host_check(port, extra=()):
     web.RequestHandler.prepare = prepare
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Command-line entry point; runs until interrupted."""
     parser = argparse.ArgumentParser(prog="make devserver", description=__doc__.splitlines()[0])
     parser.add_argument("content")

@@ -121,8 +121,10 @@ def create_article(settings, title, author=None, category=None, now=None, token=
         now: aware ``datetime`` to use instead of :func:`build_now` (tests).
         token: fixed Id suffix (tests).
         extra: more header lines, see :func:`article_source`.
+
     Returns:
         the absolute path of the new file.
+
     Raises:
         UsageError: empty title, unknown author or category, or the file exists already.
     """
@@ -161,7 +163,7 @@ def create_article(settings, title, author=None, category=None, now=None, token=
     return os.path.abspath(path)
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="make new", description=__doc__.splitlines()[0])
     parser.add_argument("--title", default="")

@@ -72,6 +72,7 @@ def tree_digest(root, exclude=None):
         root: folder path. Modification times and permissions are not part of the digest.
         exclude: optional compiled regex; files whose ``/``-separated relative path it
             matches (``re.match``) are left out.
+
     Returns:
         64 hex digits; two trees with the same files and bytes have the same digest.
     """
@@ -89,11 +90,12 @@ def tree_digest(root, exclude=None):
     return digest.hexdigest()
 
 
-def exchange(new, old):
+def exchange(new, old) -> bool:
     """Atomically exchange two folders (``renameat2(RENAME_EXCHANGE)``, Linux 3.15+, glibc 2.28+).
 
     Returns:
         True when exchanged; False when the call or the file system does not support it.
+
     Raises:
         OSError: the exchange was attempted and failed for another reason.
     """
@@ -114,7 +116,8 @@ def exchange(new, old):
 
 def swap_in(new, final):
     """Put the finished tree ``new`` at ``final``; return the path of the old tree to delete
-    (or None when there was none)."""
+    (or None when there was none).
+    """
     if not os.path.exists(final):
         os.rename(new, final)
         return None
@@ -130,9 +133,10 @@ def swap_in(new, final):
     return aside
 
 
-def keep_unchanged_mtimes(new, old):
+def keep_unchanged_mtimes(new, old) -> None:
     """Give each file of ``new`` whose bytes equal the same file in ``old`` the old file's
-    access and modification times, so size-and-time syncs (rsync, aws s3 sync) skip it."""
+    access and modification times, so size-and-time syncs (rsync, aws s3 sync) skip it.
+    """
     if not os.path.isdir(old):
         return
     for folder, _, files in os.walk(new):
@@ -200,9 +204,10 @@ def write_stamp(output, digest):
     return stamp
 
 
-def remove_stale_builds(parent, name):
+def remove_stale_builds(parent, name) -> None:
     """Delete ``.NAME-build-<pid>-*`` folders whose process no longer runs (a killed publish);
-    first :func:`restore_aside`, so a published tree left aside is never deleted."""
+    first :func:`restore_aside`, so a published tree left aside is never deleted.
+    """
     restore_aside(parent, name)
     pattern = re.compile(rf"^\.{re.escape(name)}-build-(\d+)-")
     for entry in os.listdir(parent):
@@ -230,7 +235,7 @@ def _interrupt(signum, frame):
     raise Interrupted(signal.Signals(signum).name)
 
 
-def publish(args):
+def publish(args) -> int:
     """Build and swap in (see the module doc). ``args`` are Pelican's parsed arguments.
 
     Returns:

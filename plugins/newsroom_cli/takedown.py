@@ -51,8 +51,10 @@ def take_down(settings, article):
         settings: Pelican settings (``PATH``, ``ARTICLE_PATHS``, ``NEWS_METADATA_ARCHIVE_PATH``,
             ``COMMENTS_PATH``).
         article: path of the article file (absolute or relative to the working directory).
+
     Returns:
         list of ``(from, to)`` absolute paths that were moved.
+
     Raises:
         TakedownError: see the module doc.
     """
@@ -86,7 +88,7 @@ def take_down(settings, article):
     return moves
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="make takedown", description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default="")

@@ -207,6 +207,7 @@ def convert(html, title="", image_hosts=(), furniture=True):
             images there are switched to their largest size (``/s1600/``).
         furniture: take out the old site's furniture and the typed byline (posts; not for
             readers' comments, whose words are kept as written).
+
     Returns:
         :class:`Body`.
     """
@@ -247,7 +248,8 @@ def convert(html, title="", image_hosts=(), furniture=True):
 def _plain_text(html, title, furniture):
     """The :class:`Body` of a body that is plain text with ``<br>`` at most (most reader
     comments), without parsing HTML; None for anything else. Same result as the full path
-    (tests/test_blogger_body.py compares them)."""
+    (tests/test_blogger_body.py compares them).
+    """
     if not _PLAIN.match(html):
         return None
     paragraphs = []
@@ -456,6 +458,7 @@ def _strip_furniture(blocks, title, body):
 
 def split_names(text):
     """Names in a typed byline: split at ``;``, `` & `` and `` dan `` (never at commas:
-    ``Munir Husen, S.H., M.H.`` is one name with its degrees)."""
+    ``Munir Husen, S.H., M.H.`` is one name with its degrees).
+    """
     parts = re.split(r"\s*;\s*|\s+&\s+|\s+dan\s+", text.strip().rstrip(".:"))
     return [" ".join(part.split()) for part in parts if part.strip()]

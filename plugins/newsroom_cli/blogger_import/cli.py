@@ -71,8 +71,10 @@ def run_import(export_path, settings, download=False, image_hosts=None):
         settings: from :func:`read_settings`.
         download: fetch Blogger-hosted images into ``content/images/<yyyy>/``.
         image_hosts: host suffixes to treat as Blogger's CDN (default: the setting).
+
     Returns:
         :class:`.plan.Report`; its ``actions`` name the extra files the editor should open.
+
     Raises:
         ExportError, MappingError: unusable input; nothing written.
         ValueError: an unusable manifest; nothing written.
@@ -133,7 +135,8 @@ def run_import(export_path, settings, download=False, image_hosts=None):
 
 def _unused_unconfirmed(path, used):
     """Names of ``confirmed: false`` profiles in authors.yml that no imported article uses
-    (an earlier import made them, then the mapping sent the name elsewhere)."""
+    (an earlier import made them, then the mapping sent the name elsewhere).
+    """
     import yaml
 
     try:
@@ -166,7 +169,8 @@ def _images(files, report, options, download):
     """Point the articles at local copies of their Blogger images: the copies already in
     ``content/`` (an earlier ``DOWNLOAD=1``, so a plain re-import does not undo it) and, with
     ``download``, freshly fetched ones. Returns the new image files; ``report.images`` keeps
-    the links left on Blogger."""
+    the links left on Blogger.
+    """
     wanted = [
         (rel, url, year)
         for rel, url, year in report.images
@@ -290,7 +294,7 @@ def format_report(report, seconds, check_errors=None):
     return out.getvalue()
 
 
-def main(argv=None):
+def main(argv=None) -> int:
     """Command-line entry point; returns the exit status (module doc)."""
     parser = argparse.ArgumentParser(
         prog="make import-blogger", description=__doc__.splitlines()[0]

@@ -107,7 +107,8 @@ class Export:
 
 def _local(tag):
     """The local name of an element, also for a prefix the file never declared
-    (lxml's recovery keeps ``app:draft`` as the literal tag name)."""
+    (lxml's recovery keeps ``app:draft`` as the literal tag name).
+    """
     if not isinstance(tag, str):
         return ""
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
@@ -160,8 +161,10 @@ def read_export(path):
 
     Args:
         path: the file (classic backup ``.xml`` or Takeout ``feed.atom``).
+
     Returns:
         :class:`Export`.
+
     Raises:
         ExportError: no such file, empty, not XML, a web page, an Atom feed that is not a
             Blogger export, or an export cut off before its end.

@@ -51,6 +51,7 @@ def largest_url(url, hosts=DEFAULT_HOSTS):
     Args:
         url: an image address.
         hosts: host name suffixes of Blogger's CDN.
+
     Returns:
         str, e.g. ``.../AVvXsEi/s1600/foto.jpg`` for ``.../AVvXsEi/s320/foto.jpg``.
     """
@@ -72,6 +73,7 @@ def local_name(url, year, taken):
         url: the (largest) image address.
         year: the post's year (WITA), int.
         taken: dict of paths already given out -> url; updated.
+
     Returns:
         str, e.g. ``images/2024/kaki-si-intens.jpg``; a short hash of the address is added
         when another picture already has the name.

@@ -27,8 +27,10 @@ def load_mapping(path):
 
     Args:
         path: the YAML file; a missing file is an empty mapping.
+
     Returns:
         ``{"authors": {str: str}, "sections": {str: str}}`` with empty values removed.
+
     Raises:
         MappingError: not valid YAML, not a mapping of the two sections, or a value that is
             not text.
@@ -73,6 +75,7 @@ def proposal(authors, labels, profiles, categories):
         labels: ``{label: count}``.
         profiles: names in authors.yml (a name found there maps to itself).
         categories: ``NEWS_METADATA_CATEGORIES``.
+
     Returns:
         str (YAML with comments).
     """

@@ -132,6 +132,7 @@ def plan(export, mapping, options):
         export: :class:`.export.Export`.
         mapping: from :func:`.mapping.load_mapping`.
         options: :class:`Options`.
+
     Returns:
         ``(files, report, found)``: list of :class:`OutputFile` (articles, pages, comments),
         the :class:`Report`, and ``found`` = ``{"authors": {name: (count, note)}, "labels":
@@ -489,7 +490,8 @@ class _State:
 
 def _link_internally(files, paths_to_files, blog_url):
     """Links from one imported post to another on the old blog become ``{filename}`` links,
-    so they follow the post to the new site (and ``make check`` checks them)."""
+    so they follow the post to the new site (and ``make check`` checks them).
+    """
     host = (urlsplit(blog_url).hostname or "").lower()
     if not host:
         return

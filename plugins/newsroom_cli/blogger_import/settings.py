@@ -14,7 +14,7 @@ DEFAULTS = {
 }
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in every missing BLOGGER_IMPORT_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)

@@ -58,6 +58,7 @@ def decide(files, content, manifest):
         files: list of :class:`.plan.OutputFile`.
         content: the content folder.
         manifest: from :func:`load_manifest`.
+
     Returns:
         ``(write, notes, hashes)``: the files to write, ``notes`` = list of
         ``(relative, what happened)`` for the report, ``hashes`` = the new manifest entries of
@@ -108,7 +109,7 @@ def decide(files, content, manifest):
     return write, notes, hashes
 
 
-def commit(content, writes):
+def commit(content, writes) -> None:
     """Write ``writes`` (list of ``(relative path, bytes)``) into ``content`` via staging.
 
     Every path is checked to stay inside ``content`` before anything is written.
