@@ -7,12 +7,12 @@ from .settings import apply_defaults
 from .site_checks import check_site
 
 
-def initialize(pelican):
+def initialize(pelican) -> None:
     """``initialized``: fill in default settings."""
     apply_defaults(pelican.settings)
 
 
-def register():
+def register() -> None:
     """Connect the receivers (Pelican plugin entry point)."""
     signals.initialized.connect(initialize)
     signals.article_generator_init.connect(start_build)

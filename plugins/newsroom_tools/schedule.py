@@ -17,12 +17,12 @@ from pelican.contents import Article
 _now = {}
 
 
-def start_build(generator):
+def start_build(generator) -> None:
     """``article_generator_init``: fix "now" once per build (seconds resolution, UTC)."""
     _now["value"] = build_now()
 
 
-def hold_back(instance):
+def hold_back(instance) -> None:
     """``content_object_init``: make a published article dated after "now" a scheduled draft.
 
     Sets ``status = "draft"`` and ``scheduled = True`` (templates show the release time); every

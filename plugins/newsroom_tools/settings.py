@@ -16,7 +16,7 @@ DEFAULTS = {
 }
 
 
-def apply_defaults(settings):
+def apply_defaults(settings) -> None:
     """Fill in every missing NEWSROOM_TOOLS_* setting of ``settings`` (a dict) in place."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)

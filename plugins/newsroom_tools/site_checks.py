@@ -36,7 +36,7 @@ LINK_KINDS = ("filename", "static", "attach")
 CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 
-def check_site(generator):
+def check_site(generator) -> None:
     """``page_generator_finalized`` receiver: run every check on the articles and pages read.
 
     Args:
@@ -86,7 +86,7 @@ class _Sources:
         return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def check_character_references(path, text):
+def check_character_references(path, text) -> None:
     """Report each ``&#...;`` reference to a character XML 1.0 forbids (with its line)."""
     if "&#" not in text:
         return
@@ -104,9 +104,10 @@ def check_character_references(path, text):
         )
 
 
-def check_links(contents, context, settings, sources):
+def check_links(contents, context, settings, sources) -> None:
     """Report unresolved ``{filename}``/``{static}``/``{attach}`` links, and links from
-    published content to drafts or scheduled articles."""
+    published content to drafts or scheduled articles.
+    """
     if not contents:
         return
     link_regex = contents[0]._get_intrasite_link_regex()
@@ -215,9 +216,10 @@ def _link_fix(what):
     )
 
 
-def check_placeholders(contents, settings, sources):
+def check_placeholders(contents, settings, sources) -> None:
     """Report scaffold text (``NEWSROOM_TOOLS_PLACEHOLDERS``) left in content that will be
-    published (published, hidden or scheduled; a draft may keep it)."""
+    published (published, hidden or scheduled; a draft may keep it).
+    """
     placeholders = [p for p in settings.get("NEWSROOM_TOOLS_PLACEHOLDERS") or [] if p]
     for content in contents:
         if content.status == "draft" and not getattr(content, "scheduled", False):
@@ -234,9 +236,10 @@ def check_placeholders(contents, settings, sources):
                 )
 
 
-def check_output_names(contents):
+def check_output_names(contents) -> None:
     """Report an output path with a file or folder name longer than the file system allows
-    (255 bytes), before the writer fails on it (``OSError: File name too long``)."""
+    (255 bytes), before the writer fails on it (``OSError: File name too long``).
+    """
     for content in contents:
         save_as = content.save_as or ""
         too_long = [part for part in save_as.split("/") if len(part.encode()) > NAME_MAX_BYTES]
