@@ -39,7 +39,7 @@ unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
-.PHONY: help venv html clean regenerate serve devserver publish test update-expected test-csl lint
+.PHONY: help venv html clean regenerate serve devserver publish test coverage update-expected test-csl lint
 .PHONY: format bench audit node-tools
 .PHONY: new check rsync_upload github s3_upload
 .PHONY: comment takedown import-blogger correction withdraw hak-jawab cms cms-tools
@@ -56,6 +56,7 @@ help:
 	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
 	@echo 'make clean       remove output-dev/ and output/'
 	@echo 'make test        run the test suite (PYTEST_WORKERS=2 processes)'
+	@echo 'make coverage    the test suite under coverage.py: line coverage of plugins/ (htmlcov/)'
 	@echo 'make update-expected  rewrite tests/fixtures/expected/ from tests/fixtures/site/ (review the diff)'
 	@echo 'make test-csl    citations engine against the vendored CSL test-suite fixtures'
 	@echo 'make lint        ruff check + format check'
@@ -122,11 +123,25 @@ github: publish
 s3_upload: publish
 	$(TOOLS).deploy s3 $(call quote,OUTPUTDIR)
 
-# Two workers (pytest-xdist): each builds the session fixtures (the fixture site, Chromium) once.
-# PYTESTOPTS="-n 0" runs in one process (e.g. for coverage run -m pytest -n 0).
+# Two workers (pytest-xdist): each builds the session fixtures (the fixture site, Chromium) once;
+# --dist loadfile keeps a test file on one worker, so a module fixture (a corpus site, a served
+# editor) is built once, not once per worker; tests/conftest.py sends the slowest files first.
+# PYTESTOPTS="-n 0" runs in one process.
 PYTEST_WORKERS ?= 2
+PYTEST_DIST ?= loadfile
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) $(call quote_words,PYTESTOPTS)
+	$(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) --dist $(call quote,PYTEST_DIST) \
+		$(call quote_words,PYTESTOPTS)
+
+# Line coverage of plugins/ (pyproject.toml [tool.coverage]): the suite as make test runs it,
+# the xdist workers and the subprocess builds included; the report is printed and in htmlcov/.
+coverage: $(STAMP)
+	rm -f .coverage .coverage.*
+	$(BIN)/python -m coverage run -m pytest -n $(call quote,PYTEST_WORKERS) \
+		--dist $(call quote,PYTEST_DIST) $(call quote_words,PYTESTOPTS)
+	$(BIN)/python -m coverage combine -q
+	$(BIN)/python -m coverage report
+	$(BIN)/python -m coverage html -q
 
 # Rewrites tests/fixtures/expected/ from the fixture site (tests/golden.py); review the diff.
 update-expected: $(STAMP)
