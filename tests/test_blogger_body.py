@@ -176,9 +176,16 @@ def test_plain_text_shortcut_equals_the_full_conversion():
               "<"]  # fmt: skip
     md = markdown.Markdown(extensions=["markdown.extensions.extra"])
     rng = random.Random(3)
+    seen = set()
     for _ in range(2000):
         html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        if html in seen:  # short draws repeat: each distinct body is converted once
+            continue
+        seen.add(html)
         fast, full = convert(html, "Judul"), convert(html + "<span></span>", "Judul")
+        assert (fast.byline, fast.first_paragraph) == (full.byline, full.first_paragraph)
+        if fast.markdown == full.markdown:  # the same Markdown shows the same text
+            continue
         shown = [
             " ".join(
                 BeautifulSoup(md.reset().convert(b.markdown), "html.parser").get_text().split()
@@ -186,6 +193,5 @@ def test_plain_text_shortcut_equals_the_full_conversion():
             for b in (fast, full)
         ]
         assert shown[0] == shown[1], repr(html)
-        assert (fast.byline, fast.first_paragraph) == (full.byline, full.first_paragraph)
     for comment in ("Setuju.", "Bagus sekali.<br />Salam dari Rasanae.", "a<br><br>b * c_d"):
         assert convert(comment).markdown == convert(comment + "<span></span>").markdown
