@@ -271,6 +271,9 @@ JS_URLS = """
 """
 
 
+TABS = 4
+
+
 def run_pages(browser, urls, html_fragments):
     """Open each URL and each ``(label, html)`` fragment; return (executions, js_urls)."""
     context = browser.new_context(java_script_enabled=True)
@@ -281,21 +284,29 @@ def run_pages(browser, urls, html_fragments):
         lambda route: route.abort(),
     )
     executions, js_urls = [], []
-    page = context.new_page()
-    page.on("dialog", lambda dialog: (executions.append(dialog.message), dialog.dismiss()))
+    # TABS pages load at once (each a top-level page of its own, so autofocus and onfocus
+    # behave as for a reader): the browser renders one while the test reads another.
+    pages = [context.new_page() for _ in range(TABS)]
+    for page in pages:
+        page.on("dialog", lambda dialog: (executions.append(dialog.message), dialog.dismiss()))
 
-    def collect(label):
+    def collect(page, label):
         page.wait_for_timeout(30)  # ontoggle, onbegin, onfocus run just after load
         for number in page.evaluate("window.__executions || []"):
             executions.append(f"{label}: {where(number)}")
         js_urls.extend(f"{label}: {url}" for url in page.evaluate(JS_URLS))
 
-    for url in urls:
-        page.goto(url, wait_until="load")
-        collect(urlsplit(url).path)
+    for start in range(0, len(urls), TABS):
+        batch = list(zip(pages, urls[start : start + TABS], strict=False))
+        for page, url in batch:
+            page.goto(url, wait_until="commit")
+        for page, url in batch:
+            page.wait_for_load_state("load")
+            collect(page, urlsplit(url).path)
+    page = pages[0]
     for label, fragment in html_fragments:
         page.set_content(f"<!doctype html><meta charset=utf-8><body>{fragment}</body>")
-        collect(label)
+        collect(page, label)
     context.close()
     return executions, js_urls
 
