@@ -137,11 +137,11 @@ test: $(STAMP)
 # the xdist workers and the subprocess builds included; the report is printed and in htmlcov/.
 coverage: $(STAMP)
 	rm -f .coverage .coverage.*
+	@# The report is made even when a test fails; the target still exits with pytest's status.
 	$(BIN)/python -m coverage run -m pytest -n $(call quote,PYTEST_WORKERS) \
-		--dist $(call quote,PYTEST_DIST) $(call quote_words,PYTESTOPTS)
-	$(BIN)/python -m coverage combine -q
-	$(BIN)/python -m coverage report
-	$(BIN)/python -m coverage html -q
+		--dist $(call quote,PYTEST_DIST) $(call quote_words,PYTESTOPTS); status=$$?; \
+	$(BIN)/python -m coverage combine -q && $(BIN)/python -m coverage report && \
+	$(BIN)/python -m coverage html -q; exit $$status
 
 # Rewrites tests/fixtures/expected/ from the fixture site (tests/golden.py); review the diff.
 update-expected: $(STAMP)
