@@ -4,14 +4,26 @@ Builds content/ with publishconf.py into a temporary folder (SITEURL = a local s
 index off), serves it the way the hosts do (gzip for text, the Cache-Control of
 ``newsroom_cli.deploy.headers_for``), and runs the pinned Lighthouse (tests/node,
 ``make node-tools``) with Debian's chromium on the home page, an article, an article with a
-photo, a section page and a text-edition page, RUNS times each (default 3), Lighthouse's
-default mobile settings (Moto G Power viewport, simulated slow 4G, 4x CPU slowdown).
+photo, a section page and a text-edition page, RUNS times each (default 3), with Lighthouse's
+default mobile settings (Moto G Power viewport, simulated slow 4G) and a CPU slowdown
+calibrated to this machine (below; ``--no-calibrate``: Lighthouse's fixed 4x).
+
+CPU calibration, as Lighthouse documents it (docs/throttling.md, "Calibrating the CPU
+slowdown": the default 4x "moves a typical run in the high-end desktop bracket somewhere into
+the mid-tier mobile bracket"; on another host compute the multiplier from the report's
+``benchmarkIndex`` with the Lighthouse CPU slowdown calculator,
+https://lighthouse-cpu-throttling-calculator.vercel.app/): one Lighthouse run of the home page
+first reads ``environment.benchmarkIndex``, :func:`cpu_slowdown` turns it into the multiplier
+with the calculator's formula, and every audited run uses it
+(``--throttling.cpuSlowdownMultiplier``). A slower or busier host gets a smaller multiplier,
+so the emulated phone stays the same; the output names the index and the multiplier.
 
 Prints, per page type, the median of the runs for each category (performance, accessibility,
 best-practices, seo; 0-100), LCP (ms), CLS and TBT (ms), then every run. Exits 1 when a median
 score is below ``--min-score`` (100), 2 when Lighthouse or the build cannot run. TBT and so the
 performance score depend on how busy the machine is: on a shared 2-core machine compare
-medians, not single runs. Usage: ``python tests/audit.py [--runs N] [--min-score S] [--keep]``.
+medians, not single runs (each run's own benchmarkIndex is printed beside it). Usage:
+``python tests/audit.py [--runs N] [--min-score S] [--keep] [--no-calibrate]``.
 """
 
 import argparse
@@ -113,17 +125,46 @@ def build(output, base_url):
         raise SystemExit(2)
 
 
-def lighthouse(url, report, chromium):
-    """One Lighthouse run of ``url``; returns {category: 0-100, "lcp", "cls", "tbt"}."""
+class TooSlowHost(Exception):
+    """The host's benchmarkIndex is below the calculator's range (the calculator's message)."""
+
+
+def cpu_slowdown(benchmark_index):
+    """Return the CPU slowdown multiplier for a host whose Lighthouse ``benchmarkIndex`` is
+    ``benchmark_index``, by the formula of the Lighthouse CPU slowdown calculator that
+    Lighthouse's docs/throttling.md points to (patrickhulce/lighthouse-cpu-throttling-calculator,
+    ``computeMultiplierMessages``): linear between its anchors 150 -> 1x, 800 -> 2x,
+    1300 -> 3x, and 233 index points per further 1x above 1300 (1533 -> 4x, 2000 -> 6x).
+
+    Raises:
+        TooSlowHost: below 150 the calculator gives no multiplier.
+    """
+    if benchmark_index >= 1300:
+        return 3 + (benchmark_index - 1300) / 233
+    if benchmark_index >= 800:
+        return 2 + (benchmark_index - 800) / 500
+    if benchmark_index >= 150:
+        return 1 + (benchmark_index - 150) / 650
+    raise TooSlowHost(
+        f"benchmarkIndex {benchmark_index:.0f}: this device is too slow to accurately emulate "
+        "the target Lighthouse device (Lighthouse CPU slowdown calculator)"
+    )
+
+
+def lighthouse(url, report, chromium, multiplier=None, categories=CATEGORIES):
+    """One Lighthouse run of ``url`` with the CPU slowdown ``multiplier`` (None: Lighthouse's
+    default 4x); returns {category: 0-100, "lcp", "cls", "tbt" (ms), "benchmark", "version"}."""
     command = [
         str(LIGHTHOUSE),
         url,
         "--quiet",
         "--output=json",
         f"--output-path={report}",
-        "--only-categories=" + ",".join(CATEGORIES),
+        "--only-categories=" + ",".join(categories),
         "--chrome-flags=--headless=new --no-sandbox",
     ]
+    if multiplier is not None:
+        command.append(f"--throttling.cpuSlowdownMultiplier={multiplier:.2f}")
     result = subprocess.run(
         command, env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True
     )
@@ -132,19 +173,23 @@ def lighthouse(url, report, chromium):
         raise SystemExit(2)
     data = json.loads(Path(report).read_text(encoding="utf-8"))
     audits = data["audits"]
-    scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in categories}
     return {
         **scores,
         "lcp": audits["largest-contentful-paint"]["numericValue"],
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "tbt": audits["total-blocking-time"]["numericValue"],
+        "benchmark": data["environment"]["benchmarkIndex"],
         "version": data["lighthouseVersion"],
     }
 
 
 def row(name, result):
     scores = " ".join(f"{result[c]:>5.0f}" for c in CATEGORIES)
-    return f"{name:<20} {scores}  {result['lcp']:>7.0f} {result['cls']:>6.3f} {result['tbt']:>6.0f}"
+    return (
+        f"{name:<20} {scores}  {result['lcp']:>7.0f} {result['cls']:>6.3f} {result['tbt']:>6.0f}"
+        f" {result['benchmark']:>6.0f}"
+    )
 
 
 def main(argv=None):
@@ -153,6 +198,12 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (3)")
     parser.add_argument("--min-score", type=int, default=100, help="lowest median score (100)")
     parser.add_argument("--keep", action="store_true", help="keep the build and the reports")
+    parser.add_argument(
+        "--no-calibrate",
+        dest="calibrate",
+        action="store_false",
+        help="Lighthouse's fixed 4x CPU slowdown instead of one calibrated to this machine",
+    )
     args = parser.parse_args(argv)
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not LIGHTHOUSE.exists() or not chromium:
@@ -166,11 +217,23 @@ def main(argv=None):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         build(output, base)
+        multiplier, calibration = None, "Lighthouse's default 4x CPU slowdown (not calibrated)"
+        if args.calibrate:
+            probe = lighthouse(base, work / "calibration.json", chromium, None, ["performance"])
+            try:
+                multiplier = cpu_slowdown(probe["benchmark"])
+            except TooSlowHost as exc:
+                print(f"audit: {exc}", file=sys.stderr)
+                return 2
+            calibration = (
+                f"host benchmarkIndex {probe['benchmark']:.0f} -> CPU slowdown "
+                f"{multiplier:.2f}x (Lighthouse docs/throttling.md calculator)"
+            )
         results = {name: [] for name in PAGES}
         for run in range(args.runs):  # interleaved, so a busy moment falls on every page type
             for name, path in PAGES.items():
                 report = work / f"{name.replace(' ', '-')}-{run + 1}.json"
-                results[name].append(lighthouse(base + path, report, chromium))
+                results[name].append(lighthouse(base + path, report, chromium, multiplier))
     finally:
         server.shutdown()
         server.server_close()
@@ -179,14 +242,12 @@ def main(argv=None):
     version = results["home"][0]["version"]
     head = " ".join(f"{c[:5]:>5}" for c in CATEGORIES)
     print(f"Lighthouse {version}, mobile, median of {args.runs} runs (LCP/TBT ms)")
-    print(f"{'page':<20} {head}  {'LCP':>7} {'CLS':>6} {'TBT':>6}")
+    print(calibration)
+    print(f"{'page':<20} {head}  {'LCP':>7} {'CLS':>6} {'TBT':>6} {'bench':>6}")
     failed = []
     for name, runs in results.items():
-        median = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "lcp")}
-        median.update(
-            cls=statistics.median(r["cls"] for r in runs),
-            tbt=statistics.median(r["tbt"] for r in runs),
-        )
+        keys = (*CATEGORIES, "lcp", "cls", "tbt", "benchmark")
+        median = {key: statistics.median(r[key] for r in runs) for key in keys}
         print(row(name, median))
         failed += [f"{name} {c} {median[c]:.0f}" for c in CATEGORIES if median[c] < args.min_score]
     print("\nEvery run:")

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 
+import imagegen
 import pytest
 import yaml
 from conftest import ROOT
@@ -107,11 +108,25 @@ def test_s3_upload_dry_run_prints_the_exact_aws_commands(project, tmp_path):
         "'*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].css'"
     )
     css = "--content-type 'text/css; charset=utf-8'"
+    picture = "'images/r/*-" + "[0-9a-f]" * 10 + "-*"
     expected = [
         f"{sync} --exclude '*' --include '*.html' --content-type 'text/html; charset=utf-8' "
         f"{again} {end}",
         f"{sync} --exclude '*' --include {hashed} {css} {year} {end}",
         f"{sync} --exclude '*' --include '*.css' --exclude {hashed} {css} {hour} {end}",
+        f"{sync} --exclude '*' --include {picture}.avif' --content-type image/avif {year} {end}",
+        f"{sync} --exclude '*' --include {picture}.webp' --content-type image/webp {year} {end}",
+        f"{sync} --exclude '*' --include {picture}.jpg' --content-type image/jpeg {year} {end}",
+        *(
+            f"{sync} --exclude '*' --include {pattern} --content-type application/octet-stream "
+            f"{year} {end}"
+            for pattern in (
+                "'pagefind/pagefind.*.pf_meta'",
+                "'pagefind/index/*.pf_index'",
+                "'pagefind/filter/*.pf_filter'",
+                "'pagefind/fragment/*.pf_fragment'",
+            )
+        ),
         f"{sync} --exclude '*' --include '*.js' --content-type 'text/javascript; charset=utf-8' "
         f"{hour} {end}",
         f"{sync} --exclude '*' --include '*.atom.xml' --content-type "
@@ -126,7 +141,8 @@ def test_s3_upload_dry_run_prints_the_exact_aws_commands(project, tmp_path):
         f"{sync} --exclude '*' --include '*.txt' --content-type 'text/plain; charset=utf-8' "
         f"{again} {end}",
         f"{sync} --exclude '*' --include '*.svg' --content-type image/svg+xml {hour} {end}",
-        f"{sync} --exclude '*' --include '*.webp' --content-type image/webp {hour} {end}",
+        f"{sync} --exclude '*' --include '*.webp' --exclude {picture}.webp' "
+        f"--content-type image/webp {hour} {end}",
         f"{sync} --exclude '*' --include '*.woff2' --content-type font/woff2 {hour} {end}",
         f"{sync} {hour} --delete {end}",
     ]
@@ -146,24 +162,54 @@ def test_s3_without_endpoint_or_prefix(project):
 
 
 def test_s3_cache_control_for_each_kind_of_file_in_a_published_tree(project):
-    """Every file of a real publish build gets the header its kind needs: the hashed stylesheet
-    a year, pages/feeds/data revalidated, everything else an hour."""
-    _, output, args = project
+    """Every file of a real publish build (with a photo and the search index) gets the header
+    its kind needs: files named by a hash of their content (stylesheet, picture derivatives,
+    Pagefind's index) a year, pages/feeds/data revalidated, everything else an hour."""
+    content, output, args = project
+    write_site(
+        content,
+        {
+            "images/sawah.jpg": imagegen.jpeg_bytes(imagegen.photo(800, 600)),
+            "articles/2024/foto.md": header(
+                "Berita Foto", "2024-06-01 08:00", "Image: images/sawah.jpg", "Image_alt: Sawah"
+            )
+            + "Isi foto.\n",
+        },
+    )
     assert run_make("publish", *args).returncode == 0
     files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    hashed = [f for f in files if re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", f)]
-    assert len(hashed) == 1
+    hex10 = "[0-9a-f]{10}"
+    hashed = {
+        f
+        for f in files
+        if re.fullmatch(rf"theme/css/style\.{hex10}\.css", f)
+        or re.fullmatch(rf"images/r/[a-z0-9-]+-{hex10}-(t?\d+|og)\.(avif|webp|jpg)", f)
+        or re.fullmatch(r"pagefind/(pagefind\.|index/|filter/|fragment/)\w+\.pf_\w+", f)
+    }
+    kinds = {f.split("/")[0] + "/" + f.rsplit(".", 1)[-1] for f in hashed}
+    assert {"theme/css", "images/avif", "images/webp", "images/jpg"} <= kinds, kinds
+    assert {"pagefind/pf_meta", "pagefind/pf_index", "pagefind/pf_fragment"} <= kinds, kinds
     year, again, hour = deploy.IMMUTABLE, deploy.REVALIDATE, deploy.SHORT
-    assert deploy.headers_for(hashed[0]) == ("text/css; charset=utf-8", year)
+    css = next(f for f in hashed if f.endswith(".css"))
+    assert deploy.headers_for(css) == ("text/css; charset=utf-8", year)
+    avif = next(f for f in hashed if f.endswith(".avif"))
+    assert deploy.headers_for(avif) == ("image/avif", year)
+    fragment = next(f for f in hashed if f.endswith(".pf_fragment"))
+    assert deploy.headers_for(fragment) == ("application/octet-stream", year)
     assert deploy.cache_control("theme/css/style.css") == hour  # the unhashed copy may change
     assert deploy.cache_control("theme/css/style.0123456789.css.map") == hour
+    assert deploy.cache_control("images/sawah.jpg") == hour  # the editor's name, may change
+    assert deploy.cache_control("images/r/sawah-0123456789.jpg") == hour  # no hash-size part
     assert deploy.headers_for("manifest.webmanifest") == ("application/manifest+json", again)
     assert deploy.headers_for("feeds/semua.atom.xml")[0].startswith("application/atom+xml")
+    assert "pagefind/pagefind-entry.json" in files  # points at the hashed meta: revalidated
     for name in files:
         cache = deploy.cache_control(name)
-        if name.endswith((".html", ".xml", ".json", ".txt", ".webmanifest")):
+        if name in hashed:
+            assert cache == year, name
+        elif name.endswith((".html", ".xml", ".json", ".txt", ".webmanifest")):
             assert cache == again, name
-        elif name != hashed[0]:
+        else:
             assert cache == hour, name
 
 

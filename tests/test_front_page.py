@@ -3,9 +3,10 @@ rows, feeds, the text edition, the 404 page, icons and the hashed stylesheet."""
 
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
-from conftest import SEED_URL, SITEURL
+from conftest import ROOT, SEED_URL, SITEURL
 from lxml import etree
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -187,6 +188,14 @@ def test_head_has_icons_manifest_theme_color_and_a_hashed_stylesheet(site):
         assert head.find("meta", attrs={"name": "theme-color"})["content"] == "#7a1020"
         assert head.find("link", rel="manifest")["href"] == f"{SITEURL}/manifest.webmanifest"
         assert head.find("link", rel="apple-touch-icon") is not None
+        # The SVG icon is in the page: no request for it (issue 14: 3 requests a photo article).
+        svg_icon = head.find("link", rel="icon", type="image/svg+xml")["href"]
+        assert svg_icon.startswith("data:image/svg+xml,"), page
+        assert unquote(svg_icon.partition(",")[2]).replace("'", '"') == " ".join(
+            line.strip()
+            for line in (ROOT / "theme/static/icons/icon.svg").read_text().splitlines()
+            if line.strip()
+        )
     assert site.path("favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
     manifest = json.loads(site.path("manifest.webmanifest").read_text(encoding="utf-8"))
     for icon in manifest["icons"]:
@@ -286,3 +295,22 @@ def test_text_edition_home_and_footer_link(site):
         footer.find("a", href=f"{SITEURL}/teks/").get_text(strip=True) == "Versi teks (hemat kuota)"
     )
     assert "teks/" not in site.path("sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_listing_style_only_on_listing_pages(site):
+    """The front page's and listings' CSS (theme/styles/listing.css) is inline on the pages
+    that show listings, once, and not in the shared stylesheet every article downloads."""
+    listing = ".pagination{"
+    for page in (
+        "index.html",
+        "page/2/index.html",
+        "kategori/opini/index.html",
+        "arsip/index.html",
+        "label/index.html",
+    ):
+        styles = [s.string or "" for s in site.soup(page).head.find_all("style")]
+        assert sum(listing in css for css in styles) == 1, page
+    for page in (SEED_URL, "404.html", "p/tentang.html"):
+        assert listing not in str(site.soup(page).head), page
+    (sheet,) = site.path("theme/css").glob("style.*.css")
+    assert listing not in sheet.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ import pytest
 from browser import serve_folder
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
+from front_page.assets import icon_data_url
 from xss_vectors import VECTORS
 
 # Field name -> number range of its vectors (field index * 1000 + vector index).
@@ -160,11 +161,17 @@ THEME_SRC = re.compile(
 # The text edition's <link rel="icon" href="data:,">: an empty data URL that stops the browser's
 # /favicon.ico request (one request per page); it has no content to run.
 EMPTY_ICON = "data:,"
+# The full pages' <link rel="icon">: the theme's own icons/icon.svg as a data: URL (front_page,
+# FRONT_PAGE_ICON_URL), exactly these bytes; an SVG used as an icon runs no script.
+THEME_ICON = str(icon_data_url((ROOT / "theme/static/icons/icon.svg").read_text(encoding="utf-8")))
 
 
 def dangerous_url(value, element_name=""):
     """True for a ``javascript:``, ``vbscript:`` or ``data:`` URL however it is disguised
-    (except the empty ``data:,`` of a ``<link>``, :data:`EMPTY_ICON`)."""
+    (except, on a ``<link>``, the empty ``data:,`` (:data:`EMPTY_ICON`) and the theme's icon
+    (:data:`THEME_ICON`), byte for byte)."""
+    if value == THEME_ICON and element_name == "link":
+        return False
     value = _SCHEME_JUNK.sub("", value).lower()
     if value == EMPTY_ICON and element_name == "link":
         return False
@@ -255,6 +262,7 @@ for (const name of ["alert", "confirm", "prompt"]) {
 # Every URL-bearing attribute in the document whose value the browser would run.
 JS_URLS = """
 () => {
+  const THEME_ICON = THEME_ICON_JSON;
   const found = [];
   const names = ["href", "src", "action", "formaction", "data", "xlink:href", "poster"];
   for (const element of document.querySelectorAll("*")) {
@@ -263,12 +271,13 @@ JS_URLS = """
       if (!names.includes(name)) continue;
       const value = attribute.value.replace(/[\\u0000-\\u0020\\u007f]+/g, "").toLowerCase();
       if (value === "data:," && element.localName === "link") continue;  // EMPTY_ICON
+      if (attribute.value === THEME_ICON && element.localName === "link") continue;
       if (/^(javascript|vbscript|data):/.test(value)) found.push(name + "=" + attribute.value);
     }
   }
   return found;
 }
-"""
+""".replace("THEME_ICON_JSON", json.dumps(THEME_ICON))
 
 
 TABS = 4

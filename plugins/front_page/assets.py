@@ -20,6 +20,9 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 logger = logging.getLogger(__name__)
 
@@ -110,3 +113,35 @@ def write_stylesheet(pelican) -> None:
     os.makedirs(target.parent, exist_ok=True)
     text = theme_file(settings, settings["FRONT_PAGE_STYLESHEET"]).read_text(encoding="utf-8")
     target.write_bytes(compact_css(text).encode())
+
+
+# The tab icon, written into each page as a data: URL: one request fewer on every page (the
+# photo article: HTML, stylesheet and picture, issue 14's 3 requests). icons/icon.svg is 423
+# bytes; the favicon.ico and apple-touch-icon links stay for browsers without SVG icons.
+ICON_SVG = "icons/icon.svg"
+
+
+def icon_data_url(svg):
+    """Return ``svg`` (the icon's text, whose attributes are in double quotes) as a
+    ``data:image/svg+xml`` URL for a double-quoted HTML attribute: lines joined by one space,
+    attribute quotes made single, the characters a URL cannot hold percent-encoded (RFC 2397,
+    RFC 3986)."""
+    text = " ".join(line.strip() for line in svg.splitlines() if line.strip())
+    # Single quotes inside: the page's href="..." holds them as they are (3 bytes less than
+    # %22, 5 less than &#39;). Every character left unencoded (letters, digits, _.-~ and the
+    # safe set) is plain in a double-quoted attribute ("&", "<", '"' are all encoded), so the
+    # URL is Markup: autoescaping would only turn each "'" into "&#39;".
+    url = "data:image/svg+xml," + quote(text.replace('"', "'"), safe=" /:=,.-()'")
+    return Markup(url)
+
+
+def load_icon(settings):
+    """Set ``FRONT_PAGE_ICON_URL``: the theme's ``static/icons/icon.svg`` as a data: URL, or
+    None when the theme has none or it cannot be read (a warning; the page links the file)."""
+    path = theme_file(settings, ICON_SVG)
+    try:
+        settings["FRONT_PAGE_ICON_URL"] = icon_data_url(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        if path.exists():
+            logger.warning("front_page: cannot read the icon %s (%s)", path, exc)
+        settings["FRONT_PAGE_ICON_URL"] = None

@@ -16,6 +16,7 @@ def initialize(pelican) -> None:
     apply_defaults(pelican.settings)
     assets.name_stylesheet(pelican.settings)
     assets.load_inline_css(pelican.settings)
+    assets.load_icon(pelican.settings)
 
 
 def index_page_size(settings):

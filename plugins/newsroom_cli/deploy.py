@@ -29,7 +29,9 @@ anyway (README, "Deploying": SSH keys, a Git credential helper, the AWS CLI's ow
            explicit ``--content-type`` (:data:`CONTENT_TYPES`, most specific pattern last wins),
            then a last pass uploads the rest and deletes what the site no longer has (it skips
            the files just uploaded: their copies are newer). Every pass also sets the files'
-           ``Cache-Control`` (:func:`cache_control`): a year for the hashed stylesheet, revalidate
+           ``Cache-Control`` (:func:`cache_control`): a year (immutable) for files whose name
+           carries a hash of their content (the stylesheet, news_images' derivatives,
+           Pagefind's index files: :data:`HASHED_PICTURE`, :data:`HASHED_SEARCH`), revalidate
            for pages, feeds and data, an hour for the rest; a CDN in front keeps to it.
 """
 
@@ -53,6 +55,23 @@ REVALIDATE = "no-cache"
 SHORT = "public, max-age=3600"
 # front_page's stylesheet: style.<first 10 hex digits of its SHA-256>.css
 HASHED_CSS = "*." + "[0-9a-f]" * 10 + ".css"
+# news_images' derivatives (NEWS_IMAGES_OUTPUT_DIR, default images/r):
+# <slug>-<first 10 hex of the cache key>-<width|t160|og>.<ext>. The key is the SHA-256 of the
+# source's own SHA-256, the recipe (sizes, qualities, card text), the plugin's code version and
+# Pillow's version (news_images.cache.cache_key): anything that can change the bytes changes
+# the name, so a name never serves other bytes.
+HASHED_PICTURE = "images/r/*-" + "[0-9a-f]" * 10 + "-*"
+# Pagefind's bundle (SEARCH_OUTPUT_PATH, default pagefind): the meta, index, filter and
+# fragment files are named <language>_<hash of their bytes> (pagefind.id_b7479dcd8c.pf_meta,
+# fragment/id_1337982.pf_fragment) and found only through pagefind-entry.json (data:
+# revalidated) and the meta; pagefind.js, the worker and wasm.<lang>.pagefind keep fixed
+# names across releases and stay at an hour.
+HASHED_SEARCH = (
+    "pagefind/pagefind.*.pf_meta",
+    "pagefind/index/*.pf_index",
+    "pagefind/filter/*.pf_filter",
+    "pagefind/fragment/*.pf_fragment",
+)
 
 # (include pattern, excluded more specific patterns, Content-Type, Cache-Control). Sources:
 # WHATWG/IANA media types; Atom RFC 4287 (application/atom+xml); sitemaps.org
@@ -61,6 +80,10 @@ CONTENT_TYPES = (
     ("*.html", (), "text/html; charset=utf-8", REVALIDATE),
     (HASHED_CSS, (), "text/css; charset=utf-8", IMMUTABLE),
     ("*.css", (HASHED_CSS,), "text/css; charset=utf-8", SHORT),
+    (HASHED_PICTURE + ".avif", (), "image/avif", IMMUTABLE),
+    (HASHED_PICTURE + ".webp", (), "image/webp", IMMUTABLE),
+    (HASHED_PICTURE + ".jpg", (), "image/jpeg", IMMUTABLE),
+    *((pattern, (), "application/octet-stream", IMMUTABLE) for pattern in HASHED_SEARCH),
     ("*.js", (), "text/javascript; charset=utf-8", SHORT),
     ("*.atom.xml", (), "application/atom+xml; charset=utf-8", REVALIDATE),
     ("*.rss.xml", (), "application/rss+xml; charset=utf-8", REVALIDATE),
@@ -69,7 +92,7 @@ CONTENT_TYPES = (
     ("*.webmanifest", (), "application/manifest+json", REVALIDATE),
     ("*.txt", (), "text/plain; charset=utf-8", REVALIDATE),
     ("*.svg", (), "image/svg+xml", SHORT),
-    ("*.webp", (), "image/webp", SHORT),
+    ("*.webp", (HASHED_PICTURE + ".webp",), "image/webp", SHORT),
     ("*.woff2", (), "font/woff2", SHORT),
 )
 
