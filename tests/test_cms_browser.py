@@ -29,6 +29,7 @@ date: 2024-05-01 08:00
 authors:
   - Nurhayati
 category: Berita
+id: 20240501-banjir-wawo
 tags:
   - banjir
   - Kota Bima
@@ -245,3 +246,55 @@ def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_s
     )
     assert built.result.returncode == 1
     assert f"x.md:2: {shown}" in built.result.stderr, (shown, built.result.stderr)
+
+
+def _check(content):
+    """`make check` on ``content`` with the publish settings: (exit status, output)."""
+    check = subprocess.run(
+        [sys.executable, "-m", "newsroom_cli.check", "-s", str(ROOT / "publishconf.py"), content],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    return check.returncode, check.stdout + check.stderr
+
+
+def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(
+    editor, browser, tmp_path
+):
+    """Moderation: a reader's comment pasted into a comment entry; a correction of the
+    hand-written article. Both files pass make check and show on the article page."""
+    site, url = editor
+    page, outside = _open(browser, url, "#/collections/komentar/new")
+    page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
+    page.locator("[id^=author-field]").fill("Budi Santoso")
+    page.locator("[id^=date-field]").fill("2024-05-02T10:15")
+    page.locator("[id^=body-field]").fill("Semoga bantuan cepat datang ke Wawo.")
+    _publish(page)
+    folder = site / "content" / "comments" / "20240501-banjir-wawo"
+    comment = _wait_for(folder / "20240502-1015-budi-santoso.md")
+    page.close()
+    text = comment.read_text(encoding="utf-8")
+    assert text.startswith("---\narticle: 20240501-banjir-wawo\nauthor: Budi Santoso\n"), text
+
+    page, _ = _open(browser, url, "#/collections/koreksi/new")
+    page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
+    page.get_by_role("button", name="Add Entri").click()
+    page.locator("[id^=date-field]").fill("2024-05-03T09:00")
+    _choose(page, page.locator("[id^=kind-field]").get_attribute("id"), "koreksi")
+    page.locator("[id^=text-field]").fill("Yang terendam Wawo, bukan Lambitu.")
+    _publish(page)
+    correction = _wait_for(site / "content" / "corrections" / "20240501-banjir-wawo.yml")
+    assert outside == []
+    page.close()
+    text = correction.read_text(encoding="utf-8")
+    assert text.startswith("article: 20240501-banjir-wawo\nentries:\n  - date: 2024-05-03 09:00\n")
+    status, output = _check(str(site / "content"))
+    assert status == 0, output
+    built = run_pelican(site / "content", tmp_path / "out", ROOT / "publishconf.py")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = next((tmp_path / "out" / "2024" / "05").glob("banjir-*.html")).read_text("utf-8")
+    assert "Semoga bantuan cepat datang ke" in html and "Budi Santoso" in html
+    assert "Yang terendam Wawo, bukan" in html
