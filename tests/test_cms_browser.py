@@ -161,9 +161,8 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     Image.new("RGB", (800, 500), (40, 90, 160)).save(photo, quality=70)
     page.get_by_text("Choose an image").click()
     page.locator("input[type=file]").set_input_files(str(photo))
-    # Decap's media dialog is wider than a phone screen: its "Choose selected" button sits
-    # off to the right (README, "Web editor on a phone"); an editor scrolls sideways to it.
-    page.get_by_role("button", name="Choose selected").dispatch_event("click")
+    # a real tap: the photo dialog fits the phone screen (index.html's phone styles)
+    page.get_by_role("button", name="Choose selected").click()
     page.locator("[id^=image_alt-field]").fill("Jembatan Padolo dari tepi sungai")
     page.locator("[id^=image_caption-field]").fill("Jembatan Padolo, Januari.")
     _choose(page, "comments-field-14", "closed")
@@ -174,6 +173,7 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     assert preview.locator(".breaking-label").text_content() == "Breaking News"
     assert preview.locator(".byline").text_content() == "Oleh: Nurhayati"
     assert "09.30 WITA" in preview.locator(".dateline time").text_content()
+    assert _sideways(page) == [0, ""]  # the whole story written on a 412 px phone screen
     _publish(page)
     written = _wait_for(
         site / "content" / "articles" / str(YEAR) / "jembatan-padolo-dibuka-kembali.md"
@@ -298,3 +298,36 @@ def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(
     html = next((tmp_path / "out" / "2024" / "05").glob("banjir-*.html")).read_text("utf-8")
     assert "Semoga bantuan cepat datang ke" in html and "Budi Santoso" in html
     assert "Yang terendam Wawo, bukan" in html
+
+
+def _sideways(page):
+    """How far the page scrolls sideways (px), and the widest box that sticks out."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          let worst = "";
+          for (const el of document.querySelectorAll("body *")) {
+            const box = el.getBoundingClientRect();
+            if (box.width && box.right > width + 1 && getComputedStyle(el).position !== "fixed") {
+              worst = worst || `${el.tagName}.${el.className} ${Math.round(box.right)}`;
+            }
+          }
+          return [document.scrollingElement.scrollWidth - width, worst];
+        }"""
+    )
+
+
+def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, browser):
+    """412 x 915 (a common Android phone): nothing scrolls sideways, in the form or in the
+    photo dialog, and its buttons are on the screen."""
+    _site, url = editor
+    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    page.locator("#title-field-1").fill("Uji layar ponsel")
+    assert _sideways(page) == [0, ""]
+    page.get_by_text("Choose an image").click()
+    choose = page.get_by_role("button", name="Choose selected")
+    expect(choose).to_be_visible()
+    assert _sideways(page) == [0, ""]
+    box = choose.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 412, box
+    page.close()
