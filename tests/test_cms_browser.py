@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 from browser import serve_folder
@@ -57,22 +58,23 @@ def _require_tools():
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory, browser):
-    """A scratch site (content/ with authors and one hand-written article), built with the
-    dev settings, served on 127.0.0.1, with decap-server writing into it. Yields
-    ``(site folder, /admin/ URL)``."""
-    _require_tools()
-    site = tmp_path_factory.mktemp("cms-site")
+def _scratch_site(site):
     content = site / "content"
     (content / "data").mkdir(parents=True)
     (content / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
     (content / "articles" / "2024").mkdir(parents=True)
     (content / "articles" / "2024" / "banjir-wawo.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    return content
+
+
+@contextmanager
+def _decap(site, output, mode):
+    """Build ``site``/content into ``output`` (dev settings), serve it, and run decap-server
+    in ``mode`` (``fs``: the working tree; ``git``: branches and commits of the repository
+    ``site``) on 127.0.0.1. Yields the /admin/ URL."""
     port = _free_port()
-    output = site / "output"
     built = run_pelican(
-        content,
+        site / "content",
         output,
         ROOT / "pelicanconf.py",
         "-e",
@@ -85,7 +87,7 @@ def editor(tmp_path_factory, browser):
             **os.environ,
             "PORT": str(port),
             "BIND_HOST": "127.0.0.1",
-            "MODE": "fs",
+            "MODE": mode,
             "GIT_REPO_DIRECTORY": str(site),
             "LOG_LEVEL": "warn",
         },
@@ -100,10 +102,22 @@ def editor(tmp_path_factory, browser):
             except OSError:
                 time.sleep(0.1)
         with serve_folder(output) as base:
-            yield site, base + "admin/"
+            yield base + "admin/"
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory, browser):
+    """A scratch site (content/ with authors and one hand-written article), built with the
+    dev settings, served on 127.0.0.1, with decap-server writing into it. Yields
+    ``(site folder, /admin/ URL)``."""
+    _require_tools()
+    site = tmp_path_factory.mktemp("cms-site")
+    _scratch_site(site)
+    with _decap(site, site / "output", "fs") as url:
+        yield site, url
 
 
 def _open(browser, url, fragment):
@@ -331,3 +345,63 @@ def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, browser):
     box = choose.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 412, box
     page.close()
+
+
+def _git(repo, *args):
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, browser):
+    """decap-server's git mode (make cms CMS_MODE=git): saving makes a cms/<collection>/<slug>
+    branch (a pull request on GitHub), Ready then Publish merges it into main."""
+    _require_tools()
+    if not shutil.which("git"):
+        pytest.skip("git not installed")
+    site = tmp_path_factory.mktemp("cms-repo")
+    _scratch_site(site)
+    _git(site, "init", "-q", "-b", "main")
+    _git(site, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
+    _git(site, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    _git(site, "config", "user.name", "Redaksi")
+    _git(site, "config", "user.email", "redaksi@example.org")
+    output = tmp_path_factory.mktemp("cms-repo-output")  # outside the repository
+    with _decap(site, output, "git") as url:
+        page, outside = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+        page.locator("#title-field-1").fill("Pasar Amahami buka lagi")
+        page.locator("[id^=date-field]").fill(f"{YEAR}-01-20T07:00")
+        _choose(page, "authors-field-3", "Nurhayati")
+        _choose(page, "status-field-6", "Terbit")
+        page.locator("[contenteditable=true]").first.click()
+        page.keyboard.type("Pedagang kembali berjualan.")
+        page.get_by_role("button", name="Simpan").click()
+        branch = f"cms/artikel-{YEAR}/pasar-amahami-buka-lagi"
+        path = f"content/articles/{YEAR}/pasar-amahami-buka-lagi.md"
+        for _ in range(300):  # the branch is made first, then the commit on it
+            if branch in _git(site, "branch", "--list", branch) and path in _git(
+                site, "ls-tree", "-r", "--name-only", branch
+            ):
+                break
+            time.sleep(0.1)
+        assert path in _git(site, "ls-tree", "-r", "--name-only", branch)
+        assert path not in _git(site, "ls-tree", "-r", "--name-only", "main")  # not yet
+        page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ... publish?"
+        page.get_by_text("Status: Draft").click()
+        page.get_by_role("menuitem", name="Ready").click()
+        for _ in range(300):
+            if "ready" in _git(site, "config", "--get", f"branch.{branch}.description"):
+                break
+            time.sleep(0.1)
+        _publish(page)
+        for _ in range(300):
+            if path in _git(site, "ls-tree", "-r", "--name-only", "main"):
+                break
+            time.sleep(0.1)
+        assert outside == []
+        page.close()
+    assert path in _git(site, "ls-tree", "-r", "--name-only", "main")
+    assert branch not in _git(site, "branch", "--list")  # merged and deleted
+    text = _git(site, "show", f"main:{path}")
+    assert text.startswith("---\ntitle: Pasar Amahami buka lagi\n"), text
+    assert "Pedagang kembali berjualan." in text
