@@ -67,7 +67,7 @@ help:
 	@echo 'make takedown ARTICLE=content/articles/<yyyy>/<file>.md   archive an article and its comments'
 	@echo 'make icons       favicon set from the logo into theme/static/icons/ (commit the result)'
 	@echo 'make node-tools  the pinned npm test tools (axe-core, Lighthouse) into tests/node/'
-	@echo 'make cms         the web editor on http://127.0.0.1:'$(call quote,PORT)'/admin/ (local backend, README)'
+	@echo 'make cms         the web editor on http://127.0.0.1:'$(call quote,PORT)'/admin/ (local backend, README; CMS_MODE=git: editorial workflow on local branches)'
 	@echo 'make cms-tools   the pinned Decap CMS and decap-server into tools/cms/node_modules/'
 	@echo 'make audit       Lighthouse (mobile) on home, article, photo article, section, text page:'
 	@echo '                 median scores, LCP, CLS, TBT of AUDIT_RUNS runs (3), CPU slowdown calibrated'
@@ -226,8 +226,12 @@ tools/cms/node_modules/.package-lock.json: tools/cms/package-lock.json
 
 # decap-server (the local backend: reads and writes this repository's files) on 127.0.0.1 only,
 # next to the dev server; the editor is http://127.0.0.1:$(PORT)/admin/. Ctrl-C stops both.
+# CMS_MODE=git: the editorial workflow on local branches (cms/<collection>/<slug>, merged into
+# main, CMS_BACKEND's branch, on Publish; it commits with `git add .`: start from a clean copy).
+CMS_MODE ?= fs
 cms: $(STAMP) cms-tools
 	@PORT=$(call quote,CMS_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY=$(call quote,CURDIR) \
+		MODE=$(call quote,CMS_MODE) \
 		node tools/cms/node_modules/decap-server/dist/index.js & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(TOOLS).devserver $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE) \

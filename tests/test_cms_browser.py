@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 from browser import serve_folder
@@ -29,6 +30,7 @@ date: 2024-05-01 08:00
 authors:
   - Nurhayati
 category: Berita
+id: 20240501-banjir-wawo
 tags:
   - banjir
   - Kota Bima
@@ -56,22 +58,23 @@ def _require_tools():
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory, browser):
-    """A scratch site (content/ with authors and one hand-written article), built with the
-    dev settings, served on 127.0.0.1, with decap-server writing into it. Yields
-    ``(site folder, /admin/ URL)``."""
-    _require_tools()
-    site = tmp_path_factory.mktemp("cms-site")
+def _scratch_site(site):
     content = site / "content"
     (content / "data").mkdir(parents=True)
     (content / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
     (content / "articles" / "2024").mkdir(parents=True)
     (content / "articles" / "2024" / "banjir-wawo.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    return content
+
+
+@contextmanager
+def _decap(site, output, mode):
+    """Build ``site``/content into ``output`` (dev settings), serve it, and run decap-server
+    in ``mode`` (``fs``: the working tree; ``git``: branches and commits of the repository
+    ``site``) on 127.0.0.1. Yields the /admin/ URL."""
     port = _free_port()
-    output = site / "output"
     built = run_pelican(
-        content,
+        site / "content",
         output,
         ROOT / "pelicanconf.py",
         "-e",
@@ -84,7 +87,7 @@ def editor(tmp_path_factory, browser):
             **os.environ,
             "PORT": str(port),
             "BIND_HOST": "127.0.0.1",
-            "MODE": "fs",
+            "MODE": mode,
             "GIT_REPO_DIRECTORY": str(site),
             "LOG_LEVEL": "warn",
         },
@@ -99,10 +102,22 @@ def editor(tmp_path_factory, browser):
             except OSError:
                 time.sleep(0.1)
         with serve_folder(output) as base:
-            yield site, base + "admin/"
+            yield base + "admin/"
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory, browser):
+    """A scratch site (content/ with authors and one hand-written article), built with the
+    dev settings, served on 127.0.0.1, with decap-server writing into it. Yields
+    ``(site folder, /admin/ URL)``."""
+    _require_tools()
+    site = tmp_path_factory.mktemp("cms-site")
+    _scratch_site(site)
+    with _decap(site, site / "output", "fs") as url:
+        yield site, url
 
 
 def _open(browser, url, fragment):
@@ -160,9 +175,8 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     Image.new("RGB", (800, 500), (40, 90, 160)).save(photo, quality=70)
     page.get_by_text("Choose an image").click()
     page.locator("input[type=file]").set_input_files(str(photo))
-    # Decap's media dialog is wider than a phone screen: its "Choose selected" button sits
-    # off to the right (README, "Web editor on a phone"); an editor scrolls sideways to it.
-    page.get_by_role("button", name="Choose selected").dispatch_event("click")
+    # a real tap: the photo dialog fits the phone screen (index.html's phone styles)
+    page.get_by_role("button", name="Choose selected").click()
     page.locator("[id^=image_alt-field]").fill("Jembatan Padolo dari tepi sungai")
     page.locator("[id^=image_caption-field]").fill("Jembatan Padolo, Januari.")
     _choose(page, "comments-field-14", "closed")
@@ -173,6 +187,7 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     assert preview.locator(".breaking-label").text_content() == "Breaking News"
     assert preview.locator(".byline").text_content() == "Oleh: Nurhayati"
     assert "09.30 WITA" in preview.locator(".dateline time").text_content()
+    assert _sideways(page) == [0, ""]  # the whole story written on a 412 px phone screen
     _publish(page)
     written = _wait_for(
         site / "content" / "articles" / str(YEAR) / "jembatan-padolo-dibuka-kembali.md"
@@ -245,3 +260,148 @@ def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_s
     )
     assert built.result.returncode == 1
     assert f"x.md:2: {shown}" in built.result.stderr, (shown, built.result.stderr)
+
+
+def _check(content):
+    """`make check` on ``content`` with the publish settings: (exit status, output)."""
+    check = subprocess.run(
+        [sys.executable, "-m", "newsroom_cli.check", "-s", str(ROOT / "publishconf.py"), content],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    return check.returncode, check.stdout + check.stderr
+
+
+def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(
+    editor, browser, tmp_path
+):
+    """Moderation: a reader's comment pasted into a comment entry; a correction of the
+    hand-written article. Both files pass make check and show on the article page."""
+    site, url = editor
+    page, outside = _open(browser, url, "#/collections/komentar/new")
+    page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
+    page.locator("[id^=author-field]").fill("Budi Santoso")
+    page.locator("[id^=date-field]").fill("2024-05-02T10:15")
+    page.locator("[id^=body-field]").fill("Semoga bantuan cepat datang ke Wawo.")
+    _publish(page)
+    folder = site / "content" / "comments" / "20240501-banjir-wawo"
+    comment = _wait_for(folder / "20240502-1015-budi-santoso.md")
+    page.close()
+    text = comment.read_text(encoding="utf-8")
+    assert text.startswith("---\narticle: 20240501-banjir-wawo\nauthor: Budi Santoso\n"), text
+
+    page, _ = _open(browser, url, "#/collections/koreksi/new")
+    page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
+    page.get_by_role("button", name="Add Entri").click()
+    page.locator("[id^=date-field]").fill("2024-05-03T09:00")
+    _choose(page, page.locator("[id^=kind-field]").get_attribute("id"), "koreksi")
+    page.locator("[id^=text-field]").fill("Yang terendam Wawo, bukan Lambitu.")
+    _publish(page)
+    correction = _wait_for(site / "content" / "corrections" / "20240501-banjir-wawo.yml")
+    assert outside == []
+    page.close()
+    text = correction.read_text(encoding="utf-8")
+    assert text.startswith("article: 20240501-banjir-wawo\nentries:\n  - date: 2024-05-03 09:00\n")
+    status, output = _check(str(site / "content"))
+    assert status == 0, output
+    built = run_pelican(site / "content", tmp_path / "out", ROOT / "publishconf.py")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = next((tmp_path / "out" / "2024" / "05").glob("banjir-*.html")).read_text("utf-8")
+    assert "Semoga bantuan cepat datang ke" in html and "Budi Santoso" in html
+    assert "Yang terendam Wawo, bukan" in html
+
+
+def _sideways(page):
+    """How far the page scrolls sideways (px), and the widest box that sticks out."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          let worst = "";
+          for (const el of document.querySelectorAll("body *")) {
+            const box = el.getBoundingClientRect();
+            if (box.width && box.right > width + 1 && getComputedStyle(el).position !== "fixed") {
+              worst = worst || `${el.tagName}.${el.className} ${Math.round(box.right)}`;
+            }
+          }
+          return [document.scrollingElement.scrollWidth - width, worst];
+        }"""
+    )
+
+
+def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, browser):
+    """412 x 915 (a common Android phone): nothing scrolls sideways, in the form or in the
+    photo dialog, and its buttons are on the screen."""
+    _site, url = editor
+    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    page.locator("#title-field-1").fill("Uji layar ponsel")
+    assert _sideways(page) == [0, ""]
+    page.get_by_text("Choose an image").click()
+    choose = page.get_by_role("button", name="Choose selected")
+    expect(choose).to_be_visible()
+    assert _sideways(page) == [0, ""]
+    box = choose.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 412, box
+    page.close()
+
+
+def _git(repo, *args):
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, browser):
+    """decap-server's git mode (make cms CMS_MODE=git): saving makes a cms/<collection>/<slug>
+    branch (a pull request on GitHub), Ready then Publish merges it into main."""
+    _require_tools()
+    if not shutil.which("git"):
+        pytest.skip("git not installed")
+    site = tmp_path_factory.mktemp("cms-repo")
+    _scratch_site(site)
+    _git(site, "init", "-q", "-b", "main")
+    _git(site, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
+    _git(site, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    _git(site, "config", "user.name", "Redaksi")
+    _git(site, "config", "user.email", "redaksi@example.org")
+    output = tmp_path_factory.mktemp("cms-repo-output")  # outside the repository
+    with _decap(site, output, "git") as url:
+        page, outside = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+        page.locator("#title-field-1").fill("Pasar Amahami buka lagi")
+        page.locator("[id^=date-field]").fill(f"{YEAR}-01-20T07:00")
+        _choose(page, "authors-field-3", "Nurhayati")
+        _choose(page, "status-field-6", "Terbit")
+        page.locator("[contenteditable=true]").first.click()
+        page.keyboard.type("Pedagang kembali berjualan.")
+        page.get_by_role("button", name="Simpan").click()
+        branch = f"cms/artikel-{YEAR}/pasar-amahami-buka-lagi"
+        path = f"content/articles/{YEAR}/pasar-amahami-buka-lagi.md"
+        for _ in range(300):  # the branch is made first, then the commit on it
+            if branch in _git(site, "branch", "--list", branch) and path in _git(
+                site, "ls-tree", "-r", "--name-only", branch
+            ):
+                break
+            time.sleep(0.1)
+        assert path in _git(site, "ls-tree", "-r", "--name-only", branch)
+        assert path not in _git(site, "ls-tree", "-r", "--name-only", "main")  # not yet
+        page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ... publish?"
+        page.get_by_text("Status: Draft").click()
+        page.get_by_role("menuitem", name="Ready").click()
+        for _ in range(300):
+            if "ready" in _git(site, "config", "--get", f"branch.{branch}.description"):
+                break
+            time.sleep(0.1)
+        _publish(page)
+        for _ in range(300):
+            if path in _git(site, "ls-tree", "-r", "--name-only", "main"):
+                break
+            time.sleep(0.1)
+        assert outside == []
+        page.close()
+    assert path in _git(site, "ls-tree", "-r", "--name-only", "main")
+    assert branch not in _git(site, "branch", "--list")  # merged and deleted
+    text = _git(site, "show", f"main:{path}")
+    assert text.startswith("---\ntitle: Pasar Amahami buka lagi\n"), text
+    assert "Pedagang kembali berjualan." in text

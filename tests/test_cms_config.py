@@ -97,7 +97,7 @@ def test_the_build_writes_the_generated_config(make_site):
     admin = built.output / "admin"
     written = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert written["local_backend"]["url"].startswith("http://127.0.0.1:")
-    assert [c["name"] for c in written["collections"]][-1] == "halaman"
+    assert [c["name"] for c in written["collections"]][-3:] == ["halaman", "komentar", "koreksi"]
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
@@ -131,3 +131,41 @@ def test_required_publish_build_without_the_package_fails(make_site, tmp_path):
     )
     assert built.result.returncode == 1
     assert "Decap CMS is not installed — run 'make cms-tools'" in built.result.stderr
+
+
+def collection(config, name):
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def test_comment_fields_are_the_comment_readers_keys(config):
+    from comments.storage import EDITOR_KEY, KEYS
+    from comments.storage import REQUIRED as COMMENT_REQUIRED
+
+    komentar = collection(config, "komentar")
+    named = fields(komentar)
+    assert set(named) == {*KEYS, EDITOR_KEY, "body"}
+    required = {n for n, f in named.items() if f.get("required", True)} - {"body", EDITOR_KEY}
+    assert required == set(COMMENT_REQUIRED)
+    assert named["date"]["widget"] == "datetime"
+    assert komentar["format"] == "yaml-frontmatter"  # the reader's front-matter form
+    assert komentar["folder"] == "content/comments"
+    assert komentar["path"] == "{{article}}/{{slug}}"  # <article-id>/<comment-id>.md
+
+
+def test_correction_fields_are_the_correction_readers_fields(config):
+    from corrections.entries import FIELDS, MAPPING_KEYS
+    from corrections.entries import REQUIRED as ENTRY_REQUIRED
+    from corrections.settings import KINDS
+
+    koreksi = collection(config, "koreksi")
+    assert [f["name"] for f in koreksi["fields"]] == list(MAPPING_KEYS)
+    entry = fields(fields(koreksi)["entries"])
+    assert list(entry) == list(FIELDS)
+    assert {n for n, f in entry.items() if f.get("required", True)} == set(ENTRY_REQUIRED)
+    assert entry["kind"]["options"] == list(KINDS)
+    assert entry["date"]["widget"] == "datetime"
+    assert (koreksi["folder"], koreksi["format"], koreksi["slug"]) == (
+        "content/corrections",
+        "yml",
+        "{{fields.article}}",
+    )

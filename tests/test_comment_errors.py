@@ -285,3 +285,75 @@ def test_cli_lists_ids_and_falls_back_to_the_file_name(make_site, tmp_path):
     lines = result.stdout.splitlines()
     assert any(line.startswith(ARTICLE_ID) and "Judul Baik" in line for line in lines)
     assert any(line.startswith("2024-tanpa-id") and "(no Id: line" in line for line in lines)
+
+
+# --- the web editor's form: the same header as YAML front matter (plugins/cms) ---------------
+
+
+def front_matter(text):
+    """A comment file with its ``Key: value`` header between ``---`` lines, as the web editor
+    writes it (the key lines move down by one; plain values are valid YAML as they are)."""
+    head, blank, body = text.partition("\n\n")
+    return "---\n" + head + "\n---\n" + blank + body if head else text
+
+
+def moved(message):
+    """The message for the front-matter form: the comment file's line number plus one (a
+    missing key is reported at line 1, the header's first line, in both forms)."""
+    if not isinstance(message, str) or "comments/" not in message:
+        return message
+    if "the comment has no " in message:
+        return message
+    return re.sub(r"(comments/\S+\.md):(\d+):", lambda m: f"{m[1]}:{int(m[2]) + 1}:", message)
+
+
+@pytest.mark.parametrize(("files", "message"), CASES)
+def test_front_matter_comments_fail_with_the_same_message(make_site, files, message):
+    files = {
+        path: front_matter(text) if path.startswith("comments/") else text
+        for path, text in files.items()
+    }
+    built = make_site({**article(), **files})
+    assert built.result.returncode == 1, built.result.output_text
+    if isinstance(message, str):
+        assert moved(message) in built.result.stderr, built.result.stderr
+    else:
+        assert message.search(built.result.stderr), built.result.stderr
+
+
+def test_front_matter_comment_builds_like_the_plain_one(make_site):
+    yaml_form = (
+        f"---\narticle: {ARTICLE_ID}\nauthor: 'Budi: warga Rasanae'\ndate: 2024-05-02 10:00\n"
+        "---\n\nSemoga *berlanjut*.\n"
+    )
+    built = make_site({**article(), f"{FOLDER}/c1.md": yaml_form})
+    assert built.result.returncode == 0, built.result.output_text
+    section = built.soup(PAGE).select_one("section#komentar")
+    assert section.select_one(".comment-author").get_text(strip=True) == "Budi: warga Rasanae"
+    assert section.select_one("#komentar-c1 em").get_text() == "berlanjut"
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        pytest.param(
+            "article: 20240501-lain\nauthor: Budi\ndate: 2024-05-02 10:00\n",
+            ":2: article '20240501-lain' is not the id of this comment's folder "
+            f"('{ARTICLE_ID}') — write 'article: {ARTICLE_ID}'",
+            id="other-article",
+        ),
+        pytest.param(
+            "author: 'Budi\ndate: 2024-05-02 10:00\n", ":2: the header is not valid YAML", id="yaml"
+        ),
+        pytest.param(
+            "author:\n  - Budi\n  - Ani\ndate: 2024-05-02 10:00\n",
+            ":2: author must be one value — write 'author: value' on one line",
+            id="list",
+        ),
+    ],
+)
+def test_front_matter_comment_errors(make_site, header, message):
+    built = make_site({**article(), f"{FOLDER}/c1.md": "---\n" + header + "---\n\nIsi.\n"})
+    assert built.result.returncode == 1, built.result.output_text
+    assert f"content/{FOLDER}/c1.md{message}" in built.result.stderr, built.result.stderr
+    assert "1 content error(s)" in built.result.stderr, built.result.stderr

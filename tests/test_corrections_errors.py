@@ -1,6 +1,7 @@
 """Every content error of the corrections plugin: file, line and fix, in-process (the error
 collector of news_metadata), and once through a strict publish build for the exit status."""
 
+import re
 import textwrap
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -107,14 +108,59 @@ ENTRY_CASES = {
 }
 
 
+def editor_form(source, expected):
+    """The web editor's form of a case (plugins/cms): the list under 'entries:' after an
+    'article:' line, so every line moves down by two."""
+    indented = "".join("  " + row for row in source.splitlines(keepends=True))
+    moved = re.sub(r"^:(\d+):", lambda m: f":{int(m.group(1)) + 2}:", expected)
+    return "article: 20241201-a\nentries:\n" + indented, moved
+
+
+@pytest.mark.parametrize("form", ["list", "editor"])
 @pytest.mark.parametrize("case", list(ENTRY_CASES))
-def test_bad_entries_are_reported_with_line_and_fix(tmp_path, case):
+def test_bad_entries_are_reported_with_line_and_fix(tmp_path, case, form):
     source, expected = ENTRY_CASES[case]
+    if form == "editor":
+        source, expected = editor_form(source, expected)
     path = correction_file(tmp_path, source)
     assert entries.load(path) == []
     (message,) = messages()
     assert message.startswith(display_path(path) + ":"), message
     assert expected in message, message
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "article: 20241201-b\nentries: []\n",
+            ":1: article '20241201-b' is not the id of this file ('20241201-a') — write "
+            "'article: 20241201-a', or move the entries to 20241201-b.yml",
+            id="article-of-another-file",
+        ),
+        pytest.param(
+            "article: 20241201-a\nentri: []\nentries: []\n",
+            ":2: unknown key 'entri' (did you mean 'entries'?) — the file has only 'article:'",
+            id="unknown-key",
+        ),
+    ],
+)
+def test_the_editor_form_names_its_own_keys(tmp_path, source, expected):
+    path = correction_file(tmp_path, source)
+    assert entries.load(path) == []
+    (message,) = messages()
+    assert message.startswith(display_path(path) + expected), message
+
+
+def test_both_forms_give_the_same_entries(tmp_path):
+    listed = "- date: 2024-12-02 10:00\n  kind: koreksi\n  text: Desa *Bugis*.\n"
+    mapped, _ = editor_form(listed, "")
+    first = entries.load(correction_file(tmp_path, listed))
+    (tmp_path / "editor").mkdir()
+    second = entries.load(correction_file(tmp_path / "editor", mapped))
+    assert messages() == []
+    assert [(e.kind, e.date, e.html) for e in first] == [(e.kind, e.date, e.html) for e in second]
+    assert first[0].line + 2 == second[0].line
 
 
 def test_good_entry_is_read_and_rendered(tmp_path):

@@ -12,6 +12,9 @@ import os
 from news_metadata.reader import COMMENT_MODES
 from news_metadata.settings import known_keys
 
+from .data_collections import data_collections
+from .fields import WITA_HINT, datetime_field
+
 # Pelican's technical keys: set by developers in a text editor, never by a journalist.
 NOT_EDITED = {
     "lang": "one language (id); translations are not used",
@@ -24,26 +27,10 @@ NOT_EDITED = {
 # Keys the CMS writes under another name of the model: Author is one name, Authors a list.
 EDITED_AS = {"author": "authors"}
 
-DATE_FORMAT = "YYYY-MM-DD HH:mm"  # dayjs tokens; the reader's 'YYYY-MM-DD HH:MM' (WITA)
-WITA_HINT = "Waktu WITA (Bima), misalnya 2025-08-14 09:30."
 REQUIRED_HINT = "Wajib diisi."
 # The reader's error for an empty Title (news_metadata.reader); tests/test_cms_browser.py
 # checks that the build still says exactly this.
 TITLE_EMPTY = "Title is empty — write the headline after 'Title: '"
-
-
-def _datetime(name, label, required, hint=WITA_HINT):
-    return {
-        "name": name,
-        "label": label,
-        "widget": "datetime",
-        "format": DATE_FORMAT,
-        "date_format": "YYYY-MM-DD",
-        "time_format": "HH:mm",
-        "picker_utc": False,
-        "required": required,
-        "hint": hint,
-    }
 
 
 def article_fields(settings, authors):
@@ -66,7 +53,7 @@ def article_fields(settings, authors):
             # Empty: Decap's "Judul wajib diisi." and, from the widget, the build's own words.
             "empty_message": TITLE_EMPTY,
         },
-        _datetime("date", "Tanggal dan jam terbit", True),
+        datetime_field("date", "Tanggal dan jam terbit", True),
         {
             "name": "authors",
             "label": "Penulis",
@@ -138,8 +125,8 @@ def article_fields(settings, authors):
             "default": "open",
             "required": False,
         },
-        _datetime("modified", "Diperbarui", False, "Hanya untuk pembaruan isi. " + WITA_HINT),
-        _datetime("breaking_until", "Breaking sampai", False),
+        datetime_field("modified", "Diperbarui", False, "Hanya untuk pembaruan isi. " + WITA_HINT),
+        datetime_field("breaking_until", "Breaking sampai", False),
         {"name": "slug", "label": "Slug", "widget": "string", "required": False},
         {
             "name": "bibliography",
@@ -230,6 +217,7 @@ def build_config(settings, authors, now_year, content_folder="content"):
             "fields": page_fields(),
         }
     )
+    collections.extend(data_collections(settings, content_folder))
     for collection in collections:
         if collection.get("preview_path") is None:
             collection.pop("preview_path", None)

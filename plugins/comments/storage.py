@@ -12,7 +12,9 @@ in Markdown::
 
 ``Author`` and ``Date`` (WITA, the forms of :mod:`news_metadata.dates`) are required,
 ``Reply-To`` (another comment's id on the same article) and ``Url`` (the commenter's web
-address) are optional; an empty optional value counts as absent. Every problem is reported
+address) are optional; an empty optional value counts as absent. The web editor (plugins/cms)
+writes the same keys as YAML front matter between ``---`` lines, plus ``article:`` (the folder);
+both forms give the same comment and the same errors. Every problem is reported
 with :func:`news_metadata.errors.report` and the comment is kept (a missing author is shown as
 "Tanpa nama", a comment without a usable date sorts last), so a development build still shows
 everything; the publish build fails on the reports.
@@ -27,6 +29,7 @@ from datetime import datetime
 
 from babel.dates import format_date, get_timezone_name
 from markupsafe import Markup
+from news_metadata import front_matter
 from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
 from news_metadata.errors import display_path, report
@@ -39,6 +42,8 @@ from .render import check_url
 # Header keys (lowercased) -> how editors write them.
 KEYS = {"author": "Author", "date": "Date", "reply-to": "Reply-To", "url": "Url"}
 REQUIRED = ("author", "date")
+# The web editor's front matter also names the article (the folder); checked, then dropped.
+EDITOR_KEY = "article"
 # What the CLI puts where the comment's text goes; a build that still finds it reports it.
 PLACEHOLDER = "(Tempel teks komentar di sini, lalu hapus baris ini.)"
 ANCHOR_PREFIX = "komentar-"
@@ -148,7 +153,7 @@ def read_comment(path, article_id, renderer):
     except (OSError, UnicodeDecodeError) as exc:
         report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
         return comment
-    fields, body = split_fields(text)
+    fields, body, readable = _fields(path, text)
     values = {}
     for key, written, value, line in fields:
         if key not in KEYS:
@@ -170,7 +175,8 @@ def read_comment(path, article_id, renderer):
             continue
         values[key] = value
         comment.lines[key] = line
-    _check_required(comment, values)
+    if readable:  # YAML that cannot be used is the header's one error (as in an article)
+        _check_required(comment, values)
     _read_date(comment, values.get("date", ""))
     comment.author = values.get("author", "")
     comment.reply_to = values.get("reply-to", "")
@@ -196,6 +202,35 @@ def read_comment(path, article_id, renderer):
         )
     comment.content = renderer.render(body)
     return comment
+
+
+def _fields(path, text):
+    """The header of a comment file: ``Key: value`` lines, or YAML front matter between
+    ``---`` lines (what the web editor writes, plugins/cms) with the same keys; an
+    ``article:`` key there is the folder's id (Decap names the folder from it).
+
+    Returns ``(fields, body, readable)``; ``readable`` is False when the YAML could not be
+    parsed or a value was not one line (then no key is reported missing besides).
+    """
+    front = front_matter.split_fields(text)
+    if front is None:
+        return (*split_fields(text), True)
+    fields, body, problems = front
+    for line, message, fix in problems:
+        report(path, line, message, fix)
+    folder = os.path.basename(os.path.dirname(path))
+    kept = []
+    for key, written, value, line in fields:
+        if key != EDITOR_KEY:
+            kept.append((key, written, value, line))
+        elif value != folder:
+            report(
+                path,
+                line,
+                f"article {value!r} is not the id of this comment's folder ({folder!r})",
+                f"write 'article: {folder}', or move the file to the folder {value}/",
+            )
+    return kept, body, not problems
 
 
 def _check_required(comment, values):

@@ -10,6 +10,16 @@ text of a paragraph or more, which Python-Markdown's header cannot hold with lin
         Versi sebelumnya menulis ... Yang benar ...
       part: paragraf kedua            # optional: the part of the article it concerns
 
+The web editor (plugins/cms) writes the same list under one key, with the article's Id, since
+Decap CMS writes a mapping at the top of a YAML file::
+
+    article: 20241206-jembatan        # optional: the file's id (Decap names the file from it)
+    entries:
+      - date: 2024-12-06 10:15
+        ...
+
+Both forms give the same entries and the same errors (an entry's lines are its own either way).
+
 Problems are reported through :func:`news_metadata.errors.report` with the file and the line
 (PyYAML node marks); an unusable entry is left out, the others still count.
 """
@@ -31,6 +41,8 @@ from .settings import KINDS
 
 FIELDS = ("date", "kind", "text", "part")
 REQUIRED = ("date", "kind", "text")
+# The top-level keys of the web editor's form (module doc).
+MAPPING_KEYS = ("article", "entries")
 # What `make correction` writes for the editor to replace; left as is, it is an error.
 PLACEHOLDER = "TULIS DI SINI: apa yang salah dan apa yang benar."
 EXTENSION = ".yml"
@@ -118,10 +130,41 @@ def load(path):
     )
     if root is None:
         return []
+    items = _items(path, root)
+    return [entry for node in items if (entry := read_entry(path, node)) is not None]
+
+
+def _items(path, root):
+    """The entry nodes of a file: its top-level list, or the list under ``entries:`` of the
+    web editor's mapping (``article:`` there must be the file's id)."""
+    if isinstance(root, yaml.MappingNode):
+        keys = {str(key.value).lower(): (key, value) for key, value in root.value}
+        if "entries" in keys:
+            for name, (key, _value) in keys.items():
+                if name not in MAPPING_KEYS:
+                    report(
+                        path,
+                        _line(key),
+                        f"unknown key {key.value!r}{suggest(name, list(MAPPING_KEYS))}",
+                        "the file has only 'article:' and 'entries:' (or a list of entries)",
+                    )
+            article = keys.get("article")
+            file_id = os.path.splitext(os.path.basename(path))[0]
+            if article and str(article[1].value).strip() != file_id:
+                report(
+                    path,
+                    _line(article[1]),
+                    f"article {article[1].value!r} is not the id of this file ({file_id!r})",
+                    f"write 'article: {file_id}', or move the entries to "
+                    f"{article[1].value}{EXTENSION}",
+                )
+            root = keys["entries"][1]
+            if isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null"):
+                return []
     if not isinstance(root, yaml.SequenceNode):
         report(path, _line(root), "must be a list of entries", "start each with '- date: ...'")
         return []
-    return [entry for node in root.value if (entry := read_entry(path, node)) is not None]
+    return root.value
 
 
 def read_entry(path, node):

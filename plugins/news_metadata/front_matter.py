@@ -159,3 +159,50 @@ def _text(node):
             return None
         return ["; ".join(item[0] for item in items)]
     return None
+
+
+def split_fields(text):
+    """Split a data file with YAML front matter (a comment written by the web editor) the way
+    :func:`.header.split_fields` splits a plain ``Key: value`` header.
+
+    Args:
+        text: the file's text, starting with a ``---`` line.
+    Returns:
+        ``(fields, body, problems)``, or None when ``text`` has no closed ``---`` header:
+        ``fields`` is a list of ``(key lowercased, key as written, value, line)`` in file
+        order (a key written twice is there twice, for the caller's own message), the value
+        as one line of text; ``body`` the text after the closing line; ``problems``
+        ``(line, message, fix)`` for YAML that cannot be read, a list, a nested or a
+        multi-line value (never raised).
+    """
+    rows = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not rows or not _OPEN.match(rows[0]):
+        return None
+    closing = _closing_row(rows)
+    if closing is None:
+        return None
+    body = "\n".join(rows[closing + 1 :])
+    try:
+        node = yaml.compose("\n".join(rows[1:closing]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        line = mark.line + 2 if mark else 1
+        return [], body, [(line, f"the header is not valid YAML ({problem})", YAML_FIX)]
+    if node is None:
+        return [], body, []
+    if not isinstance(node, yaml.MappingNode):
+        line = node.start_mark.line + 2
+        return [], body, [(line, "the header is not a list of 'key: value' lines", YAML_FIX)]
+    fields, problems = [], []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 2  # +1: 1-based, +1: the opening '---'
+        written = str(key_node.value).strip()
+        value = _text(value_node) if isinstance(value_node, yaml.ScalarNode) else None
+        if value is None or len(value) != 1:
+            problems.append(
+                (line, f"{written} must be one value", f"write '{written}: value' on one line")
+            )
+            continue
+        fields.append((written.lower(), written, value[0].strip(), line))
+    return fields, body, problems

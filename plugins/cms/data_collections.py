@@ -1,0 +1,110 @@
+"""The web editor's collections of comments and corrections, from those plugins' key lists.
+
+Moderation (issue 19): a reader's comment is pasted into a comment entry; a correction is an
+entry of the article's correction file. The fields come from ``comments.storage`` (``KEYS``,
+``REQUIRED``) and ``corrections.entries`` (``FIELDS``, ``REQUIRED``; kinds from
+``corrections.settings.KINDS``), so a key added there appears here; tests/test_cms_config.py
+checks they agree. Decap CMS writes a comment as YAML front matter and a correction file as a
+mapping with the list under ``entries:``; both readers accept those forms next to the
+hand-written ones (their READMEs). Each names its article (``article:``), from which Decap
+makes the folder or file name.
+"""
+
+from .fields import datetime_field
+
+ARTICLE_HINT = "Id artikel (baris Id: di artikelnya, mis. 20241201-jembatan)."
+# Widgets of comment keys; a key without one here is a text field.
+COMMENT_WIDGETS = {"date": "datetime", "url": "string"}
+CORRECTION_LABELS = {"date": "Waktu terbit", "kind": "Jenis", "text": "Isi", "part": "Bagian"}
+COMMENT_LABELS = {"author": "Nama pembaca", "date": "Waktu kirim", "reply-to": "Membalas komentar"}
+
+
+def _article_field():
+    return {"name": "article", "label": "Artikel", "widget": "string", "hint": ARTICLE_HINT}
+
+
+def comment_collection(settings, content_folder):
+    """Return the Decap collection of ``<COMMENTS_PATH>/<article-id>/<comment-id>.md``.
+
+    The file name is ``YYYYMMDD-HHmm-<author>`` (the comment's date and the commenter's name as
+    an ASCII slug: a valid comment id, ``comments.ids.COMMENT_ID``).
+    """
+    from comments.storage import KEYS, REQUIRED
+
+    fields = [_article_field()]
+    for key, written in KEYS.items():
+        required = key in REQUIRED
+        label = COMMENT_LABELS.get(key, written)
+        if COMMENT_WIDGETS.get(key) == "datetime":
+            fields.append(datetime_field(key, label, required))
+        else:
+            fields.append({"name": key, "label": label, "widget": "string", "required": required})
+    fields.append(
+        {"name": "body", "label": "Teks komentar", "widget": "text", "hint": "Tempel di sini."}
+    )
+    return {
+        "name": "komentar",
+        "label": "Komentar",
+        "label_singular": "Komentar",
+        "folder": f"{content_folder}/{settings.get('COMMENTS_PATH', 'comments')}",
+        "path": "{{article}}/{{slug}}",  # no "fields.": Decap turns dots into dashes here
+        "create": True,
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "identifier_field": "author",
+        "slug": "{{year}}{{month}}{{day}}-{{hour}}{{minute}}-{{slug}}",
+        "summary": "{{author}} ({{date}}) – {{article}}",
+        "fields": fields,
+    }
+
+
+def correction_collection(settings, content_folder):
+    """Return the Decap collection of ``<CORRECTIONS_PATH>/<article-id>.yml`` (editor form)."""
+    from corrections.entries import FIELDS, REQUIRED
+    from corrections.settings import KINDS
+
+    entry = []
+    for name in FIELDS:
+        label = CORRECTION_LABELS.get(name, name.capitalize())
+        required = name in REQUIRED
+        if name == "date":
+            entry.append(datetime_field(name, label, required))
+        elif name == "kind":
+            entry.append({"name": name, "label": label, "widget": "select", "options": list(KINDS)})
+        elif name == "text":
+            entry.append({"name": name, "label": label, "widget": "text", "required": required})
+        else:
+            entry.append({"name": name, "label": label, "widget": "string", "required": required})
+    return {
+        "name": "koreksi",
+        "label": "Koreksi",
+        "label_singular": "Koreksi",
+        "folder": f"{content_folder}/{settings.get('CORRECTIONS_PATH', 'corrections')}",
+        "create": True,
+        "extension": "yml",
+        "format": "yml",
+        "identifier_field": "article",
+        "slug": "{{fields.article}}",
+        "fields": [
+            _article_field(),
+            {
+                "name": "entries",
+                "label": "Koreksi, klarifikasi, pembaruan",
+                "label_singular": "Entri",
+                "widget": "list",
+                "summary": "{{fields.kind}} {{fields.date}}",
+                "fields": entry,
+            },
+        ],
+    }
+
+
+def data_collections(settings, content_folder):
+    """Return the collections of the enabled plugins among comments and corrections."""
+    plugins = {str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or []}
+    found = []
+    if "comments" in plugins:
+        found.append(comment_collection(settings, content_folder))
+    if "corrections" in plugins:
+        found.append(correction_collection(settings, content_folder))
+    return found
