@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import bench
-from build_speed import filters, jinja, terms, urls
+from build_speed import cards, filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
 from newsroom_cli.publish import tree_digest
@@ -153,3 +153,37 @@ def test_date_filters_are_remembered_and_equal():
     assert len(calls) == 3  # the repeated call was looked up
     assert remembered.__wrapped__ is counted
     assert filters.memo(len)([1, 2]) == 2  # unhashable: computed, not cached
+
+
+class CountedArticle:
+    """Enough of an article for the theme's card; counts how often its title is read."""
+
+    def __init__(self, title):
+        self._title, self.reads = title, 0
+        self.url, self.summary, self.authors = "2026/x.html", "<p>ringkas</p>", []
+        self.category = SimpleNamespace(name="Berita", url="kategori/berita/")
+        self.date, self.card_date, self.breaking = datetime(2026, 1, 2), "2 Jan 2026", False
+
+    @property
+    def title(self):
+        self.reads += 1
+        return self._title
+
+
+def test_the_theme_card_is_rendered_once_per_article_arguments_and_siteurl():
+    environment = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"))
+    environment.filters["isoformat"] = environment.filters["wita_date"] = str
+    environment.tests["plugin_enabled"] = lambda name: False
+    page = environment.from_string(
+        '{% from "partials/article_card.html" import article_card with context %}'
+        '{{ article_card(a) }}|{{ article_card(a, 3, "compact", kicker=False) }}'
+    )
+    context = {"a": CountedArticle("Satu"), "UI": {"byline_prefix": "Oleh"}, "SITEURL": "."}
+    plain = page.render(**context)  # without the plugin: the theme renders directly
+    assert context["a"].reads == 2 and "Satu" in plain and "card-compact" in plain
+    cards.install(environment)
+    context["a"] = CountedArticle("Satu")
+    assert page.render(**context) == plain  # same text with the plugin
+    assert page.render(**context) == plain and context["a"].reads == 2  # second page: reused
+    assert page.render(**{**context, "SITEURL": ".."}) != plain  # the key holds SITEURL
+    assert context["a"].reads == 4

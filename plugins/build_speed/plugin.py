@@ -2,14 +2,15 @@
 
 1. ``initialized``: Jinja without freshness checks and with a bytecode cache (:mod:`.jinja`).
 2. ``article_generator_init``: linear-time term pages on the articles generator (:mod:`.terms`).
-3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`).
+3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`),
+   listing cards rendered once per article (:mod:`.cards`).
 4. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
    connected when the plugin is registered, so list it last in ``PLUGINS``.
 """
 
 from pelican import signals
 
-from . import filters, jinja, terms, urls
+from . import cards, filters, jinja, terms, urls
 from .settings import apply_defaults
 
 
@@ -26,8 +27,11 @@ def article_generator_init(generator):
 
 
 def generator_init(generator):
-    """``generator_init`` (after news_metadata's, which adds the filters): memo date filters."""
+    """``generator_init`` (after news_metadata's, which adds the filters): memo date filters;
+    cards once per article unless BUILD_SPEED_CARDS_ONCE is off."""
     filters.install(generator.env)
+    if generator.settings.get("BUILD_SPEED_CARDS_ONCE", True):
+        cards.install(generator.env)
 
 
 def all_generators_finalized(generators):

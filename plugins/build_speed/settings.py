@@ -8,6 +8,8 @@ DEFAULTS = {
     "BUILD_SPEED_LINEAR_TERMS": True,
     # Article and page URLs computed once per build, after every plugin has set them.
     "BUILD_SPEED_MEMO_URLS": True,
+    # Listing cards rendered once per (article, card arguments, SITEURL) and reused.
+    "BUILD_SPEED_CARDS_ONCE": True,
 }
 
 
