@@ -187,3 +187,34 @@ def test_the_theme_card_is_rendered_once_per_article_arguments_and_siteurl():
     assert page.render(**context) == plain and context["a"].reads == 2  # second page: reused
     assert page.render(**{**context, "SITEURL": ".."}) != plain  # the key holds SITEURL
     assert context["a"].reads == 4
+
+
+def test_one_markdown_for_many_files_reads_each_as_a_fresh_one(tmp_path):
+    """news_metadata's reader reuses one Markdown (reset between files): footnotes, headings'
+    ids, abbreviations and the header of one file never reach the next."""
+    from news_metadata.reader import NewsMarkdownReader
+    from pelican.settings import read_settings
+
+    header = "Title: {t}\nDate: 2026-01-0{n} 08:00\nCategory: Berita\nAuthor: Redaksi\n"
+    header += "Summary: Ringkas *{t}*\n\n"
+    bodies = [
+        "## Awal\n\nSatu[^a] dan HTML.\n\n[^a]: Catatan satu.\n\n*[HTML]: Hyper Text\n",
+        "## Awal\n\nDua tanpa catatan, HTML saja.\n",
+        "Tiga[^a].\n\n[^a]: Catatan tiga.\n",
+    ]
+    paths = []
+    for number, body in enumerate(bodies, 1):
+        path = tmp_path / f"a{number}.md"
+        path.write_text(header.format(t=f"Judul {number}", n=number) + body, encoding="utf-8")
+        paths.append(str(path))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
+    shared = NewsMarkdownReader(settings)
+    reused = [shared.read(path) for path in paths]
+    fresh = [NewsMarkdownReader(settings).read(path) for path in paths]
+    assert [(html, meta["title"], meta["summary"]) for html, meta in reused] == [
+        (html, meta["title"], meta["summary"]) for html, meta in fresh
+    ]
+    assert "Catatan satu" in reused[0][0] and "<abbr" in reused[0][0]
+    assert "footnote" not in reused[1][0] and "<abbr" not in reused[1][0]
+    assert "Catatan tiga" in reused[2][0] and "Catatan satu" not in reused[2][0]
+    assert reused[2][1]["title"] == "Judul 3"
