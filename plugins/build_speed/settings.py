@@ -10,6 +10,8 @@ DEFAULTS = {
     "BUILD_SPEED_MEMO_URLS": True,
     # Listing cards rendered once per (article, card arguments, SITEURL) and reused.
     "BUILD_SPEED_CARDS_ONCE": True,
+    # Folder under CACHE_PATH of the persistent reading cache (reading.py); "" keeps none.
+    "BUILD_SPEED_READING_CACHE": "reading",
 }
 
 
