@@ -18,11 +18,12 @@ typogrify's ``caps`` filter eats the space in "Fajriati, C. E. (2011)" (it wraps
 drops the space before "("), and citeproc's output is typeset already.
 
 Per-document state: Pelican's reader (``news_metadata.reader.NewsMarkdownReader``) reuses one
-``Markdown`` for its files, calling ``start_file()`` before each, and sets ``md.source_path``
-(the file) and ``md.news_problems`` (a list that problems ``(line, message, fix)`` go into,
-reported with the file's other content errors, also from the reading cache). The
-``Bibliography:`` header is read from ``md.Meta``. Pelican converts the ``Summary:`` header with the same ``Markdown`` after ``md.reset()``: that second
-pass keeps the document's bibliography and renders citations without ids and without a list.
+``Markdown`` for its files, calling ``start_file()`` before each, and sets ``md.source_path`` (the
+file) and ``md.news_problems`` (a list that problems ``(line, message, fix)`` go into, reported with
+the file's other content errors, also from the reading cache). The ``Bibliography:`` header is read
+from ``md.Meta``. Pelican converts the ``Summary:`` header with the same ``Markdown`` after
+``md.reset()``: that second pass keeps the document's bibliography and renders citations without ids
+and without a list.
 
 Output (``uid``: 6 hex digits of the file's path, so ids never clash on a listing page)::
 
