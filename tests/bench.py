@@ -202,7 +202,7 @@ def make_corpus(root, count, seed=2024, comments=0, citations=0):
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"CACHE_PATH = {str(root / 'cache')!r}\n"
-        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "CACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n"
         "BREAKING_NEWS_MAX_AGE = 24 * 365 * 10  # hours: a full ticker on every page\n"
         # Outside CACHE_PATH: cold builds (which empty it) keep a warm image cache.
         f"NEWS_IMAGES_CACHE_PATH = {str(root / 'image-cache')!r}\n",

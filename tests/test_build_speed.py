@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import bench
-from build_speed import filters, jinja, terms, urls
+from build_speed import cards, filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
 from newsroom_cli.publish import tree_digest
@@ -153,3 +153,68 @@ def test_date_filters_are_remembered_and_equal():
     assert len(calls) == 3  # the repeated call was looked up
     assert remembered.__wrapped__ is counted
     assert filters.memo(len)([1, 2]) == 2  # unhashable: computed, not cached
+
+
+class CountedArticle:
+    """Enough of an article for the theme's card; counts how often its title is read."""
+
+    def __init__(self, title):
+        self._title, self.reads = title, 0
+        self.url, self.summary, self.authors = "2026/x.html", "<p>ringkas</p>", []
+        self.category = SimpleNamespace(name="Berita", url="kategori/berita/")
+        self.date, self.card_date, self.breaking = datetime(2026, 1, 2), "2 Jan 2026", False
+
+    @property
+    def title(self):
+        self.reads += 1
+        return self._title
+
+
+def test_the_theme_card_is_rendered_once_per_article_arguments_and_siteurl():
+    environment = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"))
+    environment.filters["isoformat"] = environment.filters["wita_date"] = str
+    environment.tests["plugin_enabled"] = lambda name: False
+    page = environment.from_string(
+        '{% from "partials/article_card.html" import article_card with context %}'
+        '{{ article_card(a) }}|{{ article_card(a, 3, "compact", kicker=False) }}'
+    )
+    context = {"a": CountedArticle("Satu"), "UI": {"byline_prefix": "Oleh"}, "SITEURL": "."}
+    plain = page.render(**context)  # without the plugin: the theme renders directly
+    assert context["a"].reads == 2 and "Satu" in plain and "card-compact" in plain
+    cards.install(environment)
+    context["a"] = CountedArticle("Satu")
+    assert page.render(**context) == plain  # same text with the plugin
+    assert page.render(**context) == plain and context["a"].reads == 2  # second page: reused
+    assert page.render(**{**context, "SITEURL": ".."}) != plain  # the key holds SITEURL
+    assert context["a"].reads == 4
+
+
+def test_one_markdown_for_many_files_reads_each_as_a_fresh_one(tmp_path):
+    """news_metadata's reader reuses one Markdown (reset between files): footnotes, headings'
+    ids, abbreviations and the header of one file never reach the next."""
+    from news_metadata.reader import NewsMarkdownReader
+    from pelican.settings import read_settings
+
+    header = "Title: {t}\nDate: 2026-01-0{n} 08:00\nCategory: Berita\nAuthor: Redaksi\n"
+    header += "Summary: Ringkas *{t}*\n\n"
+    bodies = [
+        "## Awal\n\nSatu[^a] dan HTML.\n\n[^a]: Catatan satu.\n\n*[HTML]: Hyper Text\n",
+        "## Awal\n\nDua tanpa catatan, HTML saja.\n",
+        "Tiga[^a].\n\n[^a]: Catatan tiga.\n",
+    ]
+    paths = []
+    for number, body in enumerate(bodies, 1):
+        path = tmp_path / f"a{number}.md"
+        path.write_text(header.format(t=f"Judul {number}", n=number) + body, encoding="utf-8")
+        paths.append(str(path))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
+    shared = NewsMarkdownReader(settings)
+    reused = [shared.read(path) for path in paths]
+    fresh = [NewsMarkdownReader(settings).read(path) for path in paths]
+    assert [(html, meta["title"], meta["summary"]) for html, meta in reused] == [
+        (html, meta["title"], meta["summary"]) for html, meta in fresh
+    ]
+    assert "Catatan satu" in reused[0][0] and "<abbr" in reused[0][0]
+    assert "footnote" not in reused[1][0] and "<abbr" not in reused[1][0]
+    assert "Catatan tiga" in reused[2][0] and "Catatan satu" not in reused[2][0]
+    assert reused[2][1]["title"] == "Judul 3"

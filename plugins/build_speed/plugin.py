@@ -2,14 +2,17 @@
 
 1. ``initialized``: Jinja without freshness checks and with a bytecode cache (:mod:`.jinja`).
 2. ``article_generator_init``: linear-time term pages on the articles generator (:mod:`.terms`).
-3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`).
-4. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
+3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`),
+   listing cards rendered once per article (:mod:`.cards`).
+4. ``readers_init``: the persistent reading cache, replacing Pelican's content cache
+   (:mod:`.reading`).
+5. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
    connected when the plugin is registered, so list it last in ``PLUGINS``.
 """
 
 from pelican import signals
 
-from . import filters, jinja, terms, urls
+from . import cards, filters, jinja, reading, terms, urls
 from .settings import apply_defaults
 
 
@@ -26,8 +29,11 @@ def article_generator_init(generator):
 
 
 def generator_init(generator):
-    """``generator_init`` (after news_metadata's, which adds the filters): memo date filters."""
+    """``generator_init`` (after news_metadata's, which adds the filters): memo date filters;
+    cards once per article unless BUILD_SPEED_CARDS_ONCE is off."""
     filters.install(generator.env)
+    if generator.settings.get("BUILD_SPEED_CARDS_ONCE", True):
+        cards.install(generator.env)
 
 
 def all_generators_finalized(generators):
@@ -36,9 +42,16 @@ def all_generators_finalized(generators):
         urls.memoize(generators)
 
 
+def readers_init(readers):
+    """``readers_init`` (after news_metadata's reader and guard): the persistent reading cache
+    unless BUILD_SPEED_READING_CACHE is empty (:mod:`.reading`)."""
+    reading.install(readers)
+
+
 def register():
     """Pelican plugin entry point."""
     signals.initialized.connect(initialized)
     signals.article_generator_init.connect(article_generator_init)
     signals.generator_init.connect(generator_init)
+    signals.readers_init.connect(readers_init)
     signals.all_generators_finalized.connect(all_generators_finalized)

@@ -8,6 +8,10 @@ DEFAULTS = {
     "BUILD_SPEED_LINEAR_TERMS": True,
     # Article and page URLs computed once per build, after every plugin has set them.
     "BUILD_SPEED_MEMO_URLS": True,
+    # Listing cards rendered once per (article, card arguments, SITEURL) and reused.
+    "BUILD_SPEED_CARDS_ONCE": True,
+    # Folder under CACHE_PATH of the persistent reading cache (reading.py); "" keeps none.
+    "BUILD_SPEED_READING_CACHE": "reading",
 }
 
 

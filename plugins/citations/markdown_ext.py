@@ -17,12 +17,13 @@ text is inside ``<a>``, and the plugin puts ``.references`` in ``TYPOGRIFY_IGNOR
 typogrify's ``caps`` filter eats the space in "Fajriati, C. E. (2011)" (it wraps "C. E." and
 drops the space before "("), and citeproc's output is typeset already.
 
-Per-document state: Pelican's reader (``news_metadata.reader.NewsMarkdownReader``) creates one
-``Markdown`` per file and sets ``md.source_path`` (the file) and ``md.news_problems`` (a list
-that problems ``(line, message, fix)`` go into, reported with the file's other content errors,
-also from the content cache). The ``Bibliography:`` header is read from ``md.Meta``. Pelican
-converts the ``Summary:`` header with the same ``Markdown`` after ``md.reset()``: that second
-pass keeps the document's bibliography and renders citations without ids and without a list.
+Per-document state: Pelican's reader (``news_metadata.reader.NewsMarkdownReader``) reuses one
+``Markdown`` for its files, calling ``start_file()`` before each, and sets ``md.source_path`` (the
+file) and ``md.news_problems`` (a list that problems ``(line, message, fix)`` go into, reported with
+the file's other content errors, also from the reading cache). The ``Bibliography:`` header is read
+from ``md.Meta``. Pelican converts the ``Summary:`` header with the same ``Markdown`` after
+``md.reset()``: that second pass keeps the document's bibliography and renders citations without ids
+and without a list.
 
 Output (``uid``: 6 hex digits of the file's path, so ids never clash on a listing page)::
 
@@ -108,13 +109,8 @@ class CitationsExtension(Extension):
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
         self.md = md
-        self.document = None
-        self.path = getattr(md, "source_path", None)
-        self.body_done = False
-        self.file_lines = []
-        self.counts = {}
         self.inline_md = None  # a plain Markdown for prefixes and suffixes, made on first use
-        self.reset()
+        self.start_file()
         self.bracket_processor = BracketProcessor(BRACKET_RE, self)
         md.preprocessors.register(SourcePreprocessor(md, self), "citations-source", 29)
         md.inlinePatterns.register(self.bracket_processor, "citation", 85)
@@ -123,6 +119,18 @@ class CitationsExtension(Extension):
         md.treeprocessors.register(CitationTreeprocessor(md, self), "citations", 6)
         # After every other tree processor (toc 5, unescape 0): the summary is the final tree.
         md.treeprocessors.register(SummaryTreeprocessor(md, self), "citations-summary", -10)
+
+    def start_file(self) -> None:
+        """Forget the document: the next conversion is a body pass reading its own bibliography.
+
+        Per file: news_metadata's reader reuses one Markdown for many.
+        """
+        self.document = None
+        self.path = getattr(self.md, "source_path", None)
+        self.body_done = False
+        self.file_lines = []
+        self.counts = {}  # citations of each key so far (their ids: cite-UID-key-N)
+        self.reset()
 
     def reset(self) -> None:
         """Per conversion: forget the placeholders. The document (bibliography, ids) stays:

@@ -1,0 +1,209 @@
+"""A persistent cache of what the readers produced, replacing Pelican's content cache.
+
+Pelican's content cache (``CACHE_CONTENT``) keys each file by its modification time (or hash)
+only: it serves a stale article after a change of the Markdown settings, a plugin, the theme or a
+bibliography file. This cache keeps the same thing, the reader's ``(html, metadata)`` before
+typogrify and before any ``content_object_init`` receiver, so everything plugins add later
+(comments, author profiles, images, breaking state) is computed again in every build, and keys
+it by everything that reading used:
+
+- the file's bytes;
+- the settings (all but ``OUTPUT_PATH``, as JSON; an object JSON cannot write counts by its
+  type);
+- the code: every file under ``PLUGIN_PATHS`` and ``THEME``, and the versions of Python,
+  Pelican, Python-Markdown and typogrify;
+- the site-wide bibliography (every file under ``CITATIONS_PATH``, names and bytes);
+- every file the reader asked about (``os.path.isfile`` while reading: link targets and the
+  article's own bibliography files), by its bytes, or its absence.
+
+The first four make the entry's name; the last is stored in the entry and checked on use, so
+an added, removed or edited dependency makes the entry unusable. A file whose reading reported
+a content error directly (not through its metadata) is not cached, so the error is reported
+again in every build. Entries are pickles under ``CACHE_PATH/BUILD_SPEED_READING_CACHE``,
+written to a temporary file and renamed (a build stopped halfway leaves no half entry); the
+settings inside the metadata (Pelican's ``Author``/``Category``/``Tag`` keep them) are stored
+as a reference and replaced by the current build's on load.
+"""
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata as package_metadata
+
+from news_metadata import errors
+
+# Bump when the entry format changes.
+FORMAT = 1
+PACKAGES = ("pelican", "markdown", "typogrify", "smartypants")
+
+
+def _file_digest(path):
+    """sha256 hex of a file's bytes, or None when it is not a readable file."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _tree_digest(folders):
+    """sha256 of the relative names and bytes of every file under ``folders``."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder or not os.path.isdir(folder):
+            digest.update(f"missing {folder}\n".encode())
+            continue
+        for parent, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                path = os.path.join(parent, name)
+                relative = os.path.relpath(path, folder)
+                digest.update(f"{relative}\0{_file_digest(path)}\n".encode())
+    return digest.hexdigest()
+
+
+# Settings reading never uses that differ between equal builds: make publish writes each build
+# to a new temporary folder and swaps it in.
+UNREAD_SETTINGS = ("OUTPUT_PATH",)
+
+
+def _settings_digest(settings):
+    settings = {name: value for name, value in settings.items() if name not in UNREAD_SETTINGS}
+    text = json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def build_key(settings):
+    """The part of every entry's key shared by all files of one build: settings, code version,
+    site-wide bibliography (a sha256 hex string)."""
+    versions = [sys.version, str(FORMAT)]
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {package_metadata.version(name)}")
+        except package_metadata.PackageNotFoundError:
+            versions.append(f"{name} none")
+    code = _tree_digest([*settings.get("PLUGIN_PATHS", []), settings.get("THEME")])
+    bibliography = os.path.join(settings["PATH"], settings.get("CITATIONS_PATH", "bibliography"))
+    parts = [*versions, code, _tree_digest([bibliography]), _settings_digest(settings)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, handle, settings):
+        super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._settings = settings
+
+    def persistent_id(self, obj):
+        return "settings" if obj is self._settings else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, handle, settings):
+        super().__init__(handle)
+        self._settings = settings
+
+    def persistent_load(self, pid):
+        if pid != "settings":
+            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
+        return self._settings
+
+
+class ReadingCache:
+    """Lookup and store of reader results for one build (one ``Readers`` object)."""
+
+    def __init__(self, settings, folder):
+        self.settings = settings
+        self.folder = folder
+        self._key = None
+        self.recording = None  # {path: digest or None} while a file is being read
+        self.hits = self.misses = 0
+
+    @property
+    def key(self):
+        """:func:`build_key`, computed at the first read: the settings are complete only then
+        (Pelican's reader adds its Markdown extensions, citations its library)."""
+        if self._key is None:
+            self._key = build_key(self.settings)
+        return self._key
+
+    def _entry_path(self, source_path, source_digest):
+        name = hashlib.sha256(f"{self.key}\n{source_path}\n{source_digest}".encode()).hexdigest()
+        return os.path.join(self.folder, name[:2], name + ".pickle")
+
+    def get(self, source_path, default):
+        """The stored ``(html, metadata)`` of ``source_path`` if every input is unchanged;
+        else ``default`` (and start recording the file's dependencies)."""
+        self._source_digest = _file_digest(source_path)
+        self._errors_before = len(errors.collector.errors)
+        self.recording = {}
+        try:
+            with open(self._entry_path(source_path, self._source_digest), "rb") as handle:
+                dependencies, data = _Unpickler(handle, self.settings).load()
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self.misses += 1
+            return default
+        if any(_file_digest(path) != digest for path, digest in dependencies.items()):
+            self.misses += 1
+            return default
+        self.recording = None
+        self.hits += 1
+        return data
+
+    def put(self, source_path, data):
+        """Store ``data`` for ``source_path`` with the dependencies recorded while reading it."""
+        dependencies, self.recording = self.recording, None
+        if dependencies is None or self._source_digest is None:
+            return
+        if len(errors.collector.errors) != self._errors_before:
+            return  # reported outside the metadata: read again next time, to report again
+        for path in dependencies:
+            dependencies[path] = _file_digest(path)
+        target = self._entry_path(source_path, self._source_digest)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=os.path.dirname(target), delete=False)  # noqa: SIM115
+        try:
+            with handle:
+                _Pickler(handle, self.settings).dump((dependencies, data))
+            os.replace(handle.name, target)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            os.unlink(handle.name)
+
+    def record(self, path):
+        """Note that reading asked about ``path`` (called by the ``os.path.isfile`` wrapper)."""
+        if self.recording is not None:
+            self.recording.setdefault(os.path.abspath(path), None)
+
+
+def install(readers):
+    """``readers_init`` receiver: serve ``readers``' reads from the cache; Pelican's own content
+    cache is neither loaded nor saved."""
+    settings = readers.settings
+    folder = settings.get("BUILD_SPEED_READING_CACHE")
+    if not folder or getattr(readers, "build_speed_cache", None):
+        return
+    cache = readers.build_speed_cache = ReadingCache(
+        settings, os.path.join(settings["CACHE_PATH"], folder)
+    )
+    readers._cache = {}
+    readers._cache_data_policy = False
+    readers.get_cached_data = cache.get
+    readers.cache_data = cache.put
+    original = readers.read_file
+    real_isfile = os.path.isfile
+
+    def isfile(path):
+        cache.record(path)
+        return real_isfile(path)
+
+    def read_file(*args, **kwargs):
+        os.path.isfile = isfile
+        try:
+            return original(*args, **kwargs)
+        finally:
+            os.path.isfile = real_isfile
+            cache.recording = None
+
+    readers.read_file = read_file
