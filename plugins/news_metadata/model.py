@@ -107,17 +107,17 @@ def _check_header_html(instance, path, lines):
     the body; ``Scripts: allowed`` does not cover it: the field is shown on listing pages, in
     feeds and in meta descriptions, where :func:`guard_summary` removes it whatever the header
     says, so it would vanish there without a word."""
-    for field in instance.settings.get("FORMATTED_FIELDS") or ():
-        if field not in lines:
+    for key in instance.settings.get("FORMATTED_FIELDS") or ():
+        if key not in lines:
             continue
-        found = safety.active_content(str(instance.metadata.get(field) or ""))
+        found = safety.active_content(str(instance.metadata.get(key) or ""))
         for what in dict.fromkeys(what for _, what in found):
             errors.report(
                 path,
-                lines[field],
-                f"{field.capitalize()} holds active content ({what}): it would be removed from "
+                lines[key],
+                f"{key.capitalize()} holds active content ({what}): it would be removed from "
                 "the listing pages, the feeds and the meta description",
-                f"remove it from the '{field.capitalize()}:' line (a script belongs in the body, "
+                f"remove it from the '{key.capitalize()}:' line (a script belongs in the body, "
                 "with 'Scripts: allowed' in the header)",
             )
 
