@@ -21,6 +21,9 @@ def head(*lines, rest="Isi berita.\n"):
 
 
 BASE = ("Title: Judul Baik", "Date: 2024-05-01 08:00", "Author: Nurhayati", "Category: Berita")
+PAGE = "pages/halaman.md"
+COMMENTS = "comments/20240501-berita"
+WITH_ID = {A: GOOD.removesuffix("\n") + "Id: 20240501-berita\n\nIsi.\n"}
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 # (id, files, message or None for "passes, read correctly")
@@ -115,6 +118,70 @@ CASES = [
         "make-new-placeholder",
         body("Tulis paragraf pertama di sini: siapa, apa, kapan, di mana, mengapa, bagaimana.\n"),
         ":6: the placeholder text",
+    ),
+    # --- pages held back: counted; a wrong Status an error at its line ---
+    ("page-status-draf", {PAGE: "Title: Hal\nStatus: draf\n\nIsi.\n"}, None),
+    (
+        "page-status-typo",
+        {PAGE: "Title: Hal\nStatus: drafts\n\nIsi.\n"},
+        "halaman.md:2: Status must be draft, published, hidden or withdrawn, got 'drafts'",
+    ),
+    # --- HTML in header fields: the body's rule, at the header's line ---
+    (
+        "summary-script",
+        head(*BASE, "Summary: Hai <script>alert(1)</script>"),
+        ":5: Summary holds active content (<script>): it would be removed from the listing",
+    ),
+    (
+        "page-summary-handler",
+        {PAGE: "Title: Hal\nSummary: <img src=x onerror=alert(1)>\n\nIsi.\n"},
+        "halaman.md:2: Summary holds active content (event handler onerror= on <img>)",
+    ),
+    # --- empty items in list keys ---
+    ("tags-only-separators", head(*BASE, "Tags: , , ,"), ":5: Tags has an empty item (', , ,')"),
+    ("tags-empty-item", head(*BASE, "Tags: banjir, , bima"), ":5: Tags has an empty item"),
+    ("tags-empty", head(*BASE, "Tags:"), ":5: Tags has an empty item ('')"),
+    ("tags-trailing-comma", head(*BASE, "Tags: banjir, bima,"), None),
+    (
+        "authors-empty-item",
+        head(*BASE[:2], "Authors: Nurhayati, ,", BASE[3]),
+        ":3: Authors has an empty item ('Nurhayati, ,')",
+    ),
+    # --- one slug, two articles ---
+    (
+        "same-title-other-year",
+        {A: GOOD + "I.\n", "articles/2025/berita.md": header("Judul Baik", "2025-05-01 08:00")},
+        "2025/berita.md:1: this article has the slug 'judul-baik', like",
+    ),
+    (
+        "same-title-same-month",
+        {A: GOOD + "I.\n", "articles/2024/kedua.md": header("Judul Baik", "2024-05-02 08:00")},
+        "kedua.md:1: this article would be written to 2024/05/judul-baik.html, like",
+    ),
+    (
+        "same-slug-other-title",
+        {
+            A: GOOD + "I.\n",
+            "articles/2025/b.md": header("Lain", "2025-01-01 08:00", "Slug: judul-baik"),
+        },
+        "2025/b.md:5: this article has the slug 'judul-baik', like",
+    ),
+    # --- comment dates ---
+    (
+        "comment-in-future",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2030-01-02 08:00\n\nBagus.\n"},
+        "c-1.md:2: the comment's Date (2030-01-02 08:00 WITA) is in the future",
+    ),
+    (
+        "comment-before-article",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2024-05-01 07:59\n\nBagus.\n"},
+        "c-1.md:2: the comment's Date (2024-05-01 07:59 WITA) is before the article's own Date "
+        "(2024-05-01 08:00 WITA)",
+    ),
+    (
+        "comment-other-zone",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2024-05-01 07:30+07:00\n\nB.\n"},
+        None,  # 07:30 WIB is 08:30 WITA: after the article
     ),
     # --- orphaned comments ---
     (

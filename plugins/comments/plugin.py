@@ -20,7 +20,9 @@ import os
 import re
 from urllib.parse import quote
 
+from news_metadata.clock import build_now
 from news_metadata.collect import all_contents
+from news_metadata.dates import to_wita
 from news_metadata.errors import report
 from news_metadata.ids import assign_ids
 from news_metadata.text import suggest
@@ -76,6 +78,7 @@ def attach_comments(generator):
                 orphan_fix(name, list(by_id), settings),
             )
             continue
+        check_dates(comments, by_id[name], build_now())
         threads[name] = (build_threads(comments, folder), comments)
     for article in articles:
         roots, comments = threads.get(article.id, ([], []))
@@ -90,6 +93,35 @@ def attach_comments(generator):
         article.comments_list = roots
         article.comments_all = sorted(comments, key=lambda c: c.sort_key)
         article.comment_count = len(comments)
+
+
+def _wita(value):
+    return f"{to_wita(value):%Y-%m-%d %H:%M} WITA"
+
+
+def check_dates(comments, article, now):
+    """Report a comment dated after ``now`` (the build time, UTC; ``SOURCE_DATE_EPOCH`` if set)
+    or before its article's own ``Date``: a comment cannot be sent before the article existed
+    or in the future, so the date was mistyped (a year, AM/PM, or a time zone other than WITA,
+    in which comment and article dates are both written). Both compare as aware datetimes, so
+    the zone each was written in does not matter. The comment stays in a dev build."""
+    published = getattr(article, "date", None)
+    for comment in comments:
+        if comment.date is None:
+            continue  # reported by the reader
+        if comment.date > now:
+            what = f"is in the future (the build runs at {_wita(now)})"
+        elif published is not None and comment.date < published:
+            what = f"is before the article's own Date ({_wita(published)})"
+        else:
+            continue
+        report(
+            comment.source_path,
+            comment.lines.get("date"),
+            f"the comment's Date ({_wita(comment.date)}) {what}",
+            "write the date and time (WITA) when the comment was sent, "
+            "e.g. 'Date: YYYY-MM-DD HH:MM', after the article's Date and not later than today",
+        )
 
 
 # Letters, digits, space and RFC 3986's other unreserved characters: what ids and the usual

@@ -129,8 +129,22 @@ class ReportedSkips(logging.Filter):
         return os.path.abspath(str(record.args[0])) not in collector.paths()
 
 
+class SameSlugWarnings(logging.Filter):
+    """Drops Pelican's "There are 2 items ... with lang" and "There are 2 original (not
+    translated) items" (``pelican.utils.get_original_items``): every such pair of files is a
+    content error of ``outputs._same_slugs`` or of the output-path registry, with both file
+    names, the line and the fix; the raw warning would say it a second time, without a fix."""
+
+    PREFIXES = ("There are %s items", "There are %s original (not translated) items")
+
+    def filter(self, record):
+        return not str(record.msg).startswith(self.PREFIXES)
+
+
 def quiet_reported_skips():
-    """Install :class:`ReportedSkips` on Pelican's ``pelican.contents`` logger (once)."""
-    pelican_logger = logging.getLogger("pelican.contents")
-    if not any(isinstance(f, ReportedSkips) for f in pelican_logger.filters):
-        pelican_logger.addFilter(ReportedSkips())
+    """Install :class:`ReportedSkips` on Pelican's ``pelican.contents`` logger and
+    :class:`SameSlugWarnings` on ``pelican.utils`` (once each)."""
+    for name, kind in (("pelican.contents", ReportedSkips), ("pelican.utils", SameSlugWarnings)):
+        pelican_logger = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in pelican_logger.filters):
+            pelican_logger.addFilter(kind())

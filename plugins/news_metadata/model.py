@@ -74,6 +74,7 @@ def check_content(instance):
             _check_category(instance, path, lines)
     _check_image(instance, path, lines)
     _check_active_content(instance, path, lines)
+    _check_header_html(instance, path, lines)
     guard_summary(instance)
 
 
@@ -98,6 +99,27 @@ def _check_active_content(instance, path, lines):
             "remove it, or if the script is meant to be there add the line 'Scripts: allowed' "
             "to the header (an editor's decision, see plugins/news_metadata/README.md)",
         )
+
+
+def _check_header_html(instance, path, lines):
+    """A script, event handler or ``javascript:`` link in a header field the reader converts to
+    HTML (Pelican's ``FORMATTED_FIELDS``: ``Summary``) is an error at that header line, as in
+    the body; ``Scripts: allowed`` does not cover it: the field is shown on listing pages, in
+    feeds and in meta descriptions, where :func:`guard_summary` removes it whatever the header
+    says, so it would vanish there without a word."""
+    for key in instance.settings.get("FORMATTED_FIELDS") or ():
+        if key not in lines:
+            continue
+        found = safety.active_content(str(instance.metadata.get(key) or ""))
+        for what in dict.fromkeys(what for _, what in found):
+            errors.report(
+                path,
+                lines[key],
+                f"{key.capitalize()} holds active content ({what}): it would be removed from "
+                "the listing pages, the feeds and the meta description",
+                f"remove it from the '{key.capitalize()}:' line (a script belongs in the body, "
+                "with 'Scripts: allowed' in the header)",
+            )
 
 
 def _source_text(path):

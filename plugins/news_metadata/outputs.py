@@ -177,6 +177,7 @@ def check_outputs(context, settings, generators=()):
             continue
         seen.add(id(content))
         registry.claim(content.save_as, "", content)
+    _same_slugs([c for c in contents if id(c) in seen])
     _taxonomies(registry, context, settings)
     _period_archives(registry, settings, articles)
     for static in sorted(context.get("staticfiles", []), key=lambda s: s.source_path):
@@ -188,6 +189,37 @@ def check_outputs(context, settings, generators=()):
         if hasattr(generator, "staticfiles"):
             generator.staticfiles = kept
     return registry
+
+
+def _same_slugs(contents):
+    """Report a second article (or page) with the slug and language of another one, written to a
+    different path (``2024/05/banjir.html`` and ``2025/05/banjir.html``): Pelican treats items
+    with one slug as translations of each other and only warns (``There are 2 original items``,
+    silenced by :class:`errors.SameSlugWarnings`), and the slug no longer names one story. The
+    file that sorts second (by source path) gets the error; one already refused for a shared
+    output path is not reported twice."""
+    first = {}
+    for content in sorted(contents, key=lambda c: c.source_path):
+        key = (_kind(content), getattr(content, "slug", None), getattr(content, "lang", None))
+        if not key[1]:
+            continue
+        if key not in first:
+            first[key] = content
+            continue
+        other = first[key]
+        if getattr(content, "override_save_as", None) == "" or (
+            other.source_path == content.source_path
+        ):
+            continue  # already reported as a shared output path; or one file read twice
+        lines = getattr(content, "news_lines", {})
+        report(
+            content.source_path,
+            lines.get("slug") or lines.get("title"),
+            f"this {_kind(content)} has the slug '{key[1]}', like "
+            f"{display_path(other.source_path)} (the same Title or Slug twice; Pelican would "
+            "treat one as a translation of the other)",
+            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
+        )
 
 
 def _paginated(registry, name, save_as, url, items, settings, label):

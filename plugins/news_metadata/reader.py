@@ -29,6 +29,8 @@ TRUE_WORDS = {"true", "ya", "yes"}
 FALSE_WORDS = {"false", "tidak", "no"}
 COMMENT_MODES = ("open", "closed", "off")
 # Status values; "draf" is the site's own word (the dev build labels drafts DRAF).
+# Keys Pelican splits into a list (ensure_metadata_list), with an example for the fix.
+LIST_KEYS = {"tags": "banjir, Kota Bima", "authors": "Nurhayati, Munir Husen"}
 STATUS_WORDS = {"published": "published", "draft": "draft", "draf": "draft", "hidden": "hidden"}
 
 # Required keys per kind of content; design card "Content model".
@@ -215,6 +217,17 @@ class NewsMarkdownReader(MarkdownReader):
             return _INVALID
         if name == "status":
             return self._status(value)
+        if name in LIST_KEYS and isinstance(value, str) and _empty_item(value):
+            label = name.capitalize()
+            self._problem(
+                name,
+                f"{label} has an empty item ({value.strip()!r}): two separators with nothing "
+                "between them, or no name at all",
+                f"write the names separated by single commas, e.g. '{label}: "
+                f"{LIST_KEYS[name]}', or delete the line",
+            )
+            if not ensure_metadata_list(value):
+                return _INVALID
         if name == "tags":
             return self._tags(value)
         if name == "title":
@@ -344,3 +357,13 @@ class NewsMarkdownReader(MarkdownReader):
             if relative.startswith(page_path.rstrip("/") + "/"):
                 return "page"
         return "article"
+
+
+def _empty_item(value):
+    """True when the list ``value`` (split as Pelican's ``ensure_metadata_list`` does: on ``;``
+    if present, else on ``,``) has an empty item other than one trailing separator
+    (``banjir, , bima``, ``, , ,``, or only blanks)."""
+    items = [item.strip() for item in value.split(";" if ";" in value else ",")]
+    if len(items) > 1 and items[-1] == "":
+        items.pop()
+    return any(item == "" for item in items)

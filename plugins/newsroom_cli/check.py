@@ -91,8 +91,10 @@ def run_check(settings_file, content=None):
     counts = {
         "files": len(context["generated_content"]),
         "articles": len(context.get("articles", [])),
-        "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)]),
-        "pages": len(context.get("pages", [])),
+        # Pages held back count as drafts, hidden pages as pages: every file is in the line.
+        "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)])
+        + len(context.get("draft_pages", [])),
+        "pages": len(context.get("pages", [])) + len(context.get("hidden_pages", [])),
         "scheduled": sorted(
             (d.date, errors.display_path(d.source_path))
             for d in drafts
