@@ -23,6 +23,9 @@ BENCH_COMMENTS ?= 3000
 BENCH_RUNS ?= 3
 # news_images in make bench: articles with a synthetic 12 MP photo (image step cold/warm, overhead)
 BENCH_IMAGES ?= 50
+# search in make bench: the first-query budget (KB, gzip-served) on the realistic corpus of this size
+BENCH_SEARCH_N ?= 5000
+BENCH_SEARCH_BUDGET ?= 200
 
 PELICANOPTS ?=
 # newsroom_cli (plugins/newsroom_cli/README.md): the editor and publishing command-line tools.
@@ -166,6 +169,8 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench_stock.py --terms
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --search
+	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_SEARCH_N) --search --corpus realistic \
+		--budget $(call quote,BENCH_SEARCH_BUDGET)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --comments $(call quote,BENCH_COMMENTS) \
 		--ab $(call quote,BENCH_RUNS) --without comments $(call quote_words,BENCH_OPTS)
 	$(BIN)/python tests/bench.py --articles $(call quote,BENCH_N) --images $(call quote,BENCH_IMAGES) \

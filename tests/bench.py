@@ -99,8 +99,12 @@ def paragraph(rng):
     return " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
 
 
-def article_text(rng, number):
-    """Return the Markdown source of synthetic article ``number`` (about 500–800 words)."""
+def article_text(rng, number, realistic=None):
+    """Return the Markdown source of synthetic article ``number`` (about 500–800 words).
+
+    ``realistic``: a ``bench_corpus_id.Corpus`` to draw the title, summary and body from
+    (``--corpus realistic``) instead of the ~100-word list.
+    """
     author, _ = rng.choice(AUTHORS)
     day = 1 + number % 28
     month = 1 + (number // 28) % 12
@@ -112,16 +116,23 @@ def article_text(rng, number):
         body.insert(5, "\n".join(f"- {sentence(rng, 4, 9)}" for _ in range(4)))
     if number % 7 == 0:
         body.insert(2, "> " + sentence(rng))
-    header = [
-        f"Title: {sentence(rng, 5, 10).rstrip('.')} {number}",
+
+    def header(title, summary):
+        return "\n".join(
+            [f"Title: {title} {number}", *fields, f"Summary: {summary}", f"Breaking: {breaking}"]
+        )
+
+    title = None if realistic else sentence(rng, 5, 10).rstrip(".")  # the draws' old order
+    fields = [
         f"Date: {year}-{month:02d}-{day:02d} {rng.randint(6, 21):02d}:{rng.choice((0, 30)):02d}",
         f"Author: {author}",
         f"Category: {rng.choice(CATEGORIES)}",
         f"Tags: {tags}",
-        f"Summary: {sentence(rng, 12, 24)}",
-        f"Breaking: {'true' if number % 50 == 0 else 'false'}",
     ]
-    return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
+    breaking = "true" if number % 50 == 0 else "false"
+    if realistic:
+        return realistic.article(number, header)
+    return header(title, sentence(rng, 12, 24)) + "\n\n" + "\n\n".join(body) + "\n"
 
 
 BIB_TYPES = ("book", "article-journal", "article", "webpage", "legislation", "report")
@@ -163,14 +174,21 @@ def cite(text, number, size=40):
     return "\n\n".join(parts)
 
 
-def make_corpus(root, count, seed=2024, comments=0, citations=0):
+def make_corpus(root, count, seed=2024, comments=0, citations=0, corpus="uniform"):
     """Write a synthetic site source under ``root`` (a Path): content/ and bench_conf.py.
 
     ``comments`` > 0 also gives every article an ``Id:`` and writes that many comments
     (:func:`write_comments`). ``citations``: percentage of articles that cite the site
-    bibliography (see :func:`cite`). Returns the path of the settings file to build it with.
+    bibliography (see :func:`cite`). ``corpus``: "uniform" (the ~100-word list) or
+    "realistic" (tests/bench_corpus_id.py). Returns the path of the settings file to build it
+    with.
     """
     rng = random.Random(seed)
+    realistic = None
+    if corpus == "realistic":
+        from bench_corpus_id import Corpus
+
+        realistic = Corpus(seed)
     content = root / "content"
     (content / "data").mkdir(parents=True)
     profiles = "".join(
@@ -184,7 +202,7 @@ def make_corpus(root, count, seed=2024, comments=0, citations=0):
     for number in range(count):
         folder = content / "articles" / str(2020 + (number // 336) % 6)
         folder.mkdir(parents=True, exist_ok=True)
-        text = article_text(rng, number)
+        text = article_text(rng, number, realistic)
         if number * citations % 100 + citations > 99:  # evenly spread: citations% of them
             header, body = text.split("\n\n", 1)
             text = header + "\n\n" + cite(body, number)
@@ -534,10 +552,21 @@ def main(argv=None):
     parser.add_argument(
         "--search", action="store_true", help="search index cost (tests/bench_search.py)"
     )
+    parser.add_argument(
+        "--corpus", choices=("uniform", "realistic"), default="uniform",
+        help="article text: the ~100-word list, or Zipf over the seed articles' words",
+    )  # fmt: skip
+    parser.add_argument(
+        "--budget", type=float, default=0,
+        help="--search: exit 1 if a first query transfers more KB (gzip-served) than this",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     try:
-        conf = make_corpus(root, args.articles, comments=args.comments, citations=args.citations)
+        conf = make_corpus(
+            root, args.articles, comments=args.comments, citations=args.citations,
+            corpus=args.corpus,
+        )  # fmt: skip
         per = 1000 / args.articles
         print(f"corpus: {args.articles} articles, {args.comments} comments in {root}")
         if args.images:
@@ -550,7 +579,8 @@ def main(argv=None):
         if args.search:
             from bench_search import measure
 
-            measure(root, args.articles, conf, cold_build)
+            if not measure(root, args.articles, conf, cold_build, args.corpus, args.budget):
+                raise SystemExit(1)
             return
         if args.ab:
             overhead(conf, args.without, args.ab, root, args.instructions)

@@ -170,6 +170,26 @@ def test_filters_and_sort_by_date(browser, published):
     page.close()
 
 
+def test_first_query_loads_only_what_it_shows(browser, published):
+    """The first query's budget (README, "Performance"): no web worker (pagefind.js searches
+    in the page), no filter file, the fragments of the first five results only; "Muat lagi"
+    loads the rest."""
+    base, _ = published
+    page, titles, requests = search(browser, base, "a")  # a prefix of words in every page
+    fragments = [url for url in requests if url.endswith(".pf_fragment")]
+    assert (len(titles), len(fragments)) == (5, 5), requests
+    assert not [url for url in requests if "worker" in url or url.endswith(".pf_filter")]
+    found = int(page.locator("#cari-status").inner_text().split()[0])
+    assert found > 5
+    page.click("#cari-lagi")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#cari-hasil li').length === n", arg=found
+    )
+    assert page.locator("#cari-lagi").is_hidden()
+    assert len([url for url in requests if url.endswith(".pf_fragment")]) == found
+    page.close()
+
+
 def test_header_search_link_leads_to_results(browser, published):
     base, _ = published
     page = browser.new_page()

@@ -13,6 +13,9 @@ const ui = JSON.parse(document.getElementById("cari-ui").textContent);
 // SITEURL may be relative (dev build) or carry a path (a GitHub Pages project site).
 const site = new URL(form.dataset.site, document.baseURI);
 const indexUrl = new URL(form.dataset.index, document.baseURI);
+// The first batch is what one phone screen shows: each result costs its fragment (~1.5 KB,
+// the article's text for the excerpt); "Muat lagi" loads the next ones.
+const FIRST_BATCH = 5;
 const PAGE_SIZE = 10;
 
 let pagefind = null;
@@ -23,7 +26,9 @@ let generation = 0;
 
 function load() {
   loading ??= import(new URL("pagefind.js", indexUrl).href).then(async (module) => {
-    await module.options({ baseUrl: site.pathname, excerptLength: 24 });
+    // noWorker: the search runs in the page; Pagefind's web worker is a second copy of its
+    // search code (12 KB gzipped) fetched on every first search, for a few milliseconds of work.
+    await module.options({ baseUrl: site.pathname, excerptLength: 24, noWorker: true });
     await module.init();
     pagefind = module;
     // The menus' values are in the page (from the build): asking Pagefind for them would
@@ -76,7 +81,7 @@ function item(data) {
 }
 
 async function showMore(run) {
-  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const batch = results.slice(shown, shown + (shown ? PAGE_SIZE : FIRST_BATCH));
   const items = await Promise.all(batch.map((result) => result.data()));
   if (run !== generation) return;
   list.append(...items.map(item));
