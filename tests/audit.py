@@ -192,7 +192,8 @@ def row(name, result):
     )
 
 
-def main(argv=None):
+# One linear script: options, calibration probe, runs, report (splitting it hides the order).
+def main(argv=None):  # noqa: PLR0915
     """Run the audit; returns the exit status (0 all medians at least min-score, 1 not, 2 error)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (3)")

@@ -136,7 +136,8 @@ def load(path):
 
 def _items(path, root):
     """The entry nodes of a file: its top-level list, or the list under ``entries:`` of the
-    web editor's mapping (``article:`` there must be the file's id)."""
+    web editor's mapping (``article:`` there must be the file's id).
+    """
     if isinstance(root, yaml.MappingNode):
         keys = {str(key.value).lower(): (key, value) for key, value in root.value}
         if "entries" in keys:

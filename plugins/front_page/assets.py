@@ -125,7 +125,8 @@ def icon_data_url(svg):
     """Return ``svg`` (the icon's text, whose attributes are in double quotes) as a
     ``data:image/svg+xml`` URL for a double-quoted HTML attribute: lines joined by one space,
     attribute quotes made single, the characters a URL cannot hold percent-encoded (RFC 2397,
-    RFC 3986)."""
+    RFC 3986).
+    """
     text = " ".join(line.strip() for line in svg.splitlines() if line.strip())
     # Single quotes inside: the page's href="..." holds them as they are (3 bytes less than
     # %22, 5 less than &#39;). Every character left unencoded (letters, digits, _.-~ and the
@@ -137,7 +138,8 @@ def icon_data_url(svg):
 
 def load_icon(settings):
     """Set ``FRONT_PAGE_ICON_URL``: the theme's ``static/icons/icon.svg`` as a data: URL, or
-    None when the theme has none or it cannot be read (a warning; the page links the file)."""
+    None when the theme has none or it cannot be read (a warning; the page links the file).
+    """
     path = theme_file(settings, ICON_SVG)
     try:
         settings["FRONT_PAGE_ICON_URL"] = icon_data_url(path.read_text(encoding="utf-8"))
