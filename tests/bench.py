@@ -348,11 +348,14 @@ def write_conf_without(conf, plugins):
 
 
 def build_epoch(root):
-    """SOURCE_DATE_EPOCH (str) one hour after the newest article's Date: every article of the
-    corpus is published (none is scheduled for later) and the newest ones are in the news
-    sitemap's window."""
+    """SOURCE_DATE_EPOCH (str) one hour after the newest article's or comment's Date.
+
+    Every article of the corpus is published (none is scheduled for later) and no comment is
+    dated in the future, which the comments plugin refuses.
+    """
     newest = None
-    for path in (root / "content" / "articles").rglob("*.md"):
+    content = root / "content"
+    for path in [*(content / "articles").rglob("*.md"), *(content / "comments").rglob("*.md")]:
         text = path.read_text(encoding="utf-8")
         date = datetime.strptime(re.search(r"^Date: (.+)$", text, re.M)[1], "%Y-%m-%d %H:%M")
         newest = max(newest or date, date)
