@@ -150,19 +150,25 @@ CASES = [
     # --- one slug, two articles ---
     (
         "same-title-other-year",
-        {A: GOOD + "I.\n", "articles/2025/berita.md": header("Judul Baik", "2025-05-01 08:00")},
+        {
+            A: GOOD + "I.\n",
+            "articles/2025/berita.md": header("Judul Baik", "2025-05-01 08:00") + "I.\n",
+        },
         "2025/berita.md:1: this article has the slug 'judul-baik', like",
     ),
     (
         "same-title-same-month",
-        {A: GOOD + "I.\n", "articles/2024/kedua.md": header("Judul Baik", "2024-05-02 08:00")},
+        {
+            A: GOOD + "I.\n",
+            "articles/2024/kedua.md": header("Judul Baik", "2024-05-02 08:00") + "I.\n",
+        },
         "kedua.md:1: this article would be written to 2024/05/judul-baik.html, like",
     ),
     (
         "same-slug-other-title",
         {
             A: GOOD + "I.\n",
-            "articles/2025/b.md": header("Lain", "2025-01-01 08:00", "Slug: judul-baik"),
+            "articles/2025/b.md": header("Lain", "2025-01-01 08:00", "Slug: judul-baik") + "I.\n",
         },
         "2025/b.md:5: this article has the slug 'judul-baik', like",
     ),
@@ -182,6 +188,47 @@ CASES = [
         "comment-other-zone",
         {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2024-05-01 07:30+07:00\n\nB.\n"},
         None,  # 07:30 WIB is 08:30 WITA: after the article
+    ),
+    # --- found by trying: a file with only a header, dates in other forms ---
+    (
+        "header-only",
+        {"articles/2024/kepala.md": header("Kepala Saja")},
+        "kepala.md:6: the text is empty: there is nothing after the header",
+    ),
+    (
+        "header-only-draft",
+        {"articles/2024/kepala.md": header("Kepala", "2024-05-01 08:00", "Status: draf")},
+        None,
+    ),
+    ("date-day-first", head(BASE[0], "Date: 01/05/2024 08:00", *BASE[2:]), None),
+    ("date-without-time", head(BASE[0], "Date: 2024-05-01", *BASE[2:]), None),
+    ("date-in-words", head(BASE[0], "Date: 1 Mei 2024", *BASE[2:]), ":2: Date '1 Mei 2024' is not"),
+    ("key-typo-titel", head("Titel: Judul Baik", *BASE[1:]), ":1: unknown metadata key 'titel'"),
+    (
+        "yaml-tags-empty-item",
+        {
+            A: "---\ntitle: Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\ntags: [banjir, '', bima]\n---\n\nIsi.\n"
+        },
+        ":6: Tags has an empty item",
+    ),
+    (
+        "yaml-summary-script",
+        {
+            A: "---\ntitle: Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\nsummary: 'a <script>x</script>'\n---\n\nIsi.\n"
+        },
+        ":6: Summary holds active content (<script>)",
+    ),
+    (
+        "comment-date-only",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2024-05-01\n\nB.\n"},
+        "c-1.md:2: the comment's Date (2024-05-01 00:00 WITA) is before the article's own Date",
+    ),
+    (
+        "latin-1-file",
+        {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
+        "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
     ),
     # --- orphaned comments ---
     (

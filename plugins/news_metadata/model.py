@@ -75,6 +75,7 @@ def check_content(instance):
     _check_image(instance, path, lines)
     _check_active_content(instance, path, lines)
     _check_header_html(instance, path, lines)
+    _check_body(instance, path, lines)
     guard_summary(instance)
 
 
@@ -99,6 +100,25 @@ def _check_active_content(instance, path, lines):
             "remove it, or if the script is meant to be there add the line 'Scripts: allowed' "
             "to the header (an editor's decision, see plugins/news_metadata/README.md)",
         )
+
+
+def _check_body(instance, path, lines):
+    """A published article or page with a header and no text (the editor saved before writing,
+    or the body went into the header) would be an empty page, a card without a summary and an
+    empty feed entry: an error at the line after the header. Drafts may stay empty."""
+    if getattr(instance, "status", "published") not in ("published", "hidden"):
+        return
+    if visible_text(getattr(instance, "_content", "") or "").strip():
+        return
+    if re.search(r"<(img|iframe|video|audio|figure|table)\b", instance._content or "", re.I):
+        return  # a photo or an embed is content
+    errors.report(
+        path,
+        max(lines.values(), default=0) + 2,
+        "the text is empty: there is nothing after the header",
+        "write the text below the header (after one blank line), or add 'Status: draft' to keep "
+        "it unpublished until it is written",
+    )
 
 
 def _check_header_html(instance, path, lines):
