@@ -34,6 +34,21 @@ def test_rejected_forms(text):
         parse_date(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["0001-01-01", "0001-01-01T00:00+08:00", "9999-12-31T23:59Z", "01/01/0001", "1899-12-31"],
+)
+def test_years_outside_the_range_are_errors_not_overflows(text):
+    """0001-01-01 used to pass here and overflow later (OverflowError in a zone conversion)."""
+    with pytest.raises(ValueError, match="accepts years 1900–2100"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["1900-01-01", "2100-12-31 23:59"])
+def test_years_at_the_edges_are_accepted(text):
+    assert parse_date(text).year in (1900, 2100)
+
+
 def test_wita_display_is_indonesian_whatever_the_os_locale():
     moment = datetime(2026, 11, 29, 9, 0)
     assert format_wita(moment) == "Minggu, 29 November 2026 09.00 WITA"

@@ -230,6 +230,18 @@ CASES = [
         {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
         "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
     ),
+    # --- dates outside 1900-2100: an error at the line, never an OverflowError ---
+    (
+        "comment-year-one",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 0001-01-01\n\nB.\n"},
+        "c-1.md:2: Date '0001-01-01' has the year 1: this site accepts years 1900–2100",
+    ),
+    (
+        "article-year-one",
+        head(BASE[0], "Date: 0001-01-01 00:00+08:00", *BASE[2:]),
+        ":2: Date '0001-01-01 00:00+08:00' has the year 1",
+    ),
+    ("modified-year-9999", head(*BASE, "Modified: 9999-12-31"), ":5: Modified '9999-12-31' has"),
     # --- orphaned comments ---
     (
         "orphan-comments",

@@ -5,7 +5,9 @@ Editors write local time in WITA (Asia/Makassar, UTC+8). Accepted forms:
   offset (``+08:00``, ``Z``).
 - Day first, the Indonesian habit: ``12/03/2024``, ``12-03-2024``, ``12.03.2024``, with an
   optional time ``09:30`` or ``09.30``. ``12/03/2024`` is 12 March, never 3 December.
-Anything else is rejected: a guessed date is worse than an error.
+Anything else is rejected: a guessed date is worse than an error. Years outside
+1900–2100 are rejected too (``0001-01-01`` is a slip of the keyboard, and converting it
+between zones overflows ``datetime``: an ``OverflowError`` deep in a sort or a feed).
 
 Display follows the design card: Babel patterns ``EEEE, d MMMM y`` and ``HH.mm`` plus the
 zone's short name, e.g. ``Minggu, 29 November 2026 09.00 WITA``. The OS locale is never used.
@@ -25,6 +27,9 @@ _DAY_FIRST = re.compile(
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
 DATE_FIX = "write it as YYYY-MM-DD HH:MM in WITA, e.g. Date: 2024-03-12 09:30"
 
 
@@ -38,8 +43,9 @@ def parse_date(text):
         offset, otherwise aware and converted to WITA (so the URL's ``{date:%Y/%m}`` is the
         WITA date the page shows).
     Raises:
-        ValueError: the text is not one of the accepted forms, or names an impossible date
-        (31 February). The message says what was wrong, in English, for the error report.
+        ValueError: the text is not one of the accepted forms, names an impossible date
+        (31 February), or a year outside ``MIN_YEAR``–``MAX_YEAR`` (1900–2100).
+        The message says what was wrong, in English, for the error report.
     """
     value = text.strip().replace("_", " ")
     if not value:
@@ -47,11 +53,13 @@ def parse_date(text):
     match = _DAY_FIRST.match(value)
     if match:
         parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
+        _check_year(value, parts["y"])
         try:
             return datetime(parts["y"], parts["m"], parts["d"], parts["H"], parts["M"], parts["S"])
         except ValueError as exc:
             raise ValueError(f"{value!r} is not a real date (read day first): {exc}") from None
     if _ISO_DATE.match(value):
+        _check_year(value, int(value[:4]))
         iso = value[:-1] + "+00:00" if value.endswith("Z") else value
         try:
             parsed = datetime.fromisoformat(iso)
@@ -59,6 +67,14 @@ def parse_date(text):
             raise ValueError(f"{value!r} is not a real date: {exc}") from None
         return parsed if parsed.tzinfo is None else parsed.astimezone(WITA)
     raise ValueError(f"{value!r} is not a date this site accepts")
+
+
+def _check_year(value, year):
+    """Raise ``ValueError`` when ``year`` is outside 1900–2100 (checked before any zone maths)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(
+            f"{value!r} has the year {year}: this site accepts years {MIN_YEAR}–{MAX_YEAR}"
+        )
 
 
 def to_wita(value):
