@@ -242,6 +242,11 @@ CASES = [
         ":2: Date '0001-01-01 00:00+08:00' has the year 1",
     ),
     ("modified-year-9999", head(*BASE, "Modified: 9999-12-31"), ":5: Modified '9999-12-31' has"),
+    # --- raw HTML that is not balanced ---
+    ("html-unclosed-div", body('<div class="kotak">\n\nIsi.\n'), ":6: <div> is opened here and"),
+    ("html-stray-close", body("Isi.\n\n</div>\n"), ":8: </div> closes nothing"),
+    ("html-misnested", body("<b>tebal <i>miring</b></i>\n"), ":6: </i> closes nothing"),
+    ("html-balanced-ok", body("<div>\n\nIsi <b>tebal</b>.\n\n</div>\n"), None),
     # --- orphaned comments ---
     (
         "orphan-comments",
