@@ -175,7 +175,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--(?:.|\n)*?-->")
 
 
-def _mask(text):
+def _mask(text: str) -> str:
     """``text`` with code, comments and escaped ``<`` replaced by spaces (newlines kept)."""
 
     def blank(match):
@@ -209,7 +209,7 @@ def _mask(text):
     return masked.replace("\\<", "  ")
 
 
-def problems(text, header_end=0):
+def problems(text: str, header_end: int = 0) -> list[tuple[int, str, str]]:
     """Unbalanced raw HTML in the body of ``text``.
 
     Args:
@@ -224,11 +224,14 @@ def problems(text, header_end=0):
     masked = _mask(body)
     found = []
     stack = []  # (name, line)
+    # Lines counted from the previous tag on, not from the file's start: one pass per body.
+    line, counted_to = 1, 0
     for match in _TAG.finditer(masked):
         closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
         if name not in ELEMENTS or name in VOID:
             continue
-        line = masked.count("\n", 0, match.start()) + 1
+        line += masked.count("\n", counted_to, match.start())
+        counted_to = match.start()
         if not closing:
             if not rest.rstrip().endswith("/"):
                 stack.append((name, line))
@@ -254,7 +257,7 @@ def problems(text, header_end=0):
     return sorted(found)
 
 
-def _unclosed(name, line, where):
+def _unclosed(name: str, line: int, where: str) -> tuple[int, str, str]:
     return (
         line,
         f"<{name}> is opened here and never closed{where}: the rest of the page would be inside it",
