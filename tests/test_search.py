@@ -196,6 +196,10 @@ def test_header_search_link_leads_to_results(browser, published):
     page.goto(base + "2026/04/puskesmas-melayani-warga-malam-hari.html")
     page.click(".site-header .search-link")
     assert page.url == base + "cari/"
+    # The click returns once the navigation commits; cari.js is a module script, run before
+    # DOMContentLoaded. Typing before it runs would race its submit handler against the
+    # form's own GET (a flake seen once in a clean-clone CI run, 2026-12-04).
+    page.wait_for_load_state("domcontentloaded")
     page.fill("#cari-q", "sabtu")
     page.press("#cari-q", "Enter")
     page.wait_for_selector("#cari-hasil li")
