@@ -1,0 +1,206 @@
+"""Everything a publish build depends on, as one fingerprint (``make publish``'s no-change check).
+
+:func:`fingerprint` returns a dict of sha256 hex digests, one per kind of input, so a stamp can
+say which kind changed:
+
+- ``content``, ``theme``, ``plugins``: every file under the content folder (the ``pelican``
+  path argument, else ``PATH``), ``THEME`` and each of ``PLUGIN_PATHS``, names and bytes
+  (:func:`build_speed.digests.tree_digest`; newsroom_cli itself is under ``plugins/``);
+- ``settings_files``: the settings file and every module it imports from outside the Python
+  installation (``publishconf.py`` imports ``pelicanconf.py``), by bytes;
+- ``settings``: the settings' values, as Pelican reads them (upper-case names of the module),
+  ``OUTPUT_PATH`` left out; an object JSON cannot write counts by its type, its source file is
+  in ``settings_files``;
+- ``python``, ``packages``: ``sys.version`` and the names of the installed distributions
+  (``name-version.dist-info``), so an upgrade of Pelican, Markdown or Pagefind counts;
+- ``project``: ``requirements.txt``, the web editor's ``tools/cms/package.json`` and the
+  installed Decap CMS's own ``package.json`` (its version; absent before ``make cms-tools``);
+- ``environment``: the values of the variables the build reads, :data:`ENVIRONMENT` plus the
+  names in the setting ``NEWSROOM_CLI_PUBLISH_ENV`` (a site's own plugin reading another one);
+- ``arguments``: the command's arguments (``--force`` left out).
+
+Reading the settings here executes the settings file as Pelican does (it is Python), without
+importing Pelican: the whole check costs a fraction of Pelican's own import time. Only the
+arguments ``make publish`` passes are understood (:func:`parse_arguments`); for any other
+option there is no fingerprint and the publish always builds.
+"""
+
+import builtins
+import hashlib
+import importlib.util
+import inspect
+import os
+import sys
+import sysconfig
+from dataclasses import dataclass
+
+from build_speed.digests import file_digest, settings_digest, tree_digest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# Variables the settings files and plugins read: SITEURL and CMS_REQUIRED (publishconf.py),
+# SOURCE_DATE_EPOCH (news_metadata.clock).
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "SITEURL", "CMS_REQUIRED")
+PROJECT_FILES = (
+    "requirements.txt",
+    "tools/cms/package.json",
+    "tools/cms/node_modules/decap-cms/package.json",
+)
+# Options that take a value / that take none, as Pelican's parse_arguments spells them; the
+# log options change no output but stay part of "arguments" (cheap to be strict).
+VALUE_OPTIONS = {"-o": "output", "--output": "output", "-s": "settings", "--settings": "settings"}
+VALUE_OPTIONS |= {"--fatal": None, "--logs-dedup-min-level": None}
+FLAG_OPTIONS = {"-q", "--quiet", "-v", "--verbose", "-D", "--debug"}
+
+
+@dataclass
+class Request:
+    """A ``make publish`` command line: the folders and the settings file it names."""
+
+    arguments: list
+    settings: str
+    path: str | None = None
+    output: str | None = None
+
+
+def parse_arguments(argv) -> Request | None:
+    """Parse the arguments ``make publish`` passes (``[PATH] -o OUTPUT -s SETTINGS`` and the log
+    options ``-q -v -D --fatal --logs-dedup-min-level``).
+
+    Returns:
+        a :class:`Request`, or None for anything else (another option, no ``-s``, two paths):
+        the caller then builds without a fingerprint, and Pelican's own parser reports any
+        mistake in the arguments.
+    """
+    values = {"settings": None, "output": None}
+    paths = []
+    words = iter(argv)
+    for word in words:
+        name, equals, inline = word.partition("=")
+        if word in FLAG_OPTIONS:
+            continue
+        if name in VALUE_OPTIONS:
+            value = inline if equals else next(words, None)
+            if value is None:
+                return None
+            if VALUE_OPTIONS[name]:
+                values[VALUE_OPTIONS[name]] = value
+        elif word.startswith("-"):
+            return None
+        else:
+            paths.append(word)
+    if values["settings"] is None or len(paths) > 1:
+        return None
+    return Request(list(argv), values["settings"], paths[0] if paths else None, values["output"])
+
+
+def _local_module_files(names) -> list[str]:
+    """The source files of the modules ``names`` that are not part of Python or its installed
+    packages (those count by version), sorted.
+    """
+    installed = {sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib")}
+    installed |= {sysconfig.get_paths()["platlib"]}
+    files = set()
+    for name in names:
+        path = getattr(sys.modules.get(name), "__file__", None)
+        if path and not any(path.startswith(prefix + os.sep) for prefix in installed):
+            files.add(os.path.abspath(path))
+    return sorted(files)
+
+
+def load_settings(path) -> tuple[dict, list[str]]:
+    """Execute the settings file ``path`` as Pelican's ``get_settings_from_file`` does.
+
+    Returns:
+        (settings, files): the module's upper-case names and values, with ``PATH``,
+        ``OUTPUT_PATH``, ``THEME`` and ``PLUGIN_PATHS`` made absolute relative to the file's
+        folder as Pelican does (``THEME`` only when that folder exists: it may be a theme's
+        name); and the settings file followed by the local modules it imported.
+
+    Raises:
+        Exception: whatever executing the file raises (the caller then lets Pelican report it).
+    """
+    imported = []
+    real_import = builtins.__import__
+
+    def recording_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0:
+            imported.append(name)
+        return real_import(name, globals, locals, fromlist, level)
+
+    name = os.path.splitext(os.path.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    builtins.__import__ = recording_import
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        builtins.__import__ = real_import
+    settings = {key: value for key, value in inspect.getmembers(module) if key.isupper()}
+    folder = os.path.dirname(os.path.abspath(path))
+
+    def absolute(value):
+        return os.path.abspath(os.path.join(folder, value))
+
+    for key in ("PATH", "OUTPUT_PATH", "THEME"):
+        value = settings.get(key)
+        if isinstance(value, str) and (key != "THEME" or os.path.exists(absolute(value))):
+            settings[key] = absolute(value)
+    if isinstance(settings.get("PLUGIN_PATHS"), list | tuple):
+        settings["PLUGIN_PATHS"] = [absolute(folder) for folder in settings["PLUGIN_PATHS"]]
+    return settings, [os.path.abspath(path), *_local_module_files(imported)]
+
+
+def _installed_distributions() -> list[str]:
+    """Names of the ``*.dist-info`` / ``*.egg-info`` entries on ``sys.path`` (they carry the
+    version: ``pelican-4.12.0.dist-info``), sorted; cheaper than importlib.metadata.
+    """
+    names = set()
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        names.update(e for e in entries if e.endswith((".dist-info", ".egg-info")))
+    return sorted(names)
+
+
+def _digest(lines) -> str:
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def output_folder(request, settings) -> str:
+    """The absolute output folder of ``request`` (``-o``, else ``OUTPUT_PATH``, else Pelican's
+    default ``output``).
+    """
+    return os.path.abspath(request.output or settings.get("OUTPUT_PATH") or "output")
+
+
+def fingerprint(request, settings, files, environ=None) -> dict[str, str]:
+    """Return the fingerprint of a publish build (the module doc lists the keys).
+
+    Args:
+        request: the parsed command line (:func:`parse_arguments`).
+        settings, files: what :func:`load_settings` returned for ``request.settings``.
+        environ: where the variables are read (default ``os.environ``).
+
+    Returns:
+        kind of input → sha256 hex digest. Two fingerprints are equal only when every file,
+        value and version listed above is.
+    """
+    environ = os.environ if environ is None else environ
+    content = os.path.abspath(request.path) if request.path else settings.get("PATH", ".")
+    names = [*ENVIRONMENT, *settings.get("NEWSROOM_CLI_PUBLISH_ENV", ())]
+    project = [os.path.join(ROOT, name) for name in PROJECT_FILES]
+    return {
+        "content": tree_digest([content]),
+        "theme": tree_digest([settings.get("THEME")]),
+        "plugins": tree_digest(settings.get("PLUGIN_PATHS") or []),
+        "settings_files": _digest(f"{path}\0{file_digest(path)}" for path in files),
+        "settings": settings_digest(settings, ("OUTPUT_PATH",)),
+        "python": _digest([sys.version, sys.implementation.name]),
+        "packages": _digest(_installed_distributions()),
+        "project": _digest(f"{path}\0{file_digest(path)}" for path in project),
+        "environment": _digest(f"{name}={environ.get(name)!r}" for name in names),
+        "arguments": _digest(request.arguments),
+    }
