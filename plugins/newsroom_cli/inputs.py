@@ -11,8 +11,9 @@ say which kind changed:
 - ``settings``: the settings' values, as Pelican reads them (upper-case names of the module),
   ``OUTPUT_PATH`` left out; an object JSON cannot write counts by its type, its source file is
   in ``settings_files``;
-- ``python``, ``packages``: ``sys.version`` and the names of the installed distributions
-  (``name-version.dist-info``), so an upgrade of Pelican, Markdown or Pagefind counts;
+- ``python``, ``packages``: ``sys.version`` and the names of the distributions installed in
+  site-packages (``name-version.dist-info``), so an upgrade of Pelican, Markdown or Pagefind
+  counts;
 - ``project``: ``requirements.txt``, the web editor's ``tools/cms/package.json`` and the
   installed Decap CMS's own ``package.json`` (its version; absent before ``make cms-tools``);
 - ``environment``: the values of the variables the build reads, :data:`ENVIRONMENT` plus the
@@ -93,49 +94,73 @@ def parse_arguments(argv) -> Request | None:
     return Request(list(argv), values["settings"], paths[0] if paths else None, values["output"])
 
 
-def _local_module_files(names) -> list[str]:
-    """The source files of the modules ``names`` that are not part of Python or its installed
-    packages (those count by version), sorted.
+def _is_local(path) -> bool:
+    """True for a source file outside Python and its installed packages (those count by
+    version, not by file).
     """
-    installed = {sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib")}
-    installed |= {sysconfig.get_paths()["platlib"]}
-    files = set()
-    for name in names:
-        path = getattr(sys.modules.get(name), "__file__", None)
-        if path and not any(path.startswith(prefix + os.sep) for prefix in installed):
-            files.add(os.path.abspath(path))
-    return sorted(files)
+    paths = sysconfig.get_paths()
+    installed = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    return bool(path) and not any(path.startswith(prefix + os.sep) for prefix in installed)
+
+
+def _hide_local_modules() -> dict:
+    """Take the top-level local modules (not packages: settings files, not plugins) out of
+    ``sys.modules`` and return them, so the settings file's imports run afresh.
+
+    A new ``make publish`` process has none; a long-running one (the test suite) keeps
+    ``pelicanconf`` from an earlier build, maybe with values that build changed in place, and
+    would neither see its file now nor record that the settings import it.
+    """
+    hidden = {
+        name: module
+        for name, module in sys.modules.items()
+        if "." not in name
+        and name != "__main__"
+        and not hasattr(module, "__path__")
+        and _is_local(getattr(module, "__file__", None))
+    }
+    for name in hidden:
+        del sys.modules[name]
+    return hidden
 
 
 def load_settings(path) -> tuple[dict, list[str]]:
-    """Execute the settings file ``path`` as Pelican's ``get_settings_from_file`` does.
+    """Execute the settings file ``path`` as Pelican's ``get_settings_from_file`` does, with
+    the local modules it imports executed afresh (:func:`_hide_local_modules`): the fresh
+    modules stay in ``sys.modules``, so Pelican's own reading of the file next sees the same
+    values; local modules it did not import are put back.
 
     Returns:
         (settings, files): the module's upper-case names and values, with ``PATH``,
         ``OUTPUT_PATH``, ``THEME`` and ``PLUGIN_PATHS`` made absolute relative to the file's
         folder as Pelican does (``THEME`` only when that folder exists: it may be a theme's
-        name); and the settings file followed by the local modules it imported.
+        name); and the settings file followed by the local modules it imported, sorted.
 
     Raises:
         Exception: whatever executing the file raises (the caller then lets Pelican report it).
     """
-    imported = []
+    imported = set()
     real_import = builtins.__import__
 
     def recording_import(name, globals=None, locals=None, fromlist=(), level=0):
+        module = real_import(name, globals, locals, fromlist, level)
         if level == 0:
-            imported.append(name)
-        return real_import(name, globals, locals, fromlist, level)
+            imported.add(getattr(sys.modules.get(name), "__file__", None))
+        return module
 
     name = os.path.splitext(os.path.basename(path))[0]
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    hidden = _hide_local_modules()
     sys.modules[name] = module
     builtins.__import__ = recording_import
     try:
         spec.loader.exec_module(module)
     finally:
         builtins.__import__ = real_import
+        for key, value in hidden.items():  # what the settings did not import again
+            sys.modules.setdefault(key, value)
+    files = sorted({os.path.abspath(file) for file in imported if _is_local(file)})
     settings = {key: value for key, value in inspect.getmembers(module) if key.isupper()}
     folder = os.path.dirname(os.path.abspath(path))
 
@@ -148,17 +173,20 @@ def load_settings(path) -> tuple[dict, list[str]]:
             settings[key] = absolute(value)
     if isinstance(settings.get("PLUGIN_PATHS"), list | tuple):
         settings["PLUGIN_PATHS"] = [absolute(folder) for folder in settings["PLUGIN_PATHS"]]
-    return settings, [os.path.abspath(path), *_local_module_files(imported)]
+    return settings, [os.path.abspath(path), *files]
 
 
 def _installed_distributions() -> list[str]:
-    """Names of the ``*.dist-info`` / ``*.egg-info`` entries on ``sys.path`` (they carry the
-    version: ``pelican-4.12.0.dist-info``), sorted; cheaper than importlib.metadata.
+    """Names of the ``*.dist-info`` / ``*.egg-info`` entries of the environment's
+    site-packages (they carry the version: ``pelican-4.12.0.dist-info``), sorted.
+
+    Cheaper than importlib.metadata; other ``sys.path`` entries (``PYTHONPATH=plugins``, a test
+    runner's folders) hold the project's own code, which the trees cover.
     """
     names = set()
-    for folder in sys.path:
+    for folder in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
         try:
-            entries = os.listdir(folder or ".")
+            entries = os.listdir(folder)
         except OSError:
             continue
         names.update(e for e in entries if e.endswith((".dist-info", ".egg-info")))
