@@ -174,3 +174,24 @@ def test_unknown_option_always_builds(site):
     assert "built because no fingerprint of these arguments" in result.stdout, result.output_text
     result = publish(site, "-e", 'SITESUBTITLE="x"')
     assert "built because" in result.stdout, result.output_text
+
+
+def test_changes_at_is_the_first_expiry(tmp_path):
+    """A breaking label's expiry (breaking_news) and an article leaving the news sitemap
+    (news_seo) are moments the output changes; the stamp keeps the earliest still to come
+    (the web editor's new year: tests/test_cms_config.py). "Now" is 2026-06-01 00:00 UTC."""
+    breaking = header("Berita Kilat", "2026-05-31 20:00", "Breaking: true")
+    breaking = breaking.replace("\n\n", "\nBreaking_until: 2026-06-01 12:00\n\n") + "Isi.\n"
+    files = {"articles/2026/lama.md": SITE["articles/2026/lama.md"], "articles/2026/b.md": breaking}
+    paths = {"content": write_site(tmp_path / "content", files), "output": tmp_path / "output"}
+    paths["settings"] = TESTCONF
+    stamp = tmp_path / ".output.published.json"
+    assert_built(paths, "no stamp")
+    assert json.loads(stamp.read_text("utf-8"))["changes_at"] == "2026-06-01T04:00:00Z"
+    (paths["content"] / "articles/2026/b.md").write_text(
+        breaking.replace("Breaking: true\n", "").replace("Breaking_until: 2026-06-01 12:00\n", ""),
+        "utf-8",
+    )
+    assert_built(paths, "content changed")
+    # 2026-05-31 20:00 WITA + 48 hours: it leaves the news sitemap.
+    assert json.loads(stamp.read_text("utf-8"))["changes_at"] == "2026-06-02T12:00:00Z"
