@@ -11,8 +11,9 @@ Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pel
    article's time, a breaking label's expiry, an article leaving the news sitemap, a new year;
    :func:`news_metadata.clock.add_moment`) and ``OUTPUT`` is still the stamped tree (the file
    listing's names, sizes and modification times), the publish prints one line saying so and
-   exits 0 without building. ``--force`` always builds. The site's feeds keep the ``<updated>``
-   time of the build that wrote them, which is when they last changed.
+   exits 0 without building (when only the times differ, the bytes are compared: a copied tree
+   or a restored CI cache counts as the same). ``--force`` always builds. The site's feeds
+   keep the ``<updated>`` time of the build that wrote them, which is when they last changed.
 1. Takes an exclusive lock (``.OUTPUT.lock`` beside ``OUTPUT``), so two publishes never race, and
    removes build folders left by a publish that was killed (their process is gone).
 2. Builds with Pelican in this process into ``.OUTPUT-build-<pid>-<random>/`` beside ``OUTPUT``
@@ -41,7 +42,7 @@ Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pel
 Pelican's own ``main`` swallows Ctrl+C and exits 0 with a half-written site; running
 ``Pelican.run`` here instead lets an interruption abort the publish.
 
-Exit status: 0 published; 1 content errors or a failed build (the reasons are printed);
+Exit status: 0 published (or up to date, step 0); 1 content errors or a failed build (the reasons are printed);
 130 interrupted; 2 another publish holds the lock.
 """
 
@@ -243,10 +244,7 @@ def write_stamp(output, digest, fingerprint=None, built_at=None, changes_at=None
         "changes_at": _iso(changes_at),
         "listing": listing_digest(output),
     }
-    path = stamp_path(output)
-    with open(f"{path}.tmp", "w", encoding="utf-8") as handle:
-        json.dump(stamp, handle, indent=1)
-    os.replace(f"{path}.tmp", path)
+    _write_json(stamp_path(output), stamp)
     return stamp
 
 
@@ -282,9 +280,28 @@ def reason_to_build(output, fingerprint, now) -> str | None:
         return "the clock is before the last publish"
     if changes_at is not None and now >= changes_at:
         return f"the output changes at {stamp['changes_at']} (a scheduled article or an expiry)"
-    if not os.path.isdir(output) or listing_digest(output) != stamp.get("listing"):
+    if not os.path.isdir(output):
+        return f"{output} is missing"
+    if listing_digest(output) != stamp.get("listing") and not _same_bytes(output, stamp):
         return f"{output} is not the tree the last publish wrote"
     return None
+
+
+def _same_bytes(output, stamp) -> bool:
+    """True when ``output``'s files have the stamped bytes though not the stamped times (a copy,
+    a restored CI cache); the stamp then records the new listing, so the next check is cheap.
+    """
+    if tree_digest(output) != stamp.get("tree"):
+        return False
+    stamp["listing"] = listing_digest(output)
+    _write_json(stamp_path(output), stamp)
+    return True
+
+
+def _write_json(path, data) -> None:
+    with open(f"{path}.tmp", "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=1)
+    os.replace(f"{path}.tmp", path)
 
 
 def take_lock(final):
