@@ -42,8 +42,8 @@ Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pel
 Pelican's own ``main`` swallows Ctrl+C and exits 0 with a half-written site; running
 ``Pelican.run`` here instead lets an interruption abort the publish.
 
-Exit status: 0 published (or up to date, step 0); 1 content errors or a failed build (the reasons are printed);
-130 interrupted; 2 another publish holds the lock.
+Exit status: 0 published (or up to date, step 0); 1 content errors or a failed build (the
+reasons are printed); 130 interrupted; 2 another publish holds the lock.
 """
 
 import ctypes
@@ -61,6 +61,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from typing import NamedTuple
 
 from build_speed.digests import listing_digest
@@ -249,8 +250,6 @@ def write_stamp(output, digest, fingerprint=None, built_at=None, changes_at=None
 
 
 def _moment(text):
-    from datetime import datetime
-
     try:
         return datetime.fromisoformat(text) if text else None
     except (TypeError, ValueError):
