@@ -94,13 +94,20 @@ def parse_arguments(argv) -> Request | None:
     return Request(list(argv), values["settings"], paths[0] if paths else None, values["output"])
 
 
+# Python's own modules and the installed packages count by version, not by file.
+_INSTALLED = tuple(
+    sorted(
+        {
+            sysconfig.get_paths()[key] + os.sep
+            for key in ("stdlib", "platstdlib", "purelib", "platlib")
+        }
+    )
+)
+
+
 def _is_local(path) -> bool:
-    """True for a source file outside Python and its installed packages (those count by
-    version, not by file).
-    """
-    paths = sysconfig.get_paths()
-    installed = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
-    return bool(path) and not any(path.startswith(prefix + os.sep) for prefix in installed)
+    """True for a source file outside Python and its installed packages."""
+    return bool(path) and not path.startswith(_INSTALLED)
 
 
 def _hide_local_modules() -> dict:
@@ -113,7 +120,7 @@ def _hide_local_modules() -> dict:
     """
     hidden = {
         name: module
-        for name, module in sys.modules.items()
+        for name, module in list(sys.modules.items())
         if "." not in name
         and name != "__main__"
         and not hasattr(module, "__path__")
@@ -124,11 +131,15 @@ def _hide_local_modules() -> dict:
     return hidden
 
 
+class SettingsFileError(Exception):
+    """Executing the settings file raised; Pelican reads it next and reports the problem."""
+
+
 def load_settings(path) -> tuple[dict, list[str]]:
     """Execute the settings file ``path`` as Pelican's ``get_settings_from_file`` does, with
-    the local modules it imports executed afresh (:func:`_hide_local_modules`): the fresh
-    modules stay in ``sys.modules``, so Pelican's own reading of the file next sees the same
-    values; local modules it did not import are put back.
+    the local modules it imports executed afresh (:func:`_hide_local_modules`); afterwards the
+    modules imported before are put back, so a long-running process's later builds see what
+    they saw before.
 
     Returns:
         (settings, files): the module's upper-case names and values, with ``PATH``,
@@ -137,7 +148,7 @@ def load_settings(path) -> tuple[dict, list[str]]:
         name); and the settings file followed by the local modules it imported, sorted.
 
     Raises:
-        Exception: whatever executing the file raises (the caller then lets Pelican report it).
+        SettingsFileError: executing the file (or a module it imports) raised.
     """
     imported = set()
     real_import = builtins.__import__
@@ -149,17 +160,18 @@ def load_settings(path) -> tuple[dict, list[str]]:
         return module
 
     name = os.path.splitext(os.path.basename(path))[0]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
     hidden = _hide_local_modules()
-    sys.modules[name] = module
     builtins.__import__ = recording_import
     try:
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
         spec.loader.exec_module(module)
+    except Exception as exc:
+        raise SettingsFileError(f"{path}: {exc}") from exc
     finally:
         builtins.__import__ = real_import
-        for key, value in hidden.items():  # what the settings did not import again
-            sys.modules.setdefault(key, value)
+        sys.modules.update(hidden)
     files = sorted({os.path.abspath(file) for file in imported if _is_local(file)})
     settings = {key: value for key, value in inspect.getmembers(module) if key.isupper()}
     folder = os.path.dirname(os.path.abspath(path))
@@ -172,7 +184,7 @@ def load_settings(path) -> tuple[dict, list[str]]:
         if isinstance(value, str) and (key != "THEME" or os.path.exists(absolute(value))):
             settings[key] = absolute(value)
     if isinstance(settings.get("PLUGIN_PATHS"), list | tuple):
-        settings["PLUGIN_PATHS"] = [absolute(folder) for folder in settings["PLUGIN_PATHS"]]
+        settings["PLUGIN_PATHS"] = [absolute(entry) for entry in settings["PLUGIN_PATHS"]]
     return settings, [os.path.abspath(path), *files]
 
 

@@ -459,7 +459,7 @@ def check_unchanged(argv, force):
     try:
         settings, files = inputs.load_settings(request.settings)
         now = clock.build_now()
-    except Exception:
+    except (inputs.SettingsFileError, ValueError):  # Pelican reads both next and reports them
         return None, None
     final = inputs.output_folder(request, settings)
     lock = take_lock(final)
