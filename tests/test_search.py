@@ -7,6 +7,8 @@ every browser test runs there, so search from a sub-path is covered by all of th
 
 import asyncio
 import gc
+import gzip
+import json
 import logging
 import time
 from urllib.parse import parse_qs, urlsplit
@@ -17,6 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from newsroom_cli.publish import tree_digest
 from search.index import SearchIndexError, _run, _shut_down, build_index
+from search.order import ORDER_FILE, newest_first, write_order
 from search.selection import globs_for, is_searchable
 from workflow import run_tool, write_site
 
@@ -168,6 +171,31 @@ def test_filters_and_sort_by_date(browser, published):
         "Puskesmas Melayani Warga Malam Hari",
     ]
     page.close()
+
+
+def test_newest_first_overrides_relevance(browser, published):
+    """ "Terbaru dulu" orders by datePublished even where relevance disagrees (the headline
+    weighs more than the body), and its order file is fetched only when picked."""
+    base, output = published
+    page, titles, requests = search(browser, base, "malam")
+    assert titles == [
+        "Puskesmas Melayani Warga Malam Hari",
+        "Banjir Bandang Rendam Tiga Desa di Wawo",
+    ]
+    assert not [url for url in requests if url.endswith("urut-terbaru.json")]
+    page.close()
+    page, titles, requests = search(browser, base, "malam", urut="baru")
+    assert titles == [
+        "Banjir Bandang Rendam Tiga Desa di Wawo",
+        "Puskesmas Melayani Warga Malam Hari",
+    ]
+    assert [url for url in requests if url.endswith("/sub/pagefind/urut-terbaru.json")]
+    page.close()
+    # The page (no date) is not in the order: after every article.
+    order = json.loads((output / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
+    assert len(order) == 7 and len(set(order)) == 7
+    # Pagefind's own sort would put a position per page into the metadata every search loads.
+    assert not [p for p in output.rglob("*.html") if "data-pagefind-sort" in p.read_text("utf-8")]
 
 
 def test_first_query_loads_only_what_it_shows(browser, published):
@@ -405,3 +433,25 @@ class Content:
 )
 def test_is_searchable(content, expected):
     assert is_searchable(content, ["teks/"]) is expected
+
+
+def test_newest_first_orders_by_date_then_url_and_leaves_out_undated_pages():
+    urls = {
+        "a": "/2026/05/x.html",
+        "b": "/2026/05/y.html",
+        "c": "/p/tentang.html",
+        "d": "/2025/01/z.html",
+    }
+    dates = {
+        "2026/05/y.html": "2026-05-20T01:00:00+00:00",
+        "2026/05/x.html": "2026-05-20T01:00:00+00:00",
+        "2025/01/z.html": "2025-01-10T00:00:00+00:00",
+    }
+    assert newest_first(urls, dates) == ["a", "b", "d"]
+
+
+def test_a_fragment_of_another_format_fails_the_order(tmp_path):
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "id_x.pf_fragment").write_bytes(gzip.compress(b'{"url": "/a.html"}'))
+    with pytest.raises(ValueError, match=r"id_x\.pf_fragment is not a Pagefind fragment"):
+        write_order(str(tmp_path), {})
