@@ -137,9 +137,10 @@ def test_case_and_diacritics_are_folded(browser, published):
 
 def test_drafts_scheduled_and_page_furniture_are_not_indexed(browser, published):
     """A draft's or embargoed article's unique word finds nothing; neither do words that
-    appear only in a tag list, the author box or the breaking ticker on every page."""
+    appear only in a tag list, the author box, the share row or the breaking ticker on every
+    page."""
     base, _ = published
-    for query in ("zulfikarahasia", "embargounik", "kataunik", "Meliput Kota"):
+    for query in ("zulfikarahasia", "embargounik", "kataunik", "Meliput Kota", "WhatsApp"):
         page, titles, _ = search(browser, base, query)
         assert titles == [], query
         assert "Tidak ada hasil" in page.locator("#cari-status").inner_text()
