@@ -203,12 +203,12 @@ def test_newest_first_overrides_relevance(browser, published):
 
 def test_first_query_loads_only_what_it_shows(browser, published):
     """The first query's budget (README, "Performance"): no web worker (pagefind.js searches
-    in the page), no filter file, the fragments of the first five results only; "Muat lagi"
+    in the page), no filter file, the fragments of the first four results only; "Muat lagi"
     loads the rest."""
     base, _ = published
     page, titles, requests = search(browser, base, "m")  # a prefix of words in six pages
     fragments = [url for url in requests if url.endswith(".pf_fragment")]
-    assert (len(titles), len(fragments)) == (5, 5), requests
+    assert (len(titles), len(fragments)) == (4, 4), requests
     assert not [url for url in requests if "worker" in url or url.endswith(".pf_filter")]
     found = int(page.locator("#cari-status").inner_text().split()[0])
     assert found > 5

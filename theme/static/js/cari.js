@@ -13,9 +13,11 @@ const ui = JSON.parse(document.getElementById("cari-ui").textContent);
 // SITEURL may be relative (dev build) or carry a path (a GitHub Pages project site).
 const site = new URL(form.dataset.site, document.baseURI);
 const indexUrl = new URL(form.dataset.index, document.baseURI);
-// The first batch is what one phone screen shows: each result costs its fragment (~1.5 KB,
-// the article's text for the excerpt); "Muat lagi" loads the next ones.
-const FIRST_BATCH = 5;
+// The first batch: a result is 250-300 px tall on a 360 x 640 phone, so four are about two
+// screens under the form. Each result costs its fragment (~2.4 KB gzipped, the article's text
+// for the excerpt), and four keep the first query within its 200 KB budget at 5000 articles
+// (search README, "Performance"); "Muat lagi" loads the next ones.
+const FIRST_BATCH = 4;
 const PAGE_SIZE = 10;
 
 let pagefind = null;
