@@ -38,10 +38,12 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 UTC_NAMES = ("Z", "UTC", "GMT")
 
+# The form to write (for a date that was read but is wrong: before the article, in the future).
+DATE_FORM = "write it as YYYY-MM-DD HH:MM in WITA, e.g. Date: 2024-03-12 09:30"
+# ... and the other forms that are read, for a date that could not be read.
 DATE_FIX = (
-    "write it as YYYY-MM-DD HH:MM in WITA, e.g. Date: 2024-03-12 09:30; also read: day first "
-    "(12/03/2024 09.30), one-digit parts (2024-3-5 9:05), a zone after the time (09:30 WIB, "
-    "WITA, WIT or +07:00)"
+    f"{DATE_FORM}; also read: day first (12/03/2024 09.30), one-digit parts (2024-3-5 9:05), "
+    "a zone after the time (09:30 WIB, WITA, WIT or +07:00)"
 )
 
 
@@ -125,7 +127,9 @@ def _zone(value, written):
             raise ValueError(f"{value!r} has the offset {written}, which no place on Earth uses")
         sign = -1 if name[0] == "-" else 1
         return timezone(sign * timedelta(hours=hours, minutes=minutes))
-    known = ", ".join([*zone_names(), "UTC"])
+    moment = datetime(2024, 1, 1)
+    west_to_east = sorted(zone_names(), key=lambda n: zone_names()[n].utcoffset(moment))
+    known = ", ".join([*west_to_east, "UTC"])
     raise ValueError(f"{value!r} has the zone {written!r}, which this site does not know ({known})")
 
 
