@@ -40,6 +40,20 @@ Paragraf kedua, dengan [tautan](https://example.org/).
 """
 
 
+# An article with YAML front matter (the editor's form before the header format): the reader
+# accepts it, the web editor refuses to save it (header-format.js).
+YAML_ARTICLE = """\
+---
+title: Pelabuhan Bima ramai
+date: 2024-05-02 07:00
+authors: [Nurhayati]
+category: Berita
+---
+
+Isi.
+"""
+
+
 def _free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -61,6 +75,7 @@ def _scratch_site(site):
     (content / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
     (content / "articles" / "2024").mkdir(parents=True)
     (content / "articles" / "2024" / "banjir-wawo.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    (content / "articles" / "2024" / "yaml-lama.md").write_text(YAML_ARTICLE, encoding="utf-8")
     return content
 
 
@@ -196,7 +211,7 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
         f"Title: Jembatan Padolo dibuka kembali\nDate: {YEAR}-01-15 09:30\n"
         "Authors: Nurhayati\nCategory: Pemerintahan\nId: "
     ), text
-    assert f"\nImage: images/{YEAR}/padolo.jpg\nImage_alt: Jembatan Padolo dari tepi sungai\n" in text
+    assert f"\nImage: images/{YEAR}/padolo.jpg\nImage_alt: Jembatan Padolo dari tepi" in text
     assert "\nTags: jembatan, Kota Bima\nBreaking: true\n" in text
     assert "\n\nJembatan Padolo dibuka kembali pagi ini.\n" in text
     assert outside == []  # nothing from a CDN or anywhere else
@@ -251,6 +266,24 @@ def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, bro
     assert changed == [("Title: Banjir: Wawo terendam", "Title: Banjir: Wawo dan Lambitu terendam")]
     status, output = _check(str(site / "content"))
     assert status == 0, output
+
+
+def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, browser):
+    """The form and the preview say why at once; saving is refused with that message (the
+    Title field's error; the format's toFile would refuse too) and the file is not touched."""
+    site, url = editor
+    path = site / "content" / "articles" / "2024" / "yaml-lama.md"
+    page, _ = _open(browser, url, "#/collections/artikel-2024/entries/yaml-lama")
+    alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
+    expect(alert).to_be_visible(timeout=30000)
+    notice = page.frame_locator("iframe").first.locator(".draft-notice")
+    expect(notice).to_contain_text("does not save this file")
+    page.locator("#title-field-1").fill("Pelabuhan Bima ramai sekali")
+    _publish(page)
+    expect(page.get_by_text("does not save this file")).to_have_count(2)  # the field's error too
+    time.sleep(1)
+    page.close()
+    assert path.read_text(encoding="utf-8") == YAML_ARTICLE
 
 
 def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_site):

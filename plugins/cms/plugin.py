@@ -1,8 +1,9 @@
 """Write the web editor into the build: ``<output>/admin/`` (``CMS_SAVE_AS``).
 
 ``index.html`` (noindex, linked from no page), ``config.yml`` from :mod:`.config`, ``admin.js``
-(preview and Id widget), ``header-format.js`` (the ``Key: value`` header format) and Decap CMS's bundled script with its chunks, copied from the npm
-package in ``tools/cms/node_modules`` (``make cms-tools``); nothing is loaded from a CDN.
+(preview and Id widget), ``header-format.js`` (the ``Key: value`` header format) and Decap
+CMS's bundled script with its chunks, copied from the npm package in ``tools/cms/node_modules``
+(``make cms-tools``); nothing is loaded from a CDN.
 """
 
 import glob

@@ -30,7 +30,7 @@
       var data = this.props.entry.get("data");
       var image = data.get("image");
       var authors = list(data.get("authors"));
-      var refused = data.getIn([window.KabarHeaderFormat.HIDDEN, "refused"]);
+      var refused = refusal(this.props.entry);
       if (refused) return h("main", { className: "wrap" }, h("p", { className: "draft-notice" }, refused));
       return h("main", { className: "wrap" },
         h("div", { className: "article-layout" },
@@ -72,19 +72,30 @@
     }
   });
 
-  // Title: refused when empty with the build's own message (config.yml: empty_message).
+  // Why header-format.js will not save this entry (a YAML front matter file), or null.
+  function refusal(entry) {
+    return entry ? entry.getIn(["data", window.KabarHeaderFormat.HIDDEN, "refused"]) : null;
+  }
+
+  // Title: refused when empty with the build's own message (config.yml: empty_message). The
+  // first field of the form, so it also says at once when the whole file cannot be saved.
   var TitleControl = createClass({
     isValid: function () {
+      var refused = refusal(this.props.entry);
+      if (refused) return { error: { message: refused } };
       if ((this.props.value || "").trim()) return true;
       return { error: { message: this.props.field.get("empty_message") } };
     },
     render: function () {
       var props = this.props;
-      return h("input", {
+      var input = h("input", {
         type: "text", id: props.forID, className: props.classNameWrapper, value: props.value || "",
         onChange: function (event) { props.onChange(event.target.value); },
         onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
       });
+      var refused = refusal(props.entry);
+      if (!refused) return input;
+      return h("div", {}, h("p", { role: "alert", className: "km-refused" }, refused), input);
     }
   });
 
