@@ -1,7 +1,8 @@
 // plugins/cms/admin/header-format.js, Decap's "Key: value" header format, without a browser.
 // Run by tests/test_cms_format.py (node --test), which passes the site's reader options and
 // every content file's header keys as read by news_metadata.header.scan in KM_HEADER_FIXTURE;
-// run alone (node --test tests/node/), it reads content/ itself with the format's defaults.
+// run alone (node --test tests/node/test_header_format.mjs), it reads content/ itself with the
+// format's defaults.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";

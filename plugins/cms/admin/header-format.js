@@ -148,10 +148,11 @@
     return key === "author" && !keys.authors ? "authors" : key;
   }
 
+  // A header record's value as the form holds it. Author is a list too (edited as Authors).
   function fieldValue(record, options) {
     var lines = [record.first].concat(record.more);
     var text = lines.join(options.formatted[record.key] ? "\n" : " ").trim();
-    if (options.lists[fieldName(record.key, {})]) return splitList(text);
+    if (options.lists[record.key] || record.key === "author") return splitList(text);
     if (options.booleans[record.key]) return parseBool(text, options);
     return text;
   }
