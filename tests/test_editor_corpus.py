@@ -12,8 +12,8 @@ A = "articles/2024/berita.md"
 GOOD = header("Judul Baik")
 
 
-def body(text):
-    return {A: GOOD + text}
+def body(text, *extra):
+    return {A: (header("Judul Baik", "2024-05-01 08:00", *extra) if extra else GOOD) + text}
 
 
 def head(*lines, rest="Isi berita.\n"):
@@ -97,6 +97,53 @@ CASES = [
     ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
     ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
     ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- links to taxonomy pages: only to pages the build writes; unknown link kinds ---
+    ("tag-link-ok", body("[banjir]({tag}banjir)\n", "Tags: banjir"), None),
+    ("author-link-by-name-ok", body("[Nurhayati]({author}Nurhayati)\n"), None),
+    ("category-link-ok", body("[Berita]({category}berita)\n"), None),
+    (
+        "tag-link-typo",
+        body("[banjir]({tag}banjr)\n", "Tags: banjir"),
+        ":7: link {tag}banjr points to the tag page (label/banjr/), which is not built: no "
+        "published article has the tag 'banjr' (did you mean 'banjir'?)",
+    ),
+    (
+        "author-link-unknown",
+        body("[Budi]({author}Nurhayatti)\n"),
+        ":6: link {author}Nurhayatti points to the author page (penulis/nurhayatti/), which is "
+        "not built: no published article has the author 'Nurhayatti' (did you mean 'Nurhayati'?)",
+    ),
+    (
+        "category-link-no-article",
+        body("[Opini]({category}opini)\n"),
+        ":6: link {category}opini points to the section page (kategori/opini/), which is not built",
+    ),
+    (
+        "tag-link-only-a-draft-has",
+        {
+            **body("[bima]({tag}bima)\n"),
+            "articles/2024/draf.md": header(
+                "Draf", "2024-04-02 08:00", "Tags: bima", "Status: draft"
+            )
+            + "I.\n",
+        },
+        ":6: link {tag}bima points to the tag page (label/bima/), which is not built",
+    ),
+    (
+        "draft-links-its-own-new-tag",
+        {
+            A: header("Judul Baik", "2024-05-01 08:00", "Tags: pilkada", "Status: draft")
+            + "[pilkada]({tag}pilkada)\n"
+        },
+        None,
+    ),
+    (
+        "link-kind-typo",
+        body("[baca]({filenme}lain.md)\n"),
+        ":6: link {filenme}lain.md has the kind {filenme}, which Pelican does not know (it would "
+        "be published as it is, a dead link) (did you mean '{filename}'?)",
+    ),
+    ("link-kind-unknown", body("[x]({foo}bar)\n"), ":6: link {foo}bar has the kind {foo}"),
     # --- files that are not accounted for ---
     ("md-in-content-root", {"lepas.md": GOOD + "Isi.\n"}, "lepas.md: this file is not part of"),
     ("upper-case-ext", {"articles/2024/b.MD": GOOD + "I.\n"}, "is not lower case — rename it to"),
