@@ -44,6 +44,28 @@ CASES = [
     ("slug-dot-dot", head(*BASE, "Slug: ../x"), None),
     ("category-case", head(*BASE[:3], "Category: berita"), None),
     ("long-title", head(f"Title: {LONG_TITLE}", *BASE[1:]), None),
+    # --- header keys in letters that only look Latin: read, and reported at the line ---
+    (
+        "key-cyrillic-a",
+        head(*BASE, "T\u0430gs: banjir"),
+        ":5: the key 'T\u0430gs' is written with '\u0430' (U+0430 CYRILLIC SMALL LETTER A): it "
+        "only looks like 'Tags' (read as that key until it is retyped) — type the key again",
+    ),
+    (
+        "key-greek-title",
+        head("\u03a4itle: Judul Baik", *BASE[1:]),
+        ":1: the key '\u03a4itle' is written with '\u03a4' (U+03A4 GREEK CAPITAL LETTER TAU)",
+    ),
+    (
+        "key-full-width-letters",
+        head(*BASE, "\uff34\uff41\uff47\uff53\uff1a banjir"),
+        ":5: the key '\uff34\uff41\uff47\uff53' is written with '\uff34' (U+FF34 FULLWIDTH",
+    ),
+    (
+        "key-cyrillic-mid-header",
+        head(BASE[0], "D\u0430te: 2024-05-01 08:00", *BASE[2:]),
+        ":2: the key 'D\u0430te' is written with",
+    ),
     # --- header mistakes reported with the line ---
     ("key-twice", head(*BASE, "Tags: a", "Tags: b"), ":6: Tags is written twice in the header"),
     (
