@@ -96,6 +96,30 @@ CASES = [
     ("no-title", head(*BASE[1:]), ":1: the header has no Title:"),
     ("no-author", head(BASE[0], BASE[1], BASE[3]), ":1: the header has no Author:"),
     ("unknown-category", head(*BASE[:3], "Category: Gosip"), ":4: unknown category 'Gosip'"),
+    # --- Template: must name a template of the theme (else a crash while writing) ---
+    (
+        "template-unknown",
+        head(*BASE, "Template: artikel-khusus"),
+        ":5: Template 'artikel-khusus' is not a template of the theme — write one of 404, "
+        "article, corrections, page, withdrawn, or delete the line to use the usual one",
+    ),
+    (
+        "template-typo-page",
+        {PAGE: "Title: Hal\nTemplate: corection\n\nIsi.\n"},
+        "halaman.md:2: Template 'corection' is not a template of the theme (did you mean "
+        "'corrections'?)",
+    ),
+    (
+        "template-with-extension",
+        head(*BASE, "Template: article.html"),
+        ":5: Template 'article.html' is not a template name (write it without '.html')",
+    ),
+    (
+        "template-listing",
+        head(*BASE, "Template: index"),
+        ":5: Template 'index' is the theme's template for another kind of page",
+    ),
+    ("template-page-ok", {PAGE: "Title: Hal\nTemplate: corrections\n\nIsi.\n"}, None),
     # --- invisible characters ---
     ("zwsp", body("Ban\u200bjir.\n"), ":6: invisible character U+200B (zero-width space)"),
     ("soft-hyphen", body("Ban\u00adjir.\n"), ":6: invisible character U+00AD (soft hyphen)"),
