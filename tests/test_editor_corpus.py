@@ -12,8 +12,8 @@ A = "articles/2024/berita.md"
 GOOD = header("Judul Baik")
 
 
-def body(text):
-    return {A: GOOD + text}
+def body(text, *extra):
+    return {A: (header("Judul Baik", "2024-05-01 08:00", *extra) if extra else GOOD) + text}
 
 
 def head(*lines, rest="Isi berita.\n"):
@@ -44,6 +44,28 @@ CASES = [
     ("slug-dot-dot", head(*BASE, "Slug: ../x"), None),
     ("category-case", head(*BASE[:3], "Category: berita"), None),
     ("long-title", head(f"Title: {LONG_TITLE}", *BASE[1:]), None),
+    # --- header keys in letters that only look Latin: read, and reported at the line ---
+    (
+        "key-cyrillic-a",
+        head(*BASE, "T\u0430gs: banjir"),
+        ":5: the key 'T\u0430gs' is written with '\u0430' (U+0430 CYRILLIC SMALL LETTER A): it "
+        "only looks like 'Tags' (read as that key until it is retyped) — type the key again",
+    ),
+    (
+        "key-greek-title",
+        head("\u03a4itle: Judul Baik", *BASE[1:]),
+        ":1: the key '\u03a4itle' is written with '\u03a4' (U+03A4 GREEK CAPITAL LETTER TAU)",
+    ),
+    (
+        "key-full-width-letters",
+        head(*BASE, "\uff34\uff41\uff47\uff53\uff1a banjir"),
+        ":5: the key '\uff34\uff41\uff47\uff53' is written with '\uff34' (U+FF34 FULLWIDTH",
+    ),
+    (
+        "key-cyrillic-mid-header",
+        head(BASE[0], "D\u0430te: 2024-05-01 08:00", *BASE[2:]),
+        ":2: the key 'D\u0430te' is written with",
+    ),
     # --- header mistakes reported with the line ---
     ("key-twice", head(*BASE, "Tags: a", "Tags: b"), ":6: Tags is written twice in the header"),
     (
@@ -74,6 +96,30 @@ CASES = [
     ("no-title", head(*BASE[1:]), ":1: the header has no Title:"),
     ("no-author", head(BASE[0], BASE[1], BASE[3]), ":1: the header has no Author:"),
     ("unknown-category", head(*BASE[:3], "Category: Gosip"), ":4: unknown category 'Gosip'"),
+    # --- Template: must name a template of the theme (else a crash while writing) ---
+    (
+        "template-unknown",
+        head(*BASE, "Template: artikel-khusus"),
+        ":5: Template 'artikel-khusus' is not a template of the theme — write one of 404, "
+        "article, corrections, page, withdrawn, or delete the line to use the usual one",
+    ),
+    (
+        "template-typo-page",
+        {PAGE: "Title: Hal\nTemplate: corection\n\nIsi.\n"},
+        "halaman.md:2: Template 'corection' is not a template of the theme (did you mean "
+        "'corrections'?)",
+    ),
+    (
+        "template-with-extension",
+        head(*BASE, "Template: article.html"),
+        ":5: Template 'article.html' is not a template name (write it without '.html')",
+    ),
+    (
+        "template-listing",
+        head(*BASE, "Template: index"),
+        ":5: Template 'index' is the theme's template for another kind of page",
+    ),
+    ("template-page-ok", {PAGE: "Title: Hal\nTemplate: corrections\n\nIsi.\n"}, None),
     # --- invisible characters ---
     ("zwsp", body("Ban\u200bjir.\n"), ":6: invisible character U+200B (zero-width space)"),
     ("soft-hyphen", body("Ban\u00adjir.\n"), ":6: invisible character U+00AD (soft hyphen)"),
@@ -97,6 +143,53 @@ CASES = [
     ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
     ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
     ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- links to taxonomy pages: only to pages the build writes; unknown link kinds ---
+    ("tag-link-ok", body("[banjir]({tag}banjir)\n", "Tags: banjir"), None),
+    ("author-link-by-name-ok", body("[Nurhayati]({author}Nurhayati)\n"), None),
+    ("category-link-ok", body("[Berita]({category}berita)\n"), None),
+    (
+        "tag-link-typo",
+        body("[banjir]({tag}banjr)\n", "Tags: banjir"),
+        ":7: link {tag}banjr points to the tag page (label/banjr/), which is not built: no "
+        "published article has the tag 'banjr' (did you mean 'banjir'?)",
+    ),
+    (
+        "author-link-unknown",
+        body("[Budi]({author}Nurhayatti)\n"),
+        ":6: link {author}Nurhayatti points to the author page (penulis/nurhayatti/), which is "
+        "not built: no published article has the author 'Nurhayatti' (did you mean 'Nurhayati'?)",
+    ),
+    (
+        "category-link-no-article",
+        body("[Opini]({category}opini)\n"),
+        ":6: link {category}opini points to the section page (kategori/opini/), which is not built",
+    ),
+    (
+        "tag-link-only-a-draft-has",
+        {
+            **body("[bima]({tag}bima)\n"),
+            "articles/2024/draf.md": header(
+                "Draf", "2024-04-02 08:00", "Tags: bima", "Status: draft"
+            )
+            + "I.\n",
+        },
+        ":6: link {tag}bima points to the tag page (label/bima/), which is not built",
+    ),
+    (
+        "draft-links-its-own-new-tag",
+        {
+            A: header("Judul Baik", "2024-05-01 08:00", "Tags: pilkada", "Status: draft")
+            + "[pilkada]({tag}pilkada)\n"
+        },
+        None,
+    ),
+    (
+        "link-kind-typo",
+        body("[baca]({filenme}lain.md)\n"),
+        ":6: link {filenme}lain.md has the kind {filenme}, which Pelican does not know (it would "
+        "be published as it is, a dead link) (did you mean '{filename}'?)",
+    ),
+    ("link-kind-unknown", body("[x]({foo}bar)\n"), ":6: link {foo}bar has the kind {foo}"),
     # --- files that are not accounted for ---
     ("md-in-content-root", {"lepas.md": GOOD + "Isi.\n"}, "lepas.md: this file is not part of"),
     ("upper-case-ext", {"articles/2024/b.MD": GOOD + "I.\n"}, "is not lower case — rename it to"),
