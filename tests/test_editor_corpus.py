@@ -176,6 +176,18 @@ CASES = [
         ":6: link {tag}bima points to the tag page (label/bima/), which is not built",
     ),
     (
+        "author-link-only-scheduled",
+        {
+            **body("[Munir]({author}Munir Husen)\n"),
+            "articles/2024/nanti.md": header(
+                "Nanti", "2030-01-01 08:00", "Authors: Munir Husen"
+            ).replace("Author: Nurhayati\n", "")
+            + "I.\n",
+        },
+        ":6: link {author}Munir Husen points to the author page (penulis/munir-husen/), which is "
+        "not built yet: the only articles with the author 'Munir Husen' are scheduled",
+    ),
+    (
         "draft-links-its-own-new-tag",
         {
             A: header("Judul Baik", "2024-05-01 08:00", "Tags: pilkada", "Status: draft")
@@ -323,6 +335,25 @@ CASES = [
         {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
         "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
     ),
+    # --- dates with a zone name, one-digit parts, a comma: read as meant ---
+    ("date-wita-name", head(BASE[0], "Date: 2024-05-01 08:00 WITA", *BASE[2:]), None),
+    ("date-wib", head(BASE[0], "Date: 2024-05-01 07:00 WIB", *BASE[2:]), None),
+    ("date-wit", head(BASE[0], "Date: 2024-05-01 09:00 WIT", *BASE[2:]), None),
+    ("date-one-digit", head(BASE[0], "Date: 2024-5-1 8:00", *BASE[2:]), None),
+    ("date-comma", head(BASE[0], "Date: 2024-05-01, 08:00", *BASE[2:]), None),
+    (
+        "date-unknown-zone",
+        head(BASE[0], "Date: 2024-05-01 08:00 EST", *BASE[2:]),
+        ":2: Date '2024-05-01 08:00 EST' has the zone 'EST', which this site does not know (WIB, "
+        "WITA, WIT, UTC) — write it as YYYY-MM-DD HH:MM in WITA",
+    ),
+    (
+        "date-weekday-words",
+        head(BASE[0], "Date: Rabu, 1 Mei 2024", *BASE[2:]),
+        ":2: Date 'Rabu, 1 Mei 2024' is not a date this site accepts — write it as YYYY-MM-DD "
+        "HH:MM in WITA, e.g. Date: 2024-03-12 09:30; also read: day first (12/03/2024 09.30), "
+        "one-digit parts (2024-3-5 9:05), a zone after the time (09:30 WIB, WITA, WIT or +07:00)",
+    ),
     # --- dates outside 1900-2100: an error at the line, never an OverflowError ---
     (
         "comment-year-one",
@@ -415,6 +446,28 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
         (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
     )
     assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("2024-05-01 07:00 WIB", "2024-05-01T08:00:00+08:00"),
+        ("2024-05-01 23:30 WIB", "2024-05-02T00:30:00+08:00"),
+        ("2024-5-1 8:05", "2024-05-01T08:05:00+08:00"),
+        ("2024-05-01, 08:00 WIT", "2024-05-01T07:00:00+08:00"),
+    ],
+)
+def test_dates_on_the_page_are_what_the_editor_meant(tmp_path, written, shown):
+    """A zone name is converted to WITA, on the page and in the URL's month."""
+    from bs4 import BeautifulSoup
+    from conftest import run_pelican
+
+    content = write_site(tmp_path / "content", {A: header("Banjir", written) + "Isi.\n"})
+    result = run_pelican(content, tmp_path / "out", TESTCONF)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = tmp_path / "out" / shown[:4] / shown[5:7] / "banjir.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    assert soup.select_one("article time")["datetime"] == shown
 
 
 def test_dev_build_of_the_whole_corpus_finishes(tmp_path):

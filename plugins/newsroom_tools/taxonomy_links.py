@@ -10,7 +10,9 @@ only a warning. :func:`check_link` reports both, at the link's line, from
 
 "Built" means: the term is in the context Pelican's ``ArticlesGenerator`` made (``categories``,
 ``tags``, ``authors``: published articles only, so a tag only a draft carries has no page) and
-the kind's ``*_SAVE_AS`` is not empty. The link's URL is computed the way Pelican computes it
+the kind's ``*_SAVE_AS`` is not empty. A term only scheduled articles carry gets its own
+message (the link works from the build that publishes the first of them), as a ``{filename}``
+link to a scheduled article does. The link's URL is computed the way Pelican computes it
 (``Category(value, settings).url``), so a slug cut by ``news_metadata.slugs`` or an author
 ``slug`` from ``authors.yml`` is compared as it will be written.
 """
@@ -18,7 +20,7 @@ the kind's ``*_SAVE_AS`` is not empty. The link's URL is computed the way Pelica
 from collections.abc import Callable, Mapping
 from urllib.parse import unquote, urlparse
 
-from news_metadata.errors import report
+from news_metadata.errors import display_path, report
 from news_metadata.text import suggest
 from pelican.contents import Content
 from pelican.urlwrappers import Author, Category, Tag
@@ -51,7 +53,8 @@ def check_link(
         what: the link kind as written (``tag`` for ``{tag}x`` or ``|tag|x``).
         value: what follows the kind (``banjir``, ``banjir#foto``).
         context: Pelican's shared context after the articles were read (``categories``,
-            ``tags``, ``authors``: lists of ``(term, articles)`` pairs, or a mapping).
+            ``tags``, ``authors``: lists of ``(term, articles)`` pairs, or a mapping;
+            ``drafts``, scheduled articles among them).
         settings: Pelican settings.
         line_of: returns the link's 1-based line in the source (called only to report).
     Kinds this module does not own (``filename``, ``static``, ``attach``, ``index``) are
@@ -85,9 +88,19 @@ def check_link(
         )
         return
     target = wrapper(path, settings) if path.strip() else None
-    mine = getattr(content, own, None) or []
-    built = {term.url for term in [*terms, *(mine if isinstance(mine, list) else [mine])]}
+    built = {term.url for term in [*terms, *_own_terms(content, own)]}
     if target is not None and target.url in built:
+        return
+    waiting = _first_scheduled(context.get("drafts") or [], own, target)
+    if waiting is not None:
+        report(
+            source_path,
+            line_of(),
+            f"link {{{what}}}{value} points to the {word} page ({target.url}), which is not "
+            f"built yet: the only articles with the {word} {name!r} are scheduled (the first: "
+            f"{display_path(waiting.source_path)}, {waiting.date:%Y-%m-%d %H:%M} WITA)",
+            "remove the link until that article is out, or give this file a later Date",
+        )
         return
     choices = sorted({term.name for term in terms} | {term.slug for term in terms})
     shown = f" ({target.url})" if target is not None else ""
@@ -101,6 +114,25 @@ def check_link(
         + (f", e.g. {example}" if example else "")
         + ", or remove the link",
     )
+
+
+def _own_terms(content, attribute):
+    """The categories, tags or authors of one article (``category`` is a single value)."""
+    terms = getattr(content, attribute, None) or []
+    return terms if isinstance(terms, list) else [terms]
+
+
+def _first_scheduled(drafts, attribute, target):
+    """The earliest scheduled draft carrying ``target`` (a URL wrapper), or None."""
+    if target is None:
+        return None
+    carrying = [
+        draft
+        for draft in drafts
+        if getattr(draft, "scheduled", False)
+        and target.url in {term.url for term in _own_terms(draft, attribute)}
+    ]
+    return min(carrying, key=lambda draft: draft.date, default=None)
 
 
 def _terms(entries):
