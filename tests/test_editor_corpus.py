@@ -6,7 +6,7 @@ Messages were read once by a person against the input; each case is one class of
 """
 
 import pytest
-from workflow import ROOT, TESTCONF, header, run_tool, write_site
+from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
 GOOD = header("Judul Baik")
@@ -143,6 +143,26 @@ CASES = [
     ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
     ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
     ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- Pelican's older link syntax |filename|, |static|: checked like {filename}, {static} ---
+    ("legacy-filename-ok", body("[baca](|filename|lain.md)\n"), None),
+    ("legacy-static-ok", body("![Foto](|static|/images/x.jpg)\n"), None),
+    (
+        "legacy-filename-missing",
+        body("[baca](|filename|hilang.md)\n"),
+        ":6: link |filename|hilang.md points to a file that does not exist — write the path of "
+        "an existing article or page relative to this file, e.g. {filename}../2024/",
+    ),
+    (
+        "legacy-static-relative-missing",
+        body("![Foto](|static|images/x.jpg)\n"),
+        ":6: link |static|images/x.jpg points to a file that does not exist",
+    ),
+    (
+        "legacy-filename-data-file",
+        body("[a](|filename|/data/authors.yml)\n"),
+        ":6: link |filename|/data/authors.yml points to a file that is not published",
+    ),
+    ("legacy-tag-typo", body("[b](|tag|banjr)\n", "Tags: banjir"), ":7: link |tag|banjr points to"),
     # --- links to taxonomy pages: only to pages the build writes; unknown link kinds ---
     ("tag-link-ok", body("[banjir]({tag}banjir)\n", "Tags: banjir"), None),
     ("author-link-by-name-ok", body("[Nurhayati]({author}Nurhayati)\n"), None),
@@ -446,6 +466,27 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
         (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
     )
     assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+
+
+def test_legacy_links_are_rewritten_on_the_page_listings_and_feed(tmp_path):
+    """|filename| and |static| become the same URLs as {filename} and {static}, everywhere."""
+    from bs4 import BeautifulSoup
+
+    text = "[baca](|filename|lain.md) dan ![Foto](|static|/images/x.jpg)\n"
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    out = tmp_path / "out"
+    page = BeautifulSoup((out / "2024/05/judul-baik.html").read_text(encoding="utf-8"), "lxml")
+    body_html = str(page.select_one("article"))
+    assert "|filename|" not in body_html and "|static|" not in body_html
+    assert page.select_one('article a[href$="2024/04/berita-lain.html"]') is not None
+    assert page.select_one('article img[src*="/images/x"], article source[srcset*="x"]')
+    feed = (out / "feeds" / "semua.atom.xml").read_text(encoding="utf-8")
+    assert "|filename|" not in feed and "|static|" not in feed
+    assert f"{SITEURL}/2024/04/berita-lain.html" in feed
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "|filename|" not in home
 
 
 @pytest.mark.parametrize(

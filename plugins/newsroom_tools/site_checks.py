@@ -6,9 +6,11 @@ written yet) and in ``make check``, and report through :func:`news_metadata.erro
 the publish build fails on them like on any content error and the dev build shows them and goes
 on. Rules and their sources:
 
-- ``{filename}``, ``{static}`` and ``{attach}`` links are resolved the way Pelican's
-  ``Content._link_replacer`` does (path relative to the file, or to ``content/`` with a leading
-  ``/``; tried as written, URL-unquoted, HTML-unescaped). Pelican only warns and leaves
+- ``{filename}``, ``{static}`` and ``{attach}`` links (and Pelican's older spelling
+  ``|filename|``, ``|static|``, which its ``INTRASITE_LINK_REGEX`` reads the same way; messages
+  quote the link as written) are resolved the way Pelican's ``Content._link_replacer`` does
+  (path relative to the file, or to ``content/`` with a leading ``/``; tried as written,
+  URL-unquoted, HTML-unescaped). Pelican only warns and leaves
   ``href="{filename}x.md"`` in the page; here it is an error.
 - ``{category}``, ``{tag}`` and ``{author}`` links must lead to a page the build writes, and
   a link kind Pelican does not know (``{filenme}``) is an error: :mod:`.taxonomy_links`.
@@ -129,20 +131,21 @@ def check_links(contents, context, settings, sources) -> None:
         seen = set()
         for text in texts:
             for match in link_regex.finditer(text):
-                what, value = match.group("what"), match.group("value")
-                if (what, value) in seen:
+                # match "path" is the link as written: {filename}x.md, or Pelican's legacy
+                # |filename|x.md, which it resolves the same way.
+                link = (match.group("what"), match.group("value"), match.group("path"))
+                if link[:2] in seen:
                     continue
-                seen.add((what, value))
-                if what in LINK_KINDS:
-                    _check_link(content, what, value, generated, base, sources, static_paths, owned)
+                seen.add(link[:2])
+                if link[0] in LINK_KINDS:
+                    _check_link(content, link, generated, base, sources, static_paths, owned)
                     continue
                 taxonomy_links.check_link(
                     content,
-                    what,
-                    value,
+                    link,
                     context,
                     settings,
-                    partial(sources.line_of, content.source_path, what, value),
+                    partial(sources.line_of, content.source_path, *link[:2]),
                 )
 
 
@@ -156,9 +159,9 @@ def _candidates(content, value):
             yield content.get_relative_source_path(os.path.join(content.relative_dir, path))
 
 
-def _check_link(content, what, value, generated, base, sources, static_paths, owned):
+def _check_link(content, link, generated, base, sources, static_paths, owned):
     path = content.source_path
-    written = f"{{{what}}}{value}"
+    what, value, written = link
     target = None
     for relative in _candidates(content, value):
         if relative is None:

@@ -38,8 +38,7 @@ TAXONOMY = {
 
 def check_link(
     content: Content,
-    what: str,
-    value: str,
+    link: tuple[str, str, str],
     context: Mapping,
     settings: Mapping,
     line_of: Callable[[], int | None],
@@ -50,8 +49,8 @@ def check_link(
         content: the article or page holding the link. Its own categories, tags and authors
             count as built: a draft may link to the tag it introduces, which has a page from
             the build that publishes it.
-        what: the link kind as written (``tag`` for ``{tag}x`` or ``|tag|x``).
-        value: what follows the kind (``banjir``, ``banjir#foto``).
+        link: ``(what, value, written)``: the kind (``tag`` for ``{tag}x`` or ``|tag|x``),
+            what follows it (``banjir``, ``banjir#foto``) and the whole link as written.
         context: Pelican's shared context after the articles were read (``categories``,
             ``tags``, ``authors``: lists of ``(term, articles)`` pairs, or a mapping;
             ``drafts``, scheduled articles among them).
@@ -61,12 +60,13 @@ def check_link(
     ignored. Nothing is raised; problems go to :func:`news_metadata.errors.report`.
     """
     source_path = content.source_path
+    what, value, written = link
     if what not in PELICAN_LINK_KINDS:
         kinds = [f"{{{kind}}}" for kind in PELICAN_LINK_KINDS]
         report(
             source_path,
             line_of(),
-            f"link {{{what}}}{value} has the kind {{{what}}}, which Pelican does not know "
+            f"link {written} has the kind {{{what}}}, which Pelican does not know "
             f"(it would be published as it is, a dead link){suggest(f'{{{what}}}', kinds)}",
             "write one of " + ", ".join(kinds) + ", e.g. {filename}../2024/other-article.md",
         )
@@ -82,7 +82,7 @@ def check_link(
         report(
             source_path,
             line_of(),
-            f"link {{{what}}}{value} points to {article} {word} page, and this site builds none "
+            f"link {written} points to {article} {word} page, and this site builds none "
             f"({save_as} is empty)",
             "remove the link, or link to an article or page with {filename}",
         )
@@ -96,7 +96,7 @@ def check_link(
         report(
             source_path,
             line_of(),
-            f"link {{{what}}}{value} points to the {word} page ({target.url}), which is not "
+            f"link {written} points to the {word} page ({target.url}), which is not "
             f"built yet: the only articles with the {word} {name!r} are scheduled (the first: "
             f"{display_path(waiting.source_path)}, {waiting.date:%Y-%m-%d %H:%M} WITA)",
             "remove the link until that article is out, or give this file a later Date",
@@ -108,7 +108,7 @@ def check_link(
     report(
         source_path,
         line_of(),
-        f"link {{{what}}}{value} points to the {word} page{shown}, which is not built: no "
+        f"link {written} points to the {word} page{shown}, which is not built: no "
         f"published article has the {word} {name!r}{suggest(name, choices)}",
         f"write the name or slug of {article} {word} that published articles have"
         + (f", e.g. {example}" if example else "")
