@@ -2,6 +2,7 @@
 the Google News sitemap window, with the build's "now" pinned by SOURCE_DATE_EPOCH."""
 
 import re
+import shutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -55,11 +56,19 @@ SEED_NOW = {"hour-after": "2024-12-05 10:15", "three-days-after": "2024-12-08 09
 def pinned(tmp_path_factory):
     """The fixture site (tests/fixtures/site/) built with publishconf.py at an hour and at three
     days after the seed's Date (Kamis, 5 Desember 2024 09.15 WITA)."""
+    # At those times the later articles are scheduled, so Nurhayati and Syamsuddin Ahmad have
+    # no author page yet and the masthead's {author} links to them are errors: here the
+    # masthead names them without links.
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    masthead = content / "pages" / "redaksi.md"
+    text = masthead.read_text(encoding="utf-8")
+    masthead.write_text(re.sub(r"\[([^]]+)\]\(\{author\}[^)]*\)", r"\1", text), encoding="utf-8")
     sites = {}
     for name, now in SEED_NOW.items():
         output = tmp_path_factory.mktemp(name) / "output"
         result = run_pelican(
-            FIXTURE_CONTENT, output, ROOT / "publishconf.py", env={"SOURCE_DATE_EPOCH": epoch(now)}
+            content, output, ROOT / "publishconf.py", env={"SOURCE_DATE_EPOCH": epoch(now)}
         )
         assert result.returncode == 0, result.stdout + result.stderr
         sites[name] = BuiltSite(output, result)

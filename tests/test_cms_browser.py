@@ -24,22 +24,33 @@ SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 YEAR = time.gmtime(time.time() + 8 * 3600).tm_year  # the collection new articles go to (WITA)
 
 HAND_WRITTEN = """\
----
-title: "Banjir: Wawo terendam"
-date: 2024-05-01 08:00
-authors:
-  - Nurhayati
-category: Berita
-id: 20240501-banjir-wawo
-tags:
-  - banjir
-  - Kota Bima
-breaking: false
----
+Title: Banjir: Wawo terendam
+Date: 2024-05-01 08:00
+Author: Nurhayati
+Category: Berita
+Id: 20240501-banjir-wawo
+Tags: banjir,Kota Bima
+Summary: Hujan semalam merendam
+    dua desa di Wawo.
+Breaking: tidak
 
 Isi berita yang *ditulis dengan tangan*.
 
 Paragraf kedua, dengan [tautan](https://example.org/).
+"""
+
+
+# An article with YAML front matter (the editor's form before the header format): the reader
+# accepts it, the web editor refuses to save it (header-format.js).
+YAML_ARTICLE = """\
+---
+title: Pelabuhan Bima ramai
+date: 2024-05-02 07:00
+authors: [Nurhayati]
+category: Berita
+---
+
+Isi.
 """
 
 
@@ -64,6 +75,7 @@ def _scratch_site(site):
     (content / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
     (content / "articles" / "2024").mkdir(parents=True)
     (content / "articles" / "2024" / "banjir-wawo.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    (content / "articles" / "2024" / "yaml-lama.md").write_text(YAML_ARTICLE, encoding="utf-8")
     return content
 
 
@@ -194,9 +206,14 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     )
     assert (site / "content" / "images" / str(YEAR) / "padolo.jpg").exists()
     text = written.read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: Jembatan Padolo dibuka kembali\n"), text
-    assert f"date: {YEAR}-01-15 09:30" in text
-    assert f"image: images/{YEAR}/padolo.jpg" in text
+    # the site's own header, keys in make new's order (plugins/cms/admin/header-format.js)
+    assert text.startswith(
+        f"Title: Jembatan Padolo dibuka kembali\nDate: {YEAR}-01-15 09:30\n"
+        "Authors: Nurhayati\nCategory: Pemerintahan\nId: "
+    ), text
+    assert f"\nImage: images/{YEAR}/padolo.jpg\nImage_alt: Jembatan Padolo dari tepi" in text
+    assert "\nTags: jembatan, Kota Bima\nBreaking: true\n" in text
+    assert "\n\nJembatan Padolo dibuka kembali pagi ini.\n" in text
     assert outside == []  # nothing from a CDN or anywhere else
     page.close()
     check = subprocess.run(
@@ -239,8 +256,34 @@ def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, bro
         time.sleep(0.1)
     page.close()
     after = path.read_text(encoding="utf-8")
-    # Only the title line changed (Decap keeps the quoting, the lists, the body byte for byte).
-    assert after == HAND_WRITTEN.replace("Wawo terendam", "Wawo dan Lambitu terendam")
+    # Exactly the title line changed: the singular Author, "banjir,Kota Bima" without a space,
+    # the Summary's continuation line, "tidak" and the body are as they were written.
+    changed = [
+        (before, now)
+        for before, now in zip(HAND_WRITTEN.split("\n"), after.split("\n"), strict=True)
+        if before != now
+    ]
+    assert changed == [("Title: Banjir: Wawo terendam", "Title: Banjir: Wawo dan Lambitu terendam")]
+    status, output = _check(str(site / "content"))
+    assert status == 0, output
+
+
+def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, browser):
+    """The form and the preview say why at once; saving is refused with that message (the
+    Title field's error; the format's toFile would refuse too) and the file is not touched."""
+    site, url = editor
+    path = site / "content" / "articles" / "2024" / "yaml-lama.md"
+    page, _ = _open(browser, url, "#/collections/artikel-2024/entries/yaml-lama")
+    alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
+    expect(alert).to_be_visible(timeout=30000)
+    notice = page.frame_locator("iframe").first.locator(".draft-notice")
+    expect(notice).to_contain_text("does not save this file")
+    page.locator("#title-field-1").fill("Pelabuhan Bima ramai sekali")
+    _publish(page)
+    expect(page.get_by_text("does not save this file")).to_have_count(2)  # the field's error too
+    time.sleep(1)
+    page.close()
+    assert path.read_text(encoding="utf-8") == YAML_ARTICLE
 
 
 def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_site):
@@ -254,12 +297,12 @@ def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_s
     assert not list((site / "content" / "articles" / str(YEAR)).glob("*tanpa*"))
     built = make_site(
         {
-            "articles/2024/x.md": "---\ntitle: ''\ndate: 2024-05-01 08:00\nauthors: [Nurhayati]\n"
-            "category: Berita\n---\n\nIsi.\n"
+            "articles/2024/x.md": "Title: \nDate: 2024-05-01 08:00\nAuthor: Nurhayati\n"
+            "Category: Berita\n\nIsi.\n"
         }
     )
     assert built.result.returncode == 1
-    assert f"x.md:2: {shown}" in built.result.stderr, (shown, built.result.stderr)
+    assert f"x.md:1: {shown}" in built.result.stderr, (shown, built.result.stderr)
 
 
 def _check(content):
@@ -403,5 +446,5 @@ def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, br
     assert path in _git(site, "ls-tree", "-r", "--name-only", "main")
     assert branch not in _git(site, "branch", "--list")  # merged and deleted
     text = _git(site, "show", f"main:{path}")
-    assert text.startswith("---\ntitle: Pasar Amahami buka lagi\n"), text
+    assert text.startswith("Title: Pasar Amahami buka lagi\n"), text
     assert "Pedagang kembali berjualan." in text

@@ -1,5 +1,7 @@
 """The web editor's config.yml and the content model agree (plugins/cms/config.py)."""
 
+import json
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -9,7 +11,7 @@ from cms.plugin import config_for
 from conftest import GOOD_HEADER, ROOT
 from news_metadata import clock
 from news_metadata.profiles import load_profiles
-from news_metadata.reader import COMMENT_MODES, REQUIRED, STATUS_WORDS
+from news_metadata.reader import COMMENT_MODES, LIST_KEYS, REQUIRED, STATUS_WORDS, TRUE_WORDS
 from news_metadata.settings import known_keys
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -87,7 +89,7 @@ def test_one_collection_per_year_and_media_into_that_years_folder(config):
         assert collection["folder"] == f"content/articles/{year}"
         assert collection["media_folder"] == f"/content/images/{year}"
         assert collection["public_folder"] == f"images/{year}"
-        assert collection["format"] == "yaml-frontmatter"
+        assert collection["format"] == cms_config.HEADER_FORMAT
     assert [c["create"] for c in article_collections(config)].count(True) == 1
 
 
@@ -97,6 +99,13 @@ def test_the_new_year_in_wita_is_a_moment_the_config_changes(settings, monkeypat
     clock.start_moments()
     config_for(settings)
     assert clock.next_moment(clock.build_now()) == datetime(2026, 12, 31, 16, 0, tzinfo=UTC)
+
+
+def test_articles_and_pages_use_the_header_format_the_script_registers(config):
+    """config.yml names the format header-format.js registers (Decap refuses an unknown one)."""
+    script = (ROOT / "plugins/cms/admin/header-format.js").read_text(encoding="utf-8")
+    assert f'var NAME = "{cms_config.HEADER_FORMAT}";' in script
+    assert collection(config, "halaman")["format"] == cms_config.HEADER_FORMAT
 
 
 def test_the_build_writes_the_generated_config(make_site):
@@ -111,6 +120,17 @@ def test_the_build_writes_the_generated_config(make_site):
     assert [c["name"] for c in written["collections"]][-3:] == ["halaman", "komentar", "koreksi"]
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
+    # Decap starts only after admin.js registered the header format (manual init)
+    scripts = re.findall(r'<script src="([^"]+)">', page)
+    assert scripts == ["decap-cms.js", "header-format.js", "admin.js"]
+    assert page.index("window.CMS_MANUAL_INIT = true") < page.index('src="decap-cms.js"')
+    assert (admin / "header-format.js").read_bytes() == (
+        ROOT / "plugins/cms/admin/header-format.js"
+    ).read_bytes()
+    setup = json.loads(re.search(r'id="km-cms">(.*?)</script>', page).group(1))
+    assert setup["header"]["listKeys"] == sorted(LIST_KEYS)
+    assert set(setup["header"]["trueWords"]) == TRUE_WORDS
+    assert "breaking_until" in setup["header"]["knownKeys"]  # registered by breaking_news
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     assert "https://" not in page  # nothing from a CDN
     home = (built.output / "index.html").read_text(encoding="utf-8")

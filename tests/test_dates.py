@@ -1,5 +1,6 @@
 """Editors' dates: accepted forms, day-first reading, WITA display via Babel."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -70,3 +71,76 @@ def test_build_now_follows_source_date_epoch():
     assert build_now({}).tzinfo is UTC
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
         build_now({"SOURCE_DATE_EPOCH": "kemarin"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One-digit month, day and hour, year first (a phone's date picker, typed by hand).
+        ("2026-1-5 9:05", datetime(2026, 1, 5, 9, 5)),
+        ("2026-1-5", datetime(2026, 1, 5)),
+        ("2026-12-4 7.30", datetime(2026, 12, 4, 7, 30)),
+        # A comma between date and time.
+        ("2026-12-04, 10:00", datetime(2026, 12, 4, 10, 0)),
+        ("2026-12-04 ,10:00", datetime(2026, 12, 4, 10, 0)),
+        ("04/12/2026, 10.00", datetime(2026, 12, 4, 10, 0)),
+        ("2024-03-12T09:30:15.250", datetime(2024, 3, 12, 9, 30, 15, 250000)),
+    ],
+)
+def test_more_forms_read_as_meant(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "wita"),
+    [
+        ("2026-12-04 10:00 WITA", (2026, 12, 4, 10, 0)),
+        ("2026-12-04 10:00 wita", (2026, 12, 4, 10, 0)),
+        ("2026-12-04 10:00 WIB", (2026, 12, 4, 11, 0)),  # Jakarta is an hour behind
+        ("2026-12-04 10:00 WIT", (2026, 12, 4, 9, 0)),  # Jayapura an hour ahead
+        ("2026-12-04 23:30 WIB", (2026, 12, 5, 0, 30)),  # the next day in WITA
+        ("04/12/2026 10.00 WIB", (2026, 12, 4, 11, 0)),
+        ("2026-12-04 02:00 UTC", (2026, 12, 4, 10, 0)),
+        ("2026-12-04 10:00+07:00", (2026, 12, 4, 11, 0)),
+        ("2026-12-04 10:00 +0700", (2026, 12, 4, 11, 0)),
+        ("2026-12-04 10:00+07", (2026, 12, 4, 11, 0)),
+        ("2026-12-04, 10:00 WIB", (2026, 12, 4, 11, 0)),
+    ],
+)
+def test_zone_names_and_offsets_are_converted_to_wita(text, wita):
+    parsed = parse_date(text)
+    assert parsed.tzinfo is not None
+    assert parsed.utcoffset().total_seconds() == 8 * 3600
+    assert parsed.timetuple()[:5] == wita
+
+
+def test_zone_names_come_from_cldr():
+    from news_metadata.dates import zone_names
+
+    names = {name: zone.key for name, zone in zone_names().items()}
+    assert names == {"WIT": "Asia/Jayapura", "WIB": "Asia/Jakarta", "WITA": "Asia/Makassar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-12-04 10:00 EST", "has the zone 'EST', which this site does not know"),
+        ("2026-12-04 10:00 pagi", "has the zone 'pagi'"),
+        ("2026-12-04 10:00+15:00", "has the offset +15:00, which no place on Earth uses"),
+        ("2026-13-04 10:00", "is not a real date: month must be in 1..12"),
+        ("31/02/2026", "is not a real date (read day first)"),
+        ("2026-12-04 25:00", "is not a real date"),
+        ("2026-12-04,", "is not a date this site accepts"),
+        ("Kamis, 4 Desember 2026", "is not a date this site accepts"),
+    ],
+)
+def test_unreadable_forms_say_why(text, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_date(text)
+
+
+def test_the_fix_lists_the_accepted_forms():
+    from news_metadata.dates import DATE_FIX
+
+    for form in ("YYYY-MM-DD HH:MM", "12/03/2024 09.30", "2024-3-5 9:05", "WIB", "+07:00"):
+        assert form in DATE_FIX

@@ -6,14 +6,14 @@ Messages were read once by a person against the input; each case is one class of
 """
 
 import pytest
-from workflow import ROOT, TESTCONF, header, run_tool, write_site
+from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
 GOOD = header("Judul Baik")
 
 
-def body(text):
-    return {A: GOOD + text}
+def body(text, *extra):
+    return {A: (header("Judul Baik", "2024-05-01 08:00", *extra) if extra else GOOD) + text}
 
 
 def head(*lines, rest="Isi berita.\n"):
@@ -44,6 +44,28 @@ CASES = [
     ("slug-dot-dot", head(*BASE, "Slug: ../x"), None),
     ("category-case", head(*BASE[:3], "Category: berita"), None),
     ("long-title", head(f"Title: {LONG_TITLE}", *BASE[1:]), None),
+    # --- header keys in letters that only look Latin: read, and reported at the line ---
+    (
+        "key-cyrillic-a",
+        head(*BASE, "T\u0430gs: banjir"),
+        ":5: the key 'T\u0430gs' is written with '\u0430' (U+0430 CYRILLIC SMALL LETTER A): it "
+        "only looks like 'Tags' (read as that key until it is retyped) — type the key again",
+    ),
+    (
+        "key-greek-title",
+        head("\u03a4itle: Judul Baik", *BASE[1:]),
+        ":1: the key '\u03a4itle' is written with '\u03a4' (U+03A4 GREEK CAPITAL LETTER TAU)",
+    ),
+    (
+        "key-full-width-letters",
+        head(*BASE, "\uff34\uff41\uff47\uff53\uff1a banjir"),
+        ":5: the key '\uff34\uff41\uff47\uff53' is written with '\uff34' (U+FF34 FULLWIDTH",
+    ),
+    (
+        "key-cyrillic-mid-header",
+        head(BASE[0], "D\u0430te: 2024-05-01 08:00", *BASE[2:]),
+        ":2: the key 'D\u0430te' is written with",
+    ),
     # --- header mistakes reported with the line ---
     ("key-twice", head(*BASE, "Tags: a", "Tags: b"), ":6: Tags is written twice in the header"),
     (
@@ -74,6 +96,30 @@ CASES = [
     ("no-title", head(*BASE[1:]), ":1: the header has no Title:"),
     ("no-author", head(BASE[0], BASE[1], BASE[3]), ":1: the header has no Author:"),
     ("unknown-category", head(*BASE[:3], "Category: Gosip"), ":4: unknown category 'Gosip'"),
+    # --- Template: must name a template of the theme (else a crash while writing) ---
+    (
+        "template-unknown",
+        head(*BASE, "Template: artikel-khusus"),
+        ":5: Template 'artikel-khusus' is not a template of the theme — write one of 404, "
+        "article, corrections, page, withdrawn, or delete the line to use the usual one",
+    ),
+    (
+        "template-typo-page",
+        {PAGE: "Title: Hal\nTemplate: corection\n\nIsi.\n"},
+        "halaman.md:2: Template 'corection' is not a template of the theme (did you mean "
+        "'corrections'?)",
+    ),
+    (
+        "template-with-extension",
+        head(*BASE, "Template: article.html"),
+        ":5: Template 'article.html' is not a template name (write it without '.html')",
+    ),
+    (
+        "template-listing",
+        head(*BASE, "Template: index"),
+        ":5: Template 'index' is the theme's template for another kind of page",
+    ),
+    ("template-page-ok", {PAGE: "Title: Hal\nTemplate: corrections\n\nIsi.\n"}, None),
     # --- invisible characters ---
     ("zwsp", body("Ban\u200bjir.\n"), ":6: invisible character U+200B (zero-width space)"),
     ("soft-hyphen", body("Ban\u00adjir.\n"), ":6: invisible character U+00AD (soft hyphen)"),
@@ -97,6 +143,85 @@ CASES = [
     ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
     ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
     ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- Pelican's older link syntax |filename|, |static|: checked like {filename}, {static} ---
+    ("legacy-filename-ok", body("[baca](|filename|lain.md)\n"), None),
+    ("legacy-static-ok", body("![Foto](|static|/images/x.jpg)\n"), None),
+    (
+        "legacy-filename-missing",
+        body("[baca](|filename|hilang.md)\n"),
+        ":6: link |filename|hilang.md points to a file that does not exist — write the path of "
+        "an existing article or page relative to this file, e.g. {filename}../2024/",
+    ),
+    (
+        "legacy-static-relative-missing",
+        body("![Foto](|static|images/x.jpg)\n"),
+        ":6: link |static|images/x.jpg points to a file that does not exist",
+    ),
+    (
+        "legacy-filename-data-file",
+        body("[a](|filename|/data/authors.yml)\n"),
+        ":6: link |filename|/data/authors.yml points to a file that is not published",
+    ),
+    ("legacy-tag-typo", body("[b](|tag|banjr)\n", "Tags: banjir"), ":7: link |tag|banjr points to"),
+    # --- links to taxonomy pages: only to pages the build writes; unknown link kinds ---
+    ("tag-link-ok", body("[banjir]({tag}banjir)\n", "Tags: banjir"), None),
+    ("author-link-by-name-ok", body("[Nurhayati]({author}Nurhayati)\n"), None),
+    ("category-link-ok", body("[Berita]({category}berita)\n"), None),
+    (
+        "tag-link-typo",
+        body("[banjir]({tag}banjr)\n", "Tags: banjir"),
+        ":7: link {tag}banjr points to the tag page (label/banjr/), which is not built: no "
+        "published article has the tag 'banjr' (did you mean 'banjir'?)",
+    ),
+    (
+        "author-link-unknown",
+        body("[Budi]({author}Nurhayatti)\n"),
+        ":6: link {author}Nurhayatti points to the author page (penulis/nurhayatti/), which is "
+        "not built: no published article has the author 'Nurhayatti' (did you mean 'Nurhayati'?)",
+    ),
+    (
+        "category-link-no-article",
+        body("[Opini]({category}opini)\n"),
+        ":6: link {category}opini points to the section page (kategori/opini/), which is not built",
+    ),
+    (
+        "tag-link-only-a-draft-has",
+        {
+            **body("[bima]({tag}bima)\n"),
+            "articles/2024/draf.md": header(
+                "Draf", "2024-04-02 08:00", "Tags: bima", "Status: draft"
+            )
+            + "I.\n",
+        },
+        ":6: link {tag}bima points to the tag page (label/bima/), which is not built",
+    ),
+    (
+        "author-link-only-scheduled",
+        {
+            **body("[Munir]({author}Munir Husen)\n"),
+            "articles/2024/nanti.md": header(
+                "Nanti", "2030-01-01 08:00", "Authors: Munir Husen"
+            ).replace("Author: Nurhayati\n", "")
+            + "I.\n",
+        },
+        ":6: link {author}Munir Husen points to the author page (penulis/munir-husen/), which is "
+        "not built yet: the only articles with the author 'Munir Husen' are scheduled",
+    ),
+    (
+        "draft-links-its-own-new-tag",
+        {
+            A: header("Judul Baik", "2024-05-01 08:00", "Tags: pilkada", "Status: draft")
+            + "[pilkada]({tag}pilkada)\n"
+        },
+        None,
+    ),
+    (
+        "link-kind-typo",
+        body("[baca]({filenme}lain.md)\n"),
+        ":6: link {filenme}lain.md has the kind {filenme}, which Pelican does not know (it would "
+        "be published as it is, a dead link) (did you mean '{filename}'?)",
+    ),
+    ("link-kind-unknown", body("[x]({foo}bar)\n"), ":6: link {foo}bar has the kind {foo}"),
     # --- files that are not accounted for ---
     ("md-in-content-root", {"lepas.md": GOOD + "Isi.\n"}, "lepas.md: this file is not part of"),
     ("upper-case-ext", {"articles/2024/b.MD": GOOD + "I.\n"}, "is not lower case — rename it to"),
@@ -230,6 +355,25 @@ CASES = [
         {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
         "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
     ),
+    # --- dates with a zone name, one-digit parts, a comma: read as meant ---
+    ("date-wita-name", head(BASE[0], "Date: 2024-05-01 08:00 WITA", *BASE[2:]), None),
+    ("date-wib", head(BASE[0], "Date: 2024-05-01 07:00 WIB", *BASE[2:]), None),
+    ("date-wit", head(BASE[0], "Date: 2024-05-01 09:00 WIT", *BASE[2:]), None),
+    ("date-one-digit", head(BASE[0], "Date: 2024-5-1 8:00", *BASE[2:]), None),
+    ("date-comma", head(BASE[0], "Date: 2024-05-01, 08:00", *BASE[2:]), None),
+    (
+        "date-unknown-zone",
+        head(BASE[0], "Date: 2024-05-01 08:00 EST", *BASE[2:]),
+        ":2: Date '2024-05-01 08:00 EST' has the zone 'EST', which this site does not know (WIB, "
+        "WITA, WIT, UTC) — write it as YYYY-MM-DD HH:MM in WITA",
+    ),
+    (
+        "date-weekday-words",
+        head(BASE[0], "Date: Rabu, 1 Mei 2024", *BASE[2:]),
+        ":2: Date 'Rabu, 1 Mei 2024' is not a date this site accepts — write it as YYYY-MM-DD "
+        "HH:MM in WITA, e.g. Date: 2024-03-12 09:30; also read: day first (12/03/2024 09.30), "
+        "one-digit parts (2024-3-5 9:05), a zone after the time (09:30 WIB, WITA, WIT or +07:00)",
+    ),
     # --- dates outside 1900-2100: an error at the line, never an OverflowError ---
     (
         "comment-year-one",
@@ -322,6 +466,49 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
         (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
     )
     assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+
+
+def test_legacy_links_are_rewritten_on_the_page_listings_and_feed(tmp_path):
+    """|filename| and |static| become the same URLs as {filename} and {static}, everywhere."""
+    from bs4 import BeautifulSoup
+
+    text = "[baca](|filename|lain.md) dan ![Foto](|static|/images/x.jpg)\n"
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    out = tmp_path / "out"
+    page = BeautifulSoup((out / "2024/05/judul-baik.html").read_text(encoding="utf-8"), "lxml")
+    body_html = str(page.select_one("article"))
+    assert "|filename|" not in body_html and "|static|" not in body_html
+    assert page.select_one('article a[href$="2024/04/berita-lain.html"]') is not None
+    assert page.select_one('article img[src*="/images/x"], article source[srcset*="x"]')
+    feed = (out / "feeds" / "semua.atom.xml").read_text(encoding="utf-8")
+    assert "|filename|" not in feed and "|static|" not in feed
+    assert f"{SITEURL}/2024/04/berita-lain.html" in feed
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "|filename|" not in home
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("2024-05-01 07:00 WIB", "2024-05-01T08:00:00+08:00"),
+        ("2024-05-01 23:30 WIB", "2024-05-02T00:30:00+08:00"),
+        ("2024-5-1 8:05", "2024-05-01T08:05:00+08:00"),
+        ("2024-05-01, 08:00 WIT", "2024-05-01T07:00:00+08:00"),
+    ],
+)
+def test_dates_on_the_page_are_what_the_editor_meant(tmp_path, written, shown):
+    """A zone name is converted to WITA, on the page and in the URL's month."""
+    from bs4 import BeautifulSoup
+    from conftest import run_pelican
+
+    content = write_site(tmp_path / "content", {A: header("Banjir", written) + "Isi.\n"})
+    result = run_pelican(content, tmp_path / "out", TESTCONF)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = tmp_path / "out" / shown[:4] / shown[5:7] / "banjir.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    assert soup.select_one("article time")["datetime"] == shown
 
 
 def test_dev_build_of_the_whole_corpus_finishes(tmp_path):

@@ -126,3 +126,28 @@ def test_existing_file_is_never_overwritten(content):
         "sama-persis.md already exists — edit that file, or choose another TITLE" in result.stderr
     )
     assert path.read_text() == before
+
+
+def test_a_300_character_title_gives_a_slug_cut_at_a_word(content):
+    """The file name (and URL) stays under NEWS_METADATA_SLUG_MAX_LENGTH, cut after a whole
+    word; the title itself is kept whole (issue 11: it crashed with 'File name too long')."""
+    title = " ".join(["Pemerintah Kabupaten Bima Salurkan Bantuan"] * 7)  # 300 characters
+    assert len(title) == 300
+    result = make_new(content, f"TITLE={title}", "AUTHOR=Nurhayati")
+    assert result.returncode == 0, result.output_text
+    [path] = (content / "articles" / "2026").glob("*.md")
+    slug = path.stem
+    full = "-".join(title.lower().split())
+    assert len(slug) <= 80
+    assert full.startswith(slug + "-")  # a prefix of the whole slug, ending before a hyphen
+    assert slug == "pemerintah-kabupaten-bima-salurkan-bantuan-pemerintah-kabupaten-bima-salurkan"
+    assert path.read_text(encoding="utf-8").startswith(f"Title: {title}\n")
+    check = run_tool("check", "-s", TESTCONF, content)
+    assert check.returncode == 0, check.output_text
+
+
+def test_a_title_of_one_long_word_is_cut_hard(content):
+    result = make_new(content, "TITLE=" + "a" * 300, "AUTHOR=Nurhayati")
+    assert result.returncode == 0, result.output_text
+    [path] = (content / "articles" / "2026").glob("*.md")
+    assert path.stem == "a" * 80

@@ -27,6 +27,9 @@ NOT_EDITED = {
 # Keys the CMS writes under another name of the model: Author is one name, Authors a list.
 EDITED_AS = {"author": "authors"}
 
+# admin/header-format.js, registered by admin/admin.js: the "Key: value" header, untouched
+# lines kept as written (a hand-written article changes only where it was edited).
+HEADER_FORMAT = "news-header"
 REQUIRED_HINT = "Wajib diisi."
 # The reader's error for an empty Title (news_metadata.reader); tests/test_cms_browser.py
 # checks that the build still says exactly this.
@@ -40,8 +43,8 @@ def article_fields(settings, authors):
         settings: Pelican settings (``NEWS_METADATA_CATEGORIES``, registered keys).
         authors: author names as written in ``content/data/authors.yml``.
     Returns:
-        list of Decap field dicts; ``name`` is the lowercased metadata key, which is how the
-        YAML front matter writes it (the reader lowercases keys either way).
+        list of Decap field dicts; ``name`` is the lowercased metadata key (the header format
+        writes a new key capitalised, ``image_alt`` as ``Image_alt``; the reader lowercases keys).
     """
     categories = list(settings.get("NEWS_METADATA_CATEGORIES") or [])
     fields = [
@@ -194,7 +197,7 @@ def build_config(settings, authors, now_year, content_folder="content"):
                 "folder": f"{content_folder}/{articles}/{year}",
                 "create": year == now_year,
                 "extension": "md",
-                "format": "yaml-frontmatter",
+                "format": HEADER_FORMAT,
                 "slug": "{{slug}}",
                 "summary": "{{title}} ({{date}})",
                 "sortable_fields": ["date", "title"],
@@ -212,7 +215,7 @@ def build_config(settings, authors, now_year, content_folder="content"):
             "folder": f"{content_folder}/{pages}",
             "create": True,
             "extension": "md",
-            "format": "yaml-frontmatter",
+            "format": HEADER_FORMAT,
             "slug": "{{slug}}",
             "fields": page_fields(),
         }

@@ -1,8 +1,9 @@
 """Write the web editor into the build: ``<output>/admin/`` (``CMS_SAVE_AS``).
 
 ``index.html`` (noindex, linked from no page), ``config.yml`` from :mod:`.config`, ``admin.js``
-(preview and Id widget) and Decap CMS's bundled script with its chunks, copied from the npm
-package in ``tools/cms/node_modules`` (``make cms-tools``); nothing is loaded from a CDN.
+(preview and Id widget), ``header-format.js`` (the ``Key: value`` header format) and Decap
+CMS's bundled script with its chunks, copied from the npm package in ``tools/cms/node_modules``
+(``make cms-tools``); nothing is loaded from a CDN.
 """
 
 import glob
@@ -18,6 +19,8 @@ from news_metadata.clock import add_moment, build_now
 from news_metadata.dates import WITA
 from news_metadata.errors import report
 from news_metadata.profiles import load_profiles
+from news_metadata.reader import FALSE_WORDS, LIST_KEYS, TRUE_WORDS
+from news_metadata.settings import known_keys
 from pelican import signals
 
 from .config import build_config
@@ -27,6 +30,8 @@ logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = "decap-cms.js"
 MISSING_FIX = "run 'make cms-tools' (needs npm: apt-get install npm) and build again"
+# Our scripts in admin/, loaded by index.html in this order after decap-cms.js.
+ADMIN_SCRIPTS = ("header-format.js", "admin.js")
 
 
 def initialize(pelican):
@@ -47,6 +52,26 @@ def config_for(settings):
     if content.startswith(".."):
         content = "content"  # a site outside the repository (tests): Decap's default layout
     return build_config(settings, authors, year, content)
+
+
+def header_options(settings):
+    """Return what ``admin/header-format.js`` must know of the reader, from the reader itself.
+
+    Returns:
+        dict of lowercased key lists: ``knownKeys`` (:func:`news_metadata.settings.known_keys`:
+        loosely written lines of these count as header lines, as in ``header.scan``),
+        ``listKeys`` (split on ``;`` or ``,``), ``booleanKeys`` with ``trueWords`` and
+        ``falseWords``, ``formattedKeys`` (Pelican's ``FORMATTED_FIELDS``: continuation lines
+        joined by a line break, not a space).
+    """
+    return {
+        "knownKeys": sorted(known_keys(settings)),
+        "listKeys": sorted(LIST_KEYS),
+        "booleanKeys": ["breaking"],
+        "trueWords": sorted(TRUE_WORDS),
+        "falseWords": sorted(FALSE_WORDS),
+        "formattedKeys": sorted(key.lower() for key in settings.get("FORMATTED_FIELDS", [])),
+    }
 
 
 def _ui_strings(settings):
@@ -86,6 +111,7 @@ def write_admin(generators):
         "stylesheet": f"../{theme_static}/css/style.css",
         "articleCollections": [c["name"] for c in config["collections"] if "artikel" in c["name"]],
         "ui": _ui_strings(settings),
+        "header": header_options(settings),
     }
     # JSON in <script> is data; "</" escaped so no value can close the element.
     data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")
@@ -96,7 +122,8 @@ def write_admin(generators):
     )
     with open(os.path.join(target, "index.html"), "w", encoding="utf-8") as handle:
         handle.write(page)
-    shutil.copyfile(os.path.join(HERE, "admin", "admin.js"), os.path.join(target, "admin.js"))
+    for name in ADMIN_SCRIPTS:
+        shutil.copyfile(os.path.join(HERE, "admin", name), os.path.join(target, name))
     # The bundle loads its chunks (and two .wasm files) from its own folder; no source maps.
     for path in glob.glob(os.path.join(script_dir, "*")):
         name = os.path.basename(path)

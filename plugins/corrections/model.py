@@ -19,7 +19,7 @@ is an error. It returns the site's corrections log (:class:`LogItem` list, newes
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from news_metadata.dates import DATE_FIX, format_wita, parse_date, to_wita
+from news_metadata.dates import DATE_FIX, DATE_FORM, format_wita, parse_date, to_wita
 from news_metadata.errors import report
 from news_metadata.ids import fallback_id
 from news_metadata.text import suggest
@@ -190,7 +190,7 @@ def _check_time(article, date, label, now, key=None, path=None, line=None):
             line,
             f"{label} {format_wita(date)} is before the article's own Date "
             f"({format_wita(article.date)})",
-            f"write the time it was published, at or after the article's Date ({DATE_FIX})",
+            f"write the time it was published, at or after the article's Date ({DATE_FORM})",
         )
         return False
     if date.astimezone(UTC) > now:

@@ -16,6 +16,8 @@ from pelican.generators import Generator
 
 from . import errors
 
+ERRORS_TEMPLATE = "content_errors"  # the error index page (galat/), not for an article
+
 
 def attach(context, settings):
     """Set ``news_errors`` on each content object with errors; store the build's errors for
@@ -53,7 +55,7 @@ class ErrorPageGenerator(Generator):
             return
         writer.write_file(
             save_as,
-            self.get_template("content_errors"),
+            self.get_template(ERRORS_TEMPLATE),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
         )

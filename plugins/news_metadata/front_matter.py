@@ -107,13 +107,18 @@ def read(text, known_keys):
         )
         return result
     for key_node, value_node in node.value:
-        _add(result, key_node, value_node)
+        _add(result, key_node, value_node, known_keys)
     return result
 
 
-def _add(result, key_node, value_node):
+def _add(result, key_node, value_node, known_keys):
     line = key_node.start_mark.line + 2  # +1: 1-based, +1: the opening '---'
-    name = str(key_node.value).strip().lower()
+    written = str(key_node.value).strip()
+    name = written.lower()
+    latin = None if name in known_keys else header_scan.lookalike_key(written, known_keys)
+    if latin:
+        result.problems.append(header_scan.lookalike_problem(line, written, latin))
+        name = latin
     if name in result.lines:
         first = result.lines[name]
         result.problems.append(

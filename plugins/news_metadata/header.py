@@ -6,7 +6,9 @@ line numbers, and it ends the header silently at the first line that is not exac
 type headers that are meant as header lines but miss those patterns: a key in smart quotes
 (``“Tags”: banjir``, pasted from Word), a full-width colon (``Tags： banjir``, Asian input
 methods), a space before the colon (``Tags : banjir``), a known key indented by a tab or spaces
-(Python-Markdown expands the tab and takes the line as the previous value's continuation). This
+(Python-Markdown expands the tab and takes the line as the previous value's continuation), a
+key spelled with letters that only look Latin (``Tаgs`` with a Cyrillic ``а``, full-width
+``Ｔａｇｓ``: read as the key and reported, :mod:`.lookalike`). This
 module recognises those, returns a *canonical* copy of the text in which each such line is
 rewritten as ``key: value`` (same number of lines, so every later line number still holds) for
 the ``meta`` extension to read, and records:
@@ -28,6 +30,9 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from .lookalike import foreign_letters
+from .lookalike import latin_key as lookalike_key
+
 # Same patterns as markdown.extensions.meta.
 _BEGIN = re.compile(r"^-{3}(\s.*)?")
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
@@ -41,6 +46,11 @@ COLONS = ":\uff1a\ufe55\ufe13\ua789\u2236"
 # the key, spaces before the colon, any of the colons above.
 _LOOSE = re.compile(
     rf"^\s*[{QUOTES}*]*(?P<key>[A-Za-z][A-Za-z0-9_-]*)[{QUOTES}*]*\s*[{COLONS}]\s*(?P<value>.*)$"
+)
+# The same for a line that is not ASCII, after NFKC: a key of any letters (Cyrillic, Greek),
+# looked up by its skeleton (lookalike.py).
+_LOOSE_ANY = re.compile(
+    rf"^\s*[{QUOTES}*]*(?P<key>[^\W\d_][\w-]*)[{QUOTES}*]*\s*[{COLONS}]\s*(?P<value>.*)$"
 )
 # One "Key: value" line of a plain header (split_fields).
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
@@ -68,13 +78,46 @@ class Header:
 
 
 def loose_key(row, known_keys):
-    """Return ``(key lowercased, value)`` when ``row`` is meant as a header line of a key in
-    ``known_keys`` (see the module doc for the forms), else None."""
-    match = _LOOSE.match(unicodedata.normalize("NFKC", row) if not row.isascii() else row)
-    if not match:
+    """Return ``(key lowercased, value, lookalike)`` when ``row`` is meant as a header line of a
+    key in ``known_keys`` (see the module doc for the forms), else None.
+
+    ``lookalike`` is the key as typed when it was spelled with letters that only look Latin
+    (Cyrillic, Greek, full-width: :mod:`.lookalike`), else None."""
+    if row.isascii():
+        match = _LOOSE.match(row)
+        key = match.group("key").lower() if match else None
+        return (key, match.group("value").strip(), None) if key in known_keys else None
+    normal = _LOOSE_ANY.match(unicodedata.normalize("NFKC", row))
+    if not normal:
         return None
-    key = match.group("key").lower()
-    return (key, match.group("value").strip()) if key in known_keys else None
+    key = normal.group("key").lower()
+    if key not in known_keys:
+        key = lookalike_key(normal.group("key"), known_keys)
+        if key is None:
+            return None
+    # As typed, before NFKC: full-width letters fold to ASCII but are not what was meant either.
+    typed = _LOOSE_ANY.match(row)
+    typed_key = typed.group("key") if typed else row.strip()
+    return key, normal.group("value").strip(), None if typed_key.isascii() else typed_key
+
+
+def lookalike_problem(line: int, written: str, key: str) -> tuple[int, str, str]:
+    """The ``(line, message, fix)`` for the key ``key`` typed as ``written`` with lookalike
+    letters (:mod:`.lookalike`); the YAML front matter reports it the same way."""
+    return (
+        line,
+        f"the key {written!r} is written with {_letters(written)}: it only looks like "
+        f"{key.capitalize()!r} (read as that key until it is retyped)",
+        f"type the key again with Latin letters: '{key.capitalize()}: ...' (switch the "
+        "keyboard to English/Indonesian, or delete the line and write it anew)",
+    )
+
+
+def _letters(written):
+    """The letters of ``written`` that are not ASCII, the first two described by name."""
+    described = foreign_letters(written)
+    more = f" and {len(described) - 2} more" if len(described) > 2 else ""
+    return ", ".join(described[:2]) + more
 
 
 def scan(text: str, known_keys: Collection[str]) -> Header:
@@ -102,8 +145,10 @@ def scan(text: str, known_keys: Collection[str]) -> Header:
         known = loose_key(row, known_keys)
         match = _META.match(row)
         if known:
-            name, value = known
+            name, value, lookalike = known
             out[index] = f"{name}: {value}"
+            if lookalike:
+                header.problems.append(lookalike_problem(index + 1, lookalike, name))
         elif match:
             name = match.group("key").lower()
         elif key and _MORE.match(row):
@@ -138,7 +183,11 @@ def scan(text: str, known_keys: Collection[str]) -> Header:
             if _LOOSE.match(row):
                 continue  # "Catatan: ..." an unknown word and a colon: keep looking
             break
-        header.stray.append((number + 1, _LOOSE.match(unicodedata.normalize("NFKC", row))["key"]))
+        name, _, lookalike = known
+        if lookalike:
+            header.problems.append(lookalike_problem(number + 1, lookalike, name))
+        written = _LOOSE_ANY.match(unicodedata.normalize("NFKC", row))["key"]
+        header.stray.append((number + 1, written if written.isascii() else name.capitalize()))
     return header
 
 

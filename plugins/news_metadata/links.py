@@ -1,6 +1,7 @@
 """Plain Markdown links and images to content files, made to work on every page and feed.
 
-Pelican rewrites only ``{filename}``, ``{static}`` and ``{attach}`` links; a plain relative
+Pelican rewrites only ``{filename}``, ``{static}`` and ``{attach}`` links (also spelled
+``|filename|``, ``|static|``: Pelican's older syntax, which it still reads); a plain relative
 link (``[baca](../2025/x.md)``, ``![Foto](images/x.jpg)``) is published as written and is then
 resolved by the browser against the article's URL (``/2024/05/``), a 404. A root-relative one
 (``/images/x.jpg``) works on the site but not in a feed reader or the dev build's relative
@@ -18,6 +19,7 @@ are untouched) resolves each ``<a href>`` and ``<img src>`` that has no scheme:
 
 import os
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -37,10 +39,14 @@ class ContentLinks(Treeprocessor):
         base: the content folder (absolute).
         readers: file extensions that are read as content (``md``, ...).
         source: the file's text (to find the line of a link).
+        intrasite: Pelican's ``INTRASITE_LINK_REGEX``: a value it matches (``{filename}x``,
+            and the older ``|filename|x``) is Pelican's to resolve and
+            :mod:`newsroom_tools.site_checks`' to check, never a plain path.
     """
 
-    def __init__(self, md, base, readers, source):
+    def __init__(self, md, base, readers, source, intrasite=r"[{|](?P<what>.*?)[|}]"):
         super().__init__(md)
+        self.intrasite = re.compile(intrasite)
         self.base = base
         self.readers = set(readers)
         self.source = source
@@ -53,7 +59,7 @@ class ContentLinks(Treeprocessor):
 
     def _resolve(self, element: etree.Element, attribute):
         value = element.get(attribute).strip()
-        if value.startswith(SKIP_PREFIXES) or "\x02" in value:
+        if value.startswith(SKIP_PREFIXES) or "\x02" in value or self.intrasite.match(value):
             return  # STX: Python-Markdown's placeholder (an obfuscated <mail@address> autolink)
         parts = urlsplit(value)
         if parts.scheme or parts.netloc or not parts.path:
@@ -104,4 +110,6 @@ def install(md, settings, readers, source):
     """Register :class:`ContentLinks` on ``md`` (after inline parsing, before the other
     tree processors that could copy links: priority 19, below 'inline' at 20)."""
     base = os.path.abspath(settings["PATH"])
-    md.treeprocessors.register(ContentLinks(md, base, readers, source), "news_links", 19)
+    intrasite = settings.get("INTRASITE_LINK_REGEX") or r"[{|](?P<what>.*?)[|}]"
+    links = ContentLinks(md, base, readers, source, intrasite)
+    md.treeprocessors.register(links, "news_links", 19)

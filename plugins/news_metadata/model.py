@@ -1,8 +1,9 @@
 """The content model joined with the rest of the site, on every build.
 
 Receives each content object (``content_object_init``), reports the problems its reader stored,
-joins author profiles, checks the category against ``NEWS_METADATA_CATEGORIES`` and the featured
-image against the files in ``content/``, and sets the attributes templates rely on:
+joins author profiles, checks the category against ``NEWS_METADATA_CATEGORIES``, the featured
+image against the files in ``content/`` and ``Template:`` against the theme (:mod:`.templates`),
+and sets the attributes templates rely on:
 
 - ``breaking`` (bool, default False), ``comments`` ("open" | "closed" | "off", default "open");
 - ``title_plain``: the headline as plain text (no typogrify spans, entities decoded) for
@@ -23,6 +24,7 @@ from . import errors, safety
 from .profiles import load_profiles
 from .slugs import make_slug
 from .state import build_state
+from .templates import check_template
 from .text import suggest, visible_text
 
 
@@ -73,6 +75,7 @@ def check_content(instance):
         if "category" in lines:
             _check_category(instance, path, lines)
     _check_image(instance, path, lines)
+    check_template(instance)
     _check_active_content(instance, path, lines)
     _check_header_html(instance, path, lines)
     _check_body(instance, path, lines)

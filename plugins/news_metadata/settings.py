@@ -20,6 +20,8 @@ DEFAULTS = {
     "NEWS_METADATA_CONTENT_OWNERS": [],
     # Preferred display names of tags ("Kota Bima", "NTB"): a tag with the same slug is shown so.
     "NEWS_METADATA_TAG_NAMES": [],
+    # Names a Template: line may give; None: the theme's templates folder (news_metadata.templates).
+    "NEWS_METADATA_TEMPLATES": None,
     # Development builds: every content error on one page (empty: none; publishconf.py).
     "NEWS_METADATA_ERRORS_SAVE_AS": "galat/index.html",
 }

@@ -6,10 +6,14 @@ written yet) and in ``make check``, and report through :func:`news_metadata.erro
 the publish build fails on them like on any content error and the dev build shows them and goes
 on. Rules and their sources:
 
-- ``{filename}``, ``{static}`` and ``{attach}`` links are resolved the way Pelican's
-  ``Content._link_replacer`` does (path relative to the file, or to ``content/`` with a leading
-  ``/``; tried as written, URL-unquoted, HTML-unescaped). Pelican only warns and leaves
+- ``{filename}``, ``{static}`` and ``{attach}`` links (and Pelican's older spelling
+  ``|filename|``, ``|static|``, which its ``INTRASITE_LINK_REGEX`` reads the same way; messages
+  quote the link as written) are resolved the way Pelican's ``Content._link_replacer`` does
+  (path relative to the file, or to ``content/`` with a leading ``/``; tried as written,
+  URL-unquoted, HTML-unescaped). Pelican only warns and leaves
   ``href="{filename}x.md"`` in the page; here it is an error.
+- ``{category}``, ``{tag}`` and ``{author}`` links must lead to a page the build writes, and
+  a link kind Pelican does not know (``{filenme}``) is an error: :mod:`.taxonomy_links`.
 - A page that is published (status ``published`` or ``hidden``) must not link to a draft or to a
   scheduled article (see :mod:`.schedule`): the link would be dead until, or unless, it appears.
 - Two files that would be written to the same ``save_as`` (two articles titled the same in the
@@ -21,6 +25,7 @@ on. Rules and their sources:
 import html
 import os
 import re
+from functools import partial
 from urllib.parse import unquote, urlparse
 
 from news_metadata.compat import body_html
@@ -28,6 +33,8 @@ from news_metadata.errors import display_path, report
 from news_metadata.safety import xml_forbidden
 from news_metadata.slugs import NAME_MAX_BYTES
 from pelican.contents import Article, Page
+
+from . import taxonomy_links
 
 LINK_KINDS = ("filename", "static", "attach")
 
@@ -105,8 +112,9 @@ def check_character_references(path, text) -> None:
 
 
 def check_links(contents, context, settings, sources) -> None:
-    """Report unresolved ``{filename}``/``{static}``/``{attach}`` links, and links from
-    published content to drafts or scheduled articles.
+    """Report unresolved ``{filename}``/``{static}``/``{attach}`` links, links from
+    published content to drafts or scheduled articles, and (:mod:`.taxonomy_links`) links to
+    category, tag or author pages that are not built and link kinds Pelican does not know.
     """
     if not contents:
         return
@@ -123,11 +131,22 @@ def check_links(contents, context, settings, sources) -> None:
         seen = set()
         for text in texts:
             for match in link_regex.finditer(text):
-                what, value = match.group("what"), match.group("value")
-                if what not in LINK_KINDS or (what, value) in seen:
+                # match "path" is the link as written: {filename}x.md, or Pelican's legacy
+                # |filename|x.md, which it resolves the same way.
+                link = (match.group("what"), match.group("value"), match.group("path"))
+                if link[:2] in seen:
                     continue
-                seen.add((what, value))
-                _check_link(content, what, value, generated, base, sources, static_paths, owned)
+                seen.add(link[:2])
+                if link[0] in LINK_KINDS:
+                    _check_link(content, link, generated, base, sources, static_paths, owned)
+                    continue
+                taxonomy_links.check_link(
+                    content,
+                    link,
+                    context,
+                    settings,
+                    partial(sources.line_of, content.source_path, *link[:2]),
+                )
 
 
 def _candidates(content, value):
@@ -140,9 +159,9 @@ def _candidates(content, value):
             yield content.get_relative_source_path(os.path.join(content.relative_dir, path))
 
 
-def _check_link(content, what, value, generated, base, sources, static_paths, owned):
+def _check_link(content, link, generated, base, sources, static_paths, owned):
     path = content.source_path
-    written = f"{{{what}}}{value}"
+    what, value, written = link
     target = None
     for relative in _candidates(content, value):
         if relative is None:

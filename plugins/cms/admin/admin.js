@@ -1,5 +1,7 @@
-/* Kabar Mbojo's additions to Decap CMS (plugins/cms/README.md): the article preview in the
-   theme's markup and stylesheet, and the Id widget that fills in an Id the way `make new` does.
+/* Kabar Mbojo's additions to Decap CMS (plugins/cms/README.md): the "Key: value" header format
+   (header-format.js), the article preview in the theme's markup and stylesheet, and the Id
+   widget that fills in an Id the way `make new` does; then Decap is started (index.html sets
+   CMS_MANUAL_INIT, so nothing is read before the format is registered).
    Plain ES5 with Decap's own React helpers (window.h, window.createClass): no build step. */
 (function () {
   "use strict";
@@ -28,6 +30,8 @@
       var data = this.props.entry.get("data");
       var image = data.get("image");
       var authors = list(data.get("authors"));
+      var refused = refusal(this.props.entry);
+      if (refused) return h("main", { className: "wrap" }, h("p", { className: "draft-notice" }, refused));
       return h("main", { className: "wrap" },
         h("div", { className: "article-layout" },
           h("article", { className: "article" + (data.get("status") === "draft" ? " is-draft" : "") },
@@ -68,19 +72,30 @@
     }
   });
 
-  // Title: refused when empty with the build's own message (config.yml: empty_message).
+  // Why header-format.js will not save this entry (a YAML front matter file), or null.
+  function refusal(entry) {
+    return entry ? entry.getIn(["data", window.KabarHeaderFormat.HIDDEN, "refused"]) : null;
+  }
+
+  // Title: refused when empty with the build's own message (config.yml: empty_message). The
+  // first field of the form, so it also says at once when the whole file cannot be saved.
   var TitleControl = createClass({
     isValid: function () {
+      var refused = refusal(this.props.entry);
+      if (refused) return { error: { message: refused } };
       if ((this.props.value || "").trim()) return true;
       return { error: { message: this.props.field.get("empty_message") } };
     },
     render: function () {
       var props = this.props;
-      return h("input", {
+      var input = h("input", {
         type: "text", id: props.forID, className: props.classNameWrapper, value: props.value || "",
         onChange: function (event) { props.onChange(event.target.value); },
         onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
       });
+      var refused = refusal(props.entry);
+      if (!refused) return input;
+      return h("div", {}, h("p", { role: "alert", className: "km-refused" }, refused), input);
     }
   });
 
@@ -97,10 +112,13 @@
   indonesian.app.header.media = "Foto";
   CMS.registerLocale("id", indonesian);
 
+  var format = window.KabarHeaderFormat;
+  CMS.registerCustomFormat(format.NAME, format.EXTENSION, format.create(setup.header));
   CMS.registerWidget("news-title", TitleControl);
   CMS.registerWidget("news-id", IdControl);
   CMS.registerPreviewStyle(setup.stylesheet);
   setup.articleCollections.forEach(function (name) {
     CMS.registerPreviewTemplate(name, ArticlePreview);
   });
+  CMS.init();
 })();
