@@ -7,7 +7,10 @@ every browser test runs there, so search from a sub-path is covered by all of th
 
 import asyncio
 import gc
+import gzip
+import json
 import logging
+import shutil
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -17,6 +20,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from newsroom_cli.publish import tree_digest
 from search.index import SearchIndexError, _run, _shut_down, build_index
+from search.order import ORDER_FILE, newest_first, write_order
+from search.recompress import recompress
 from search.selection import globs_for, is_searchable
 from workflow import run_tool, write_site
 
@@ -134,9 +139,10 @@ def test_case_and_diacritics_are_folded(browser, published):
 
 def test_drafts_scheduled_and_page_furniture_are_not_indexed(browser, published):
     """A draft's or embargoed article's unique word finds nothing; neither do words that
-    appear only in a tag list, the author box or the breaking ticker on every page."""
+    appear only in a tag list, the author box, the share row or the breaking ticker on every
+    page."""
     base, _ = published
-    for query in ("zulfikarahasia", "embargounik", "kataunik", "Meliput Kota"):
+    for query in ("zulfikarahasia", "embargounik", "kataunik", "Meliput Kota", "WhatsApp"):
         page, titles, _ = search(browser, base, query)
         assert titles == [], query
         assert "Tidak ada hasil" in page.locator("#cari-status").inner_text()
@@ -170,14 +176,39 @@ def test_filters_and_sort_by_date(browser, published):
     page.close()
 
 
+def test_newest_first_overrides_relevance(browser, published):
+    """ "Terbaru dulu" orders by datePublished even where relevance disagrees (the headline
+    weighs more than the body), and its order file is fetched only when picked."""
+    base, output = published
+    page, titles, requests = search(browser, base, "malam")
+    assert titles == [
+        "Puskesmas Melayani Warga Malam Hari",
+        "Banjir Bandang Rendam Tiga Desa di Wawo",
+    ]
+    assert not [url for url in requests if url.endswith("urut-terbaru.json")]
+    page.close()
+    page, titles, requests = search(browser, base, "malam", urut="baru")
+    assert titles == [
+        "Banjir Bandang Rendam Tiga Desa di Wawo",
+        "Puskesmas Melayani Warga Malam Hari",
+    ]
+    assert [url for url in requests if url.endswith("/sub/pagefind/urut-terbaru.json")]
+    page.close()
+    # The page (no date) is not in the order: after every article.
+    order = json.loads((output / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
+    assert len(order) == 7 and len(set(order)) == 7
+    # Pagefind's own sort would put a position per page into the metadata every search loads.
+    assert not [p for p in output.rglob("*.html") if "data-pagefind-sort" in p.read_text("utf-8")]
+
+
 def test_first_query_loads_only_what_it_shows(browser, published):
     """The first query's budget (README, "Performance"): no web worker (pagefind.js searches
-    in the page), no filter file, the fragments of the first five results only; "Muat lagi"
+    in the page), no filter file, the fragments of the first four results only; "Muat lagi"
     loads the rest."""
     base, _ = published
-    page, titles, requests = search(browser, base, "a")  # a prefix of words in every page
+    page, titles, requests = search(browser, base, "m")  # a prefix of words in six pages
     fragments = [url for url in requests if url.endswith(".pf_fragment")]
-    assert (len(titles), len(fragments)) == (5, 5), requests
+    assert (len(titles), len(fragments)) == (4, 4), requests
     assert not [url for url in requests if "worker" in url or url.endswith(".pf_filter")]
     found = int(page.locator("#cari-status").inner_text().split()[0])
     assert found > 5
@@ -405,3 +436,50 @@ class Content:
 )
 def test_is_searchable(content, expected):
     assert is_searchable(content, ["teks/"]) is expected
+
+
+def test_newest_first_orders_by_date_then_url_and_leaves_out_undated_pages():
+    urls = {
+        "a": "/2026/05/x.html",
+        "b": "/2026/05/y.html",
+        "c": "/p/tentang.html",
+        "d": "/2025/01/z.html",
+    }
+    dates = {
+        "2026/05/y.html": "2026-05-20T01:00:00+00:00",
+        "2026/05/x.html": "2026-05-20T01:00:00+00:00",
+        "2025/01/z.html": "2025-01-10T00:00:00+00:00",
+    }
+    assert newest_first(urls, dates) == ["a", "b", "d"]
+
+
+def test_a_fragment_of_another_format_fails_the_order(tmp_path):
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "id_x.pf_fragment").write_bytes(gzip.compress(b'{"url": "/a.html"}'))
+    with pytest.raises(ValueError, match=r"id_x\.pf_fragment is not a Pagefind fragment"):
+        write_order(str(tmp_path), {})
+
+
+def test_first_search_files_are_recompressed_without_changing_their_data(published, tmp_path):
+    """The published index was recompressed (a second pass finds nothing to gain); a
+    Pagefind-like stream comes out smaller with the same data, the same on every run; an
+    empty file is left alone and a file that is not gzip is named in the error."""
+    _, output = published
+    copy = tmp_path / "published"
+    shutil.copytree(output / "pagefind", copy)
+    assert recompress(str(copy)) == (0, 0)
+    data = b"pagefind_dcd" + b"".join(b"%d:kata%d;" % (n, n % 97) for n in range(20000))
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / "id_a.pf_index").write_bytes(gzip.compress(data, 6, mtime=0))
+    (tmp_path / "wasm.unknown.pagefind").write_bytes(b"")
+    rewritten, saved = recompress(str(tmp_path))
+    stored = (tmp_path / "index" / "id_a.pf_index").read_bytes()
+    assert (rewritten, saved > 0) == (1, True)
+    assert gzip.decompress(stored) == data
+    (tmp_path / "index" / "id_a.pf_index").write_bytes(gzip.compress(data, 6, mtime=0))
+    recompress(str(tmp_path))
+    assert (tmp_path / "index" / "id_a.pf_index").read_bytes() == stored
+    assert (tmp_path / "wasm.unknown.pagefind").read_bytes() == b""
+    (tmp_path / "x.pf_meta").write_bytes(b"not gzip")
+    with pytest.raises(ValueError, match=r"x\.pf_meta is not a gzip stream"):
+        recompress(str(tmp_path))

@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from .recompress import recompress
 from .settings import UNUSED_BUNDLE_FILES
 
 # Pagefind writes each filter's values in hash-map order, different in every run (Pagefind
@@ -169,6 +170,12 @@ def build_index(site, globs, expected, *, output_path, language, exclude_selecto
         path = os.path.join(target, name)
         if os.path.exists(path):
             os.remove(path)
+    try:
+        recompress(target)
+    except (OSError, ValueError) as exc:
+        raise SearchIndexError(
+            f"could not recompress the index ({exc}); nothing was published"
+        ) from None
     files = total = 0
     for folder, _, names in os.walk(target):
         files += len(names)

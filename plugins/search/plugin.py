@@ -5,13 +5,15 @@ import os
 
 from pelican import signals
 
-from .index import build_index
-from .selection import filter_choices, globs_for, mark_searchable
+from .index import SearchIndexError, build_index
+from .order import ORDER_FILE, write_order
+from .selection import filter_choices, globs_for, mark_searchable, publication_dates
 from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
 
-# Output paths to index, per output folder, from all_generators_finalized to finalized.
+# (output paths to index, their articles' dates) per output folder, from
+# all_generators_finalized to finalized.
 _pending = {}
 
 
@@ -29,7 +31,8 @@ def select(generators):
     settings = generators[0].settings
     paths = mark_searchable(generators, settings["SEARCH_EXCLUDE_PATHS"])
     generators[0].context["SEARCH_FILTER_CHOICES"] = filter_choices(generators)
-    _pending[os.path.abspath(generators[0].output_path)] = paths
+    dates = publication_dates(generators)
+    _pending[os.path.abspath(generators[0].output_path)] = paths, dates
 
 
 def index(pelican):
@@ -37,7 +40,7 @@ def index(pelican):
     before the swap, so a failure publishes nothing)."""
     settings = pelican.settings
     site = os.path.abspath(pelican.output_path)
-    paths = _pending.pop(site, [])
+    paths, dates = _pending.pop(site, ([], {}))
     if not settings["SEARCH_INDEX"]:
         return
     globs = globs_for(paths)
@@ -53,6 +56,13 @@ def index(pelican):
         exclude_selectors=settings["SEARCH_EXCLUDE_SELECTORS"],
         timeout=settings["SEARCH_TIMEOUT"],
     )
+    folder = os.path.join(site, settings["SEARCH_OUTPUT_PATH"])
+    try:
+        write_order(folder, dates)
+    except (OSError, ValueError) as exc:
+        raise SearchIndexError(
+            f"could not write {ORDER_FILE} ({exc}); nothing was published"
+        ) from None
     logger.info(
         "search: indexed %d pages in %.1f s (%d files, %.1f MB in %s/)",
         report.pages,

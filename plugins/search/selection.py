@@ -8,6 +8,7 @@ rule "index only pages that have data-pagefind-body" keeps every other page out.
 """
 
 import re
+from datetime import UTC
 
 from news_metadata.dates import to_wita
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -56,6 +57,26 @@ def mark_searchable(generators, exclude_paths):
             if content.search_body:
                 paths.add(content.save_as)
     return sorted(paths)
+
+
+def publication_dates(generators):
+    """The datePublished of every article marked for search, for the newest-first order.
+
+    Call after :func:`mark_searchable`.
+
+    Args:
+        generators: Pelican's generator instances (``all_generators_finalized``).
+    Returns:
+        ``{output path (``save_as``): ISO 8601 date-time in UTC}``: one format and one zone, so
+        the strings sort as the moments do (``order.newest_first``).
+    """
+    dates = {}
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in (*generator.articles, *generator.translations):
+                if getattr(article, "search_body", False):
+                    dates[article.save_as] = article.date.astimezone(UTC).isoformat()
+    return dates
 
 
 def filter_choices(generators):

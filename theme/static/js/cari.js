@@ -13,13 +13,16 @@ const ui = JSON.parse(document.getElementById("cari-ui").textContent);
 // SITEURL may be relative (dev build) or carry a path (a GitHub Pages project site).
 const site = new URL(form.dataset.site, document.baseURI);
 const indexUrl = new URL(form.dataset.index, document.baseURI);
-// The first batch is what one phone screen shows: each result costs its fragment (~1.5 KB,
-// the article's text for the excerpt); "Muat lagi" loads the next ones.
-const FIRST_BATCH = 5;
+// The first batch: a result is 250-300 px tall on a 360 x 640 phone, so four are about two
+// screens under the form. Each result costs its fragment (~2.4 KB gzipped, the article's text
+// for the excerpt), and four keep the first query within its 200 KB budget at 5000 articles
+// (search README, "Performance"); "Muat lagi" loads the next ones.
+const FIRST_BATCH = 4;
 const PAGE_SIZE = 10;
 
 let pagefind = null;
 let loading = null;
+let ordering = null;
 let results = [];
 let shown = 0;
 let generation = 0;
@@ -39,13 +42,31 @@ function load() {
   return loading;
 }
 
-function searchOptions() {
+function searchFilters() {
   const filters = {};
   for (const name of ["kategori", "tahun"]) {
     if (choice(name).value) filters[name] = choice(name).value;
   }
-  const sort = choice("urut").value === "baru" ? { tanggal: "desc" } : undefined;
-  return { filters, sort };
+  return filters;
+}
+
+// "Terbaru dulu": the build's list of page ids, newest first (search plugin, order.py), fetched
+// only when the reader picks it; Pagefind's own sort would weigh on every first search.
+function newestFirst() {
+  ordering ??= fetch(new URL("urut-terbaru.json", indexUrl)).then((response) => {
+    if (!response.ok) throw new Error(response.statusText);
+    return response.json();
+  }).then((ids) => new Map(ids.map((id, rank) => [id, rank])));
+  ordering.catch(() => { ordering = null; });
+  return ordering;
+}
+
+async function ordered(found) {
+  if (choice("urut").value !== "baru") return found;
+  const rank = await newestFirst();
+  // Undated pages (no rank) after the articles; sort() is stable, so they keep Pagefind's order.
+  const at = (result) => rank.get(result.id) ?? Infinity;
+  return [...found].sort((a, b) => (at(a) === at(b) ? 0 : at(a) < at(b) ? -1 : 1));
 }
 
 // Pagefind's excerpt is escaped text with <mark> around the matches: keep exactly that.
@@ -108,10 +129,17 @@ async function search() {
     status.textContent = ui.failed;
     return;
   }
-  const { filters, sort } = searchOptions();
-  const response = await pagefind.search(query, { filters, sort });
-  if (run !== generation || !response) return;
-  results = response.results;
+  let found;
+  try {
+    const response = await pagefind.search(query, { filters: searchFilters() });
+    if (run !== generation || !response) return;
+    found = await ordered(response.results);
+  } catch (error) {
+    if (run === generation) status.textContent = ui.failed;
+    return;
+  }
+  if (run !== generation) return;
+  results = found;
   shown = 0;
   list.replaceChildren();
   await showMore(run);
