@@ -19,6 +19,7 @@ import locale
 import logging
 import os
 import subprocess
+import sys
 import weakref
 from pathlib import Path
 
@@ -46,6 +47,17 @@ def _reset():
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
     FatalLogger.fatal_lvl = logging.CRITICAL + 1
+    # Settings files read earlier (Pelican's load_source puts each in sys.modules): a later
+    # settings file's "from publishconf import *" would get that copy, with the SITEURL of the
+    # environment of that earlier build (test_search's server), not its own.
+    for name in [name for name, module in sys.modules.items() if _is_settings(module)]:
+        del sys.modules[name]
+
+
+def _is_settings(module):
+    """True for a Pelican settings module of this project or a test (``*conf.py`` files)."""
+    path = getattr(module, "__file__", None) or ""
+    return path.endswith("conf.py") and "site-packages" not in path
 
 
 @contextlib.contextmanager
