@@ -10,9 +10,7 @@ start ``python -m pelican``.
 Pelican keeps process-wide state that a second build in one process would inherit; each build
 starts from a clean slate (:func:`_reset`): signal receivers (so a build without a plugin does
 not run the previous build's receivers; each build's ``register()`` connects its own again),
-the log deduplication sets of ``pelican.log.LimitFilter`` and ``FatalLogger``'s level, and the
-settings modules (pelicanconf, publishconf) the build imported, so the next build reads them
-again with its own environment.
+the log deduplication sets of ``pelican.log.LimitFilter`` and ``FatalLogger``'s level.
 """
 
 import contextlib
@@ -22,7 +20,6 @@ import logging
 import os
 import subprocess
 import sys
-import sysconfig
 import weakref
 from pathlib import Path
 
@@ -50,43 +47,17 @@ def _reset():
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
     FatalLogger.fatal_lvl = logging.CRITICAL + 1
+    # Settings files read earlier (Pelican's load_source puts each in sys.modules): a later
+    # settings file's "from publishconf import *" would get that copy, with the SITEURL of the
+    # environment of that earlier build (test_search's server), not its own.
+    for name in [name for name, module in sys.modules.items() if _is_settings(module)]:
+        del sys.modules[name]
 
 
-_INSTALLED = tuple(
-    sysconfig.get_paths()[key] + os.sep for key in ("stdlib", "platstdlib", "purelib", "platlib")
-)
-
-
-def _top_level_local_modules():
-    """sys.modules' top-level single-file modules from outside Python's installation: settings
-    files (pelicanconf, publishconf, a test's own), test helpers."""
-
-    def local(module):
-        path = getattr(module, "__file__", None)
-        return bool(path) and not path.startswith(_INSTALLED)
-
-    return {
-        name: module
-        for name, module in list(sys.modules.items())
-        if "." not in name and not hasattr(module, "__path__") and local(module)
-    }
-
-
-@contextlib.contextmanager
-def _settings_modules_forgotten():
-    """Forget, after the block, the settings modules a build imported (Pelican's settings loader
-    registers the settings file in sys.modules, and ``from publishconf import *`` would hand
-    the next build this build's values: its SITEURL, its CMS_REQUIRED), as a new process
-    would; the modules imported before the block are put back."""
-    before = _top_level_local_modules()
-    try:
-        yield
-    finally:
-        for name in _top_level_local_modules():
-            if name in before:
-                sys.modules[name] = before[name]
-            else:
-                del sys.modules[name]
+def _is_settings(module):
+    """True for a Pelican settings module of this project or a test (``*conf.py`` files)."""
+    path = getattr(module, "__file__", None) or ""
+    return path.endswith("conf.py") and "site-packages" not in path
 
 
 @contextlib.contextmanager
@@ -161,7 +132,6 @@ def call(main, argv, env=None, cwd=ROOT, level=logging.WARNING):
         contextlib.redirect_stdout(stdout),
         contextlib.redirect_stderr(stderr),
         _captured_log(stdout, level),
-        _settings_modules_forgotten(),
     ):
         try:
             returncode = main(argv) or 0

@@ -66,6 +66,20 @@ CASES = [
         head(BASE[0], "D\u0430te: 2024-05-01 08:00", *BASE[2:]),
         ":2: the key 'D\u0430te' is written with",
     ),
+    (
+        "comment-key-cyrillic",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": "\u0410uthor: Budi\nDate: 2024-05-02 08:00\n\nB.\n"},
+        "c-1.md:1: the key '\u0410uthor' is written with '\u0410' (U+0410 CYRILLIC CAPITAL "
+        "LETTER A): it only looks like 'Author'",
+    ),
+    (
+        "yaml-key-cyrillic",
+        {
+            A: "---\ntitle: Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "c\u0430tegory: Berita\n---\n\nIsi.\n"
+        },
+        ":5: the key 'c\u0430tegory' is written with '\u0430' (U+0430 CYRILLIC SMALL LETTER A)",
+    ),
     # --- header mistakes reported with the line ---
     ("key-twice", head(*BASE, "Tags: a", "Tags: b"), ":6: Tags is written twice in the header"),
     (

@@ -122,3 +122,15 @@ def test_the_page_gets_the_tags_and_publish_fails(tmp_path):
     published = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
     assert published.returncode == 1
     assert "berita.md:5: the key 'Tаgs' is written with 'а'" in published.stderr
+
+
+def test_plain_data_file_header_passes_lookalike_keys_on():
+    """split_fields (comment files) keeps a non-ASCII key for the caller's check."""
+    fields, body = header.split_fields("\u0410uthor: Budi\nDate: 2024-05-02\n\nBagus.\n")
+    assert [(key, line) for key, _, _, line in fields] == [("\u0430uthor", 1), ("date", 2)]
+    assert body == "Bagus.\n"
+    key, problem = header.lookalike_field("\u0410uthor", {"author", "date"}, 1)
+    assert key == "author"
+    assert problem[0] == 1 and "only looks like 'Author'" in problem[1]
+    assert header.lookalike_field("Date", {"author", "date"}, 2) == ("date", None)
+    assert header.lookalike_field("Catatan", {"author", "date"}, 3) == ("catatan", None)

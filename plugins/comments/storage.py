@@ -33,7 +33,7 @@ from news_metadata import front_matter
 from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
 from news_metadata.errors import display_path, report
-from news_metadata.header import split_fields
+from news_metadata.header import lookalike_field, split_fields
 from news_metadata.text import suggest
 
 from .ids import COMMENT_ID, COMMENT_ID_FIX
@@ -155,7 +155,10 @@ def read_comment(path, article_id, renderer):
         return comment
     fields, body, readable = _fields(path, text)
     values = {}
-    for key, written, value, line in fields:
+    for _, written, value, line in fields:
+        key, lookalike = lookalike_field(written, KEYS, line)
+        if lookalike:
+            report(path, *lookalike)
         if key not in KEYS:
             report(
                 path,

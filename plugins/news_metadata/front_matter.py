@@ -113,12 +113,9 @@ def read(text, known_keys):
 
 def _add(result, key_node, value_node, known_keys):
     line = key_node.start_mark.line + 2  # +1: 1-based, +1: the opening '---'
-    written = str(key_node.value).strip()
-    name = written.lower()
-    latin = None if name in known_keys else header_scan.lookalike_key(written, known_keys)
-    if latin:
-        result.problems.append(header_scan.lookalike_problem(line, written, latin))
-        name = latin
+    name, lookalike = header_scan.lookalike_field(str(key_node.value).strip(), known_keys, line)
+    if lookalike:
+        result.problems.append(lookalike)
     if name in result.lines:
         first = result.lines[name]
         result.problems.append(

@@ -52,8 +52,9 @@ _LOOSE = re.compile(
 _LOOSE_ANY = re.compile(
     rf"^\s*[{QUOTES}*]*(?P<key>[^\W\d_][\w-]*)[{QUOTES}*]*\s*[{COLONS}]\s*(?P<value>.*)$"
 )
-# One "Key: value" line of a plain header (split_fields).
-_FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
+# One "Key: value" line of a plain header (split_fields); a key of any letters, so that one
+# typed with lookalike letters reaches the caller's key check (lookalike_field).
+_FIELD = re.compile(r"^(?P<key>[^\W\d_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
 TAB_LENGTH = 4  # Python-Markdown's default tab_length: tabs are expanded before `meta` runs
 
 
@@ -111,6 +112,27 @@ def lookalike_problem(line: int, written: str, key: str) -> tuple[int, str, str]
         f"type the key again with Latin letters: '{key.capitalize()}: ...' (switch the "
         "keyboard to English/Indonesian, or delete the line and write it anew)",
     )
+
+
+def lookalike_field(
+    written: str, known_keys: Collection[str], line: int
+) -> tuple[str, tuple[int, str, str] | None]:
+    """The key of a data-file or YAML header line, and the problem when it was typed with
+    lookalike letters.
+
+    Args:
+        written: the key as typed (``Аuthor`` with a Cyrillic ``А``).
+        known_keys: the keys the caller accepts, lowercased.
+        line: the line of the key, for the problem.
+    Returns:
+        ``(key, problem)``: the key lowercased (the Latin one when ``written`` is a lookalike
+        of it) and :func:`lookalike_problem`'s tuple, or None when there is nothing to fix.
+    """
+    key = written.lower()
+    latin = None if key in known_keys else lookalike_key(written, known_keys)
+    if latin is None:
+        return key, None
+    return latin, lookalike_problem(line, written, latin)
 
 
 def _letters(written):
