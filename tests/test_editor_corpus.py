@@ -304,6 +304,12 @@ CASES = [
         "kedua.md:1: this article would be written to 2024/05/judul-baik.html, like",
     ),
     (
+        "page-in-search-index-folder",
+        {PAGE: "Title: Catatan\nSave_as: pagefind/catatan.html\n\nIsi.\n"},
+        "halaman.md:2: this page would be written to pagefind/catatan.html, which is also "
+        "inside the folder pagefind/, which SEARCH_OUTPUT_PATH reserves — remove the Save_as",
+    ),
+    (
         "same-slug-other-title",
         {
             A: GOOD + "I.\n",
