@@ -141,10 +141,30 @@ class SameSlugWarnings(logging.Filter):
         return not str(record.msg).startswith(self.PREFIXES)
 
 
+class MissingLinkStamps(logging.Filter):
+    """Drops Pelican's "Cannot get modification stamp for <file>" (``pelican.cache``) for a file
+    that does not exist: the static generator asks for the stamp of every file an article links
+    with ``{static}``/``{attach}``, and a link to a missing file is already a content error of
+    ``newsroom_tools.site_checks`` with the link as written, its line and the fix. A stamp that
+    fails for another reason (permissions) stays visible."""
+
+    PREFIX = "Cannot get modification stamp for %s"
+
+    def filter(self, record):
+        if not str(record.msg).startswith(self.PREFIX) or not record.args:
+            return True
+        return not isinstance(record.args[-1], FileNotFoundError)
+
+
 def quiet_reported_skips():
-    """Install :class:`ReportedSkips` on Pelican's ``pelican.contents`` logger and
-    :class:`SameSlugWarnings` on ``pelican.utils`` (once each)."""
-    for name, kind in (("pelican.contents", ReportedSkips), ("pelican.utils", SameSlugWarnings)):
+    """Install :class:`ReportedSkips` on Pelican's ``pelican.contents`` logger,
+    :class:`SameSlugWarnings` on ``pelican.utils`` and :class:`MissingLinkStamps` on
+    ``pelican.cache`` (once each)."""
+    for name, kind in (
+        ("pelican.contents", ReportedSkips),
+        ("pelican.utils", SameSlugWarnings),
+        ("pelican.cache", MissingLinkStamps),
+    ):
         pelican_logger = logging.getLogger(name)
         if not any(isinstance(f, kind) for f in pelican_logger.filters):
             pelican_logger.addFilter(kind())
