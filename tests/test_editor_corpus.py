@@ -304,6 +304,18 @@ CASES = [
         "kedua.md:1: this article would be written to 2024/05/judul-baik.html, like",
     ),
     (
+        "page-in-search-index-folder",
+        {PAGE: "Title: Catatan\nSave_as: pagefind/catatan.html\n\nIsi.\n"},
+        "halaman.md:2: this page would be written to pagefind/catatan.html, which is also "
+        "inside the folder pagefind/, which SEARCH_OUTPUT_PATH reserves — remove the Save_as",
+    ),
+    (
+        "page-in-web-editor-folder",
+        {PAGE: "Title: Catatan\nSave_as: admin/index.html\n\nIsi.\n"},
+        "halaman.md:2: this page would be written to admin/index.html, which is also inside "
+        "the folder admin/, which CMS_SAVE_AS reserves",
+    ),
+    (
         "same-slug-other-title",
         {
             A: GOOD + "I.\n",

@@ -12,7 +12,7 @@ import json
 import logging
 import shutil
 import time
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from browser import serve_folder
@@ -23,6 +23,7 @@ from search.index import SearchIndexError, _run, _shut_down, build_index
 from search.order import ORDER_FILE, newest_first, write_order
 from search.recompress import recompress
 from search.selection import globs_for, is_searchable
+from search.settings import SearchSettingsError, check_output_path
 from workflow import run_tool, write_site
 
 
@@ -221,6 +222,39 @@ def test_first_query_loads_only_what_it_shows(browser, published):
     page.close()
 
 
+def test_reader_input_that_tripped_the_page(browser, published):
+    """A double tap on "Muat lagi" shows each result once; "$&" in a query is shown as typed;
+    full-width letters and a zero-width space are folded as the index folds them; the menus
+    stay in the address, so a reload (or a shared link) gives the same results."""
+    base, _ = published
+    page, _, _ = search(browser, base, "m")
+    found = int(page.locator("#cari-status").inner_text().split()[0])
+    page.dblclick("#cari-lagi")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#cari-hasil li').length >= n", arg=found
+    )
+    page.wait_for_timeout(300)
+    titles = page.locator("#cari-hasil h2").all_inner_texts()
+    assert len(titles) == len(set(titles)) == found
+    for query, status in (("a$&b", "\u201ca$&b\u201d"), ("x$'y", "\u201cx$'y\u201d")):
+        page.fill("#cari-q", query)
+        page.wait_for_function("s => document.getElementById('cari-status').textContent"
+                               ".includes(s)", arg=status)  # fmt: skip
+    page.close()
+    for query in ("\uff37\uff41\uff57\uff4f", "Wa\u200bwo"):
+        page, titles, _ = search(browser, base, quote(query))
+        assert sorted(titles) == ["Banjir Bandang Rendam Tiga Desa di Wawo",
+                                  "Warga Wawo Bersihkan Lumpur"], query  # fmt: skip
+        page.close()
+    page, titles, _ = search(browser, base, "wawo", tahun="2025")
+    assert parse_qs(urlsplit(page.url).query)["tahun"] == ["2025"]
+    page.reload()
+    page.wait_for_function("document.getElementById('cari-status').textContent.includes('“')")
+    assert page.locator("#cari-hasil h2").all_inner_texts() == ["Warga Wawo Bersihkan Lumpur"]
+    assert page.locator("select[name=tahun]").input_value() == "2025"
+    page.close()
+
+
 def test_header_search_link_leads_to_results(browser, published):
     base, _ = published
     page = browser.new_page()
@@ -333,6 +367,22 @@ def test_dev_build_indexes_only_when_asked(make_site):
     site = make_site(files, "pelicanconf.py", "-e", "SEARCH_INDEX=true")
     assert site.result.returncode == 0, site.result.output_text
     assert site.path("pagefind/pagefind-entry.json").is_file()
+    # The next build without the index removes it: /cari/ must not search an old site.
+    site = make_site({**files, "articles/b.md": header("Dua", "2024-05-02 08:00") + "Isi.\n"},
+                     "pelicanconf.py")  # fmt: skip
+    assert site.result.returncode == 0, site.result.output_text
+    assert not site.path("pagefind").exists()
+
+
+@pytest.mark.parametrize("value", [".", "", "/srv/pagefind", "../pagefind", "a/../..", None, 3])
+def test_an_output_path_that_would_empty_the_site_is_refused(value):
+    with pytest.raises(SearchSettingsError, match=r"SEARCH_OUTPUT_PATH = .* write a folder name"):
+        check_output_path(value)
+
+
+@pytest.mark.parametrize("value", ["pagefind", "cari/indeks"])
+def test_an_output_path_inside_the_site_is_accepted(value):
+    check_output_path(value)
 
 
 def dying_pagefind(folder, seconds):
@@ -451,6 +501,15 @@ def test_newest_first_orders_by_date_then_url_and_leaves_out_undated_pages():
         "2025/01/z.html": "2025-01-10T00:00:00+00:00",
     }
     assert newest_first(urls, dates) == ["a", "b", "d"]
+
+
+def test_newest_first_matches_a_folder_url_to_its_index_html():
+    urls = {"a": "/laporan/khusus/", "b": "/2026/05/x.html"}
+    dates = {
+        "laporan/khusus/index.html": "2026-12-04T02:00:00+00:00",
+        "2026/05/x.html": "2026-05-20T01:00:00+00:00",
+    }
+    assert newest_first(urls, dates) == ["a", "b"]
 
 
 def test_a_fragment_of_another_format_fails_the_order(tmp_path):

@@ -18,6 +18,7 @@ import yaml
 from news_metadata.clock import add_moment, build_now
 from news_metadata.dates import WITA
 from news_metadata.errors import report
+from news_metadata.outputs import register_output_folders
 from news_metadata.profiles import load_profiles
 from news_metadata.reader import FALSE_WORDS, LIST_KEYS, TRUE_WORDS
 from news_metadata.settings import known_keys
@@ -35,8 +36,9 @@ ADMIN_SCRIPTS = ("header-format.js", "admin.js")
 
 
 def initialize(pelican):
-    """``initialized``: the CMS_* defaults."""
+    """``initialized``: the CMS_* defaults; the editor's folder reserved (no content there)."""
     apply_defaults(pelican.settings)
+    register_output_folders(pelican.settings, ["CMS_SAVE_AS"])
 
 
 def config_for(settings):

@@ -4,7 +4,8 @@
 written yet; ``make check`` sends the same signal) and claims, in this order, the path of:
 the direct templates (``index``, ``tags``, ...) and their pagination, ``TEMPLATE_PAGES``, the
 feeds, the files other plugins declared (:func:`register_output_settings`: sitemaps,
-robots.txt, the breaking feed), the theme's static files, every article, draft and page
+robots.txt, the breaking feed) and the folders they own (:func:`register_output_folders`: the
+search index), the theme's static files, every article, draft and page
 (translations too), every category, tag and author page with its pagination and feeds, the
 period archives and every static file. Two claims of one path, or a path that leaves the output
 folder, are content errors naming both sources; the content file's own claim is withdrawn
@@ -20,6 +21,7 @@ from pelican.paginator import Paginator
 from .errors import display_path, report
 
 OUTPUT_SETTINGS_KEY = "NEWS_METADATA_OUTPUT_SETTINGS"
+OUTPUT_FOLDERS_KEY = "NEWS_METADATA_OUTPUT_FOLDERS"
 FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
 TAXONOMY_FEEDS = {
     "category": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
@@ -35,9 +37,25 @@ def register_output_settings(settings, names):
         settings: Pelican's settings (dict), at ``initialized``.
         names: setting names (iterable of str); an empty or missing setting writes nothing.
     """
-    declared = list(settings.get(OUTPUT_SETTINGS_KEY) or [])
+    _declare(settings, OUTPUT_SETTINGS_KEY, names)
+
+
+def register_output_folders(settings, names):
+    """Declare settings whose value is a folder another plugin fills and replaces as a whole
+    (``SEARCH_OUTPUT_PATH``: the search index is rebuilt from scratch): no article, page or
+    static file may be written inside it, or the plugin would delete it.
+
+    Args:
+        settings: Pelican's settings (dict), at ``initialized``.
+        names: setting names (iterable of str); an empty or missing setting reserves nothing.
+    """
+    _declare(settings, OUTPUT_FOLDERS_KEY, names)
+
+
+def _declare(settings, key, names):
+    declared = list(settings.get(key) or [])
     declared += [name for name in names if name not in declared]
-    settings[OUTPUT_SETTINGS_KEY] = declared
+    settings[key] = declared
 
 
 def normalize(path):
@@ -60,6 +78,14 @@ class Registry:
 
     def __init__(self):
         self.claims = {}
+        self.folders = {}
+
+    def reserve(self, folder, label):
+        """Reserve ``folder`` (relative to the output folder) and everything below it for
+        ``label``; a later claim of a path inside it is a conflict with ``label``."""
+        where = normalize(folder) if folder else None
+        if where and where != ".":
+            self.folders[where] = _Claim(label)
 
     def claim(self, path, label, content=None):
         """Claim ``path`` (relative to the output folder) for ``label`` (a phrase naming the
@@ -71,12 +97,18 @@ class Registry:
             self._outside(path, label, content)
             return False
         new = _Claim(label, content)
-        first = self.claims.get(where)
+        first = self.claims.get(where) or self._folder_of(where)
         if first is None:
             self.claims[where] = new
             return True
         _conflict(where, first, new)
         return False
+
+    def _folder_of(self, where):
+        for folder, claim in self.folders.items():
+            if where == folder or where.startswith(folder + "/"):
+                return claim
+        return None
 
     def _outside(self, path, label, content):
         if content is not None:
@@ -165,6 +197,10 @@ def check_outputs(context, settings, generators=()):
         registry.claim(settings.get(name), f"the feed {name}")
     for name in settings.get(OUTPUT_SETTINGS_KEY) or []:
         registry.claim(settings.get(name), f"{name} ({settings.get(name)})")
+    for name in settings.get(OUTPUT_FOLDERS_KEY) or []:
+        registry.reserve(
+            settings.get(name), f"inside the folder {settings.get(name)}/, which {name} reserves"
+        )
     _theme_static(registry, settings)
     contents = []
     for key in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):

@@ -52,19 +52,25 @@ def newest_first(urls: dict[str, str], dates: dict[str, str]) -> list[str]:
     Args:
         urls: ``{page hash: url}`` (:func:`fragment_urls`).
         dates: ``{output path relative to the site ("2026/05/banjir.html"): datePublished as
-            an ISO 8601 string in UTC}``; pages without a date (static pages) are left out, so
-            ``cari.js`` puts them after the dated ones.
+            an ISO 8601 string in UTC}``; an ``index.html`` path matches Pagefind's folder URL.
+            Pages without a date are left out, so ``cari.js`` puts them after the dated ones.
     Returns:
         the hashes, by date descending, then by URL (the order is the same in every build).
     """
+    by_url = {_url_key(path): date for path, date in dates.items()}
     dated = [
-        (dates[url.lstrip("/")], url, page)
-        for page, url in urls.items()
-        if url.lstrip("/") in dates
+        (by_url[_url_key(url)], url, page) for page, url in urls.items() if _url_key(url) in by_url
     ]
     dated.sort(key=lambda item: item[1])
     dated.sort(key=lambda item: item[0], reverse=True)
     return [page for _, _, page in dated]
+
+
+def _url_key(path):
+    """One spelling of a page's address: Pagefind stores ``laporan/khusus/index.html`` as
+    ``/laporan/khusus/`` (its ``keep_index_url`` is off), a save_as keeps the file name."""
+    path = path.lstrip("/")
+    return path.removesuffix("index.html")
 
 
 def write_order(index_folder: str, dates: dict[str, str]) -> int:

@@ -2,7 +2,9 @@
 
 import logging
 import os
+import shutil
 
+from news_metadata.outputs import register_output_folders
 from pelican import signals
 
 from .index import SearchIndexError, build_index
@@ -20,6 +22,8 @@ _pending = {}
 def initialize(pelican):
     """``initialized``: default settings and the search page."""
     apply_defaults(pelican.settings)
+    # The index folder is replaced by every indexing build: no content may be written there.
+    register_output_folders(pelican.settings, ["SEARCH_OUTPUT_PATH"])
 
 
 def select(generators):
@@ -42,6 +46,7 @@ def index(pelican):
     site = os.path.abspath(pelican.output_path)
     paths, dates = _pending.pop(site, ([], {}))
     if not settings["SEARCH_INDEX"]:
+        _remove_stale_index(os.path.join(site, settings["SEARCH_OUTPUT_PATH"]))
         return
     globs = globs_for(paths)
     if not globs:
@@ -71,6 +76,14 @@ def index(pelican):
         report.bytes / 1e6,
         settings["SEARCH_OUTPUT_PATH"],
     )
+
+
+def _remove_stale_index(folder):
+    """A dev build without the index must not keep the one an earlier ``make devserver
+    SEARCH=1`` wrote: /cari/ would search an old site. Only a folder holding Pagefind's entry
+    file is removed (the registry keeps content out of it)."""
+    if os.path.isfile(os.path.join(folder, "pagefind-entry.json")):
+        shutil.rmtree(folder)
 
 
 def register():

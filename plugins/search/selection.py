@@ -8,7 +8,7 @@ rule "index only pages that have data-pagefind-body" keeps every other page out.
 """
 
 import re
-from datetime import UTC
+from datetime import UTC, datetime
 
 from news_metadata.dates import to_wita
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -60,7 +60,8 @@ def mark_searchable(generators, exclude_paths):
 
 
 def publication_dates(generators):
-    """The datePublished of every article marked for search, for the newest-first order.
+    """The datePublished of every article and dated page marked for search, for the
+    newest-first order (a page without ``Date:`` has none and sorts after them).
 
     Call after :func:`mark_searchable`.
 
@@ -73,9 +74,15 @@ def publication_dates(generators):
     dates = {}
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            for article in (*generator.articles, *generator.translations):
-                if getattr(article, "search_body", False):
-                    dates[article.save_as] = article.date.astimezone(UTC).isoformat()
+            contents = [*generator.articles, *generator.translations]
+        elif isinstance(generator, PagesGenerator):
+            contents = [*generator.pages, *generator.translations]
+        else:
+            continue
+        for content in contents:
+            date = getattr(content, "date", None)
+            if getattr(content, "search_body", False) and isinstance(date, datetime):
+                dates[content.save_as] = date.astimezone(UTC).isoformat()
     return dates
 
 

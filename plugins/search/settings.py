@@ -44,6 +44,35 @@ UNUSED_BUNDLE_FILES = (
 )
 
 
+class SearchSettingsError(SystemExit):
+    """A search setting that would damage the build; the message names it and the fix. A
+    ``SystemExit`` like ``index.SearchIndexError``: printed without a traceback, exit 1."""
+
+    def __init__(self, message):
+        super().__init__(f"search: {message}")
+
+
+def check_output_path(value):
+    """Refuse a ``SEARCH_OUTPUT_PATH`` that is not one folder inside the output folder.
+
+    The index folder is deleted and written anew by every indexing build, so ``"."``, ``""``,
+    an absolute path or one with ``..`` would delete the site's pages (or files outside it).
+
+    Args:
+        value: the setting's value.
+    Raises:
+        SearchSettingsError: naming the value and what to write instead.
+    """
+    text = value if isinstance(value, str) else ""
+    parts = text.replace("\\", "/").split("/")
+    if not text or text.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        raise SearchSettingsError(
+            f"SEARCH_OUTPUT_PATH = {value!r} is not a folder inside the output folder (the "
+            "index folder is emptied by every indexing build) — write a folder name such as "
+            "'pagefind'"
+        )
+
+
 def apply_defaults(settings):
     """Fill in missing SEARCH_* settings and register the /cari/ direct template.
 
@@ -63,6 +92,7 @@ def apply_defaults(settings):
             DEFAULTS["SEARCH_TIMEOUT"],
         )
         settings["SEARCH_TIMEOUT"] = DEFAULTS["SEARCH_TIMEOUT"]
+    check_output_path(settings["SEARCH_OUTPUT_PATH"])
     # The site as the engine knows it: SITEURL without the scheme ("example.org/news").
     siteurl = settings.get("SITEURL") or ""
     settings.setdefault("SEARCH_FALLBACK_SITE", siteurl.split("://", 1)[-1].rstrip("/"))

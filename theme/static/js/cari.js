@@ -1,7 +1,7 @@
 // Search on /cari/ (search plugin): a small UI over Pagefind's JavaScript API.
-// Loaded only by the search page. pagefind.js and the index load only when the reader starts
-// a search (focus on the box, or /cari/?q=... from the header's form). Without JavaScript the
-// form goes to the fallback search engine instead (see the template).
+// Loaded only by the search page (the header's "Cari" is a plain link to it). pagefind.js and
+// the index load only when the reader starts a search (focus on the box, or /cari/?q=...).
+// Without JavaScript the form goes to the fallback search engine instead (see the template).
 const form = document.getElementById("cari");
 const input = document.getElementById("cari-q");
 const status = document.getElementById("cari-status");
@@ -19,6 +19,10 @@ const indexUrl = new URL(form.dataset.index, document.baseURI);
 // (search README, "Performance"); "Muat lagi" loads the next ones.
 const FIRST_BATCH = 4;
 const PAGE_SIZE = 10;
+// The menus kept in the address with q, so a reload or a shared link shows the same results.
+const CHOICES = ["kategori", "tahun", "urut"];
+// A query longer than this is shortened in the status line (it is searched whole).
+const SHOWN_QUERY = 80;
 
 let pagefind = null;
 let loading = null;
@@ -26,6 +30,7 @@ let ordering = null;
 let results = [];
 let shown = 0;
 let generation = 0;
+let adding = null;
 
 function load() {
   loading ??= import(new URL("pagefind.js", indexUrl).href).then(async (module) => {
@@ -39,6 +44,8 @@ function load() {
     options.hidden = false;
     return module;
   });
+  // A failed load (a dropped connection on a phone) is tried again at the next search.
+  loading.catch(() => { loading = null; });
   return loading;
 }
 
@@ -101,7 +108,7 @@ function item(data) {
   return li;
 }
 
-async function showMore(run) {
+async function addBatch(run) {
   const batch = results.slice(shown, shown + (shown ? PAGE_SIZE : FIRST_BATCH));
   const items = await Promise.all(batch.map((result) => result.data()));
   if (run !== generation) return;
@@ -110,12 +117,40 @@ async function showMore(run) {
   more.hidden = shown >= results.length;
 }
 
-async function search() {
-  const run = ++generation;
-  const query = input.value.trim();
+// One batch at a time: a second tap on "Muat lagi" while a batch loads waits for it, so no
+// result is shown twice or skipped.
+function showMore(run) {
+  adding = (adding ?? Promise.resolve()).then(() => (run === generation ? addBatch(run) : null));
+  const current = adding;
+  current.finally(() => { if (adding === current) adding = null; });
+  return current;
+}
+
+// What Pagefind is asked: compatibility forms folded (full-width letters, ligatures) and
+// invisible format characters (zero-width space, soft hyphen, joiners) removed, as the index
+// never holds them.
+function normalized(text) {
+  return text.normalize("NFKC").replace(/\p{Cf}/gu, "").trim();
+}
+
+function shortened(text) {
+  return text.length > SHOWN_QUERY ? text.slice(0, SHOWN_QUERY) + "…" : text;
+}
+
+function keepInAddress(query) {
   const url = new URL(location.href);
   url.searchParams.set("q", query);
+  for (const name of CHOICES) {
+    if (choice(name).value) url.searchParams.set(name, choice(name).value);
+    else url.searchParams.delete(name);
+  }
   history.replaceState(null, "", url);
+}
+
+async function search() {
+  const run = ++generation;
+  const query = normalized(input.value);
+  keepInAddress(input.value.trim());
   if (!query) {
     list.replaceChildren();
     status.textContent = "";
@@ -145,8 +180,9 @@ async function search() {
   await showMore(run);
   if (run !== generation) return;
   // The status changes last: once it names the query, the results below are complete.
-  const text = results.length ? ui.count.replace("{n}", results.length) : ui.none;
-  status.textContent = text.replace("{q}", query);
+  // split/join, not replace(): a "$&" or "$'" in the query is text, not a replacement pattern.
+  const text = results.length ? ui.count.split("{n}").join(results.length) : ui.none;
+  status.textContent = text.split("{q}").join(shortened(input.value.trim()));
 }
 
 let timer = 0;
@@ -165,7 +201,15 @@ input.addEventListener("focus", () => load().catch(() => {}), { once: true });
 options.addEventListener("change", search);
 more.addEventListener("click", () => showMore(generation));
 
-const initial = new URL(location.href).searchParams.get("q");
+const address = new URL(location.href).searchParams;
+for (const name of CHOICES) {
+  const value = address.get(name);
+  // Only a value the menu offers (an old link may name a section that no longer exists).
+  if (value && [...choice(name).options].some((option) => option.value === value)) {
+    choice(name).value = value;
+  }
+}
+const initial = address.get("q");
 if (initial) {
   input.value = initial;
   search();
