@@ -38,7 +38,7 @@ quote = '$(subst ','\'',$(value $(1)))'
 # Several options in one variable (PELICANOPTS="-v --fatal warnings"): one quoted word each.
 # Values typed on the command line (TITLE, ARTICLE, ...) are not exported to the tools'
 # environment: make would expand them (and run a $(shell ...) in them) to build it.
-unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS PYTESTOPTS BENCH_OPTS KIND REASON NOTE SEARCH
+unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS PYTESTOPTS BENCH_OPTS KIND REASON NOTE SEARCH FORCE
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
@@ -54,6 +54,7 @@ help:
 	@echo 'make regenerate  rebuild on change (no server)'
 	@echo 'make publish     production build with publishconf.py (fails on any content error)'
 	@echo '                 into a fresh folder, then swaps it in for output/ at once'
+	@echo '                 nothing is built when no input changed and nothing is due (FORCE=1 builds anyway)'
 	@echo 'make new TITLE="..." [CATEGORY=...] [AUTHOR=...]   start a new article (a draft)'
 	@echo 'make check       check all content without building pages (every problem at once)'
 	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
@@ -107,7 +108,7 @@ devserver: $(STAMP)
 
 publish: $(STAMP)
 	$(TOOLS).publish $(call quote,INPUTDIR) -o $(call quote,OUTPUTDIR) -s $(call quote,PUBLISHCONF) \
-		$(call quote_words,PELICANOPTS)
+		$(if $(value FORCE),--force) $(call quote_words,PELICANOPTS)
 
 new: $(STAMP)
 	@$(TOOLS).new -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) --title $(call quote,TITLE) \

@@ -15,7 +15,8 @@ round (the median of the per-round ratios):
 - cold publish: empty cache and output; wall seconds and CPU seconds (user + system of the build
   process and the processes it waited for, e.g. Pagefind);
 - one article changed: a sentence appended to one article, publish again with the cache;
-- no change: publish again with the cache, nothing edited;
+- no change: publish again with the cache, nothing edited (make publish finds its inputs
+  unchanged and builds nothing: newsroom_cli/inputs.py);
 - dev loop: what ``make devserver`` runs after a save (one dev build process with
   ``pelicanconf.py``), from writing the file until that process has rewritten the page; the
   watcher's own polling delay (livereload, about 0.5 s) comes on top;

@@ -81,3 +81,20 @@ def test_tests_step_obeys_it():
     steps = {step.get("name"): step for step in workflow["jobs"]["build"]["steps"]}
     assert "content_only != 'true'" in steps["Lint and test"]["if"]
     assert "if" not in steps["Check content"] and "if" not in steps["Publish build"]
+
+
+def test_publish_build_keeps_its_cache_stamp_and_tree_per_code_version():
+    """The build cache, output/ and the stamp are restored before the publish build (so an
+    unchanged site is not built again) and saved per run, keyed by the code's version."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [step.get("name") for step in steps]
+    cache = steps[names.index("Restore the build cache")]
+    assert cache["uses"].startswith("actions/cache@")
+    assert names.index("Restore the build cache") < names.index("Publish build")
+    assert set(cache["with"]["path"].split()) == {"cache", "output", ".output.published.json"}
+    code = "hashFiles('plugins/**', 'theme/**', '*.py', 'requirements.txt'"
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"].strip()
+    assert code in key and key.endswith("-${{ github.run_id }}")
+    assert key.startswith(restore) and code in restore
+    assert "if" not in cache

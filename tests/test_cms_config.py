@@ -2,12 +2,14 @@
 
 import json
 import re
+from datetime import UTC, datetime
 
 import pytest
 import yaml
 from cms import config as cms_config
 from cms.plugin import config_for
 from conftest import GOOD_HEADER, ROOT
+from news_metadata import clock
 from news_metadata.profiles import load_profiles
 from news_metadata.reader import COMMENT_MODES, LIST_KEYS, REQUIRED, STATUS_WORDS, TRUE_WORDS
 from news_metadata.settings import known_keys
@@ -89,6 +91,14 @@ def test_one_collection_per_year_and_media_into_that_years_folder(config):
         assert collection["public_folder"] == f"images/{year}"
         assert collection["format"] == cms_config.HEADER_FORMAT
     assert [c["create"] for c in article_collections(config)].count(True) == 1
+
+
+def test_the_new_year_in_wita_is_a_moment_the_config_changes(settings, monkeypatch):
+    # 2026-12-31 15:59:59 UTC is 23:59:59 WITA: the config names 2026, next 2027.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798732799")
+    clock.start_moments()
+    config_for(settings)
+    assert clock.next_moment(clock.build_now()) == datetime(2026, 12, 31, 16, 0, tzinfo=UTC)
 
 
 def test_articles_and_pages_use_the_header_format_the_script_registers(config):

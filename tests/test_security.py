@@ -18,6 +18,7 @@ import pytest
 from conftest import ROOT, run_pelican
 from news_metadata import safety
 from newsroom_cli import deploy, devserver, publish
+from pelican import parse_arguments
 from workflow import (
     TESTCONF,
     header,
@@ -405,7 +406,11 @@ def test_publish_leaves_a_stamp_and_deploy_refuses_other_trees(tmp_path):
     stamp = json.loads((tmp_path / ".output.published.json").read_text())
     assert stamp["tree"] == publish.tree_digest(output)
     assert stamp["source_date_epoch"] == tool_env()["SOURCE_DATE_EPOCH"]
-    assert set(stamp) == {"commit", "source_date_epoch", "tree"}
+    keys = {"commit", "source_date_epoch", "tree", "inputs", "built_at", "changes_at", "listing"}
+    assert set(stamp) == keys
+    # The no-change check's fingerprint holds digests only, never a variable's value.
+    assert all(re.fullmatch("[0-9a-f]{64}", value) for value in stamp["inputs"].values())
+    assert tool_env()["SITEURL"] not in json.dumps(stamp)
     env = {"S3_BUCKET": "b", "DRY_RUN": "1"}
     assert run_tool("deploy", "s3", output, env=env).returncode == 0
     verified = run_tool("deploy", "verify", output)
@@ -505,7 +510,7 @@ def test_two_rename_swap_and_ctrl_c_during_clean_up(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", tool_env()["SOURCE_DATE_EPOCH"])
     monkeypatch.setenv("SITEURL", tool_env()["SITEURL"])
     monkeypatch.chdir(ROOT)
-    args = publish.parse_arguments([str(content), "-o", str(output), "-s", str(TESTCONF)])
+    args = parse_arguments([str(content), "-o", str(output), "-s", str(TESTCONF)])
     assert publish.publish(args) == 0
     assert "Berita A" in (output / "index.html").read_text(encoding="utf-8")
     (old,) = [p for p in tmp_path.glob(".output-build-*-old")]  # removed by the next publish

@@ -5,6 +5,16 @@ article URLs computed once. Output is byte-identical to a build without this plu
 README.md in this folder.
 """
 
-from .plugin import register
-
 __all__ = ["register"]
+
+
+def register():
+    """Pelican plugin entry point: connects the receivers of :mod:`.plugin`.
+
+    Imported here, not at the top, so that importing one of this package's light modules
+    (``digests``) does not import Pelican: ``make publish``'s
+    no-change check uses them before deciding to build.
+    """
+    from .plugin import register as connect
+
+    connect()

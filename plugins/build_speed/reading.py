@@ -26,7 +26,6 @@ as a reference and replaced by the current build's on load.
 """
 
 import hashlib
-import json
 import os
 import pickle
 import sys
@@ -35,45 +34,16 @@ from importlib import metadata as package_metadata
 
 from news_metadata import errors
 
+from .digests import file_digest, settings_digest, tree_digest
+
 # Bump when the entry format changes.
 FORMAT = 1
 PACKAGES = ("pelican", "markdown", "typogrify", "smartypants")
 
 
-def _file_digest(path):
-    """sha256 hex of a file's bytes, or None when it is not a readable file."""
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
-
-
-def _tree_digest(folders):
-    """sha256 of the relative names and bytes of every file under ``folders``."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if not folder or not os.path.isdir(folder):
-            digest.update(f"missing {folder}\n".encode())
-            continue
-        for parent, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(parent, name)
-                relative = os.path.relpath(path, folder)
-                digest.update(f"{relative}\0{_file_digest(path)}\n".encode())
-    return digest.hexdigest()
-
-
 # Settings reading never uses that differ between equal builds: make publish writes each build
 # to a new temporary folder and swaps it in.
 UNREAD_SETTINGS = ("OUTPUT_PATH",)
-
-
-def _settings_digest(settings):
-    settings = {name: value for name, value in settings.items() if name not in UNREAD_SETTINGS}
-    text = json.dumps(settings, sort_keys=True, default=lambda value: type(value).__name__)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def build_key(settings):
@@ -85,9 +55,10 @@ def build_key(settings):
             versions.append(f"{name} {package_metadata.version(name)}")
         except package_metadata.PackageNotFoundError:
             versions.append(f"{name} none")
-    code = _tree_digest([*settings.get("PLUGIN_PATHS", []), settings.get("THEME")])
+    code = tree_digest([*settings.get("PLUGIN_PATHS", []), settings.get("THEME")])
     bibliography = os.path.join(settings["PATH"], settings.get("CITATIONS_PATH", "bibliography"))
-    parts = [*versions, code, _tree_digest([bibliography]), _settings_digest(settings)]
+    values = settings_digest(settings, UNREAD_SETTINGS)
+    parts = [*versions, code, tree_digest([bibliography]), values]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -136,7 +107,7 @@ class ReadingCache:
     def get(self, source_path, default):
         """The stored ``(html, metadata)`` of ``source_path`` if every input is unchanged;
         else ``default`` (and start recording the file's dependencies)."""
-        self._source_digest = _file_digest(source_path)
+        self._source_digest = file_digest(source_path)
         self._errors_before = len(errors.collector.errors)
         self.recording = {}
         try:
@@ -145,7 +116,7 @@ class ReadingCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             self.misses += 1
             return default
-        if any(_file_digest(path) != digest for path, digest in dependencies.items()):
+        if any(file_digest(path) != digest for path, digest in dependencies.items()):
             self.misses += 1
             return default
         self.recording = None
@@ -160,7 +131,7 @@ class ReadingCache:
         if len(errors.collector.errors) != self._errors_before:
             return  # reported outside the metadata: read again next time, to report again
         for path in dependencies:
-            dependencies[path] = _file_digest(path)
+            dependencies[path] = file_digest(path)
         target = self._entry_path(source_path, self._source_digest)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         handle = tempfile.NamedTemporaryFile(dir=os.path.dirname(target), delete=False)  # noqa: SIM115

@@ -12,9 +12,10 @@ import json
 import logging
 import os
 import shutil
+from datetime import datetime
 
 import yaml
-from news_metadata.clock import build_now
+from news_metadata.clock import add_moment, build_now
 from news_metadata.dates import WITA
 from news_metadata.errors import report
 from news_metadata.outputs import register_output_folders
@@ -42,14 +43,17 @@ def initialize(pelican):
 
 def config_for(settings):
     """Return Decap's configuration dict for ``settings`` (authors read from the profiles
-    file, the current year in WITA from :func:`news_metadata.clock.build_now`)."""
+    file, the current year in WITA from :func:`news_metadata.clock.build_now`); the next new
+    year in WITA is recorded with :func:`news_metadata.clock.add_moment`."""
     apply_defaults(settings)
+    year = build_now().astimezone(WITA).year
+    add_moment(datetime(year + 1, 1, 1, tzinfo=WITA))
     profiles = os.path.join(settings["PATH"], settings.get("NEWS_METADATA_AUTHORS_FILE", ""))
     authors = list(load_profiles(profiles))
     content = os.path.relpath(settings["PATH"], ROOT).replace(os.sep, "/")
     if content.startswith(".."):
         content = "content"  # a site outside the repository (tests): Decap's default layout
-    return build_config(settings, authors, build_now().astimezone(WITA).year, content)
+    return build_config(settings, authors, year, content)
 
 
 def header_options(settings):

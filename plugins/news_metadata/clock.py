@@ -23,3 +23,42 @@ def build_now(environ=None):
     if not value.isdigit():
         raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {value!r}")
     return datetime.fromtimestamp(int(value), UTC)
+
+
+# Moments after "now" at which this build's output would differ (a scheduled article goes
+# public, a breaking label expires, ...): make publish keeps the earliest as the stamp's
+# ``changes_at`` and builds again once it has passed, even when no input changed.
+_moments: list[datetime] = []
+
+
+def start_moments() -> None:
+    """Forget the moments of an earlier build (news_metadata's ``initialized`` receiver)."""
+    _moments.clear()
+
+
+def add_moment(moment) -> None:
+    """Record that the output of this build changes at ``moment``.
+
+    Args:
+        moment: an aware ``datetime`` (any zone), or None (ignored, for callers whose value is
+            optional). A moment at or before "now" changes nothing later and is dropped by
+            :func:`next_moment`.
+    Raises:
+        ValueError: ``moment`` is naive (its zone would be a guess).
+    """
+    if moment is None:
+        return
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"add_moment needs an aware datetime, got {moment!r}")
+    _moments.append(moment)
+
+
+def moments() -> list[datetime]:
+    """Return the moments recorded since :func:`start_moments`, in the order added."""
+    return list(_moments)
+
+
+def next_moment(now) -> datetime | None:
+    """Return the earliest recorded moment after ``now`` (aware), as UTC, or None."""
+    later = [moment for moment in _moments if moment > now]
+    return min(later).astimezone(UTC) if later else None

@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from . import error_page, errors, guard, outputs, safety, state
-from .clock import build_now
+from .clock import build_now, start_moments
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
@@ -23,7 +23,9 @@ from .text import visible_text
 
 
 def initialize(pelican):
-    """``initialized``: fill in default settings."""
+    """``initialized``: fill in default settings; a new build has no time-dependent moments yet
+    (:func:`.clock.add_moment`)."""
+    start_moments()
     settings = pelican.settings
     apply_defaults(settings)
     register_content_folder(settings, settings["NEWS_METADATA_AUTHORS_FILE"], "data")

@@ -15,7 +15,9 @@ development build (``SITEURL = ""``) does not have.
   article dated within ``NEWS_SEO_NEWS_SITEMAP_MAX_AGE`` before the build's "now"
   (:func:`news_metadata.clock.build_now`), newest first, at most
   ``NEWS_SEO_NEWS_SITEMAP_MAX_ITEMS`` (Google: two days, 1000 entries), with the publication
-  name and language, the publication date and the title; advertorials are left out.
+  name and language, the publication date and the title; advertorials are left out. Each
+  article's date + the window is recorded (:func:`news_metadata.clock.add_moment`): it leaves
+  the sitemap then, so ``make publish`` builds again after that moment.
 - ``robots.txt``: allows everything and names both sitemaps.
 """
 
@@ -23,7 +25,7 @@ import logging
 import os
 from xml.sax.saxutils import escape
 
-from news_metadata.clock import build_now
+from news_metadata.clock import add_moment, build_now
 from news_metadata.dates import format_iso
 from news_metadata.state import build_state
 from pelican.contents import Article, Page
@@ -201,12 +203,13 @@ class NewsSitemapGenerator:
             return
         news_path = self.settings.get("NEWS_SEO_NEWS_SITEMAP")
         if news_path:
+            articles = self.context.get("articles", [])
+            max_age = self.settings["NEWS_SEO_NEWS_SITEMAP_MAX_AGE"]
             items = news_items(
-                self.context.get("articles", []),
-                build_now(),
-                self.settings["NEWS_SEO_NEWS_SITEMAP_MAX_AGE"],
-                self.settings["NEWS_SEO_NEWS_SITEMAP_MAX_ITEMS"],
+                articles, build_now(), max_age, self.settings["NEWS_SEO_NEWS_SITEMAP_MAX_ITEMS"]
             )
+            for article in articles:
+                add_moment(article.date + max_age)
             publication = self.settings.get("NEWS_SEO_PUBLISHER_NAME") or self.settings["SITENAME"]
             language = self.settings.get("DEFAULT_LANG", "id")
             _write(

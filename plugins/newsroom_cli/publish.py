@@ -1,8 +1,19 @@
 """``make publish``: build the site into a fresh folder, then swap it in for ``output/`` at once.
 
-Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pelican options]``
-(the same arguments as ``pelican``; the Makefile passes them).
+Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pelican options]
+[--force]`` (the same arguments as ``pelican``; the Makefile passes them, and ``--force`` for
+``make publish FORCE=1``).
 
+0. **Nothing changed, nothing built.** Before importing Pelican, under the lock of step 1: when
+   the stamp (step 5) holds the fingerprint of this build's inputs (:mod:`.inputs`: content,
+   theme, plugins, settings, versions, environment) and it is unchanged, "now" is before the
+   stamp's ``changes_at`` (the first moment the output would change by itself: a scheduled
+   article's time, a breaking label's expiry, an article leaving the news sitemap, a new year;
+   :func:`news_metadata.clock.add_moment`) and ``OUTPUT`` is still the stamped tree (the file
+   listing's names, sizes and modification times), the publish prints one line saying so and
+   exits 0 without building (when only the times differ, the bytes are compared: a copied tree
+   or a restored CI cache counts as the same). ``--force`` always builds. The site's feeds
+   keep the ``<updated>`` time of the build that wrote them, which is when they last changed.
 1. Takes an exclusive lock (``.OUTPUT.lock`` beside ``OUTPUT``), so two publishes never race, and
    removes build folders left by a publish that was killed (their process is gone).
 2. Builds with Pelican in this process into ``.OUTPUT-build-<pid>-<random>/`` beside ``OUTPUT``
@@ -20,7 +31,10 @@ Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pel
    ``rsync`` and ``aws s3 sync`` move only what changed.
 5. Writes the stamp ``.OUTPUT.published.json`` beside ``OUTPUT``: the commit, the
    ``SOURCE_DATE_EPOCH`` and the tree digest it was built from. Every deploy target refuses a
-   tree whose digest is not the stamp's (a dev build, a hand edit, a half-swapped tree).
+   tree whose digest is not the stamp's (a dev build, a hand edit, a half-swapped tree). For
+   step 0 it also holds ``inputs`` (the fingerprint taken before the build, so an edit during
+   the build is seen next time), ``built_at`` and ``changes_at`` (ISO 8601 UTC, or null) and
+   ``listing`` (digest of the tree's names, sizes and modification times).
 4. Otherwise (content errors, a crash, SIGINT or SIGTERM) the build folder is deleted and
    ``OUTPUT`` is untouched. A SIGKILL cannot be caught: the half-built folder stays behind, is
    never renamed, and the next publish deletes it.
@@ -28,8 +42,8 @@ Usage: ``python -m newsroom_cli.publish CONTENT -o OUTPUT -s publishconf.py [pel
 Pelican's own ``main`` swallows Ctrl+C and exits 0 with a half-written site; running
 ``Pelican.run`` here instead lets an interruption abort the publish.
 
-Exit status: 0 published; 1 content errors or a failed build (the reasons are printed);
-130 interrupted; 2 another publish holds the lock.
+Exit status: 0 published (or up to date, step 0); 1 content errors or a failed build (the
+reasons are printed); 130 interrupted; 2 another publish holds the lock.
 """
 
 import ctypes
@@ -47,9 +61,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
+from typing import NamedTuple
 
-from pelican import parse_arguments
-from pelican.log import init as init_logging
+from build_speed.digests import listing_digest
+from news_metadata import clock
+
+from . import inputs
 
 logger = logging.getLogger(__name__)
 
@@ -184,8 +202,34 @@ def stamp_path(output):
     return os.path.join(parent, f".{name}.published.json")
 
 
-def write_stamp(output, digest):
-    """Record that ``output`` (tree digest ``digest``) is a complete publish build."""
+def read_stamp(output) -> dict | None:
+    """The stamp of ``output`` as a dict, or None when there is none or it is not valid JSON."""
+    try:
+        with open(stamp_path(output), encoding="utf-8") as handle:
+            stamp = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    return stamp if isinstance(stamp, dict) else None
+
+
+def _iso(moment) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_stamp(output, digest, fingerprint=None, built_at=None, changes_at=None):
+    """Record that ``output`` (tree digest ``digest``) is a complete publish build.
+
+    Args:
+        output: the published folder.
+        digest: its :func:`tree_digest`.
+        fingerprint: the build's inputs (:func:`.inputs.fingerprint`), or None when the
+            command had options :func:`.inputs.parse_arguments` does not know (never skipped).
+        built_at, changes_at: aware datetimes, the build's "now" and the first later moment
+            its output changes by itself (None: never).
+
+    Returns:
+        the stamp (dict), as written.
+    """
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10
@@ -196,12 +240,85 @@ def write_stamp(output, digest):
         "commit": commit,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
         "tree": digest,
+        "inputs": fingerprint,
+        "built_at": _iso(built_at),
+        "changes_at": _iso(changes_at),
+        "listing": listing_digest(output),
     }
-    path = stamp_path(output)
-    with open(f"{path}.tmp", "w", encoding="utf-8") as handle:
-        json.dump(stamp, handle, indent=1)
-    os.replace(f"{path}.tmp", path)
+    _write_json(stamp_path(output), stamp)
     return stamp
+
+
+def _moment(text):
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def reason_to_build(output, fingerprint, now) -> str | None:
+    """Why ``output`` must be built again, or None when it is up to date (module doc, step 0).
+
+    Args:
+        output: the published folder.
+        fingerprint: this build's :func:`.inputs.fingerprint`.
+        now: aware datetime, the build's "now" (:func:`news_metadata.clock.build_now`).
+
+    Returns:
+        a short reason ("content, theme changed", "a scheduled article or an expiry is due",
+        ...), or None.
+    """
+    stamp = read_stamp(output)
+    if stamp is None or not isinstance(stamp.get("inputs"), dict):
+        return "no stamp of an earlier publish with its inputs"
+    changed = [kind for kind, value in fingerprint.items() if stamp["inputs"].get(kind) != value]
+    if changed:
+        return f"{', '.join(changed)} changed"
+    built_at, changes_at = _moment(stamp.get("built_at")), _moment(stamp.get("changes_at"))
+    if built_at is None or now < built_at:
+        return "the clock is before the last publish"
+    if changes_at is not None and now >= changes_at:
+        return f"the output changes at {stamp['changes_at']} (a scheduled article or an expiry)"
+    if not os.path.isdir(output):
+        return f"{output} is missing"
+    if listing_digest(output) != stamp.get("listing") and not _same_bytes(output, stamp):
+        return f"{output} is not the tree the last publish wrote"
+    return None
+
+
+def _same_bytes(output, stamp) -> bool:
+    """True when ``output``'s files have the stamped bytes though not the stamped times (a copy,
+    a restored CI cache); the stamp then records the new listing, so the next check is cheap.
+    """
+    if tree_digest(output) != stamp.get("tree"):
+        return False
+    stamp["listing"] = listing_digest(output)
+    _write_json(stamp_path(output), stamp)
+    return True
+
+
+def _write_json(path, data) -> None:
+    with open(f"{path}.tmp", "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=1)
+    os.replace(f"{path}.tmp", path)
+
+
+def take_lock(final):
+    """Take the exclusive lock ``.NAME.lock`` beside ``final`` (creating the parent folder).
+
+    Returns:
+        the open lock file (the lock lasts until it is closed), or None when another publish
+        holds it.
+    """
+    parent, name = os.path.split(final)
+    os.makedirs(parent, exist_ok=True)
+    lock = open(os.path.join(parent, f".{name}.lock"), "w")  # noqa: SIM115 (held until closed)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        return None
+    return lock
 
 
 def remove_stale_builds(parent, name) -> None:
@@ -235,8 +352,17 @@ def _interrupt(signum, frame):
     raise Interrupted(signal.Signals(signum).name)
 
 
-def publish(args) -> int:
+def _busy(final) -> int:
+    print(f"make publish: another publish of {final} is running; try again later.")
+    return 2
+
+
+def publish(args, checked=None) -> int:
     """Build and swap in (see the module doc). ``args`` are Pelican's parsed arguments.
+
+    Args:
+        checked: a :class:`Checked` when :func:`check_unchanged` already took the lock and
+            fingerprinted the inputs (step 0); else None.
 
     Returns:
         the exit status.
@@ -246,14 +372,16 @@ def publish(args) -> int:
 
     settings = read_settings(args.settings, override={"PATH": args.path} if args.path else {})
     final = os.path.abspath(args.output or settings["OUTPUT_PATH"])
+    fingerprint, reason = None, "no fingerprint of these arguments"
+    if checked is not None and checked.final == final:
+        lock, fingerprint, reason = checked.lock, checked.fingerprint, checked.reason
+    else:
+        if checked is not None:
+            checked.lock.close()
+        lock = take_lock(final)
+        if lock is None:
+            return _busy(final)
     parent, name = os.path.split(final)
-    os.makedirs(parent, exist_ok=True)
-    lock = open(os.path.join(parent, f".{name}.lock"), "w")  # noqa: SIM115 (held until exit)
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        print(f"make publish: another publish of {final} is running; try again later.")
-        return 2
     remove_stale_builds(parent, name)
     build = tempfile.mkdtemp(prefix=f".{name}-build-{os.getpid()}-", dir=parent)
     umask = os.umask(0)
@@ -265,12 +393,14 @@ def publish(args) -> int:
     try:
         args.output = build
         pelican, _ = get_instance(args)
+        built_at = clock.build_now()  # every plugin's "now" is this or later
         pelican.run()
         for s in previous:  # from here on, finish what was started
             signal.signal(s, signal.SIG_IGN)
         keep_unchanged_mtimes(build, final)
         old = swap_in(build, final)
-        digest = write_stamp(final, tree_digest(final))["tree"]
+        changes_at = clock.next_moment(built_at)
+        digest = write_stamp(final, tree_digest(final), fingerprint, built_at, changes_at)["tree"]
     except SystemExit as exc:  # news_metadata's ContentErrors: the list is in the message
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
@@ -296,12 +426,71 @@ def publish(args) -> int:
             signal.signal(s, handler)
         lock.close()
     seconds = time.perf_counter() - started
-    print(f"make publish: published {final} in {seconds:.1f} s (tree {digest[:16]})")
+    print(
+        f"make publish: published {final} in {seconds:.1f} s (tree {digest[:16]}; "
+        f"built because {reason})"
+    )
     return 0
 
 
+class Checked(NamedTuple):
+    """What step 0 found when it decided to build: the output folder, its lock (held), the
+    fingerprint of the inputs and why it builds.
+    """
+
+    final: str
+    lock: object
+    fingerprint: dict
+    reason: str
+
+
+def check_unchanged(argv, force):
+    """Step 0 of the module doc, before Pelican is imported.
+
+    Returns:
+        ``(status, checked)``: status 0 when the site is up to date (the line saying so is
+        printed) or 2 when another publish holds the lock, else None and ``checked`` for
+        :func:`publish` (a :class:`Checked`, or None when the arguments or the
+        settings file are not understood here: Pelican reads them and reports any mistake).
+    """
+    request = inputs.parse_arguments(argv)
+    if request is None:
+        return None, None
+    try:
+        settings, files = inputs.load_settings(request.settings)
+        now = clock.build_now()
+    except (inputs.SettingsFileError, ValueError):  # Pelican reads both next and reports them
+        return None, None
+    final = inputs.output_folder(request, settings)
+    lock = take_lock(final)
+    if lock is None:
+        return _busy(final), None
+    fingerprint = inputs.fingerprint(request, settings, files)
+    reason = None if force else reason_to_build(final, fingerprint, now)
+    if force or reason:
+        return None, Checked(final, lock, fingerprint, "--force" if force else reason)
+    stamp = read_stamp(final)
+    due = f"nothing is due before {stamp['changes_at']}" if stamp["changes_at"] else "no date due"
+    print(
+        f"make publish: {final} is up to date, nothing was built: no input changed since the "
+        f"publish of {stamp['built_at']} (content, theme, plugins, settings, versions, "
+        f"environment) and {due}; FORCE=1 builds anyway."
+    )
+    lock.close()
+    return 0, None
+
+
 def main(argv=None):
-    """Command-line entry point: Pelican's arguments; returns the exit status."""
+    """Command-line entry point: Pelican's arguments and ``--force``; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    force = "--force" in argv
+    argv = [word for word in argv if word != "--force"]
+    status, checked = check_unchanged(argv, force)
+    if status is not None:
+        return status
+    from pelican import parse_arguments
+    from pelican.log import init as init_logging
+
     args = parse_arguments(argv)
     if args.autoreload or args.listen:
         print("make publish builds once; use make devserver to preview.", file=sys.stderr)
@@ -312,7 +501,7 @@ def main(argv=None):
         name="pelican",
         logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
     )
-    return publish(args)
+    return publish(args, checked)
 
 
 if __name__ == "__main__":

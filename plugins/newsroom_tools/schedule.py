@@ -11,7 +11,7 @@ hourly for that reason).
 
 from datetime import UTC
 
-from news_metadata.clock import build_now
+from news_metadata.clock import add_moment, build_now
 from pelican.contents import Article
 
 _now = {}
@@ -27,6 +27,8 @@ def hold_back(instance) -> None:
 
     Sets ``status = "draft"`` and ``scheduled = True`` (templates show the release time); every
     other object gets ``scheduled = False``. Disabled by ``NEWSROOM_TOOLS_SCHEDULE = False``.
+    The article's date is recorded with :func:`news_metadata.clock.add_moment`: the output
+    changes then, so ``make publish`` builds again once it has passed.
     """
     if not isinstance(instance, Article):
         return
@@ -40,6 +42,7 @@ def hold_back(instance) -> None:
     if date.astimezone(UTC) > now:
         instance.status = "draft"
         instance.scheduled = True
+        add_moment(date)
         # A Save_as/Url in the header (imported Blogger posts keep their old path that way)
         # would override DRAFT_SAVE_AS and publish the embargoed article; drop it until then.
         for name in ("override_save_as", "override_url"):
