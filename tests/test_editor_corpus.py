@@ -316,6 +316,47 @@ CASES = [
         "the folder admin/, which CMS_SAVE_AS reserves",
     ),
     (
+        "translation-of-a-withdrawn-story",
+        {
+            A: header(
+                "Judul Baik",
+                "2024-05-01 08:00",
+                "Status: withdrawn",
+                "Withdrawn_reason: tidak-akurat",
+                "Withdrawn_date: 2024-05-02 08:00",
+            )
+            + "Isi.\n",
+            "articles/2024/berita-en.md": header(
+                "Good Title", "2024-05-01 08:00", "Lang: en", "Slug: judul-baik"
+            )
+            + "Text.\n",
+        },
+        "berita-en.md:5: this translation (en) would be published, but the story it translates, ",
+    ),
+    (
+        "translation-of-a-draft",
+        {
+            A: header("Judul Baik", "2024-05-01 08:00", "Status: draft") + "Isi.\n",
+            "articles/2024/berita-en.md": header(
+                "Good Title", "2024-05-01 08:00", "Lang: en", "Slug: judul-baik"
+            )
+            + "Text.\n",
+        },
+        "berita.md, is a draft — give the translation the same Status (and Date) as the "
+        "original, or remove its Lang line if it is a story of its own",
+    ),
+    (
+        "translation-of-a-scheduled-story",
+        {
+            A: header("Judul Baik", "2026-12-01 08:00") + "Isi.\n",
+            "articles/2024/berita-en.md": header(
+                "Good Title", "2024-05-01 08:00", "Lang: en", "Slug: judul-baik"
+            )
+            + "Text.\n",
+        },
+        "berita.md, is scheduled for 2026-12-01T08:00+08:00",
+    ),
+    (
         "same-slug-other-title",
         {
             A: GOOD + "I.\n",

@@ -20,6 +20,7 @@ from .reader import NewsMarkdownReader
 from .settings import apply_defaults
 from .taxonomy import unify_tags
 from .text import visible_text
+from .translations import check_translations
 
 
 def initialize(pelican):
@@ -90,6 +91,7 @@ def check_generated(generators):
                 guard.INTERNAL_FIX + " (pelican --debug shows Pelican's reason)",
             )
     outputs.check_outputs(context, settings, generators)
+    check_translations(generators, settings)
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)
