@@ -150,6 +150,22 @@ CASES = [
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
+    (
+        "root-links-to-site-pages-ok",
+        body("[Cari](/cari/), [semua](/feeds/semua.atom.xml).\n"),
+        None,
+    ),
+    (
+        "root-image-dead",
+        body("Lihat ![f](/images/hilang2.jpg).\n"),
+        "berita.md:6: link /images/hilang2.jpg leads to no page or file of the site (the build "
+        "writes nothing at images/hilang2.jpg) — link an article or page as",
+    ),
+    (
+        "root-link-dead",
+        body("Baca [x](/p/tidak-ada2.html).\n"),
+        "berita.md:6: link /p/tidak-ada2.html leads to no page or file of the site",
+    ),
     ("plain-link-article-ok", body("[baca](lain.md)\n"), None),
     ("plain-image-missing", body("![Foto](images/hilang.jpg)\n"), ":6: image 'images/hilang.jpg'"),
     ("plain-link-missing", body("[baca](../2025/x.md)\n"), ":6: link '../2025/x.md' leads to no"),
