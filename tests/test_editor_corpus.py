@@ -372,6 +372,20 @@ CASES = [
         },
         "berita.md, is scheduled for 2026-12-01T08:00+08:00",
     ),
+    # --- Lang: a language tag, never a path or markup (RFC 5646) ---
+    (
+        "lang-path",
+        head(*BASE, "Lang: ../../x"),
+        ":5: Lang '../../x' is not a language code (RFC 5646) — write a language code such as "
+        "'en' or 'id', or delete the line for the site's language",
+    ),
+    (
+        "lang-markup",
+        head(*BASE, 'Lang: "><script>x</script>'),
+        ":5: Lang '\"><script>x</script>' is not a language code (RFC 5646)",
+    ),
+    ("lang-default", head(*BASE, "Lang: id"), None),
+    ("lang-upper-case", head(*BASE, "Lang: ID"), None),
     (
         "same-slug-other-title",
         {
@@ -615,6 +629,9 @@ def test_dev_build_of_the_whole_corpus_finishes(tmp_path):
     assert "the publish build would fail" in " ".join((result.stdout + result.stderr).split())
     errors_page = (tmp_path / "dev" / "galat" / "index.html").read_text(encoding="utf-8")
     assert "invisible character U+200B" in errors_page
+    # The refused Lang values reach no file name (Lang: ../../x wrote dev/x.html)
+    assert not (tmp_path / "dev" / "x.html").exists() and not (tmp_path / "x.html").exists()
+    assert not any("<" in path.name for path in tmp_path.rglob("*"))
     assert (tmp_path / "dev" / "feeds" / "semua.atom.xml").stat().st_size > 1000
     banner = list((tmp_path / "dev" / "2024").rglob("*.html"))
     assert any('class="content-errors"' in p.read_text(encoding="utf-8") for p in banner)
