@@ -430,6 +430,16 @@ CASES = [
     ),
     # --- comment dates ---
     (
+        "comment-header-below-yaml",
+        {
+            **WITH_ID,
+            f"{COMMENTS}/c-1.md": "---\narticle: 20240501-berita\nauthor: Budi\n"
+            "date: 2024-05-02 08:00\n---\nAuthor: Budi\nDate: 2024-05-02 08:00\n\nBagus.\n",
+        },
+        "c-1.md:6: the comment's text starts with a header line (Author: ...) below the YAML "
+        "front matter; it would be shown to readers as the comment — delete the 'Key: value'",
+    ),
+    (
         "comment-in-future",
         {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2030-01-02 08:00\n\nBagus.\n"},
         "c-1.md:2: the comment's Date (2030-01-02 08:00 WITA) is in the future",
