@@ -24,6 +24,7 @@ BASE = ("Title: Judul Baik", "Date: 2024-05-01 08:00", "Author: Nurhayati", "Cat
 PAGE = "pages/halaman.md"
 COMMENTS = "comments/20240501-berita"
 WITH_ID = {A: GOOD.removesuffix("\n") + "Id: 20240501-berita\n\nIsi.\n"}
+BELOW = "2024/04/berita-lain.html/"  # a folder named like the page of lain.md (EXTRA)
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 # (id, files, message or None for "passes, read correctly")
@@ -386,6 +387,39 @@ CASES = [
     ),
     ("lang-default", head(*BASE, "Lang: id"), None),
     ("lang-upper-case", head(*BASE, "Lang: ID"), None),
+    # --- Save_as names a web page: .html, no %-escape, never a folder (urls.py, outputs.py) ---
+    (
+        "save-as-folder",
+        {PAGE: "Title: Catatan\nSave_as: label/garam/\nUrl: label/garam/\n\nIsi.\n"},
+        "halaman.md:2: Save_as 'label/garam/' names a folder, not a file: the page would not be "
+        "written — write the file's path ending in .html, e.g. 'Save_as: "
+        "label/garam/index.html' (and the same in Url, or its folder with a trailing slash)",
+    ),
+    (
+        "save-as-no-extension",
+        head(*BASE, "Save_as: 2025/09/rubrik", "Url: 2025/09/rubrik"),
+        ":5: Save_as '2025/09/rubrik' does not end in .html: it would be written, and served, as "
+        "something other than a web page — write the file's path ending in .html, e.g. "
+        "'Save_as: 2025/09/rubrik.html'",
+    ),
+    (
+        "save-as-percent-escape",
+        head(*BASE, "Save_as: 2025/09/a%20b.html", "Url: 2025/09/a%20b.html"),
+        ":5: Save_as '2025/09/a%20b.html' holds a %-escape: the file would be named with it as "
+        "typed, and a server, which decodes the address first, would not find it — write the "
+        "path with letters, digits and hyphens only",
+    ),
+    (
+        "save-as-below-another-page",
+        head(*BASE, f"Save_as: {BELOW}index.html", f"Url: {BELOW}"),
+        # on the file with the Save_as line, then the other file (in the temporary folder)
+        f"berita.md:5: this article would be written to {BELOW}index.html, and /",
+    ),
+    (
+        "save-as-folder-index",
+        head(*BASE, "Save_as: 2024/05/rubrik/index.html", "Url: 2024/05/rubrik/"),
+        None,
+    ),
     (
         "same-slug-other-title",
         {

@@ -139,21 +139,15 @@ def expected_errors(content):
         f"page — {SAVE_AS_FIX}",
         f"{a}/gambar.md:5: featured image '../../secret.txt' is not a file inside content/ — "
         "put the file in content/images/ and write 'Image: images/<file name>'",
-        f"{a}/gaya.md:5: this article would be written to theme/css/style.css, which is also the "
-        f"theme file static/css/style.css — {SAVE_AS_FIX}",
         f"{a}/keluar.md:5: Save_as '../../keluar.html' is outside the output folder — write a "
         "path inside the site, e.g. 'Save_as: p/nama-halaman.html', or remove the line",
         f"{a}/klik.md:8: the text holds active content (event handler onclick= on <p>): it would "
         f"run in every reader's browser — {ACTIVE_FIX}",
         f"{a}/pustaka1.md:5: Bibliography file '../../../secret.json' {BIBLIOGRAPHY_OUTSIDE}",
         f"{a}/pustaka2.md:5: Bibliography file '/../secret.json' {BIBLIOGRAPHY_OUTSIDE}",
-        f"{a}/robot.md:5: this article would be written to robots.txt, which is also "
-        f"NEWS_SEO_ROBOTS_TXT (robots.txt) — {SAVE_AS_FIX}",
         f"{a}/skrip.md:8: the text holds active content (<script>): it would run in every "
         f"reader's browser — {ACTIVE_FIX}",
         f"{a}/tautan.md: this file is a symbolic link, so it was not read — {LINK_FIX}",
-        f"{a}/umpan.md:5: this article would be written to feeds/semua.atom.xml, which is also "
-        f"the feed FEED_ALL_ATOM — {SAVE_AS_FIX}",
         f"{a}/xml.md:1: invisible control character U+FFFE (a noncharacter XML forbids) in column "
         "14 — delete it: it was probably pasted from Word, a PDF or a web page; paste as plain "
         "text (Ctrl+Shift+V) or retype the text around it",
@@ -184,11 +178,16 @@ def expected_errors(content):
     ]
 
 
-# Issue 11's header rule (on main): Save_as/Url must be .html pages; reported beside the
-# registry's own message for the same line.
+# Issue 11's header rule: Save_as/Url must be .html pages, so these never reach the output
+# registry (the theme's stylesheet, robots.txt and the feed keep their files).
 NOT_A_PAGE = (
-    "is not a path inside the site — write a path below the site without a leading slash, "
-    "e.g. 'Save_as: 2024/12/slug.html'"
+    "does not end in .html: it would be written, and served, as something other than a web "
+    "page — write the file's path ending in .html, e.g. 'Save_as: {stem}.html' (and the same "
+    "in Url, or its folder with a trailing slash)"
+)
+NO_PAGE_URL = (
+    "names no page: a page's address ends in .html, or in / for a folder's index.html — write "
+    "the Save_as path, e.g. 'Url: 2024/12/slug.html'"
 )
 
 
@@ -199,8 +198,11 @@ def header_rule_errors(content):
         ("robot", "robots.txt"),
         ("umpan", "feeds/semua.atom.xml"),
     ):
-        found.append(f"{content}/articles/{name}.md:5: Save_as '{path}' {NOT_A_PAGE}")
-        found.append(f"{content}/articles/{name}.md:6: Url '{path}' {NOT_A_PAGE}")
+        stem = path.rsplit(".", 1)[0]
+        found.append(
+            f"{content}/articles/{name}.md:5: Save_as '{path}' {NOT_A_PAGE.format(stem=stem)}"
+        )
+        found.append(f"{content}/articles/{name}.md:6: Url '{path}' {NO_PAGE_URL}")
     return found
 
 

@@ -68,9 +68,10 @@ def normalize(path):
 
 
 class _Claim:
-    def __init__(self, label, content=None):
+    def __init__(self, label, content=None, path=None):
         self.label = label
         self.content = content
+        self.path = path
 
 
 class Registry:
@@ -79,6 +80,8 @@ class Registry:
     def __init__(self):
         self.claims = {}
         self.folders = {}
+        # folder -> the first claim of a path below it: a file there would be a folder too
+        self.parents = {}
 
     def reserve(self, folder, label):
         """Reserve ``folder`` (relative to the output folder) and everything below it for
@@ -96,13 +99,22 @@ class Registry:
         if where is None:
             self._outside(path, label, content)
             return False
-        new = _Claim(label, content)
+        new = _Claim(label, content, where)
         first = self.claims.get(where) or self.folder_of(where)
-        if first is None:
-            self.claims[where] = new
-            return True
-        _conflict(where, first, new)
-        return False
+        if first is not None:
+            _conflict(where, first, new)
+            return False
+        folders = _folders_above(where)
+        other = self.parents.get(where) or next(
+            (self.claims[folder] for folder in folders if folder in self.claims), None
+        )
+        if other is not None:
+            _file_and_folder(first=other, new=new)
+            return False
+        self.claims[where] = new
+        for folder in folders:
+            self.parents.setdefault(folder, new)
+        return True
 
     def folder_of(self, where):
         """The reserved folder's claim that ``where`` (a normalized path) lies in, or None."""
@@ -125,6 +137,43 @@ class Registry:
         else:
             report("pelicanconf.py", None, f"{label} would be written to {path!r}, outside "
                    "the output folder", "give a path inside the site")  # fmt: skip
+
+
+def _folders_above(where):
+    """``a/b/c.html`` -> ``["a/b", "a"]``."""
+    folders = []
+    while "/" in where:
+        where = where.rsplit("/", 1)[0]
+        folders.append(where)
+    return folders
+
+
+def _file_and_folder(first, new):
+    """Report a path one claim writes as a file while the other writes below it (the writer
+    would fail on the second with ``FileExistsError`` or ``NotADirectoryError``, naming no
+    content file); the claim of the content file with a ``Save_as`` line (else the new one)
+    is withdrawn."""
+    claims = [c for c in (new, first) if c.content is not None]
+    if not claims:
+        report("pelicanconf.py", None, f"{first.label} would be written to {first.path} and "
+               f"{new.label} to {new.path}: one path cannot be a file and a folder",
+               "give one of the two settings another path")  # fmt: skip
+        return
+    mine = next((c for c in claims if "save_as" in getattr(c.content, "news_lines", {})), claims[0])
+    other = first if mine is new else new
+    other_label = (
+        display_path(other.content.source_path) if other.content is not None else other.label
+    )
+    lines = getattr(mine.content, "news_lines", {})
+    report(
+        mine.content.source_path,
+        lines.get("save_as") or lines.get("slug") or lines.get("title"),
+        f"this {_kind(mine.content)} would be written to {mine.path}, and {other_label} to "
+        f"{other.path}: one path cannot be a file and a folder",
+        "remove the Save_as line or give a path no other page uses (e.g. "
+        "'Save_as: p/nama-halaman.html')",
+    )
+    _withdraw(mine.content)
 
 
 def _kind(content):
