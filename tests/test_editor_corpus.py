@@ -594,7 +594,10 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
     files = {
         A: "Title: Banjir Wawo\n\tmeluas\nDate: 2024-05-01\n    09:30\nAuthor: Nurhayati\n"
         "Category : berita\n\u201cTags\u201d: Banjir, Kota Bima\nSlug: Banjir Wawo 2026\n\nIsi.\n",
-        "articles/2024/lain.md": header("Lain", "2024-04-01 08:00", "Tags: banjir") + "I.\n",
+        "articles/2024/lain.md": header(
+            "Lain &amp; Baru", "2024-04-01 08:00", "Tags: banjir", "Slug: lain"
+        )
+        + "I.\n",
     }
     content = write_site(tmp_path / "content", files)
     result = run_pelican(content, tmp_path / "out", TESTCONF)
@@ -609,6 +612,9 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
         (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
     )
     assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+    # An entity in the Title is its character, shown once (was "Lain &amp; Baru" on the page).
+    assert other.select_one("h1").get_text(" ", strip=True) == "Lain & Baru"
+    assert other.title.get_text().startswith("Lain & Baru")
 
 
 def test_legacy_links_are_rewritten_on_the_page_listings_and_feed(tmp_path):

@@ -245,7 +245,9 @@ class NewsMarkdownReader(MarkdownReader):
             if not value:
                 self._problem(name, "Title is empty", "write the headline after 'Title: '")
                 return _INVALID
-            return typography.fix_plain(html.escape(value, quote=False))
+            # An entity typed or pasted from HTML (Blogger's "Banjir &amp; Longsor") is the
+            # character it names; whatever it is, the title is then shown as text.
+            return typography.fix_plain(html.escape(html.unescape(value), quote=False))
         return super().process_metadata(name, value)
 
     def _status(self, value):
