@@ -31,7 +31,14 @@ PLAIN_INFO = {
     "interlace", "aspect", "background", "version", "duration", "loop", "extension", "mode",
 }  # fmt: skip
 # Format Pillow reads -> the encoder of :func:`encode` that writes it again (same extension).
-REWRITE = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp", "AVIF": "avif", "GIF": "gif"}
+REWRITE = {
+    "JPEG": "jpeg",
+    "MPO": "jpeg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "AVIF": "avif",
+    "GIF": "gif",
+}
 
 HEIC_FIX = (
     "convert it to JPEG first (on the phone: share/export as JPEG; on a computer: "

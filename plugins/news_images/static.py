@@ -50,6 +50,8 @@ def check_static_images(generator, build) -> None:
 
 def _acceptable(static, path, build):
     extension = os.path.splitext(path)[1].lower()
+    if not os.path.isfile(path):
+        return True  # not a file of content/ (news_metadata answers for links and paths)
     if extension == ".svg":
         return _svg_acceptable(path)
     if extension not in RASTER:
