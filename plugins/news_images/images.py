@@ -312,7 +312,8 @@ class ImageBuild:
 
 def _link_or_copy(source, target):
     """Hard-link ``source`` (a cache file, never modified) at ``target``; copy across file
-    systems."""
+    systems.
+    """
     try:
         os.link(source, target)
     except OSError:
