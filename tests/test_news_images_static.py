@@ -61,6 +61,7 @@ def test_original_without_metadata_is_published_as_it_is(tmp_path):
     ("name", "data", "message"),
     [
         ("potong.jpg", REAL[:3000], "image potong.jpg is damaged or incomplete"),
+        ("kepala.jpg", b"\xff\xd8\xff\xe0 not a real jpeg", "image kepala.jpg is damaged"),
         ("foto.heic", imagegen.heic_named(), "is a HEIC/HEIF photo"),
         ("surat.png", imagegen.renamed_pdf(), "is a PDF document"),
     ],
@@ -72,6 +73,14 @@ def test_unusable_originals_are_problems_also_in_make_check(tmp_path, name, data
         with pytest.raises(process.ImageProblem) as caught:
             images.original(str(source), f"images/{name}")
         assert message in caught.value.message
+
+
+def test_make_check_stores_nothing(tmp_path):
+    source = tmp_path / "potret.jpg"
+    source.write_bytes(imagegen.portrait_with_gps())
+    images = build(tmp_path, NEWS_IMAGES_VALIDATE_ONLY=True)
+    assert images.original(str(source), "images/potret.jpg") is False
+    assert not any(p.is_dir() for p in (tmp_path / "cache").glob("*"))
 
 
 def test_animated_gif_with_a_comment_is_refused_not_flattened(tmp_path):

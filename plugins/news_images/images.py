@@ -212,10 +212,10 @@ class ImageBuild:
         info = self.cache.load(key)
         if info is None:
             image, fmt = process.published_original(path, *limits)
+            if self.validate_only:
+                return False  # make check: checked, nothing stored
             if image is None:
                 info = self.cache.store(key, {}, {"name": None})
-            elif self.validate_only:
-                return False
             else:
                 data = process.encode(image, fmt, recipe["quality"], recipe["avif_speed"])
                 name = "original." + process.EXTENSION.get(fmt, fmt)

@@ -106,6 +106,8 @@ def _checked(path, max_bytes, max_pixels):
             f"image {name} is {kind}",
             "save or export it as a JPEG (photos) or PNG (graphics) and use that file",
         ) from None
+    except (OSError, SyntaxError, ValueError) as error:  # a header cut off (Truncated File Read)
+        raise _damaged(name, error) from None
     if image.format not in READABLE:
         raise ImageProblem(
             f"image {name} is in {image.format} format, which is not used on the web",
@@ -152,6 +154,13 @@ def published_original(path, max_bytes, max_pixels):
     return _load(image, name, None), REWRITE[image.format]
 
 
+def _damaged(name, error):
+    return ImageProblem(
+        f"image {name} is damaged or incomplete ({error})",
+        "copy the file again from the camera or the sender; it may have been cut off",
+    )
+
+
 def _load(image, name, max_width):
     """Decode ``image``; a JPEG at a reduced scale still ``max_width`` wide (None: full size)."""
     try:
@@ -167,10 +176,7 @@ def _load(image, name, max_width):
         icc = image.info.get("icc_profile")
         image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise ImageProblem(
-            f"image {name} is damaged or incomplete ({error})",
-            "copy the file again from the camera or the sender; it may have been cut off",
-        ) from None
+        raise _damaged(name, error) from None
     alpha = image.mode in ("RGBA", "LA", "PA") or (
         image.mode == "P" and "transparency" in image.info
     )
