@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 import yaml
 from cms import config as cms_config
+from cms.config import DATE_KEYS
 from cms.plugin import config_for
 from conftest import GOOD_HEADER, ROOT
 from news_metadata import clock
@@ -71,7 +72,9 @@ def test_select_lists_come_from_settings_and_authors_file(settings, config):
 
 def test_widgets_fit_the_readers_types(config):
     article = fields(article_collections(config)[0])
-    for name in ("date", "modified", "breaking_until"):
+    # header-format.js shows exactly these as the build reads them (header_options' dateKeys).
+    assert sorted(n for n, f in article.items() if f["widget"] == "datetime") == sorted(DATE_KEYS)
+    for name in DATE_KEYS:
         assert article[name]["widget"] == "datetime"
         assert article[name]["format"] == "YYYY-MM-DD HH:mm"  # what parse_date takes as WITA
         assert article[name]["picker_utc"] is False

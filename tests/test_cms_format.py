@@ -15,12 +15,27 @@ import subprocess
 import pytest
 from cms.plugin import header_options
 from conftest import ROOT
+from news_metadata.dates import parse_date
 from news_metadata.header import scan
 from news_metadata.settings import known_keys
 from pelican import Pelican
 from pelican.settings import read_settings
 
 NODE_TEST = ROOT / "tests" / "node" / "test_header_format.mjs"
+DATE_FORMS = (
+    "2024-03-12 09:30",
+    "12/03/2024 09.30",
+    "12-03-2024 09:30",
+    "2024-3-5 9:05",
+    "2024-12-04, 10:00",
+    "2024-03-11 10:00 WIB",
+    "2024-03-11 23:30 WIB",
+    "2024-03-11 10:00 WIT",
+    "2024-03-11T10:00:30+07:00",
+    "2024-03-11 02:00 UTC",
+    "2024-03-11T02:00Z",
+    "2024-03-12",
+)
 
 
 def _node():
@@ -43,8 +58,11 @@ def test_the_header_format_passes_its_node_tests(tmp_path):
         files.append({"path": str(path), "keys": sorted(scan(text, known).lines)})
     assert len(files) >= 10
     fixture = tmp_path / "fixture.json"
+    # Each date form the build reads, and how the form must show it (parse_date, in WITA).
+    dates = [[text, parse_date(text).strftime("%Y-%m-%d %H:%M")] for text in DATE_FORMS]
     fixture.write_text(
-        json.dumps({"options": header_options(settings), "files": files}), encoding="utf-8"
+        json.dumps({"options": header_options(settings), "files": files, "dates": dates}),
+        encoding="utf-8",
     )
     run = subprocess.run(
         [node, "--test", str(NODE_TEST)],
@@ -55,4 +73,4 @@ def test_the_header_format_passes_its_node_tests(tmp_path):
         timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "# pass 12" in run.stdout and "# fail 0" in run.stdout, run.stdout
+    assert "# pass 14" in run.stdout and "# fail 0" in run.stdout, run.stdout

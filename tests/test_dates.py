@@ -144,3 +144,10 @@ def test_the_fix_lists_the_accepted_forms():
 
     for form in ("YYYY-MM-DD HH:MM", "12/03/2024 09.30", "2024-3-5 9:05", "WIB", "+07:00"):
         assert form in DATE_FIX
+
+
+def test_the_range_holds_for_the_year_in_wita():
+    """2100-12-31 23:59 UTC is 2101-01-01 07:59 WITA, the date the page would show."""
+    with pytest.raises(ValueError, match="has the year 2101: this site accepts years 1900–2100"):
+        parse_date("2100-12-31 23:59 UTC")
+    assert parse_date("2100-12-31 15:59 UTC").isoformat() == "2100-12-31T23:59:00+08:00"

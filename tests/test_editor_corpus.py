@@ -152,6 +152,22 @@ CASES = [
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
+    (
+        "root-links-to-site-pages-ok",
+        body("[Cari](/cari/), [semua](/feeds/semua.atom.xml).\n"),
+        None,
+    ),
+    (
+        "root-image-dead",
+        body("Lihat ![f](/images/hilang2.jpg).\n"),
+        "berita.md:6: link /images/hilang2.jpg leads to no page or file of the site (the build "
+        "writes nothing at images/hilang2.jpg) — link an article or page as",
+    ),
+    (
+        "root-link-dead",
+        body("Baca [x](/p/tidak-ada2.html).\n"),
+        "berita.md:6: link /p/tidak-ada2.html leads to no page or file of the site",
+    ),
     ("plain-link-article-ok", body("[baca](lain.md)\n"), None),
     ("plain-image-missing", body("![Foto](images/hilang.jpg)\n"), ":6: image 'images/hilang.jpg'"),
     ("plain-link-missing", body("[baca](../2025/x.md)\n"), ":6: link '../2025/x.md' leads to no"),
@@ -394,6 +410,20 @@ CASES = [
         },
         "berita.md, is scheduled for 2026-12-01T08:00+08:00",
     ),
+    # --- Lang: a language tag, never a path or markup (RFC 5646) ---
+    (
+        "lang-path",
+        head(*BASE, "Lang: ../../x"),
+        ":5: Lang '../../x' is not a language code (RFC 5646) — write a language code such as "
+        "'en' or 'id', or delete the line for the site's language",
+    ),
+    (
+        "lang-markup",
+        head(*BASE, 'Lang: "><script>x</script>'),
+        ":5: Lang '\"><script>x</script>' is not a language code (RFC 5646)",
+    ),
+    ("lang-default", head(*BASE, "Lang: id"), None),
+    ("lang-upper-case", head(*BASE, "Lang: ID"), None),
     (
         "same-slug-other-title",
         {
@@ -403,6 +433,16 @@ CASES = [
         "2025/b.md:5: this article has the slug 'judul-baik', like",
     ),
     # --- comment dates ---
+    (
+        "comment-header-below-yaml",
+        {
+            **WITH_ID,
+            f"{COMMENTS}/c-1.md": "---\narticle: 20240501-berita\nauthor: Budi\n"
+            "date: 2024-05-02 08:00\n---\nAuthor: Budi\nDate: 2024-05-02 08:00\n\nBagus.\n",
+        },
+        "c-1.md:6: the comment's text starts with a header line (Author: ...) below the YAML "
+        "front matter; it would be shown to readers as the comment — delete the 'Key: value'",
+    ),
     (
         "comment-in-future",
         {**WITH_ID, f"{COMMENTS}/c-1.md": "Author: Budi\nDate: 2030-01-02 08:00\n\nBagus.\n"},
@@ -637,6 +677,9 @@ def test_dev_build_of_the_whole_corpus_finishes(tmp_path):
     assert "the publish build would fail" in " ".join((result.stdout + result.stderr).split())
     errors_page = (tmp_path / "dev" / "galat" / "index.html").read_text(encoding="utf-8")
     assert "invisible character U+200B" in errors_page
+    # The refused Lang values reach no file name (Lang: ../../x wrote dev/x.html)
+    assert not (tmp_path / "dev" / "x.html").exists() and not (tmp_path / "x.html").exists()
+    assert not any("<" in path.name for path in tmp_path.rglob("*"))
     assert (tmp_path / "dev" / "feeds" / "semua.atom.xml").stat().st_size > 1000
     banner = list((tmp_path / "dev" / "2024").rglob("*.html"))
     assert any('class="content-errors"' in p.read_text(encoding="utf-8") for p in banner)

@@ -15,6 +15,10 @@ from news_metadata.settings import known_keys
 from .data_collections import data_collections
 from .fields import WITA_HINT, datetime_field
 
+# The article header's keys edited with a datetime widget (below; header-format.js shows them
+# as the build reads them).
+DATE_KEYS = ("date", "modified", "breaking_until")
+
 # Pelican's technical keys: set by developers in a text editor, never by a journalist.
 NOT_EDITED = {
     "lang": "one language (id); translations are not used",

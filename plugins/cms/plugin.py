@@ -24,7 +24,7 @@ from news_metadata.reader import FALSE_WORDS, LIST_KEYS, TRUE_WORDS
 from news_metadata.settings import known_keys
 from pelican import signals
 
-from .config import build_config
+from .config import DATE_KEYS, build_config
 from .settings import ROOT, apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def header_options(settings):
         loosely written lines of these count as header lines, as in ``header.scan``),
         ``listKeys`` (split on ``;`` or ``,``), ``booleanKeys`` with ``trueWords`` and
         ``falseWords``, ``formattedKeys`` (Pelican's ``FORMATTED_FIELDS``: continuation lines
-        joined by a line break, not a space).
+        joined by a line break, not a space), ``dateKeys`` (the datetime fields).
     """
     return {
         "knownKeys": sorted(known_keys(settings)),
@@ -73,6 +73,9 @@ def header_options(settings):
         "trueWords": sorted(TRUE_WORDS),
         "falseWords": sorted(FALSE_WORDS),
         "formattedKeys": sorted(key.lower() for key in settings.get("FORMATTED_FIELDS", [])),
+        # The header keys edited with a datetime widget (config.py): shown as the build reads
+        # them (news_metadata.dates.parse_date, in WITA), so a save never moves the story.
+        "dateKeys": list(DATE_KEYS),
     }
 
 

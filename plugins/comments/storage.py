@@ -221,6 +221,7 @@ def _fields(path, text):
     fields, body, problems = front
     for line, message, fix in problems:
         report(path, line, message, fix)
+    _check_second_header(path, text, body)
     folder = os.path.basename(os.path.dirname(path))
     kept = []
     for key, written, value, line in fields:
@@ -234,6 +235,27 @@ def _fields(path, text):
                 f"write 'article: {folder}', or move the file to the folder {value}/",
             )
     return kept, body, not problems
+
+
+def _check_second_header(path, text, body):
+    """A comment written as ``Key: value`` (``make comment``) and then saved by the web editor
+    has YAML front matter above its old header, which is now the first lines of the comment's
+    text: readers would see "Author: ..." as the comment. Report the first such line."""
+    leading = body.lstrip("\n")
+    fields, _ = split_fields(leading)
+    keys = [(written, line) for key, written, _, line in fields if key in KEYS]
+    if not keys:
+        return
+    offset = text[: len(text) - len(body)].count("\n") + (len(body) - len(leading))
+    written, line = keys[0]
+    report(
+        path,
+        offset + line,
+        f"the comment's text starts with a header line ({written}: ...) below the YAML front "
+        "matter; it would be shown to readers as the comment",
+        "delete the 'Key: value' lines from the comment's text (the header between the '---' "
+        "lines already holds Author and Date), or write the file again with 'make comment'",
+    )
 
 
 def _check_required(comment, values):

@@ -108,7 +108,12 @@ def parse_date(text):
     except ValueError as exc:
         order = " (read day first)" if match.re is _DAY_FIRST else ""
         raise ValueError(f"{value!r} is not a real date{order}: {exc}") from None
-    return parsed if zone is None else parsed.astimezone(WITA)
+    if zone is None:
+        return parsed
+    # The range holds for the WITA date the page shows: 2100-12-31 23:59 UTC is 2101 in WITA.
+    local = parsed.astimezone(WITA)
+    _check_year(value, local.year)
+    return local
 
 
 def _zone(value, written):
@@ -134,7 +139,8 @@ def _zone(value, written):
 
 
 def _check_year(value, year):
-    """Raise ``ValueError`` when ``year`` is outside 1900–2100 (checked before any zone maths)."""
+    """Raise ``ValueError`` when ``year`` is outside 1900–2100: the written year (checked
+    before any zone maths, which overflow near year 1 and 9999) and the year in WITA."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(
             f"{value!r} has the year {year}: this site accepts years {MIN_YEAR}–{MAX_YEAR}"

@@ -97,14 +97,15 @@ class Registry:
             self._outside(path, label, content)
             return False
         new = _Claim(label, content)
-        first = self.claims.get(where) or self._folder_of(where)
+        first = self.claims.get(where) or self.folder_of(where)
         if first is None:
             self.claims[where] = new
             return True
         _conflict(where, first, new)
         return False
 
-    def _folder_of(self, where):
+    def folder_of(self, where):
+        """The reserved folder's claim that ``where`` (a normalized path) lies in, or None."""
         for folder, claim in self.folders.items():
             if where == folder or where.startswith(folder + "/"):
                 return claim

@@ -9,6 +9,7 @@ from pelican.contents import Article, Page
 
 from . import error_page, errors, guard, outputs, safety, state
 from .clock import build_now, start_moments
+from .collect import all_contents
 from .containment import refused, report_refused
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
@@ -18,6 +19,7 @@ from .inventory import take as take_inventory
 from .model import check_content, load_site_data
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
+from .site_links import check_root_links
 from .taxonomy import unify_tags
 from .text import visible_text
 from .translations import check_translations
@@ -90,7 +92,10 @@ def check_generated(generators):
                 "internal error: Pelican skipped this file and no check said why",
                 guard.INTERNAL_FIX + " (pelican --debug shows Pelican's reason)",
             )
-    outputs.check_outputs(context, settings, generators)
+    registry = outputs.check_outputs(context, settings, generators)
+    check_root_links(
+        list({id(c): c for g in generators for c in all_contents(g)}.values()), registry, settings
+    )
     check_translations(generators, settings)
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())

@@ -19,6 +19,8 @@ from . import header as header_scan
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import AlreadyReported, report
+from .language import FIX as LANG_FIX
+from .language import parse_lang
 from .outputs import normalize
 from .settings import known_keys
 from .slugs import make_slug
@@ -218,6 +220,13 @@ class NewsMarkdownReader(MarkdownReader):
             return _INVALID
         if name == "status":
             return self._status(value)
+        if name == "lang":
+            try:
+                return parse_lang(value)
+            except ValueError as exc:
+                # Left out, so the file is the site's language: never a path or markup.
+                self._problem(name, str(exc), LANG_FIX)
+                return _INVALID
         if name in LIST_KEYS and isinstance(value, str) and _empty_item(value):
             label = name.capitalize()
             self._problem(

@@ -12,6 +12,7 @@ two spellings is an error: :mod:`.reader`.)
 
 import logging
 
+from .errors import display_path
 from .slugs import make_slug
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ def unify_tags(generator):
             if tag.name == chosen:
                 continue
             line = getattr(article, "news_lines", {}).get("tags")
-            where = f"{article.source_path}:{line}" if line else article.source_path
+            path = display_path(article.source_path)
+            where = f"{path}:{line}" if line else path
             logger.warning(
                 "%s: tag %r is shown as %r, the way the site already writes it — write %r",
                 where,

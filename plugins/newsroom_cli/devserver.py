@@ -83,6 +83,44 @@ def install_host_check(port, extra=()) -> None:
     web.RequestHandler.prepare = prepare
 
 
+def no_reload_under(prefixes: tuple[str, ...]) -> None:
+    """Leave python-livereload's script out of the HTML pages whose path starts with one of
+    ``prefixes`` (``("/admin/",)``): the web editor is an application of its own, and a reload
+    on every change in ``content/`` (saving another entry is one) would throw away what the
+    editor is typing. livereload injects its script with one tornado output transform
+    (``LiveScriptInjector``) for every response; this makes it pass those paths through.
+    """
+    from livereload import server
+
+    injector = server.LiveScriptInjector
+    if getattr(injector, "news_skipped", None) is not None:
+        injector.news_skipped = tuple(prefixes)
+        return
+    original_init, original_first = injector.__init__, injector.transform_first_chunk
+
+    def init(self, request):
+        original_init(self, request)
+        self.news_path = request.path
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        if self.news_path.startswith(injector.news_skipped):
+            return status_code, headers, chunk
+        return original_first(self, status_code, headers, chunk, finishing)
+
+    injector.news_skipped = tuple(prefixes)
+    injector.__init__ = init
+    injector.transform_first_chunk = transform_first_chunk
+
+
+def _editor_prefix(settings_path):
+    """``/<CMS_SAVE_AS>/`` of the settings file (the cms plugin's default when unset), or None."""
+    from cms.settings import DEFAULTS
+    from pelican.settings import read_settings
+
+    folder = read_settings(settings_path).get("CMS_SAVE_AS", DEFAULTS["CMS_SAVE_AS"])
+    return f"/{folder.strip('/')}/" if folder else None
+
+
 def main(argv=None) -> int:
     """Command-line entry point; runs until interrupted."""
     parser = argparse.ArgumentParser(prog="make devserver", description=__doc__.splitlines()[0])
@@ -105,6 +143,8 @@ def main(argv=None) -> int:
             server.watch(path, build)
     os.makedirs(args.output, exist_ok=True)
     install_host_check(args.port, () if args.bind in ("0.0.0.0", "::") else (args.bind,))
+    editor = _editor_prefix(args.settings)
+    no_reload_under((editor,) if editor else ())
     print(
         f"make devserver: serving {args.output}/ on http://{args.bind}:{args.port}/ (Ctrl+C stops)",
         flush=True,

@@ -147,7 +147,26 @@ test("a new entry gets the header in the form's order, a blank line and the body
   const text = toFile({ body: "Isi.", tags: ["a", "b"], title: "Judul", date: "2025-01-02 03:04",
     authors: ["Nurhayati"], breaking: false, summary: "" }, ORDER);
   assert.equal(text, "Title: Judul\nDate: 2025-01-02 03:04\nAuthors: Nurhayati\nTags: a, b\n" +
-    "Breaking: false\n\nIsi.\n");
+    "\nIsi.\n");
+});
+
+test("Breaking toggled on and off adds no line; set to true it is written", () => {
+  const data = fromFile(ARTICLE.replace("Breaking: tidak\n", ""));
+  assert.equal(toFile({ ...data, breaking: false }, ORDER), ARTICLE.replace("Breaking: tidak\n", ""));
+  assert.match(toFile({ ...data, breaking: true }, ORDER), /\nBreaking: true\n/);
+});
+
+test("dates are shown as the build reads them, in WITA; an unchanged one keeps its line", () => {
+  const dates = fixture.dates || [["12/03/2024 09.30", "2024-03-12 09:30"],
+    ["2024-03-11 10:00 WIB", "2024-03-11 11:00"]];
+  for (const [text, shown] of dates) assert.equal(format.formDate(text), shown, text);
+  assert.equal(format.formDate("kemarin"), "kemarin");
+  assert.equal(format.formDate("2024-02-31 10:00"), "2024-02-31 10:00");
+  const wib = ARTICLE.replace(/^Date: .*$/m, "Date: 2024-03-11 10:00 WIB");
+  const data = fromFile(wib);
+  assert.equal(data.date, "2024-03-11 11:00");
+  assert.equal(toFile(data, ORDER), wib);
+  assert.match(toFile({ ...data, date: "2024-03-11 11:30" }, ORDER), /\nDate: 2024-03-11 11:30\n/);
 });
 
 test("loose header lines and odd endings are read as the reader reads them and kept", () => {

@@ -47,8 +47,56 @@
     trueWords: ["true", "ya", "yes"], // news_metadata.reader.TRUE_WORDS
     falseWords: ["false", "tidak", "no"],
     booleanKeys: ["breaking"],
+    dateKeys: ["date", "modified", "breaking_until"], // plugins/cms/config.py's datetime fields
     formattedKeys: ["summary"] // Pelican's FORMATTED_FIELDS: continuation lines joined by "\n"
   };
+
+  // news_metadata/dates.py's forms (_TIME, _ZONE, _YEAR_FIRST, _DAY_FIRST, _COMMA): the form
+  // shows a date as the build reads it, in WITA, or the build and the form would disagree
+  // (12/03/2024 is 12 March; 10:00 WIB is 11:00 WITA) and a save would move the story.
+  var TIME = "(?:[ T]+(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2})(?:\\.\\d{1,6})?)?)?";
+  var ZONE = "(?:\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|[A-Za-z]{2,5}))?";
+  var YEAR_FIRST = new RegExp("^(\\d{4})-(\\d{1,2})-(\\d{1,2})" + TIME + ZONE + "$", "i");
+  var DAY_FIRST = new RegExp("^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})" + TIME + ZONE + "$", "i");
+  // Minutes east of UTC. Indonesia's zones keep one offset all year (no daylight saving).
+  var OFFSETS = { WIB: 420, WITA: 480, WIT: 540, Z: 0, UTC: 0, GMT: 0 };
+  var WITA = 480;
+
+  function pad(number, width) {
+    return String(number).padStart(width || 2, "0");
+  }
+
+  /* A date as the form's datetime widget holds it ("YYYY-MM-DD HH:mm", WITA), read the way the
+     build reads it; a text the build does not read is returned as written (the build reports
+     it, and the form keeps it until the editor picks a date). */
+  function formDate(text) {
+    var value = String(text).trim().replace(/_/g, " ").replace(/(\d)\s*,\s*(?=\d)/g, "$1 ");
+    var match = YEAR_FIRST.exec(value);
+    var year, month, day;
+    if (match) {
+      year = +match[1]; month = +match[2]; day = +match[3];
+    } else {
+      match = DAY_FIRST.exec(value);
+      if (!match) return text;
+      day = +match[1]; month = +match[2]; year = +match[3];
+    }
+    var hour = +(match[4] || 0), minute = +(match[5] || 0), zone = match[7];
+    var offset = WITA;
+    if (zone) {
+      var name = zone.toUpperCase();
+      if (name in OFFSETS) offset = OFFSETS[name];
+      else if (/^[+-]/.test(name)) {
+        var digits = (name.slice(1).replace(":", "") + "0000").slice(0, 4);
+        offset = (name[0] === "-" ? -1 : 1) * (+digits.slice(0, 2) * 60 + +digits.slice(2));
+      } else return text;
+    }
+    var real = new Date(Date.UTC(year, month - 1, day));
+    if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day || hour > 23 ||
+        minute > 59) return text;
+    var at = new Date(Date.UTC(year, month - 1, day, hour, minute) + (WITA - offset) * 60000);
+    return pad(at.getUTCFullYear(), 4) + "-" + pad(at.getUTCMonth() + 1) + "-" +
+      pad(at.getUTCDate()) + " " + pad(at.getUTCHours()) + ":" + pad(at.getUTCMinutes());
+  }
 
   function expandTabs(row) {
     if (row.indexOf("\t") < 0) return row;
@@ -154,6 +202,7 @@
     var text = lines.join(options.formatted[record.key] ? "\n" : " ").trim();
     if (options.lists[record.key] || record.key === "author") return splitList(text);
     if (options.booleans[record.key]) return parseBool(text, options);
+    if (options.dates[record.key]) return formDate(text);
     return text;
   }
 
@@ -194,6 +243,7 @@
     options.lists = set(options.listKeys);
     options.booleans = set(options.booleanKeys);
     options.formatted = set(options.formattedKeys);
+    options.dates = set(options.dateKeys);
 
     /* Decap's fromFile: the file's text -> the entry's data (lowercased keys, Tags and Authors
        as lists, Breaking as true/false, `body`, and the hidden `_header`). */
@@ -251,7 +301,10 @@
         }
       });
       var added = Object.keys(data).filter(function (name) {
-        return name !== HIDDEN && name !== "body" && !done[name] && written(data[name], name) !== "";
+        // false is the reader's Breaking when the line is missing: toggled on and off, no line.
+        var unset = options.booleans[name] && data[name] === false;
+        return name !== HIDDEN && name !== "body" && !done[name] && !unset &&
+          written(data[name], name) !== "";
       });
       var rank = function (name) {
         var at = (order || []).indexOf(name);
@@ -286,5 +339,8 @@
     return { fromFile: fromFile, toFile: toFile };
   }
 
-  return { NAME: NAME, EXTENSION: "md", HIDDEN: HIDDEN, YAML_REFUSED: YAML_REFUSED, create: create };
+  return {
+    NAME: NAME, EXTENSION: "md", HIDDEN: HIDDEN, YAML_REFUSED: YAML_REFUSED, create: create,
+    formDate: formDate
+  };
 });
