@@ -153,6 +153,13 @@ CASES = [
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
+    ("footnote-ok", body("Kata[^1] dan `[^kode]`.\n\n[^1]: Sumber: BPS.\n"), None),
+    (
+        "footnote-undefined",
+        body("Satu[^1] dan[^dua].\n\n[^1]: Sumber.\n"),
+        "berita.md:6: footnote [^dua] has no text: the article has no line '[^dua]: ...', so "
+        "the reference would be published as typed — add the footnote on a line of its own",
+    ),
     (
         "root-links-to-site-pages-ok",
         body("[Cari](/cari/), [semua](/feeds/semua.atom.xml).\n"),

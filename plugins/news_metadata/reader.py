@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import balance, front_matter, hygiene, links, typography
+from . import balance, footnotes, front_matter, hygiene, links, typography
 from . import header as header_scan
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
@@ -96,6 +96,7 @@ class NewsMarkdownReader(MarkdownReader):
             self._header = front_matter.read(text, keys) or header_scan.scan(text, keys)
             self._problems.extend(self._header.problems)
             self._problems.extend(balance.problems(text, self._header.end))
+            self._problems.extend(footnotes.problems(text, self._header.end))
             if getattr(self._header, "unreadable", False):
                 # No value of the header is known: report why and skip the file, rather than
                 # check Pelican's defaults (AUTHOR, DEFAULT_CATEGORY) the editor never wrote.
