@@ -136,6 +136,28 @@ def test_valid_links_of_every_kind_pass(tmp_path):
     assert "no problems found (2 published article(s), 0 draft(s), 1 page(s)" in result.stdout
 
 
+def test_hidden_and_withdrawn_articles_are_in_the_inventory(tmp_path):
+    files = {
+        A: header("Judul Baik") + "Isi.\n",
+        "articles/2024/sembunyi.md": header("Sembunyi", "2024-05-02 08:00", "Status: hidden")
+        + "Isi.\n",
+        "articles/2024/ditarik.md": header(
+            "Ditarik",
+            "2024-05-03 08:00",
+            "Status: withdrawn",
+            "Withdrawn_reason: sara",
+            "Withdrawn_date: 2024-05-04 08:00",
+        )
+        + "Isi.\n",
+    }
+    result = check(tmp_path, files)
+    assert result.returncode == 0, result.output_text
+    assert (
+        "(1 published article(s), 0 draft(s), 0 page(s), 1 hidden article(s), listed nowhere "
+        "(content/articles/2024/sembunyi.md), 1 withdrawn article(s), 0 scheduled"
+    ) in result.stdout.replace(str(tmp_path) + "/", ""), result.stdout
+
+
 # One problem of each kind, one file each (also used by test_publish: same checks there).
 ALL_PROBLEMS = {
     "articles/2024/a.md": header("Kategori Salah").replace("Berita", "Berrita") + "I.\n",

@@ -384,7 +384,7 @@ CASES = [
                 "Judul Baik",
                 "2024-05-01 08:00",
                 "Status: withdrawn",
-                "Withdrawn_reason: tidak-akurat",
+                "Withdrawn_reason: sara",
                 "Withdrawn_date: 2024-05-02 08:00",
             )
             + "Isi.\n",

@@ -97,6 +97,16 @@ def run_check(settings_file, content=None):
         "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)])
         + len(context.get("draft_pages", [])),
         "pages": len(context.get("pages", [])) + len(context.get("hidden_pages", [])),
+        # Hidden articles are written but listed nowhere (a withdrawn one is hidden too): in the
+        # line as well, so the counts add up to the files.
+        "hidden": [
+            errors.display_path(a.source_path)
+            for a in context.get("hidden_articles", [])
+            if not getattr(a, "withdrawn", False)
+        ],
+        "withdrawn": len(
+            [a for a in context.get("hidden_articles", []) if getattr(a, "withdrawn", False)]
+        ),
         "scheduled": sorted(
             (d.date, errors.display_path(d.source_path))
             for d in drafts
@@ -116,6 +126,11 @@ def inventory_line(counts):
         f"{counts['drafts']} draft(s)",
         f"{counts['pages']} page(s)",
     ]
+    hidden = counts.get("hidden") or []
+    if hidden:
+        parts.append(f"{len(hidden)} hidden article(s), listed nowhere ({', '.join(hidden)})")
+    if counts.get("withdrawn"):
+        parts.append(f"{counts['withdrawn']} withdrawn article(s)")
     scheduled = counts.get("scheduled") or []
     if scheduled:
         times = ", ".join(f"{path} at {date:%Y-%m-%d %H:%M} WITA" for date, path in scheduled)
