@@ -27,6 +27,8 @@ WITH_ID = {A: GOOD.removesuffix("\n") + "Id: 20240501-berita\n\nIsi.\n"}
 BELOW = "2024/04/berita-lain.html/"  # a folder named like the page of lain.md (EXTRA)
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
+EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+
 # (id, files, message or None for "passes, read correctly")
 CASES = [
     # --- header lines an editor cannot trip over: read correctly ---
@@ -151,6 +153,13 @@ CASES = [
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
+    ("footnote-ok", body("Kata[^1] dan `[^kode]`.\n\n[^1]: Sumber: BPS.\n"), None),
+    (
+        "footnote-undefined",
+        body("Satu[^1] dan[^dua].\n\n[^1]: Sumber.\n"),
+        "berita.md:6: footnote [^dua] has no text: the article has no line '[^dua]: ...', so "
+        "the reference would be published as typed — add the footnote on a line of its own",
+    ),
     (
         "root-links-to-site-pages-ok",
         body("[Cari](/cari/), [semua](/feeds/semua.atom.xml).\n"),
@@ -265,6 +274,42 @@ CASES = [
     ("stray-yaml", {"data/lain.yml": "a: 1\n"}, "data/lain.yml: this file is not part of"),
     ("bib-folder-txt", {"bibliography/catatan.txt": "x"}, "holds only *.json or *.bib files"),
     ("hidden-file-ignored", {".DS_Store": b"\x00", "articles/2024/.#x.md": "x"}, None),
+    # --- image files copied as they are (not shown by an article): checked like shown ones ---
+    (
+        "svg-script-unreferenced",
+        {
+            "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n'
+        },
+        "images/logo.svg:2: SVG logo.svg holds active content (<script>): opened from the site it "
+        "would run with the readers' cookies, so it is not published — remove the script, event "
+        "handlers (on...=) and embedded content",
+    ),
+    (
+        "svg-handler-linked",
+        {
+            **body("[logo]({static}/images/logo.svg)\n"),
+            "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        },
+        "images/logo.svg:1: SVG logo.svg holds active content (event handler onload= on <svg>)",
+    ),
+    (
+        "jpeg-truncated-unreferenced",
+        {"images/potong.jpg": EXTRA_JPEG[:3000]},
+        "images/potong.jpg: image potong.jpg is damaged or incomplete (image file is truncated "
+        "(0 bytes not processed)) — copy the file again from the camera or the sender",
+    ),
+    (
+        "jpeg-text-unreferenced",
+        {"images/catatan.png": b"bukan gambar"},
+        "images/catatan.png: "
+        "image catatan.png is not an image this build can read — save or export it as a JPEG",
+    ),
+    (
+        "svg-plain-ok",
+        {"images/ikon.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'},
+        None,
+    ),
+    ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
     # --- typography: read correctly (tests/test_typography_id.py has the exact output) ---
     ("range-dashes", body("Halaman 12--15, pukul 08.00--10.00.\n"), None),
     ("elided-year", body("Krisis '98 dan era '90-an.\n"), None),
@@ -552,7 +597,7 @@ CASES = [
     ),
 ]
 EXTRA = {
-    "images/x.jpg": (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes(),
+    "images/x.jpg": EXTRA_JPEG,
     "articles/2024/lain.md": header("Berita Lain", "2024-04-01 08:00") + "Isi lain.\n",
 }
 
@@ -606,7 +651,10 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
     files = {
         A: "Title: Banjir Wawo\n\tmeluas\nDate: 2024-05-01\n    09:30\nAuthor: Nurhayati\n"
         "Category : berita\n\u201cTags\u201d: Banjir, Kota Bima\nSlug: Banjir Wawo 2026\n\nIsi.\n",
-        "articles/2024/lain.md": header("Lain", "2024-04-01 08:00", "Tags: banjir") + "I.\n",
+        "articles/2024/lain.md": header(
+            "Lain &amp; Baru", "2024-04-01 08:00", "Tags: banjir", "Slug: lain"
+        )
+        + "I.\n",
     }
     content = write_site(tmp_path / "content", files)
     result = run_pelican(content, tmp_path / "out", TESTCONF)
@@ -621,6 +669,9 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
         (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
     )
     assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+    # An entity in the Title is its character, shown once (was "Lain &amp; Baru" on the page).
+    assert other.select_one("h1").get_text(" ", strip=True) == "Lain & Baru"
+    assert other.title.get_text().startswith("Lain & Baru")
 
 
 def test_legacy_links_are_rewritten_on_the_page_listings_and_feed(tmp_path):

@@ -27,7 +27,8 @@ SITE = {
     "articles/2026/draf.md": header("Rahasia Draf", "2026-05-31 09:00", "Status: draft")
     + "Isi draf.\n",
     "articles/2026/terjadwal.md": header("Rahasia Terjadwal", SCHEDULED_DATE) + "Isi embargo.\n",
-    "images/foto.jpg": b"\xff\xd8\xff\xe0 not a real jpeg",
+    # a real photo: a broken image file is an error even when no article shows it
+    "images/foto.jpg": (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes(),
 }
 
 

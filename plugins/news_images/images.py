@@ -83,6 +83,8 @@ class ImageBuild:
         self.out_dir = settings["NEWS_IMAGES_OUTPUT_DIR"].strip("/")
         self.used = {}  # output path -> cache file path
         self.converted = set()  # absolute paths of sources published only as derived files
+        self.refused = set()  # absolute paths of sources already reported (ImageProblem)
+        self.originals = {}  # output path (a static file's save_as) -> cache file without metadata
         self._memo = {}
         self.made = 0  # cache misses, for the log line and the bench
         self.validate_only = bool(settings.get("NEWS_IMAGES_VALIDATE_ONLY"))
@@ -143,6 +145,7 @@ class ImageBuild:
                 )
             except process.ImageProblem as problem:
                 self._memo[key] = problem
+                self.refused.add(os.path.abspath(path))
                 raise
             self._memo[key] = Derived(key, image.width, image.height)
             return self._memo[key]
@@ -151,6 +154,7 @@ class ImageBuild:
                 info = self._make(path, kind, key)
             except process.ImageProblem as problem:
                 self._memo[key] = problem
+                self.refused.add(os.path.abspath(path))
                 raise
         stem = slug(os.path.splitext(os.path.basename(path))[0])
         derived = self._publish(key, info, f"{stem}-{key[:10]}")
@@ -182,6 +186,45 @@ class ImageBuild:
             }  # fmt: skip
         self.made += 1
         return self.cache.store(key, files, info)
+
+    def original(self, path, save_as):
+        """Publish an image that is copied as its own file (a static file) without metadata.
+
+        Args:
+            path: the source file's path.
+            save_as: its output path, relative to the output folder.
+
+        Returns:
+            True when :meth:`write` puts a copy without metadata at ``save_as`` (the source
+            carries EXIF, XMP or comments: re-encoded in its own format at
+            ``NEWS_IMAGES_STATIC_QUALITY``, orientation applied, ICC profile kept; made once
+            per source bytes and kept in the cache); False when the source's own bytes carry
+            none and may be copied as they are (and with ``NEWS_IMAGES_VALIDATE_ONLY``).
+
+        Raises:
+            process.ImageProblem: the file cannot be used (see :func:`process.published_original`).
+        """
+        s = self.settings
+        limits = [s["NEWS_IMAGES_MAX_BYTES"], s["NEWS_IMAGES_MAX_PIXELS"]]
+        recipe = {"kind": "original", "quality": s["NEWS_IMAGES_STATIC_QUALITY"], "limits": limits}
+        recipe["avif_speed"] = s["NEWS_IMAGES_AVIF_SPEED"]
+        key = cache_key(self.digests.digest(path), recipe)
+        info = self.cache.load(key)
+        if info is None:
+            image, fmt = process.published_original(path, *limits)
+            if self.validate_only:
+                return False  # make check: checked, nothing stored
+            if image is None:
+                info = self.cache.store(key, {}, {"name": None})
+            else:
+                data = process.encode(image, fmt, recipe["quality"], recipe["avif_speed"])
+                name = "original." + process.EXTENSION.get(fmt, fmt)
+                info = self.cache.store(key, {name: data}, {"name": name, "bytes": len(data)})
+                self.made += 1
+        if not info["name"] or self.validate_only:
+            return False
+        self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
+        return True
 
     def card(self, site_name, section, headline, file_stem):
         """The generated share card (1200×630 JPEG) of content without a featured image.
@@ -252,14 +295,29 @@ class ImageBuild:
                 os.remove(os.path.join(folder, name))
         for url, source in self.used.items():
             target = os.path.join(output_path, url)
-            if os.path.exists(target):
-                continue
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+            if not os.path.exists(target):
+                _link_or_copy(source, target)
+        for save_as, source in self.originals.items():
+            target = os.path.join(output_path, save_as)
+            if os.path.lexists(target) and not (
+                os.path.exists(target) and os.path.samefile(source, target)
+            ):
+                os.unlink(target)  # an earlier dev build's copy of the source (never written to)
+            if not os.path.lexists(target):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                _link_or_copy(source, target)
         self.digests.save()
-        return len(self.used)
+        return len(self.used) + len(self.originals)
+
+
+def _link_or_copy(source, target):
+    """Hard-link ``source`` (a cache file, never modified) at ``target``; copy across file
+    systems.
+    """
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 _FONTS = []

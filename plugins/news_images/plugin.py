@@ -4,7 +4,8 @@ Stages: ``initialized`` (defaults); ``generator_init`` (the ``image_root`` filte
 :class:`ImagesGenerator` from ``get_generators``, whose ``generate_context`` runs after every
 article and page is read (and before news_seo's ``all_generators_finalized``) and whose
 ``generate_output`` puts the derived files into the output folder; ``static_generator_finalized``
-(sources published only as derived files are not copied: originals carry EXIF and GPS);
+(sources published only as derived files are not copied: originals carry EXIF and GPS; every
+other image file is checked and published without metadata, :mod:`news_images.static`);
 ``feed_generated`` (the featured image as each feed entry's enclosure).
 """
 
@@ -20,6 +21,7 @@ from .content import ContentImages
 from .images import ImageBuild
 from .markup import with_root
 from .settings import apply_defaults
+from .static import check_static_images, publish_originals
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +74,7 @@ class ImagesGenerator:
         """Link or copy the used derived files into the output folder; drop stale ones."""
         build = build_state().get(BUILD)
         if build is not None:
+            publish_originals(self.context)
             build.write(self.output_path)
 
 
@@ -99,7 +102,8 @@ def get_generators(pelican):
 
 def skip_converted_sources(generator) -> None:
     """``static_generator_finalized``: do not copy sources that are published as derived
-    files only (the original may be 12 MB and hold GPS coordinates in its EXIF).
+    files only (the original may be 12 MB and hold GPS coordinates in its EXIF); check every
+    other image file (:func:`news_images.static.check_static_images`).
     """
     build = build_state().get(BUILD)
     if build is None:
@@ -109,6 +113,7 @@ def skip_converted_sources(generator) -> None:
         for static in generator.staticfiles
         if os.path.abspath(static.source_path) not in build.converted
     ]
+    check_static_images(generator, build)
 
 
 def add_enclosures(context, feed) -> None:

@@ -10,6 +10,8 @@ Rules implemented here:
 - Widths are never upscaled: widths at or above the source's width are replaced by the source
   width itself.
 - Images with transparency keep it in AVIF and WebP and get a PNG fallback instead of JPEG.
+- A source published as its own file (a static file, see :func:`published_original`) is
+  re-encoded in its own format only when it carries metadata beyond :data:`PLAIN_INFO`.
 """
 
 import io
@@ -21,6 +23,22 @@ READABLE = {"JPEG", "PNG", "WEBP", "GIF", "AVIF", "MPO"}
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 EXTENSION = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 THUMBNAIL_RATIO = (3, 2)
+# Pillow's ``info`` keys that describe how to show the pixels, never who took them or where;
+# any other key (exif, xmp, comment, photoshop/IPTC, PNG text chunks) is metadata to drop.
+PLAIN_INFO = {
+    "icc_profile", "dpi", "jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive",
+    "progression", "adobe", "adobe_transform", "gamma", "srgb", "chromaticity", "transparency",
+    "interlace", "aspect", "background", "version", "duration", "loop", "extension", "mode",
+}  # fmt: skip
+# Format Pillow reads -> the encoder of :func:`encode` that writes it again (same extension).
+REWRITE = {
+    "JPEG": "jpeg",
+    "MPO": "jpeg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "AVIF": "avif",
+    "GIF": "gif",
+}
 
 HEIC_FIX = (
     "convert it to JPEG first (on the phone: share/export as JPEG; on a computer: "
@@ -60,6 +78,11 @@ def open_source(path, max_bytes, max_pixels, max_width=1600):
     Raises:
         ImageProblem: the file cannot be used (see the module doc).
     """
+    return _load(_checked(path, max_bytes, max_pixels), os.path.basename(path), max_width)
+
+
+def _checked(path, max_bytes, max_pixels):
+    """The opened (not yet decoded) image at ``path`` after the size and format checks."""
     name = os.path.basename(path)
     stem = os.path.splitext(name)[0]
     size = os.path.getsize(path)
@@ -83,6 +106,8 @@ def open_source(path, max_bytes, max_pixels, max_width=1600):
             f"image {name} is {kind}",
             "save or export it as a JPEG (photos) or PNG (graphics) and use that file",
         ) from None
+    except (OSError, SyntaxError, ValueError) as error:  # a header cut off (Truncated File Read)
+        raise _damaged(name, error) from None
     if image.format not in READABLE:
         raise ImageProblem(
             f"image {name} is in {image.format} format, which is not used on the web",
@@ -95,12 +120,51 @@ def open_source(path, max_bytes, max_pixels, max_width=1600):
             f"than the limit of {max_pixels / 1e6:g}",
             "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
         )
-    return _load(image, name, max_width)
+    return image
+
+
+def published_original(path, max_bytes, max_pixels):
+    """Check an image that is published as its own file (a static file) and say how.
+
+    Args:
+        path: file path; max_bytes, max_pixels: as in :func:`open_source`.
+
+    Returns:
+        ``(None, None)`` when the file carries no metadata (only :data:`PLAIN_INFO`): publish
+        its bytes as they are; else ``(image, fmt)``: the upright image (orientation applied,
+        only the ICC profile kept) to write with ``encode(image, fmt, ...)``, the source's own
+        format, so the file name and its links stay the same.
+
+    Raises:
+        ImageProblem: as :func:`open_source` (unreadable, damaged, over the limits), and for an
+            animated image that carries metadata (re-encoding would keep only its first frame).
+    """
+    name = os.path.basename(path)
+    image = _checked(path, max_bytes, max_pixels)
+    metadata = sorted(set(image.info) - PLAIN_INFO)
+    if not metadata:
+        _load(image, name, None)  # decodes every byte: a truncated file is still refused
+        return None, None
+    if image.format != "MPO" and getattr(image, "n_frames", 1) > 1:  # MPO: a photo + preview
+        raise ImageProblem(
+            f"image {name} is animated and carries metadata ({', '.join(metadata)}), which "
+            "could hold where it was made",
+            f"save it again without metadata (exiftool -all= {name}) and use that file",
+        )
+    return _load(image, name, None), REWRITE[image.format]
+
+
+def _damaged(name, error):
+    return ImageProblem(
+        f"image {name} is damaged or incomplete ({error})",
+        "copy the file again from the camera or the sender; it may have been cut off",
+    )
 
 
 def _load(image, name, max_width):
+    """Decode ``image``; a JPEG at a reduced scale still ``max_width`` wide (None: full size)."""
     try:
-        if image.format == "JPEG":
+        if image.format == "JPEG" and max_width:
             width, height = image.size
             if image.getexif().get(0x0112) in (5, 6, 7, 8):  # shown rotated by 90°
                 width, height = height, width
@@ -112,10 +176,7 @@ def _load(image, name, max_width):
         icc = image.info.get("icc_profile")
         image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise ImageProblem(
-            f"image {name} is damaged or incomplete ({error})",
-            "copy the file again from the camera or the sender; it may have been cut off",
-        ) from None
+        raise _damaged(name, error) from None
     alpha = image.mode in ("RGBA", "LA", "PA") or (
         image.mode == "P" and "transparency" in image.info
     )
@@ -130,11 +191,12 @@ def has_alpha(image):
 
 
 def encode(image, fmt, quality, avif_speed):
-    """Return ``image`` encoded as ``fmt`` ("avif", "webp", "jpeg" or "png"), as bytes.
+    """Return ``image`` encoded as ``fmt`` ("avif", "webp", "jpeg", "png" or "gif"), as bytes.
 
     No metadata is written but the ICC profile. Encoders and settings: AVIF ``quality``,
     ``speed=avif_speed``; WebP ``quality``, ``method=4``; JPEG ``quality``, progressive,
-    optimized Huffman tables, 4:2:0; PNG optimized.
+    optimized Huffman tables, 4:2:0; PNG optimized; GIF (static files only) as Pillow
+    quantizes it.
     """
     out = io.BytesIO()
     icc = image.info.get("icc_profile")
@@ -146,6 +208,8 @@ def encode(image, fmt, quality, avif_speed):
     elif fmt == "jpeg":
         rgb = image if image.mode == "RGB" else flatten(image)
         rgb.save(out, "JPEG", quality=quality, optimize=True, progressive=True, **extra)
+    elif fmt == "gif":
+        image.save(out, "GIF")
     else:
         image.save(out, "PNG", optimize=True, **extra)
     return out.getvalue()

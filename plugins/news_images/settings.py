@@ -24,6 +24,9 @@ DEFAULTS = {
     # .wrap is 38rem wide with 1rem padding on each side; .card-thumb 6.5rem, 10rem from 40em).
     "NEWS_IMAGES_SIZES": "(min-width: 40rem) 38rem, calc(100vw - 2rem)",
     "NEWS_IMAGES_THUMBNAIL_SIZES": "(min-width: 40em) 10rem, 6.5rem",
+    # Quality (JPEG, WebP, AVIF) of an image published as its own file (a static file, e.g.
+    # linked for download) that had metadata to remove: the full-size original, so kept high.
+    "NEWS_IMAGES_STATIC_QUALITY": 90,
     # Limits of a source file: larger files or more pixels are a content error.
     "NEWS_IMAGES_MAX_BYTES": 20_000_000,
     "NEWS_IMAGES_MAX_PIXELS": 40_000_000,

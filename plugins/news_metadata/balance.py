@@ -175,7 +175,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--(?:.|\n)*?-->")
 
 
-def _mask(text: str) -> str:
+def mask(text: str) -> str:
     """``text`` with code, comments and escaped ``<`` replaced by spaces (newlines kept)."""
 
     def blank(match):
@@ -221,7 +221,7 @@ def problems(text: str, header_end: int = 0) -> list[tuple[int, str, str]]:
     """
     rows = text.split("\n")
     body = "\n".join([""] * header_end + rows[header_end:])
-    masked = _mask(body)
+    masked = mask(body)
     found = []
     stack = []  # (name, line)
     # Lines counted from the previous tag on, not from the file's start: one pass per body.

@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import balance, front_matter, hygiene, links, typography
+from . import balance, footnotes, front_matter, hygiene, links, typography
 from . import header as header_scan
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
@@ -96,6 +96,7 @@ class NewsMarkdownReader(MarkdownReader):
             self._header = front_matter.read(text, keys) or header_scan.scan(text, keys)
             self._problems.extend(self._header.problems)
             self._problems.extend(balance.problems(text, self._header.end))
+            self._problems.extend(footnotes.problems(text, self._header.end))
             if getattr(self._header, "unreadable", False):
                 # No value of the header is known: report why and skip the file, rather than
                 # check Pelican's defaults (AUTHOR, DEFAULT_CATEGORY) the editor never wrote.
@@ -245,7 +246,9 @@ class NewsMarkdownReader(MarkdownReader):
             if not value:
                 self._problem(name, "Title is empty", "write the headline after 'Title: '")
                 return _INVALID
-            return typography.fix_plain(html.escape(value, quote=False))
+            # An entity typed or pasted from HTML (Blogger's "Banjir &amp; Longsor") is the
+            # character it names; whatever it is, the title is then shown as text.
+            return typography.fix_plain(html.escape(html.unescape(value), quote=False))
         return super().process_metadata(name, value)
 
     def _status(self, value):

@@ -1,0 +1,96 @@
+"""Images the StaticGenerator copies as files of their own (``STATIC_PATHS``: an image linked
+with ``[foto]({static}/images/x.jpg)``, or not used by any article) get the rules of the images
+an article shows (issue 11; the same checks, so ``make check`` and ``make publish`` agree):
+
+- an SVG is refused when it holds active content (:func:`news_images.svg.svg_problems`): it
+  would run on the site's address when opened;
+- a raster image must open and decode in Pillow (:func:`process.published_original`: not HEIC,
+  not a renamed PDF, not truncated, within the limits);
+- the published copy carries no EXIF (GPS), XMP or comments: :meth:`ImageBuild.original`
+  re-encodes a source that has any, and :func:`publish_originals` takes those files out of the
+  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead.
+
+A refused file is reported (path, line for an SVG, what, fix) and not copied. Sources already
+published as derived files (``ImageBuild.converted``) or already reported against an article
+(``ImageBuild.refused``) are not looked at again.
+"""
+
+import os
+
+from news_metadata.errors import report
+
+from .process import ImageProblem
+from .svg import svg_problems
+
+RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff",
+          ".bmp")  # fmt: skip
+SVG_FIX = (
+    "remove the script, event handlers (on...=) and embedded content, e.g. save it again as "
+    "Plain SVG (Inkscape) or optimised SVG, or publish a PNG instead"
+)
+
+
+def check_static_images(generator, build) -> None:
+    """``static_generator_finalized``: check each image in ``generator.staticfiles`` (see the
+    module doc); a refused one is removed from the list (in place: the context holds it too).
+
+    Args:
+        generator: Pelican's StaticGenerator.
+        build: the running :class:`news_images.images.ImageBuild`.
+    """
+    kept = []
+    for static in generator.staticfiles:
+        path = os.path.abspath(static.source_path)
+        if path in build.refused:
+            continue
+        if _acceptable(static, path, build):
+            kept.append(static)
+    generator.staticfiles[:] = kept
+
+
+def _acceptable(static, path, build):
+    extension = os.path.splitext(path)[1].lower()
+    if not os.path.isfile(path):
+        return True  # not a file of content/ (news_metadata answers for links and paths)
+    if extension == ".svg":
+        return _svg_acceptable(path)
+    if extension not in RASTER:
+        return True
+    try:
+        static.news_images_original = build.original(path, static.save_as)
+    except ImageProblem as problem:
+        report(path, None, problem.message, problem.fix)
+        return False
+    return True
+
+
+def _svg_acceptable(path):
+    name = os.path.basename(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as error:
+        report(path, None, f"SVG {name} is not UTF-8 text (byte {error.start})", SVG_FIX)
+        return False
+    problems = svg_problems(text)
+    for line, what in problems:
+        report(
+            path, line,
+            f"SVG {name} holds active content ({what}): opened from the site it would run "
+            "with the readers' cookies, so it is not published",
+            SVG_FIX,
+        )  # fmt: skip
+    return not problems
+
+
+def publish_originals(context) -> None:
+    """Take the images :meth:`ImageBuild.original` rewrote out of ``context["staticfiles"]``
+    (what StaticGenerator.generate_output copies; it runs after every plugin's generator), so
+    the source with its metadata is never copied over the copy without it.
+    """
+    if "staticfiles" in context:
+        context["staticfiles"] = [
+            static
+            for static in context["staticfiles"]
+            if not getattr(static, "news_images_original", False)
+        ]

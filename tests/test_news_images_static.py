@@ -1,0 +1,150 @@
+"""news_images on images the StaticGenerator copies as files of their own (issue 11): not
+shown by any article, or only linked (``[foto]({static}/images/x.jpg)``). Checked like shown
+images, and published without GPS; messages in make check and make publish are asserted in
+tests/test_editor_corpus.py."""
+
+import io
+import sys
+from pathlib import Path
+
+import imagegen
+import pytest
+from PIL import Image
+from workflow import ROOT, TESTCONF, header, run_tool, write_site
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from news_images import process
+from news_images.images import ImageBuild
+from news_images.settings import apply_defaults
+from news_images.svg import svg_problems
+
+GPS = 0x8825
+REAL = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+
+
+def build(tmp_path, **extra):
+    settings = {"PATH": str(tmp_path), "CACHE_PATH": "", **extra}
+    settings["NEWS_IMAGES_CACHE_PATH"] = str(tmp_path / "cache")
+    apply_defaults(settings)
+    return ImageBuild(settings)
+
+
+def test_original_with_gps_is_rewritten_upright_without_metadata_once(tmp_path):
+    source = tmp_path / "potret.jpg"
+    source.write_bytes(imagegen.portrait_with_gps())
+    images = build(tmp_path)
+    assert images.original(str(source), "images/potret.jpg") is True
+    copy = Path(images.originals["images/potret.jpg"])
+    with Image.open(copy) as published:
+        assert published.format == "JPEG" and published.size == (300, 400)  # upright
+        assert not published.getexif().get_ifd(GPS) and 0x0112 not in published.getexif()
+    assert b"TestPhone" not in copy.read_bytes()
+    # cached: a second build makes nothing and hands out the same file
+    again = build(tmp_path)
+    assert again.original(str(source), "images/potret.jpg") and again.made == 0
+    assert again.originals["images/potret.jpg"] == str(copy)
+    # deterministic: an empty cache gives the same bytes
+    fresh = build(tmp_path / "other", NEWS_IMAGES_CACHE_PATH=str(tmp_path / "cache2"))
+    fresh.original(str(source), "images/potret.jpg")
+    assert Path(fresh.originals["images/potret.jpg"]).read_bytes() == copy.read_bytes()
+
+
+def test_original_without_metadata_is_published_as_it_is(tmp_path):
+    source = tmp_path / "x.jpg"
+    source.write_bytes(REAL)
+    images = build(tmp_path)
+    assert images.original(str(source), "images/x.jpg") is False and not images.originals
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("potong.jpg", REAL[:3000], "image potong.jpg is damaged or incomplete"),
+        ("kepala.jpg", b"\xff\xd8\xff\xe0 not a real jpeg", "image kepala.jpg is damaged"),
+        ("foto.heic", imagegen.heic_named(), "is a HEIC/HEIF photo"),
+        ("surat.png", imagegen.renamed_pdf(), "is a PDF document"),
+    ],
+)
+def test_unusable_originals_are_problems_also_in_make_check(tmp_path, name, data, message):
+    source = tmp_path / name
+    source.write_bytes(data)
+    for images in (build(tmp_path), build(tmp_path, NEWS_IMAGES_VALIDATE_ONLY=True)):
+        with pytest.raises(process.ImageProblem) as caught:
+            images.original(str(source), f"images/{name}")
+        assert message in caught.value.message
+
+
+def test_make_check_stores_nothing(tmp_path):
+    source = tmp_path / "potret.jpg"
+    source.write_bytes(imagegen.portrait_with_gps())
+    images = build(tmp_path, NEWS_IMAGES_VALIDATE_ONLY=True)
+    assert images.original(str(source), "images/potret.jpg") is False
+    assert not any(p.is_dir() for p in (tmp_path / "cache").glob("*"))
+
+
+def test_animated_gif_with_a_comment_is_refused_not_flattened(tmp_path):
+    frames = [Image.new("RGB", (8, 8), colour) for colour in ((255, 0, 0), (0, 0, 255))]
+    out = io.BytesIO()
+    frames[0].save(
+        out, "GIF", save_all=True, append_images=frames[1:], comment=b"Bima", duration=100
+    )
+    assert Image.open(io.BytesIO(out.getvalue())).n_frames == 2
+    source = tmp_path / "gerak.gif"
+    source.write_bytes(out.getvalue())
+    with pytest.raises(process.ImageProblem) as caught:
+        build(tmp_path).original(str(source), "images/gerak.gif")
+    assert "is animated and carries metadata (comment)" in caught.value.message
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (f"{SVG}\n<script>alert(1)</script></svg>", [(2, "<script>")]),
+        (f'{SVG}<rect onclick="x()"/></svg>', [(1, "event handler onclick= on <rect>")]),
+        (f'{SVG}<a xlink:href="java&#x09;script:x()"><text>a</text></a></svg>', "xlink:href"),
+        (f'{SVG}<set attributeName="href" to="javascript:x()"/></svg>', "to='javascript"),
+        (f"{SVG}<foreignObject><p>x</p></foreignObject></svg>", "<foreignobject>"),
+        ('<!DOCTYPE svg [<!ENTITY e "&#60;script&#62;">]>\n' + SVG + "&e;</svg>", "ENTITY"),
+    ],
+)
+def test_svg_with_active_content_is_found(text, found):
+    problems = svg_problems(text)
+    if isinstance(found, list):
+        assert problems == found
+    else:
+        assert any(found in what for _, what in problems), problems
+
+
+def test_plain_svgs_pass():
+    assert svg_problems((ROOT / "theme/static/images/logo.svg").read_text(encoding="utf-8")) == []
+    assert svg_problems(f'{SVG}<a xlink:href="https://x.example/"><rect/></a></svg>') == []
+
+
+def test_publish_copies_static_images_without_gps(tmp_path):
+    """Unreferenced and only-linked photos lose their GPS in the published site; a plain
+    photo and a plain SVG are published byte for byte."""
+    gps = imagegen.portrait_with_gps()
+    plain_svg = f'{SVG}<rect width="2" height="2"/></svg>'
+    files = {
+        "articles/2024/berita.md": header("Judul Baik") + "[foto]({static}/images/tautan.jpg)\n",
+        "images/tautan.jpg": gps,
+        "images/lepas.jpg": gps,
+        "images/x.jpg": REAL,
+        "images/logo.svg": plain_svg,
+    }
+    content = write_site(tmp_path / "content", files)
+    out = tmp_path / "out"
+    result = run_tool("publish", content, "-o", out, "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    for name in ("tautan.jpg", "lepas.jpg"):
+        with Image.open(out / "images" / name) as published:
+            assert not published.getexif().get_ifd(GPS), name
+            assert published.size == (300, 400), name
+    page = (out / "2024/05/judul-baik.html").read_text(encoding="utf-8")
+    assert "images/tautan.jpg" in page
+    assert (out / "images/x.jpg").read_bytes() == REAL
+    assert (out / "images/logo.svg").read_text(encoding="utf-8") == plain_svg
