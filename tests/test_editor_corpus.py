@@ -378,6 +378,18 @@ CASES = [
         "the folder admin/, which CMS_SAVE_AS reserves",
     ),
     (
+        "page-over-the-404-page",
+        {PAGE: "Title: Catatan\nSave_as: 404.html\nUrl: 404.html\n\nIsi.\n"},
+        "halaman.md:2: this page would be written to 404.html, which is also the 404 page "
+        "(front_page) — remove the Save_as line",
+    ),
+    (
+        "page-in-text-edition-folder",
+        {PAGE: "Title: Catatan\nSave_as: teks/index.html\nUrl: teks/\n\nIsi.\n"},
+        "halaman.md:2: this page would be written to teks/index.html, which is also inside "
+        "the folder teks/, which FRONT_PAGE_LITE_PATH reserves",
+    ),
+    (
         "translation-of-a-withdrawn-story",
         {
             A: header(

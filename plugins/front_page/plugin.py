@@ -2,18 +2,26 @@
 
 import logging
 
+from news_metadata.outputs import register_output_files, register_output_folders
 from pelican import signals
 
 from . import assets, feeds, reading, selection
 from .lite import LiteGenerator
 from .settings import apply_defaults
+from .site_files import ROOT_FILES
 
 logger = logging.getLogger(__name__)
 
 
 def initialize(pelican) -> None:
-    """``initialized``: default settings, the ``Featured`` key, the stylesheet's hashed name."""
+    """``initialized``: default settings, the ``Featured`` key, the stylesheet's hashed name;
+    the files this plugin writes made known to the output registry (news_metadata.outputs),
+    so a ``Save_as`` cannot overwrite them silently.
+    """
     apply_defaults(pelican.settings)
+    register_output_files(pelican.settings, ROOT_FILES)
+    # The text edition mirrors every article's URL below its folder: all of it is its own.
+    register_output_folders(pelican.settings, ["FRONT_PAGE_LITE_PATH"])
     assets.name_stylesheet(pelican.settings)
     assets.load_inline_css(pelican.settings)
     assets.load_icon(pelican.settings)

@@ -20,6 +20,12 @@ from .assets import theme_file
 
 logger = logging.getLogger(__name__)
 
+# Output path -> what it is, for the output registry's messages (plugin.initialize).
+ROOT_FILES = {
+    "404.html": "the 404 page (front_page)",
+    "favicon.ico": "the site's favicon.ico (front_page)",
+    "manifest.webmanifest": "the web manifest (front_page)",
+}
 THEME_COLOR = "#7a1020"  # the logo's red, as in the theme's --brand and <meta name=theme-color>
 
 

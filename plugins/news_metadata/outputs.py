@@ -4,8 +4,9 @@
 written yet; ``make check`` sends the same signal) and claims, in this order, the path of:
 the direct templates (``index``, ``tags``, ...) and their pagination, ``TEMPLATE_PAGES``, the
 feeds, the files other plugins declared (:func:`register_output_settings`: sitemaps,
-robots.txt, the breaking feed) and the folders they own (:func:`register_output_folders`: the
-search index), the theme's static files, every article, draft and page
+robots.txt, the breaking feed; :func:`register_output_files`: the 404 page, favicon.ico, the
+web manifest) and the folders they own (:func:`register_output_folders`: the search index,
+the web editor, the text-only edition), the theme's static files, every article, draft and page
 (translations too), every category, tag and author page with its pagination and feeds, the
 period archives and every static file. Two claims of one path, or a path that leaves the output
 folder, are content errors naming both sources; the content file's own claim is withdrawn
@@ -22,6 +23,7 @@ from .errors import display_path, report
 
 OUTPUT_SETTINGS_KEY = "NEWS_METADATA_OUTPUT_SETTINGS"
 OUTPUT_FOLDERS_KEY = "NEWS_METADATA_OUTPUT_FOLDERS"
+OUTPUT_FILES_KEY = "NEWS_METADATA_OUTPUT_FILES"
 FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
 TAXONOMY_FEEDS = {
     "category": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
@@ -50,6 +52,18 @@ def register_output_folders(settings, names):
         names: setting names (iterable of str); an empty or missing setting reserves nothing.
     """
     _declare(settings, OUTPUT_FOLDERS_KEY, names)
+
+
+def register_output_files(settings, files):
+    """Declare files another plugin writes at a fixed path, not named by a setting
+    (front_page: ``404.html``, ``favicon.ico``, ``manifest.webmanifest``).
+
+    Args:
+        settings: Pelican's settings (dict), at ``initialized``.
+        files: output path (str, relative to the output folder) -> a phrase naming the file
+            for the messages (``"the 404 page"``).
+    """
+    settings[OUTPUT_FILES_KEY] = {**(settings.get(OUTPUT_FILES_KEY) or {}), **files}
 
 
 def _declare(settings, key, names):
@@ -247,6 +261,8 @@ def check_outputs(context, settings, generators=()):
         registry.claim(settings.get(name), f"the feed {name}")
     for name in settings.get(OUTPUT_SETTINGS_KEY) or []:
         registry.claim(settings.get(name), f"{name} ({settings.get(name)})")
+    for path, label in (settings.get(OUTPUT_FILES_KEY) or {}).items():
+        registry.claim(path, label)
     for name in settings.get(OUTPUT_FOLDERS_KEY) or []:
         registry.reserve(
             settings.get(name), f"inside the folder {settings.get(name)}/, which {name} reserves"
