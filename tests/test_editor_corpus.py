@@ -153,6 +153,12 @@ CASES = [
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
+    ("tags-entity", head(*BASE, "Tags: R&amp;D, Q&A, banjir"), None),
+    (
+        "tags-quoted",
+        head(*BASE, 'Tags: "banjir, longsor", bima'),
+        ":5: tag '\"banjir' starts or ends with a quote mark: quotes do not group words in Tags",
+    ),
     ("footnote-ok", body("Kata[^1] dan `[^kode]`.\n\n[^1]: Sumber: BPS.\n"), None),
     (
         "footnote-undefined",
@@ -652,7 +658,7 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
         A: "Title: Banjir Wawo\n\tmeluas\nDate: 2024-05-01\n    09:30\nAuthor: Nurhayati\n"
         "Category : berita\n\u201cTags\u201d: Banjir, Kota Bima\nSlug: Banjir Wawo 2026\n\nIsi.\n",
         "articles/2024/lain.md": header(
-            "Lain &amp; Baru", "2024-04-01 08:00", "Tags: banjir", "Slug: lain"
+            "Lain &amp; Baru", "2024-04-01 08:00", "Tags: banjir, R&amp;D", "Slug: lain"
         )
         + "I.\n",
     }
@@ -668,7 +674,7 @@ def test_read_correctly_means_what_the_editor_meant(tmp_path):
     other = BeautifulSoup(
         (tmp_path / "out" / "2024" / "04" / "lain.html").read_text(encoding="utf-8"), "lxml"
     )
-    assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir"]
+    assert [a.get_text() for a in other.select('a[rel="tag"]')] == ["banjir", "R&D"]
     # An entity in the Title is its character, shown once (was "Lain &amp; Baru" on the page).
     assert other.select_one("h1").get_text(" ", strip=True) == "Lain & Baru"
     assert other.title.get_text().startswith("Lain & Baru")

@@ -31,6 +31,8 @@ TRUE_WORDS = {"true", "ya", "yes"}
 FALSE_WORDS = {"false", "tidak", "no"}
 COMMENT_MODES = ("open", "closed", "off")
 # Status values; "draf" is the site's own word (the dev build labels drafts DRAF).
+# Quote marks an editor may put around a tag to group words (straight, curly, guillemets).
+QUOTE_MARKS = "\"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
 # Keys Pelican splits into a list (ensure_metadata_list), with an example for the fix.
 LIST_KEYS = {"tags": "banjir, Kota Bima", "authors": "Nurhayati, Munir Husen"}
 STATUS_WORDS = {"published": "published", "draft": "draft", "draf": "draft", "hidden": "hidden"}
@@ -228,6 +230,10 @@ class NewsMarkdownReader(MarkdownReader):
                 # Left out, so the file is the site's language: never a path or markup.
                 self._problem(name, str(exc), LANG_FIX)
                 return _INVALID
+        if name in LIST_KEYS and isinstance(value, str):
+            # "R&amp;D" pasted from HTML is "R&D": unescaped before splitting, or its ';' would
+            # make Pelican split the whole list on ';' (ensure_metadata_list).
+            value = html.unescape(value)
         if name in LIST_KEYS and isinstance(value, str) and _empty_item(value):
             label = name.capitalize()
             self._problem(
@@ -272,6 +278,15 @@ class NewsMarkdownReader(MarkdownReader):
         tags, seen = [], {}
         for name in ensure_metadata_list(value):
             slug = make_slug(name, self.settings, "TAG_REGEX_SUBSTITUTIONS")
+            if name[:1] in QUOTE_MARKS or name[-1:] in QUOTE_MARKS:
+                self._problem(
+                    "tags",
+                    f"tag {name!r} starts or ends with a quote mark: quotes do not group words "
+                    "in Tags, the commas still separate the tags",
+                    "write the tags without quote marks, separated by commas; a tag that "
+                    "itself has a comma needs ';' between all the tags, e.g. 'Tags: Bima, "
+                    "NTB; banjir'",
+                )
             if not slug:
                 self._problem(
                     "tags",
