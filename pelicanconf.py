@@ -147,6 +147,12 @@ DRAFT_URL = "draf/{slug}.html"
 DRAFT_SAVE_AS = DRAFT_URL
 PAGE_URL = "p/{slug}.html"
 PAGE_SAVE_AS = PAGE_URL
+# A translation (Lang: en) next to its story, in the same scheme; Pelican's default
+# "{slug}-{lang}.html" put it at the site's root.
+ARTICLE_LANG_URL = "{date:%Y}/{date:%m}/{slug}-{lang}.html"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL
+PAGE_LANG_URL = "p/{slug}-{lang}.html"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL
 CATEGORY_URL = "kategori/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
 CATEGORIES_URL = "kategori/"

@@ -158,6 +158,30 @@ def test_hidden_and_withdrawn_articles_are_in_the_inventory(tmp_path):
     ) in result.stdout.replace(str(tmp_path) + "/", ""), result.stdout
 
 
+def test_a_translation_is_counted_and_written_next_to_its_story(tmp_path, make_site):
+    files = {
+        A: header("Judul Baik") + "Isi.\n",
+        "articles/2024/berita-en.md": header("Good Title", "2024-05-01 08:00", "Lang: en",
+                                             "Slug: judul-baik") + "Text.\n",
+    }  # fmt: skip
+    result = check(tmp_path, files)
+    assert result.returncode == 0, result.output_text
+    assert "(1 published article(s), 1 translation(s), 0 draft(s)" in result.stdout
+    site = make_site(files)
+    assert site.result.returncode == 0, site.result.output_text
+    assert site.path("2024/05/judul-baik-en.html").is_file()  # was judul-baik-en.html at the root
+    assert not site.path("judul-baik-en.html").exists()
+
+
+def test_a_hidden_article_is_not_for_search_engines(make_site):
+    site = make_site({A: header("Judul Baik", "2024-05-01 08:00", "Status: hidden") + "Isi.\n"})
+    assert site.result.returncode == 0, site.result.output_text
+    assert (
+        site.soup("2024/05/judul-baik.html").find("meta", attrs={"name": "robots"})["content"]
+        == "noindex"
+    )
+
+
 # One problem of each kind, one file each (also used by test_publish: same checks there).
 ALL_PROBLEMS = {
     "articles/2024/a.md": header("Kategori Salah").replace("Berita", "Berrita") + "I.\n",

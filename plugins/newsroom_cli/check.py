@@ -93,6 +93,8 @@ def run_check(settings_file, content=None):
     counts = {
         "files": len(context["generated_content"]),
         "articles": len(context.get("articles", [])),
+        # Translations (Lang: en) are articles of their own files, published with their story.
+        "translations": sum(len(a.translations) for a in context.get("articles", [])),
         # Pages held back count as drafts, hidden pages as pages: every file is in the line.
         "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)])
         + len(context.get("draft_pages", [])),
@@ -126,6 +128,8 @@ def inventory_line(counts):
         f"{counts['drafts']} draft(s)",
         f"{counts['pages']} page(s)",
     ]
+    if counts.get("translations"):
+        parts.insert(1, f"{counts['translations']} translation(s)")
     hidden = counts.get("hidden") or []
     if hidden:
         parts.append(f"{len(hidden)} hidden article(s), listed nowhere ({', '.join(hidden)})")
