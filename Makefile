@@ -32,7 +32,8 @@ PELICANOPTS ?=
 TOOLS := PYTHONPATH=plugins $(BIN)/python -m newsroom_cli
 
 # The one quoting helper: $(call quote,NAME) is the value of variable NAME as one single-quoted
-# shell word. $(value ...) takes the text as given, so neither make ($(shell ...)) nor the shell
+# shell word. Tools get a value as --name=$(call quote,NAME), or after "--" when positional, so
+# a value that starts with "-" (TITLE="--help", TITLE="-5 derajat") is never read as an option. $(value ...) takes the text as given, so neither make ($(shell ...)) nor the shell
 # (`...`, $(...), ;) runs anything inside a value such as an article id pasted from an e-mail.
 quote = '$(subst ','\'',$(value $(1)))'
 # Several options in one variable (PELICANOPTS="-v --fatal warnings"): one quoted word each.
@@ -111,8 +112,8 @@ publish: $(STAMP)
 		$(if $(value FORCE),--force) $(call quote_words,PELICANOPTS)
 
 new: $(STAMP)
-	@$(TOOLS).new -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) --title $(call quote,TITLE) \
-		--category $(call quote,CATEGORY) --author $(call quote,AUTHOR)
+	@$(TOOLS).new -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) --title=$(call quote,TITLE) \
+		--category=$(call quote,CATEGORY) --author=$(call quote,AUTHOR)
 
 check: $(STAMP)
 	@$(TOOLS).check -s $(call quote,PUBLISHCONF) $(call quote,INPUTDIR)
@@ -181,11 +182,11 @@ bench: $(STAMP)
 # Without ARTICLE it lists the article ids.
 comment: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m newsroom_cli.comment --settings $(call quote,CONFFILE) \
-		--content $(call quote,INPUTDIR) new $(call quote,ARTICLE) --reply-to $(call quote,REPLY_TO)
+		--content $(call quote,INPUTDIR) new --reply-to=$(call quote,REPLY_TO) -- $(call quote,ARTICLE)
 
 # Take an article off the site with its comments: both move to content/_arsip/ (never built).
 takedown: $(STAMP)
-	@$(TOOLS).takedown -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) $(call quote,ARTICLE)
+	@$(TOOLS).takedown -s $(call quote,CONFFILE) --content $(call quote,INPUTDIR) -- $(call quote,ARTICLE)
 
 # corrections plugin (plugins/corrections/README.md): one command per editorial act. Without
 # ARTICLE they list the article ids. Values are single-quoted ($(quote)) and passed as
@@ -208,7 +209,7 @@ hak-jawab: $(STAMP)
 REPORT ?= blogger-import-report.txt
 import-blogger: $(STAMP)
 	@PYTHONPATH=plugins $(BIN)/python -m newsroom_cli.blogger_import -s $(call quote,CONFFILE) \
-		--content $(call quote,INPUTDIR) --report $(call quote,REPORT) \
+		--content $(call quote,INPUTDIR) --report=$(call quote,REPORT) \
 		$(if $(value DOWNLOAD),--download) -- $(call quote,FILE)
 
 # front_page (plugins/front_page/README.md): favicon set from theme/static/images/logo.*

@@ -341,6 +341,19 @@ def test_make_comment_runs_nothing_from_its_arguments(tmp_path):
     assert not (content / "comments").exists()
 
 
+def test_a_value_starting_with_a_dash_is_a_value_not_an_option(tmp_path):
+    """TITLE="--help" used to end in argparse's raw "expected one argument"; "-5 ..." lost its
+    minus. Every target passes values as --name='value' or after "--"."""
+    content = write_site(tmp_path / "content", {"articles/a.md": header("A")})
+    result = run_make("new", f"INPUTDIR={content}", "TITLE=--help", "AUTHOR=Nurhayati")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "expected one argument" not in result.stderr
+    written = list((content / "articles").rglob("help.md"))
+    assert len(written) == 1 and "Title: --help\n" in written[0].read_text(encoding="utf-8")
+    result = run_make("takedown", f"INPUTDIR={content}", "ARTICLE=--x")
+    assert "make takedown: '--x' is not a file" in result.stdout + result.stderr
+
+
 def test_comment_cli_checks_ids_before_creating_anything(tmp_path):
     content = write_site(
         tmp_path / "content",
