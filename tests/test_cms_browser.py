@@ -42,6 +42,7 @@ Paragraf kedua, dengan [tautan](https://example.org/).
 
 # An article with YAML front matter (the editor's form before the header format): the reader
 # accepts it, the web editor refuses to save it (header-format.js).
+YAML_PAGE = "---\ntitle: Halaman Lama\n---\nIsi halaman.\n"
 YAML_ARTICLE = """\
 ---
 title: Pelabuhan Bima ramai
@@ -76,6 +77,8 @@ def _scratch_site(site):
     (content / "articles" / "2024").mkdir(parents=True)
     (content / "articles" / "2024" / "banjir-wawo.md").write_text(HAND_WRITTEN, encoding="utf-8")
     (content / "articles" / "2024" / "yaml-lama.md").write_text(YAML_ARTICLE, encoding="utf-8")
+    (content / "pages").mkdir()
+    (content / "pages" / "yaml-halaman.md").write_text(YAML_PAGE, encoding="utf-8")
     return content
 
 
@@ -284,6 +287,19 @@ def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, browser):
     time.sleep(1)
     page.close()
     assert path.read_text(encoding="utf-8") == YAML_ARTICLE
+
+
+def test_a_yaml_page_is_refused_at_once_too(editor, browser):
+    """A page in YAML front matter: the notice over Title and in the preview when it opens (it
+    used to open as an empty form and fail only on save)."""
+    site, url = editor
+    page, _ = _open(browser, url, "#/collections/halaman/entries/yaml-halaman")
+    alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
+    expect(alert).to_be_visible(timeout=30000)
+    notice = page.frame_locator("iframe").first.locator(".draft-notice")
+    expect(notice).to_contain_text("does not save this file")
+    page.close()
+    assert (site / "content" / "pages" / "yaml-halaman.md").read_text("utf-8") == YAML_PAGE
 
 
 def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_site):

@@ -157,7 +157,15 @@ def article_fields(settings, authors):
 def page_fields():
     """Return the Decap field list of a page (only Title is required, design card)."""
     return [
-        {"name": "title", "label": "Judul", "widget": "string", "hint": REQUIRED_HINT},
+        # The article's title widget: the build's words when empty, and the notice over it when
+        # the file is YAML front matter (admin.js).
+        {
+            "name": "title",
+            "label": "Judul",
+            "widget": "news-title",
+            "hint": REQUIRED_HINT,
+            "empty_message": TITLE_EMPTY,
+        },
         {"name": "summary", "label": "Ringkasan", "widget": "text", "required": False},
         {"name": "slug", "label": "Slug", "widget": "string", "required": False},
         {"name": "body", "label": "Isi", "widget": "markdown"},

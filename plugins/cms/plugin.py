@@ -115,6 +115,7 @@ def write_admin(generators):
     setup = {
         "stylesheet": f"../{theme_static}/css/style.css",
         "articleCollections": [c["name"] for c in config["collections"] if "artikel" in c["name"]],
+        "pageCollections": [c["name"] for c in config["collections"] if c["name"] == "halaman"],
         "ui": _ui_strings(settings),
         "header": header_options(settings),
     }

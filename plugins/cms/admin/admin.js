@@ -51,6 +51,18 @@
     }
   });
 
+  // A page as page.html shows it: the title and the text (or why the file is not edited here).
+  var PagePreview = createClass({
+    render: function () {
+      var refused = refusal(this.props.entry);
+      if (refused) return h("main", { className: "wrap" }, h("p", { className: "draft-notice" }, refused));
+      return h("main", { className: "wrap" },
+        h("article", { className: "page" },
+          h("h1", { className: "page-title" }, this.props.entry.getIn(["data", "title"]) || ""),
+          h("div", { className: "entry-content" }, this.props.widgetFor("body"))));
+    }
+  });
+
   // Id: YYYYMMDD-xxxxxx (news_metadata.ids.new_id), made once when the entry is new.
   function newId() {
     var now = new Date(Date.now() + 8 * 3600 * 1000);  // the calendar day in WITA
@@ -119,6 +131,9 @@
   CMS.registerPreviewStyle(setup.stylesheet);
   setup.articleCollections.forEach(function (name) {
     CMS.registerPreviewTemplate(name, ArticlePreview);
+  });
+  (setup.pageCollections || []).forEach(function (name) {
+    CMS.registerPreviewTemplate(name, PagePreview);
   });
   CMS.init();
 })();
