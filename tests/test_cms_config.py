@@ -84,6 +84,11 @@ def test_widgets_fit_the_readers_types(config):
     assert article["id"]["widget"] == "news-id"
 
 
+def test_a_draft_may_be_saved_without_text(config):
+    """The build accepts a header-only draft; the form must not refuse to save one."""
+    assert fields(article_collections(config)[0])["body"]["required"] is False
+
+
 def test_one_collection_per_year_and_media_into_that_years_folder(config):
     years = [c["name"] for c in article_collections(config)]
     assert "artikel-2024" in years and "artikel-2025" in years

@@ -150,7 +150,17 @@ def article_fields(settings, authors):
         fields.append(
             {"name": key, "label": key.capitalize(), "widget": "string", "required": False}
         )
-    fields.append({"name": "body", "label": "Isi berita", "widget": "markdown"})
+    # Not required in the form: a draft may be a header only (the build accepts it); a published
+    # article without text is the build's error (news_metadata.model), in the pull request.
+    fields.append(
+        {
+            "name": "body",
+            "label": "Isi berita",
+            "widget": "markdown",
+            "required": False,
+            "hint": "Boleh kosong selama masih draf; artikel yang terbit harus berisi.",
+        }
+    )
     return fields
 
 
