@@ -93,10 +93,10 @@ def check_generated(generators):
                 guard.INTERNAL_FIX + " (pelican --debug shows Pelican's reason)",
             )
     registry = outputs.check_outputs(context, settings, generators)
-    check_root_links(
-        list({id(c): c for g in generators for c in all_contents(g)}.values()), registry, settings
-    )
-    check_translations(generators, settings)
+    # Each generator's contents gathered (and sorted) once for the checks that need them all.
+    contents = [(generator, all_contents(generator)) for generator in generators]
+    check_root_links([c for _, read in contents for c in read], registry, settings)
+    check_translations(contents, settings)
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)

@@ -9,7 +9,6 @@ English version up, or a translation that breaks an embargo, is an error here in
 (Dewan Pers, Pedoman Pemberitaan Media Siber 2012, point 5: a withdrawn story is withdrawn).
 """
 
-from .collect import all_contents
 from .errors import display_path, report
 
 
@@ -21,21 +20,21 @@ def _state(content):
     return "a draft" if content.status == "draft" else f"'{content.status}'"
 
 
-def check_translations(generators, settings) -> None:
+def check_translations(contents, settings) -> None:
     """Report each published translation whose original (the item in ``DEFAULT_LANG`` with
     the same translation id) exists but is not published.
 
     Args:
-        generators: the build's generators (``all_generators_finalized``); those without
-            content lists are skipped.
+        contents: ``(generator, its contents)`` pairs (``all_generators_finalized``; the
+            contents as :func:`.collect.all_contents` gives them; empty for generators without
+            content lists).
         settings: Pelican's settings (``DEFAULT_LANG``, ``*_TRANSLATION_ID``).
     Reports through :func:`.errors.report` at the translation's ``Lang:`` line (or its first
     header line); nothing is changed, so the dev build still shows it.
     """
     default_lang = settings.get("DEFAULT_LANG")
-    for generator in generators:
-        contents = all_contents(generator)
-        if not contents:
+    for generator, read in contents:
+        if not read:
             continue
         key = settings.get(
             "PAGE_TRANSLATION_ID" if hasattr(generator, "pages") else "ARTICLE_TRANSLATION_ID",
@@ -44,10 +43,10 @@ def check_translations(generators, settings) -> None:
         if not key:
             continue
         originals = {}
-        for content in contents:
+        for content in read:
             if getattr(content, "lang", default_lang) == default_lang:
                 originals.setdefault(getattr(content, key, None), content)
-        for content in contents:
+        for content in read:
             original = originals.get(getattr(content, key, None))
             if (
                 original is None
