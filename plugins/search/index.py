@@ -54,9 +54,10 @@ async def _until_exit(work, process):
 
 
 async def _index(site, globs, config):
-    from news_metadata.compat import pagefind_poll_task, pagefind_process
+    from news_metadata.compat import pagefind_poll_task, pagefind_process, pagefind_prompt_reader
     from pagefind.service import PagefindService
 
+    pagefind_prompt_reader()
     service = await PagefindService().launch()
     # The API has no public handle on its subprocess; watch it so a crash fails at once.
     process = pagefind_process(service)
