@@ -149,6 +149,48 @@ CASES = [
     ("zwsp-in-title", head("Title: Judul\u200b Baik", *BASE[1:]), ":1: invisible character"),
     ("zwsp-in-tags", head(*BASE, "Tags: ban\u200bjir"), ":5: invisible character U+200B"),
     ("emoji-zwj-kept", body("Keluarga \U0001f468\u200d\U0001f469\u200d\U0001f467.\n"), None),
+    # --- found by the issue 11 break test (s27): silent or raw before ---
+    (
+        "translation-without-story",
+        head(*BASE, "Translation: true"),
+        ":5: Translation: true marks this file as the translation of another story, but no "
+        "story without that line has its slug 'judul-baik': it would be published as a story "
+        "of its own — delete the Translation line if it is a story of its own, or give it the "
+        "Slug (and a Lang line) of the story it translates",
+    ),
+    ("translation-typo", head(*BASE, "Translation: mungkin"), ":5: Translation must be true"),
+    (
+        "translation-flag-ok",
+        {
+            A: GOOD + "Isi.\n",
+            "articles/2024/berita-en.md": header(
+                "Good Title", "2024-05-01 08:00", "Lang: en", "Slug: judul-baik", "Translation: ya"
+            )
+            + "Text.\n",
+        },
+        None,
+    ),
+    (
+        "tags-mixed-separators",
+        head(*BASE, "Tags: banjir; bima, sape"),
+        ":5: Tags mixes ';' and ',' ('banjir; bima, sape'): with a ';' in the line only ';' "
+        "separates tags, so 'bima, sape' would be one tag — write commas only, e.g. 'Tags: "
+        "banjir, bima, sape'; if a tag itself has a comma, end the line with ';' to say so",
+    ),
+    ("tags-comma-in-name-ok", head(*BASE, "Tags: Bima, NTB; banjir;"), None),
+    (
+        "key-russian-word",
+        head(*BASE[:3], "Таги: x", BASE[3]),
+        ":4: unknown metadata key 'Таги': the header's keys are English "
+        "words in Latin letters (this line was left out of the header) — write the key in "
+        "English (Title, Date, Author, Category, Tags, ...",
+    ),
+    (
+        "summary-footnote",
+        head(*BASE, "Summary: Kata[^dua] dan `[^kode]`."),
+        ":5: Summary holds the footnote reference [^dua]: footnotes work only in the text, so "
+        "the summary would show it as typed on listings and in feeds",
+    ),
     # --- links and images ---
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),

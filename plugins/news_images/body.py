@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from news_metadata.errors import report
+from news_metadata.sources import SourceTexts
 
 from . import embeds
 from .process import ImageProblem
@@ -88,22 +89,16 @@ class BodyImages:
         self.build = build
         self.settings = settings
         self.source_path = content.source_path
-        self._text = None
+        self._sources = SourceTexts()
         self.embeds = 0
 
     def line_of(self, needle):
-        """1-based line of the first occurrence of ``needle`` in the source file, or None."""
-        if self._text is None:
-            try:
-                with open(self.source_path, encoding="utf-8") as handle:
-                    self._text = handle.read()
-            except OSError:
-                self._text = ""
-        for candidate in dict.fromkeys((needle, html.unescape(needle), html.escape(needle))):
-            position = self._text.find(candidate) if candidate else -1
-            if position >= 0:
-                return self._text.count("\n", 0, position) + 1
-        return None
+        """1-based line of the first occurrence of ``needle`` (as written, unescaped or
+        escaped) in the source file, or None.
+        """
+        return self._sources.line_of(
+            self.source_path, needle, html.unescape(needle), html.escape(needle)
+        )
 
     def error(self, needle, message, fix) -> None:
         report(self.source_path, self.line_of(needle), message, fix)

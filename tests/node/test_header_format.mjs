@@ -114,7 +114,7 @@ test("an emptied value removes its line(s); empty new values are not written", (
 
 test("lists: commas, or ';' when a name has a comma; a ';' in a name is refused", () => {
   assert.match(edit(ARTICLE, (d) => { d.tags = ["banjir", "Wawo"]; }), /\nTags: banjir, Wawo\n/);
-  assert.match(edit(ARTICLE, (d) => { d.tags = ["Bima, NTB", "banjir"]; }), /\nTags: Bima, NTB; banjir\n/);
+  assert.match(edit(ARTICLE, (d) => { d.tags = ["Bima, NTB", "banjir"]; }), /\nTags: Bima, NTB; banjir;\n/);
   assert.match(edit(ARTICLE, (d) => { d.tags = ["Bima, NTB"]; }), /\nTags: Bima, NTB;\n/);
   assert.deepEqual(fromFile("Tags: Bima, NTB;\n\nx\n").tags, ["Bima, NTB"]);
   assert.throws(() => edit(ARTICLE, (d) => { d.tags = ["a;b"]; }), /'a;b' contains ';'/);

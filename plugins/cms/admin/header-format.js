@@ -221,8 +221,10 @@
       });
       var comma = items.some(function (item) { return item.indexOf(",") >= 0; });
       if (!comma) return items.join(", ");
-      // A name with a comma: split on ';' (ensure_metadata_list); one name needs a trailing ';'.
-      return items.join("; ") + (items.length === 1 ? ";" : "");
+      // A name with a comma: split on ';' (ensure_metadata_list), and a trailing ';', which
+      // tells the build the commas belong to the names (news_metadata: ';' and ',' mixed
+      // without it is an error, 'banjir; bima, sape' being a typo more often than not).
+      return items.join("; ") + ";";
     }
     if (typeof value === "object") return JSON.stringify(value);
     // One line: a line break in the value would end the header or start a new key.
