@@ -325,9 +325,7 @@ def test_hidden_article_has_its_unlisted_text_page_a_withdrawn_one_none(tmp_path
 
     files = {
         "articles/2024/terbit.md": header("Terbit", "2024-05-01 08:00") + "Isi.\n",
-        "articles/2024/tersembunyi.md": header(
-            "Tersembunyi", "2024-05-02 08:00", "Status: hidden"
-        )
+        "articles/2024/tersembunyi.md": header("Tersembunyi", "2024-05-02 08:00", "Status: hidden")
         + "Isi rahasia umum.\n",
         "articles/2024/ditarik.md": header(
             "Ditarik",

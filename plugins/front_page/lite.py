@@ -80,7 +80,8 @@ class LiteGenerator(Generator):
 
     def generate_context(self) -> None:
         """Give every article with a text page (:meth:`text_articles`) ``lite_url`` (None when
-        the edition is off) for the templates."""
+        the edition is off) for the templates.
+        """
         enabled = bool(self.settings.get("FRONT_PAGE_LITE_PATH"))
         self.context["lite_home_url"] = lite_url(self.settings, "") if enabled else None
         for article in self.text_articles():
@@ -88,7 +89,8 @@ class LiteGenerator(Generator):
 
     def text_articles(self) -> list:
         """The articles that get a text page: every published one, then every hidden one that
-        is not withdrawn (see the module doc)."""
+        is not withdrawn (see the module doc).
+        """
         hidden = [
             article
             for article in self.context.get("hidden_articles", [])
