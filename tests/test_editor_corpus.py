@@ -691,6 +691,30 @@ def test_corpus_has_sixty_inputs():
     assert len(CASES) >= 60
 
 
+def test_a_linked_folder_is_reported_with_the_fix_for_a_folder(tmp_path):
+    """A symbolic link to a folder under content/ (articles/2023 -> elsewhere): each file below
+    it is refused unread, and the fix copies the folder (the file's own fix, 'cp
+    --remove-destination' on the file, would fail: the file is no link)."""
+    import os
+
+    content = write_site(tmp_path / "content", _files({}))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "luar.md").write_text(header("Luar", "2023-05-01 08:00") + "Isi.\n", "utf-8")
+    os.symlink(elsewhere, content / "articles" / "2023")
+    link = content / "articles" / "2023"
+    expected = (
+        f"{link}/luar.md: this file is inside {link}, a symbolic link to a folder, so it was "
+        "not read — replace the link with a real folder holding copies of its files: cp -rL "
+        f"{link} {link}.copy && rm {link} && mv {link}.copy {link}; nothing is read from a "
+        "symbolic link under content/"
+    )
+    check = run_tool("check", "-s", TESTCONF, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert check.returncode == published.returncode == 1, check.output_text
+    assert _errors(check.stdout) == _errors(published.stderr) == {expected}
+
+
 def test_read_correctly_means_what_the_editor_meant(tmp_path):
     """A few of the "read correctly" inputs, looked at in the built page."""
     from bs4 import BeautifulSoup

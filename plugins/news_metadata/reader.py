@@ -17,7 +17,7 @@ from pelican.utils import pelican_open
 
 from . import balance, footnotes, front_matter, hygiene, links, typography
 from . import header as header_scan
-from .containment import refused, report_refused
+from .containment import refusal, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import AlreadyReported, report
 from .language import FIX as LANG_FIX
@@ -87,10 +87,10 @@ class NewsMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._problems = []
-        reason = refused(source_path, self.settings["PATH"])
-        if reason:  # nothing of it is read, so nothing of it can be echoed
-            report_refused(source_path, reason)
-            raise AlreadyReported(f"{source_path} {reason}; not read")
+        found = refusal(source_path, self.settings["PATH"])
+        if found:  # nothing of it is read, so nothing of it can be echoed
+            report_refused(source_path, found[0], fix=found[1])
+            raise AlreadyReported(f"{source_path} {found[0]}; not read")
         _check_encoding(source_path)
         with pelican_open(source_path) as text:
             self._problems.extend(hygiene.problems(text))
