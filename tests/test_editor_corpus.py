@@ -715,6 +715,44 @@ def test_a_linked_folder_is_reported_with_the_fix_for_a_folder(tmp_path):
     assert _errors(check.stdout) == _errors(published.stderr) == {expected}
 
 
+def test_sections_whose_names_make_one_address_are_an_error_naming_both(tmp_path):
+    """C, C# and C++ (all configured) make one slug, c: Pelican filed the three under one
+    section page and feed, with no word. Each later article names the first one's file and
+    line, in check and publish alike; 'Category: berita' (the case only) stays one section."""
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(TESTCONF.parent)!r})\n"
+        "from testconf import *  # noqa\n"
+        "NEWS_METADATA_CATEGORIES = [*NEWS_METADATA_CATEGORIES, 'C', 'C#', 'C++']\n",
+        encoding="utf-8",
+    )
+    files = {
+        A: header("Judul Baik", "2024-05-01 08:00").replace("Berita", "C") + "I.\n",
+        "articles/2024/c-sharp.md": header("Judul Dua", "2024-05-02 08:00").replace("Berita", "C#")
+        + "I.\n",
+        "articles/2024/kecil.md": header("Judul Tiga", "2024-05-03 08:00").replace(
+            "Berita", "berita"
+        )
+        + "I.\n",
+    }
+    content = write_site(tmp_path / "content", _files(files))
+    check = run_tool("check", "-s", conf, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", conf)
+    assert check.returncode == published.returncode == 1, check.output_text
+    a = content / "articles" / "2024"
+    assert (
+        _errors(check.stdout)
+        == _errors(published.stderr)
+        == {
+            f"{a}/c-sharp.md:4: section 'C#' would have the address kategori/c/, like the section "
+            f"'C' of {a}/berita.md:4: the signs in a name are not part of its address, so the two "
+            "would be one section page and one feed — give one of them letters or digits of its "
+            "own in NEWS_METADATA_CATEGORIES (pelicanconf.py), e.g. 'C Sharp', or spell the sign "
+            "out in CATEGORY_REGEX_SUBSTITUTIONS, e.g. (r'#', '-sharp')"
+        }
+    )
+
+
 def test_read_correctly_means_what_the_editor_meant(tmp_path):
     """A few of the "read correctly" inputs, looked at in the built page."""
     from bs4 import BeautifulSoup

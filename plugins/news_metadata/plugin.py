@@ -20,7 +20,7 @@ from .model import check_content, load_site_data
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
 from .site_links import check_root_links
-from .taxonomy import unify_tags
+from .taxonomy import check_category_slugs, unify_tags
 from .text import visible_text
 from .translations import check_translations
 
@@ -97,6 +97,9 @@ def check_generated(generators):
     contents = [(generator, all_contents(generator)) for generator in generators]
     check_root_links([c for _, read in contents for c in read], registry, settings)
     check_translations(contents, settings)
+    for generator, read in contents:
+        if hasattr(generator, "articles"):
+            check_category_slugs(read, settings)
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)
