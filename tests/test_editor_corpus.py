@@ -25,6 +25,8 @@ PAGE = "pages/halaman.md"
 COMMENTS = "comments/20240501-berita"
 WITH_ID = {A: GOOD.removesuffix("\n") + "Id: 20240501-berita\n\nIsi.\n"}
 BELOW = "2024/04/berita-lain.html/"  # a folder named like the page of lain.md (EXTRA)
+LABELS = "data/blogger-labels.json"  # make import-blogger's: the site was migrated
+BLOGGER_LABELS = '{"labels": {"Banjir": {"tag": "banjir"}}}'
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
@@ -191,6 +193,16 @@ CASES = [
         ":5: Summary holds the footnote reference [^dua]: footnotes work only in the text, so "
         "the summary would show it as typed on listings and in feeds",
     ),
+    (
+        "page-over-a-blogger-redirect",
+        {
+            LABELS: BLOGGER_LABELS,
+            PAGE: "Title: Cari\nSave_as: search/index.html\nUrl: search/\n\nI.\n",
+        },
+        "halaman.md:2: this page would be written to search/index.html, which is also the "
+        "redirect page of Blogger's old address /search (blogger_redirects) — remove the Save_as",
+    ),
+    ("blogger-redirects-ok", {LABELS: BLOGGER_LABELS, **head(*BASE, "Tags: banjir")}, None),
     # --- links and images ---
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
