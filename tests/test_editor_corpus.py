@@ -623,6 +623,13 @@ CASES = [
         ":8: the text holds active content (xlink:href='javascript:alert(1)' on <a>): it would "
         "run in every reader's browser",
     ),
+    # --- text Markdown cannot convert: the reason at its line, never "internal error" ---
+    (
+        "nested-too-deeply",
+        body("\n".join("    " * i + "- x" for i in range(300)) + "\n"),
+        ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
+        "indentation here) — remove the indentation of pasted text",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",
