@@ -27,6 +27,7 @@ WITH_ID = {A: GOOD.removesuffix("\n") + "Id: 20240501-berita\n\nIsi.\n"}
 BELOW = "2024/04/berita-lain.html/"  # a folder named like the page of lain.md (EXTRA)
 LABELS = "data/blogger-labels.json"  # make import-blogger's: the site was migrated
 BLOGGER_LABELS = '{"labels": {"Banjir": {"tag": "banjir"}}}'
+SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>'
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
@@ -370,6 +371,28 @@ CASES = [
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- an SVG shown in the text: accepted or refused as when no article shows it ---
+    ("svg-shown-ok", {**body("![Ikon](images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG}, None),
+    (
+        "svg-shown-static-ok",
+        {**body("![Ikon]({static}/images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG},
+        None,
+    ),
+    (
+        "svg-shown-handler",
+        {
+            **body("![Ikon](images/ikon.svg)\n"),
+            "images/ikon.svg": SAFE_SVG.replace("<svg", "<svg onload='x()'"),
+        },
+        "images/ikon.svg:1: SVG ikon.svg holds active content (event handler onload= on <svg>)",
+    ),
+    (
+        "svg-featured",
+        {**head(*BASE, "Image: images/ikon.svg", "Image_alt: Ikon"), "images/ikon.svg": SAFE_SVG},
+        ":5: image ikon.svg is an SVG drawing: a featured image or an embed's poster is made "
+        "into pictures of several sizes (and the share picture), which needs a JPEG or PNG — "
+        "export it as PNG and use that file, or show the drawing in the text with",
+    ),
     # --- typography: read correctly (tests/test_typography_id.py has the exact output) ---
     ("range-dashes", body("Halaman 12--15, pukul 08.00--10.00.\n"), None),
     ("elided-year", body("Krisis '98 dan era '90-an.\n"), None),

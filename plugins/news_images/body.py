@@ -8,7 +8,8 @@ address is left untouched after a few substring tests. Recognised in the HTML:
 - ``<img src=...>`` with a ``{static}``/``{attach}`` path, a path from ``content/``
   (``/images/x.jpg``) or relative to the file: replaced by its ``<picture>``; an empty or
   missing ``alt``, an image from another site or a source that cannot be used is a content
-  error.
+  error. An SVG stays an ``<img>`` of the file itself, published when it holds no active
+  content (:func:`.static.svg_acceptable`, as for an SVG no article shows).
 - ``<iframe src=...>`` of YouTube, Vimeo, Instagram or X (pasted "embed" code): a placeholder
   titled with the iframe's ``title``; any other iframe is a content error.
 - Instagram's and X's pasted embed code (``<blockquote class="instagram-media">`` /
@@ -30,6 +31,7 @@ from news_metadata.sources import SourceTexts
 
 from . import embeds
 from .process import ImageProblem
+from .static import svg_acceptable
 
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)
@@ -168,6 +170,17 @@ class BodyImages:
                 "describe what the picture shows between the brackets: ![Warga antre di "
                 "kantor Dukcapil]({static}/images/...)",
             )
+        return self._picture(src, path, alt, tag)
+
+    def _picture(self, src, path, alt, tag):
+        """The ``<picture>`` of the image file ``path`` shown by ``tag``; ``tag`` itself for
+        an SVG or a file that cannot be used (reported).
+        """
+        if path.lower().endswith(".svg"):
+            # A drawing: shown as the file itself (no raster set), when safe; the same rule as
+            # for an SVG no article shows (static.py), reported at the SVG's line once.
+            svg_acceptable(path, self.build)
+            return tag
         try:
             derived = self.build.body(path)
         except ImageProblem as problem:
