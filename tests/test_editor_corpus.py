@@ -595,6 +595,41 @@ CASES = [
     ("html-stray-close", body("Isi.\n\n</div>\n"), ":8: </div> closes nothing"),
     ("html-misnested", body("<b>tebal <i>miring</b></i>\n"), ":6: </i> closes nothing"),
     ("html-balanced-ok", body("<div>\n\nIsi <b>tebal</b>.\n\n</div>\n"), None),
+    # --- raw HTML that acts on the whole page or runs from an SVG/MathML link (s27 break test) ---
+    (
+        "html-meta-refresh",
+        body('Isi.\n\n<meta http-equiv="refresh" content="0;url=https://a.example">\n'),
+        ":8: the text holds active content (<meta http-equiv>): it would act on every reader's "
+        "page (a refresh sends them elsewhere) — remove it",
+    ),
+    (
+        "html-base",
+        body('Isi.\n\n<base href="https://a.example/">\n'),
+        ":8: the text holds active content (<base>): it would change where every link",
+    ),
+    (
+        "html-style-block",
+        body("Isi.\n\n<style>header{display:none}</style>\n"),
+        ":8: the text holds active content (<style>): it would restyle the whole page",
+    ),
+    (
+        "html-object",
+        body('Isi.\n\n<object data="https://a.example/p.html"></object>\n'),
+        ":8: the text holds active content (<object>): it would load another site",
+    ),
+    (
+        "svg-xlink-javascript",
+        body('Isi.\n\n<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>\n'),
+        ":8: the text holds active content (xlink:href='javascript:alert(1)' on <a>): it would "
+        "run in every reader's browser",
+    ),
+    # --- text Markdown cannot convert: the reason at its line, never "internal error" ---
+    (
+        "nested-too-deeply",
+        body("\n".join("    " * i + "- x" for i in range(300)) + "\n"),
+        ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
+        "indentation here) — remove the indentation of pasted text",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",
