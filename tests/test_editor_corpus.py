@@ -6,6 +6,7 @@ Messages were read once by a person against the input; each case is one class of
 """
 
 import pytest
+from conftest import AUTHORS_YML
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
@@ -635,6 +636,37 @@ CASES = [
         "latin-1-file",
         {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
         "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
+    ),
+    # --- other encodings in every kind of text file: one message (encoding.py; s27 break test) ---
+    (
+        "utf-16-without-mark",
+        {"articles/2024/u16.md": (GOOD + "Isi.\n").encode("utf-16-le")},
+        "u16.md: the file is UTF-16 text, not UTF-8 (every other byte is 0x00) — save it again "
+        "as UTF-8",
+    ),
+    (
+        "authors-latin-1",
+        {"data/authors.yml": (AUTHORS_YML + "# caf\xe9\n").encode("latin-1")},
+        "authors.yml:7: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8",
+    ),
+    (
+        "corrections-utf-16",
+        {
+            **WITH_ID,
+            "corrections/20240501-berita.yml": "- date: 2024-05-02 08:00\n  kind: koreksi\n"
+            "  text: Nama benar.\n".encode("utf-16"),
+        },
+        "20240501-berita.yml: the file is UTF-16 text, not UTF-8 — save it again as UTF-8",
+    ),
+    (
+        "comment-latin-1",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": b"Author: Budi\nDate: 2024-05-02 08:00\n\nCaf\xe9.\n"},
+        "c-1.md:4: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8",
+    ),
+    (
+        "bibliography-utf-16",
+        {"bibliography/b.json": '[{"id": "a", "type": "book", "title": "T"}]'.encode("utf-16")},
+        "b.json: the file is UTF-16 text, not UTF-8 — save it again as UTF-8",
     ),
     # --- dates with a zone name, one-digit parts, a comma: read as meant ---
     ("date-wita-name", head(BASE[0], "Date: 2024-05-01 08:00 WITA", *BASE[2:]), None),
