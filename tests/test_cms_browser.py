@@ -528,7 +528,8 @@ def test_a_comment_made_by_make_comment_opens_filled_in_and_round_trips(editor, 
     path = Path(path)
     made = path.read_text(encoding="utf-8")
     date = made.split("\n")[1].removeprefix("Date: ")
-    page, _ = _open(browser, url, f"#/collections/komentar/entries/20240501-banjir-wawo/{path.stem}")
+    entry = f"#/collections/komentar/entries/20240501-banjir-wawo/{path.stem}"
+    page, _ = _open(browser, url, entry)
     expect(page.locator("[id^=date-field]")).to_have_value(date.replace(" ", "T"), timeout=30000)
     expect(page.locator("[id^=article-field]")).to_have_value("20240501-banjir-wawo")
     expect(page.locator("[id^=body-field]")).to_have_value(re.compile("Tempel teks komentar"))
