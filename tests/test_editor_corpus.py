@@ -6,6 +6,7 @@ Messages were read once by a person against the input; each case is one class of
 """
 
 import pytest
+from conftest import AUTHORS_YML
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
@@ -559,6 +560,37 @@ CASES = [
         {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
         "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
     ),
+    # --- other encodings in every kind of text file: one message (encoding.py; s27 break test) ---
+    (
+        "utf-16-without-mark",
+        {"articles/2024/u16.md": (GOOD + "Isi.\n").encode("utf-16-le")},
+        "u16.md: the file is UTF-16 text, not UTF-8 (every other byte is 0x00) — save it again "
+        "as UTF-8",
+    ),
+    (
+        "authors-latin-1",
+        {"data/authors.yml": (AUTHORS_YML + "# caf\xe9\n").encode("latin-1")},
+        "authors.yml:7: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8",
+    ),
+    (
+        "corrections-utf-16",
+        {
+            **WITH_ID,
+            "corrections/20240501-berita.yml": "- date: 2024-05-02 08:00\n  kind: koreksi\n"
+            "  text: Nama benar.\n".encode("utf-16"),
+        },
+        "20240501-berita.yml: the file is UTF-16 text, not UTF-8 — save it again as UTF-8",
+    ),
+    (
+        "comment-latin-1",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": b"Author: Budi\nDate: 2024-05-02 08:00\n\nCaf\xe9.\n"},
+        "c-1.md:4: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8",
+    ),
+    (
+        "bibliography-utf-16",
+        {"bibliography/b.json": '[{"id": "a", "type": "book", "title": "T"}]'.encode("utf-16")},
+        "b.json: the file is UTF-16 text, not UTF-8 — save it again as UTF-8",
+    ),
     # --- dates with a zone name, one-digit parts, a comma: read as meant ---
     ("date-wita-name", head(BASE[0], "Date: 2024-05-01 08:00 WITA", *BASE[2:]), None),
     ("date-wib", head(BASE[0], "Date: 2024-05-01 07:00 WIB", *BASE[2:]), None),
@@ -595,6 +627,41 @@ CASES = [
     ("html-stray-close", body("Isi.\n\n</div>\n"), ":8: </div> closes nothing"),
     ("html-misnested", body("<b>tebal <i>miring</b></i>\n"), ":6: </i> closes nothing"),
     ("html-balanced-ok", body("<div>\n\nIsi <b>tebal</b>.\n\n</div>\n"), None),
+    # --- raw HTML that acts on the whole page or runs from an SVG/MathML link (s27 break test) ---
+    (
+        "html-meta-refresh",
+        body('Isi.\n\n<meta http-equiv="refresh" content="0;url=https://a.example">\n'),
+        ":8: the text holds active content (<meta http-equiv>): it would act on every reader's "
+        "page (a refresh sends them elsewhere) — remove it",
+    ),
+    (
+        "html-base",
+        body('Isi.\n\n<base href="https://a.example/">\n'),
+        ":8: the text holds active content (<base>): it would change where every link",
+    ),
+    (
+        "html-style-block",
+        body("Isi.\n\n<style>header{display:none}</style>\n"),
+        ":8: the text holds active content (<style>): it would restyle the whole page",
+    ),
+    (
+        "html-object",
+        body('Isi.\n\n<object data="https://a.example/p.html"></object>\n'),
+        ":8: the text holds active content (<object>): it would load another site",
+    ),
+    (
+        "svg-xlink-javascript",
+        body('Isi.\n\n<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>\n'),
+        ":8: the text holds active content (xlink:href='javascript:alert(1)' on <a>): it would "
+        "run in every reader's browser",
+    ),
+    # --- text Markdown cannot convert: the reason at its line, never "internal error" ---
+    (
+        "nested-too-deeply",
+        body("\n".join("    " * i + "- x" for i in range(300)) + "\n"),
+        ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
+        "indentation here) — remove the indentation of pasted text",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",

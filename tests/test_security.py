@@ -304,6 +304,29 @@ def test_active_content_finds_scripts_handlers_and_javascript_links_not_data_blo
     ]
 
 
+def test_active_content_finds_page_elements_and_script_links_in_any_url_attribute():
+    found = safety.active_content(
+        '<meta http-equiv="refresh" content="0">\n<meta itemprop="x" content="y">\n'
+        '<base href="/">\n<link rel="stylesheet" href="x.css">\n<style>p{}</style>\n'
+        '<form action="https://a.example"></form>\n<object data="x"></object>\n<embed src="x">\n'
+        '<svg><a xlink:href=" JavaScript:x">a</a></svg>\n<object data="javascript:x"></object>'
+    )
+    assert found == [
+        (1, "<meta http-equiv>"),
+        (3, "<base>"),
+        (4, "<link>"),
+        (5, "<style>"),
+        (6, "<form>"),
+        (7, "<object>"),
+        (8, "<embed>"),
+        (9, "xlink:href=' JavaScript:x' on <a>"),
+        (10, "<object>"),
+        (10, "data='javascript:x' on <object>"),
+    ]
+    assert safety.effect("<base>").startswith("it would change where every link")
+    assert safety.effect("<script>") == safety.effect("event handler onclick= on <p>")
+
+
 def test_xml_forbidden_names_every_class():
     for char in ("\x00", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800"):
         assert safety.xml_forbidden(f"ab{char}") == (2, char)

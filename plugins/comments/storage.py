@@ -33,6 +33,7 @@ from markupsafe import Markup
 from news_metadata import front_matter
 from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.errors import display_path, report
 from news_metadata.header import lookalike_field, split_fields
 from news_metadata.text import suggest
@@ -134,6 +135,17 @@ def wita_text(value):
     return f"{_day_text(local.date())} {local:%H.%M} {_zone_text(local.utcoffset())}"
 
 
+def _read(path):
+    """The text of the comment file ``path``, or None when it cannot be read (reported)."""
+    try:
+        return read_text(path)  # bytes, then decode: quicker than a text reader
+    except NotUtf8 as exc:
+        report(path, exc.line, exc.message, exc.fix)
+    except OSError as exc:
+        report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
+    return None
+
+
 def read_comment(path, article_id, renderer):
     """Read one comment file, reporting every problem in it.
 
@@ -148,11 +160,8 @@ def read_comment(path, article_id, renderer):
     comment = Comment(id=comment_id, article_id=article_id, source_path=path)
     if not COMMENT_ID.match(comment_id):
         report(path, None, f"comment id {comment_id!r} is not a valid file name", COMMENT_ID_FIX)
-    try:
-        with open(path, "rb") as handle:  # bytes, then decode: quicker than a text reader
-            text = handle.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
+    text = _read(path)
+    if text is None:
         return comment
     fields, body, readable = _fields(path, text)
     values = {}

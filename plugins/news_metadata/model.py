@@ -86,8 +86,10 @@ SCRIPTS_ALLOWED = {"allowed", "true", "ya", "yes"}
 
 
 def _check_active_content(instance, path, lines):
-    """A ``<script>``, an event handler or a ``javascript:`` link in the article's own body is
-    an error unless the header opts in with ``Scripts: allowed`` (embeds: the images issue)."""
+    """A ``<script>``, an event handler, a ``javascript:`` link or an element that acts on the
+    whole page (:data:`safety.PAGE_ELEMENTS`: ``<base>``, ``<meta http-equiv>``, ``<style>``,
+    ``<form>``, ``<object>``, ...) in the article's own body is an error unless the header opts
+    in with ``Scripts: allowed`` (embeds: the images issue)."""
     found = safety.active_content(getattr(instance, "_content", "") or "")
     if not found:
         return
@@ -99,7 +101,7 @@ def _check_active_content(instance, path, lines):
         errors.report(
             path,
             _line_of(source, what),
-            f"the text holds active content ({what}): it would run in every reader's browser",
+            f"the text holds active content ({what}): {safety.effect(what)}",
             "remove it, or if the script is meant to be there add the line 'Scripts: allowed' "
             "to the header (an editor's decision, see plugins/news_metadata/README.md)",
         )
@@ -155,8 +157,8 @@ def _source_text(path):
 
 def _line_of(source, what):
     """The source line of a finding of :func:`safety.active_content`, or None."""
-    if what == "<script>":
-        pattern = r"<script\b"
+    if what.startswith("<"):  # "<script>", "<meta http-equiv>"
+        pattern = "<" + re.escape(what.strip("<>").split()[0]) + r"\b"
     elif what.startswith("event handler "):
         pattern = r"\b" + re.escape(what.split()[2].rstrip("=")) + r"\s*="
     else:

@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import balance, footnotes, front_matter, hygiene, links, typography
+from . import balance, encoding, footnotes, front_matter, hygiene, links, typography
 from . import header as header_scan
 from .containment import refused, report_refused
 from .dates import DATE_FIX, parse_date
@@ -57,20 +57,16 @@ def parse_bool(text):
 
 
 def _check_encoding(source_path):
-    """Report a file that is not UTF-8 (often pasted from Word or saved as ANSI), with the line
-    of the first bad byte, then raise UnicodeDecodeError so Pelican skips the file."""
+    """Report a file that is not UTF-8 (saved as ANSI or as Notepad's "Unicode", UTF-16) with
+    the line of the first bad byte (:mod:`.encoding`), then raise AlreadyReported so Pelican
+    skips the file."""
     with open(source_path, "rb") as handle:
         raw = handle.read()
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report(
-            source_path,
-            raw.count(b"\n", 0, exc.start) + 1,
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            "save it again as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)",
-        )
-        raise
+        encoding.decode(raw)
+    except encoding.NotUtf8 as exc:
+        report(source_path, exc.line, exc.message, exc.fix)
+        raise AlreadyReported(f"{source_path}: {exc.message}") from None
 
 
 class NewsMarkdownReader(MarkdownReader):
