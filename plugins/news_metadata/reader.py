@@ -407,8 +407,8 @@ class NewsMarkdownReader(MarkdownReader):
 def _mixed_separators(value):
     """True when a list value has both ``;`` and ``,`` and no ``;`` at its end: Pelican splits
     on ``;`` alone (``ensure_metadata_list``), so ``banjir; bima, sape`` is two tags, the
-    second ``bima, sape``; a trailing ``;`` (what the web editor writes for a name with a
-    comma, plugins/cms) says the commas belong to the names."""
+    second ``bima, sape``; a trailing ``;`` (the way to write a single name with a comma,
+    ``Bima, NTB;``) says the commas belong to the names."""
     return ";" in value and "," in value and not value.rstrip().endswith(";")
 
 
