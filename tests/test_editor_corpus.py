@@ -33,6 +33,29 @@ LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
 
+
+def _pdf(**info):
+    """A one-page PDF of a photo (Pillow's PDF writer) with document info or EXIF."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "PDF", **info)
+    return buffer.getvalue()
+
+
+def _gps_exif():
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825)[1] = "S"  # EXIF's GPS IFD: GPSLatitudeRef
+    return exif.tobytes()
+
+
+PDF_WITH_AUTHOR = _pdf(author="Nurhayati", creator="Microsoft Word")
+PDF_PHOTO_GPS = _pdf(exif=_gps_exif())
+
 # (id, files, message or None for "passes, read correctly")
 CASES = [
     # --- header lines an editor cannot trip over: read correctly ---
@@ -372,6 +395,14 @@ CASES = [
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- PDF documents: published without their makers' names; what cannot be cleaned refused
+    ("pdf-with-author-ok", {"images/laporan.pdf": PDF_WITH_AUTHOR}, None),
+    (
+        "pdf-photo-with-gps",
+        {"images/foto.pdf": PDF_PHOTO_GPS},
+        "images/foto.pdf: PDF foto.pdf holds a photo with its camera data (the GPS position "
+        "among them) on page 1: the published PDF would carry it — remove the photo's data",
+    ),
     # --- an SVG shown in the text: accepted or refused as when no article shows it ---
     ("svg-shown-ok", {**body("![Ikon](images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG}, None),
     (

@@ -14,7 +14,9 @@ import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from . import card, process
+import pypdf
+
+from . import card, pdf, process
 from .cache import DigestIndex, ImageCache, cache_key
 from .markup import picture
 
@@ -223,6 +225,34 @@ class ImageBuild:
                 info = self.cache.store(key, {name: data}, {"name": name, "bytes": len(data)})
                 self.made += 1
         if not info["name"] or self.validate_only:
+            return False
+        self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
+        return True
+
+    def pdf_copy(self, path, save_as):
+        """Publish a PDF document (a static file) without its metadata (:mod:`.pdf`).
+
+        Args:
+            path: the source file's path.
+            save_as: its output path, relative to the output folder.
+
+        Returns:
+            True when :meth:`write` puts the copy at ``save_as`` (made once per source bytes
+            and pypdf version, kept in the cache); False with ``NEWS_IMAGES_VALIDATE_ONLY``
+            (checked, nothing stored).
+
+        Raises:
+            process.ImageProblem: the file cannot be published (see :func:`pdf.clean_pdf`).
+        """
+        key = cache_key(self.digests.digest(path), {"kind": "pdf", "pypdf": pypdf.__version__})
+        info = self.cache.load(key)
+        if info is None:
+            data = pdf.clean_pdf(path)
+            if self.validate_only:
+                return False
+            info = self.cache.store(key, {"document.pdf": data}, {"name": "document.pdf"})
+            self.made += 1
+        if self.validate_only:
             return False
         self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
         return True
