@@ -14,9 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-import pypdf
-
-from . import card, pdf, process
+from . import card, process
 from .cache import DigestIndex, ImageCache, cache_key
 from .markup import picture
 
@@ -244,6 +242,12 @@ class ImageBuild:
         Raises:
             process.ImageProblem: the file cannot be published (see :func:`pdf.clean_pdf`).
         """
+        # Imported here: pypdf costs 0.1 s of CPU to import, which a site without PDFs
+        # (most builds) need not pay.
+        import pypdf
+
+        from . import pdf
+
         key = cache_key(self.digests.digest(path), {"kind": "pdf", "pypdf": pypdf.__version__})
         info = self.cache.load(key)
         if info is None:
