@@ -5,6 +5,7 @@ together finishes and writes the good article.
 Messages were read once by a person against the input; each case is one class of mistake.
 """
 
+import imagegen
 import pytest
 from conftest import AUTHORS_YML
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
@@ -34,17 +35,6 @@ LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
 
 
-def _pdf(**info):
-    """A one-page PDF of a photo (Pillow's PDF writer) with document info or EXIF."""
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "red").save(buffer, "PDF", **info)
-    return buffer.getvalue()
-
-
 def _gps_exif():
     from PIL import Image
 
@@ -53,8 +43,8 @@ def _gps_exif():
     return exif.tobytes()
 
 
-PDF_WITH_AUTHOR = _pdf(author="Nurhayati", creator="Microsoft Word")
-PDF_PHOTO_GPS = _pdf(exif=_gps_exif())
+PDF_WITH_AUTHOR = imagegen.pdf_document(author="Nurhayati", creator="Microsoft Word")
+PDF_PHOTO_GPS = imagegen.pdf_document(exif=_gps_exif())
 
 # (id, files, message or None for "passes, read correctly")
 CASES = [

@@ -151,14 +151,6 @@ def test_publish_copies_static_images_without_gps(tmp_path):
 
 
 # --- PDF documents: published without their makers' names (news_images/pdf.py) ---
-def pdf_bytes(exif=None, **info):
-    """A one-page PDF of a photo (Pillow's PDF writer, JPEG inside) with document info."""
-    buffer = io.BytesIO()
-    extra = {"exif": exif} if exif else {}
-    Image.new("RGB", (40, 30), "red").save(buffer, "PDF", **info, **extra)
-    return buffer.getvalue()
-
-
 def with_revision_and_xmp(data):
     """``data`` with an XMP packet naming the reporter, saved as an incremental update (the
     first revision, with its /Info, stays in the file)."""
@@ -179,7 +171,9 @@ def test_pdf_is_published_without_author_software_xmp_or_old_revisions(tmp_path)
     from pypdf import PdfReader
 
     source = tmp_path / "laporan.pdf"
-    source.write_bytes(with_revision_and_xmp(pdf_bytes(author="Nurhayati", creator="Word 2019")))
+    source.write_bytes(
+        with_revision_and_xmp(imagegen.pdf_document(author="Nurhayati", creator="Word 2019"))
+    )
     assert b"Munir Husen" in source.read_bytes()
     images = build(tmp_path)
     assert images.pdf_copy(str(source), "images/laporan.pdf") is True
@@ -203,7 +197,7 @@ def signed_pdf():
     from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
-    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes(author="Notaris")))
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document(author="Notaris")))
     writer.root_object[NameObject("/AcroForm")] = DictionaryObject(
         {NameObject("/SigFlags"): NumberObject(3), NameObject("/Fields"): ArrayObject()}
     )
@@ -215,7 +209,7 @@ def signed_pdf():
 def encrypted_pdf():
     from pypdf import PdfWriter
 
-    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes()))
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
     writer.encrypt("rahasia", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -232,8 +226,8 @@ def gps_exif():
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (lambda: pdf_bytes(exif=gps_exif()), "holds a photo with its camera data (the GPS "
-         "position among them) on page 1: the published PDF would carry it"),
+        (lambda: imagegen.pdf_document(exif=gps_exif()), "holds a photo with its camera "
+         "data (the GPS position among them) on page 1: the published PDF would carry it"),
         (signed_pdf, "is digitally signed: removing its metadata (author, software) would "
          "break the signature"),
         (encrypted_pdf, "is encrypted (password-protected)"),
@@ -256,7 +250,7 @@ def test_pdfs_that_cannot_be_cleaned_are_refused_also_in_make_check(tmp_path, da
 def test_publish_writes_the_pdf_without_its_metadata(tmp_path):
     files = {
         "articles/2024/berita.md": header("Judul Baik") + "[laporan]({static}/images/a.pdf)\n",
-        "images/a.pdf": pdf_bytes(author="Nurhayati"),
+        "images/a.pdf": imagegen.pdf_document(author="Nurhayati"),
     }
     content = write_site(tmp_path / "content", files)
     out = tmp_path / "out"
