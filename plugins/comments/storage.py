@@ -13,8 +13,9 @@ in Markdown::
 ``Author`` and ``Date`` (WITA, the forms of :mod:`news_metadata.dates`) are required,
 ``Reply-To`` (another comment's id on the same article) and ``Url`` (the commenter's web
 address) are optional; an empty optional value counts as absent. The web editor (plugins/cms)
-writes the same keys as YAML front matter between ``---`` lines, plus ``article:`` (the folder);
-both forms give the same comment and the same errors. Every problem is reported
+writes this header too; its earlier versions wrote the same keys as YAML front matter between
+``---`` lines, plus ``article:`` (the folder), still read: both forms give the same comment and
+the same errors. Every problem is reported
 with :func:`news_metadata.errors.report` and the comment is kept (a missing author is shown as
 "Tanpa nama", a comment without a usable date sorts last), so a development build still shows
 everything; the publish build fails on the reports.
@@ -218,7 +219,7 @@ def read_comment(path, article_id, renderer):
 
 def _fields(path, text):
     """The header of a comment file: ``Key: value`` lines, or YAML front matter between
-    ``---`` lines (what the web editor writes, plugins/cms) with the same keys; an
+    ``---`` lines (what the web editor wrote before, plugins/cms) with the same keys; an
     ``article:`` key there is the folder's id (Decap names the folder from it).
 
     Returns ``(fields, body, readable)``; ``readable`` is False when the YAML could not be
@@ -247,8 +248,8 @@ def _fields(path, text):
 
 
 def _check_second_header(path, text, body):
-    """A comment written as ``Key: value`` (``make comment``) and then saved by the web editor
-    has YAML front matter above its old header, which is now the first lines of the comment's
+    """A comment written as ``Key: value`` (``make comment``) and then saved by an earlier web
+    editor has YAML front matter above its old header, which is now the first lines of the comment's
     text: readers would see "Author: ..." as the comment. Report the first such line."""
     leading = body.lstrip("\n")
     fields, _ = split_fields(leading)
