@@ -30,6 +30,20 @@ LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
 
+
+def _animated_gif():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    frames = [Image.new("RGB", (64, 48), color) for color in ("red", "blue")]
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    return out.getvalue()
+
+
+ANIMATED_GIF = _animated_gif()
+
 # (id, files, message or None for "passes, read correctly")
 CASES = [
     # --- header lines an editor cannot trip over: read correctly ---
@@ -347,6 +361,18 @@ CASES = [
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- an animated picture would be shown as its first frame (s27 break test) ---
+    (
+        "animated-gif-shown",
+        {**body("![Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        ":6: image grafik.gif is animated (2 frames): pictures are shown as still copies, so "
+        "readers would see only its first frame — use a still picture",
+    ),
+    (
+        "animated-gif-linked-ok",
+        {**body("[Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        None,
+    ),
     # --- typography: read correctly (tests/test_typography_id.py has the exact output) ---
     ("range-dashes", body("Halaman 12--15, pukul 08.00--10.00.\n"), None),
     ("elided-year", body("Krisis '98 dan era '90-an.\n"), None),
