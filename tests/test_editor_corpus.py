@@ -677,6 +677,13 @@ CASES = [
         head(BASE[0], "Date: 0001-01-01 00:00+08:00", *BASE[2:]),
         ":2: Date '0001-01-01 00:00+08:00' has the year 1",
     ),
+    (
+        "modified-before-date",
+        head(*BASE, "Modified: 2024-04-30 08:00"),
+        ":5: Modified (2024-04-30 08:00) is before the article's Date (2024-05-01 08:00) — write "
+        "the time of the update (after Date), or remove the Modified line",
+    ),
+    ("modified-same-as-date-ok", head(*BASE, "Modified: 2024-05-01 08:00"), None),
     ("modified-year-9999", head(*BASE, "Modified: 9999-12-31"), ":5: Modified '9999-12-31' has"),
     # --- raw HTML that is not balanced ---
     ("html-unclosed-div", body('<div class="kotak">\n\nIsi.\n'), ":6: <div> is opened here and"),
