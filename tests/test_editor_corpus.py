@@ -163,6 +163,18 @@ CASES = [
     ("vertical-tab", body("Satu\x0bdua.\n"), ":6: invisible control character U+000B"),
     ("zwsp-in-title", head("Title: Judul\u200b Baik", *BASE[1:]), ":1: invisible character"),
     ("zwsp-in-tags", head(*BASE, "Tags: ban\u200bjir"), ":5: invisible character U+200B"),
+    (
+        "zwsp-as-reference",
+        body("Ka&#8203;ta dan `&shy;` di kode.\n"),
+        ":6: the character reference &#8203; in column 3 is an invisible character U+200B "
+        "(zero-width space) — delete it",
+    ),
+    (
+        "bidi-override-as-named-reference",
+        body("Harga &ZeroWidthSpace;naik &#x202E;lagi.\n"),
+        ":6: the character reference &#x202E; in column 28 is an invisible character U+202E "
+        "(right-to-left override)",
+    ),
     ("emoji-zwj-kept", body("Keluarga \U0001f468\u200d\U0001f469\u200d\U0001f467.\n"), None),
     # --- links and images ---
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
