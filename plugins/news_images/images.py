@@ -85,6 +85,7 @@ class ImageBuild:
         self.converted = set()  # absolute paths of sources published only as derived files
         self.refused = set()  # absolute paths of sources already reported (ImageProblem)
         self.originals = {}  # output path (a static file's save_as) -> cache file without metadata
+        self.svgs = {}  # absolute path of an SVG -> safe to publish (static.svg_acceptable)
         self._memo = {}
         self.made = 0  # cache misses, for the log line and the bench
         self.validate_only = bool(settings.get("NEWS_IMAGES_VALIDATE_ONLY"))

@@ -98,6 +98,15 @@ def _checked(path, max_bytes, max_pixels):
             f"image {name} is a HEIC/HEIF photo, which browsers and this build cannot use",
             HEIC_FIX.format(name=name, stem=stem),
         )
+    if name.lower().endswith(".svg"):
+        # Only a featured image or an embed's poster gets here (body.py shows an SVG as is):
+        # both become raster files (thumbnails, the share picture), which a drawing is not.
+        raise ImageProblem(
+            f"image {name} is an SVG drawing: a featured image or an embed's poster is made "
+            "into pictures of several sizes (and the share picture), which needs a JPEG or PNG",
+            "export it as PNG and use that file, or show the drawing in the text with "
+            f"![what it shows]({{static}}/images/{name})",
+        )
     try:
         image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:

@@ -33,6 +33,7 @@ from news_metadata.compat import body_html
 from news_metadata.errors import display_path, report
 from news_metadata.safety import xml_forbidden
 from news_metadata.slugs import NAME_MAX_BYTES
+from news_metadata.sources import SourceTexts, line_at
 from pelican.contents import Article, Page
 
 from . import taxonomy_links
@@ -58,7 +59,7 @@ def check_site(generator) -> None:
         if isinstance(content, Article | Page)
     ]
     contents.sort(key=lambda c: c.source_path)
-    sources = _Sources()
+    sources = SourceTexts()
     for content in contents:
         check_character_references(content.source_path, sources.text(content.source_path))
     check_links(contents, generator.context, settings, sources)
@@ -66,32 +67,16 @@ def check_site(generator) -> None:
     check_output_names(contents)
 
 
-class _Sources:
-    """Each source file's text, read once per build (universal newlines, BOM removed)."""
-
-    def __init__(self):
-        self._text = {}
-
-    def text(self, path):
-        if path not in self._text:
-            try:
-                with open(path, encoding="utf-8-sig") as handle:
-                    self._text[path] = handle.read()
-            except (OSError, UnicodeDecodeError):
-                self._text[path] = ""  # news_metadata reports files Pelican cannot read
-        return self._text[path]
-
-    def line_of(self, path, what, value):
-        """1-based line of the first ``{what}value`` (or ``|what|value``) in ``path``."""
-        text = self.text(path)
-        for candidate in dict.fromkeys((value, html.unescape(value))):
-            match = re.search(r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate), text)
-            if match:
-                return text.count("\n", 0, match.start()) + 1
-        # A plain link news_metadata rewrote: find it by its file name, in a link's "(...)".
-        name = re.escape(os.path.basename(urlparse(value).path))
-        match = re.search(r"\([^)\s]*" + name, text) if name else None
-        return text.count("\n", 0, match.start()) + 1 if match else None
+def _line_of(sources, path, what, value):
+    """1-based line of the first ``{what}value`` (or ``|what|value``) in ``path``."""
+    for candidate in dict.fromkeys((value, html.unescape(value))):
+        pattern = r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate)
+        line = sources.line_matching(path, pattern)
+        if line:
+            return line
+    # A plain link news_metadata rewrote: find it by its file name, in a link's "(...)".
+    name = re.escape(os.path.basename(urlparse(value).path))
+    return sources.line_matching(path, r"\([^)\s]*" + name) if name else None
 
 
 def check_character_references(path, text) -> None:
@@ -105,7 +90,7 @@ def check_character_references(path, text) -> None:
             continue
         report(
             path,
-            text.count("\n", 0, match.start()) + 1,
+            line_at(text, match.start()),
             f"the character reference {match.group()} names U+{number:04X}, which XML forbids "
             "(feeds and sitemaps with it are invalid)",
             "delete it",
@@ -146,7 +131,7 @@ def check_links(contents, context, settings, sources) -> None:
                     link,
                     context,
                     settings,
-                    partial(sources.line_of, content.source_path, *link[:2]),
+                    partial(_line_of, sources, content.source_path, *link[:2]),
                 )
 
 
@@ -175,7 +160,7 @@ def _check_link(content, link, generated, base, sources, static_paths, owned):
             break
     line = None
     if target is None or not isinstance(target, str) or target.startswith("not "):
-        line = sources.line_of(path, what, value)
+        line = _line_of(sources, path, what, value)
     if target is None:
         message, fix = f"link {written} points to a file that does not exist", _link_fix(what)
         missed = _near_miss(content, value, base)
@@ -268,7 +253,7 @@ def check_placeholders(contents, settings, sources) -> None:
             if index >= 0:
                 report(
                     content.source_path,
-                    text.count("\n", 0, index) + 1,
+                    line_at(text, index),
                     f"the placeholder text {placeholder[:40]!r}... is still in the article",
                     "replace it with your own text (or keep 'Status: draft' until it is written)",
                 )
