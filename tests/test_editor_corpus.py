@@ -33,6 +33,20 @@ LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
 
+
+def _animated_gif():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    frames = [Image.new("RGB", (64, 48), color) for color in ("red", "blue")]
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    return out.getvalue()
+
+
+ANIMATED_GIF = _animated_gif()
+
 # (id, files, message or None for "passes, read correctly")
 CASES = [
     # --- header lines an editor cannot trip over: read correctly ---
@@ -152,6 +166,18 @@ CASES = [
     ("vertical-tab", body("Satu\x0bdua.\n"), ":6: invisible control character U+000B"),
     ("zwsp-in-title", head("Title: Judul\u200b Baik", *BASE[1:]), ":1: invisible character"),
     ("zwsp-in-tags", head(*BASE, "Tags: ban\u200bjir"), ":5: invisible character U+200B"),
+    (
+        "zwsp-as-reference",
+        body("Ka&#8203;ta dan `&shy;` di kode.\n"),
+        ":6: the character reference &#8203; in column 3 is an invisible character U+200B "
+        "(zero-width space) — delete it",
+    ),
+    (
+        "bidi-override-as-named-reference",
+        body("Harga &ZeroWidthSpace;naik &#x202E;lagi.\n"),
+        ":6: the character reference &#x202E; in column 28 is an invisible character U+202E "
+        "(right-to-left override)",
+    ),
     ("emoji-zwj-kept", body("Keluarga \U0001f468\u200d\U0001f469\u200d\U0001f467.\n"), None),
     # --- found by the issue 11 break test (s27): silent or raw before ---
     (
@@ -402,6 +428,18 @@ CASES = [
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- an animated picture would be shown as its first frame (s27 break test) ---
+    (
+        "animated-gif-shown",
+        {**body("![Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        ":6: image grafik.gif is animated (2 frames): pictures are shown as still copies, so "
+        "readers would see only its first frame — use a still picture",
+    ),
+    (
+        "animated-gif-linked-ok",
+        {**body("[Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        None,
+    ),
     # --- an SVG shown in the text: accepted or refused as when no article shows it ---
     ("svg-shown-ok", {**body("![Ikon](images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG}, None),
     (
@@ -728,6 +766,13 @@ CASES = [
         head(BASE[0], "Date: 0001-01-01 00:00+08:00", *BASE[2:]),
         ":2: Date '0001-01-01 00:00+08:00' has the year 1",
     ),
+    (
+        "modified-before-date",
+        head(*BASE, "Modified: 2024-04-30 08:00"),
+        ":5: Modified (2024-04-30 08:00) is before the article's Date (2024-05-01 08:00) — write "
+        "the time of the update (after Date), or remove the Modified line",
+    ),
+    ("modified-same-as-date-ok", head(*BASE, "Modified: 2024-05-01 08:00"), None),
     ("modified-year-9999", head(*BASE, "Modified: 9999-12-31"), ":5: Modified '9999-12-31' has"),
     # --- raw HTML that is not balanced ---
     ("html-unclosed-div", body('<div class="kotak">\n\nIsi.\n'), ":6: <div> is opened here and"),
