@@ -46,6 +46,20 @@ def _gps_exif():
 PDF_WITH_AUTHOR = imagegen.pdf_document(author="Nurhayati", creator="Microsoft Word")
 PDF_PHOTO_GPS = imagegen.pdf_document(exif=_gps_exif())
 
+
+def _animated_gif():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    frames = [Image.new("RGB", (64, 48), color) for color in ("red", "blue")]
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    return out.getvalue()
+
+
+ANIMATED_GIF = _animated_gif()
+
 # (id, files, message or None for "passes, read correctly")
 CASES = [
     # --- header lines an editor cannot trip over: read correctly ---
@@ -165,6 +179,18 @@ CASES = [
     ("vertical-tab", body("Satu\x0bdua.\n"), ":6: invisible control character U+000B"),
     ("zwsp-in-title", head("Title: Judul\u200b Baik", *BASE[1:]), ":1: invisible character"),
     ("zwsp-in-tags", head(*BASE, "Tags: ban\u200bjir"), ":5: invisible character U+200B"),
+    (
+        "zwsp-as-reference",
+        body("Ka&#8203;ta dan `&shy;` di kode.\n"),
+        ":6: the character reference &#8203; in column 3 is an invisible character U+200B "
+        "(zero-width space) — delete it",
+    ),
+    (
+        "bidi-override-as-named-reference",
+        body("Harga &ZeroWidthSpace;naik &#x202E;lagi.\n"),
+        ":6: the character reference &#x202E; in column 28 is an invisible character U+202E "
+        "(right-to-left override)",
+    ),
     ("emoji-zwj-kept", body("Keluarga \U0001f468\u200d\U0001f469\u200d\U0001f467.\n"), None),
     # --- found by the issue 11 break test (s27): silent or raw before ---
     (
@@ -258,6 +284,36 @@ CASES = [
     ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
     ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
     ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- a link that missed an existing file: what differs (filenames.py; s27 break test) ---
+    (
+        "static-link-capitals",
+        {**body("![Foto]({static}/images/foto.jpg)\n"), "images/Foto.JPG": EXTRA_JPEG},
+        ":6: link {static}/images/foto.jpg points to a file that does not exist (there is "
+        "'images/Foto.JPG': capitals differ (Linux, where the site is built, tells them apart)) "
+        "— write the name exactly as the file's",
+    ),
+    (
+        "static-link-hash-in-name",
+        {**body("![Foto]({static}/images/foto#1.jpg)\n"), "images/foto#1.jpg": EXTRA_JPEG},
+        ":6: link {static}/images/foto#1.jpg points to a file that does not exist (the file is "
+        "named 'images/foto#1.jpg': in a web address '#' and '?' end the file name) — rename the "
+        "file without '#' and '?'",
+    ),
+    (
+        "plain-image-decomposed-accent",
+        {**body("![Foto](images/kaf\u00e9.jpg)\n"), "images/kafe\u0301.jpg": EXTRA_JPEG},
+        ":6: image 'images/kaf\u00e9.jpg' leads to no file (there is 'images/kafe\u0301.jpg': it "
+        "is the same name with its letters encoded differently (as macOS names files))",
+    ),
+    (
+        "featured-image-capitals",
+        {
+            **body("Isi.\n", "Image: images/foto.jpg", "Image_alt: Foto"),
+            "images/FOTO.jpg": EXTRA_JPEG,
+        },
+        ":5: featured image 'images/foto.jpg' does not exist (there is 'images/FOTO.jpg': capitals "
+        "differ",
+    ),
     # --- Pelican's older link syntax |filename|, |static|: checked like {filename}, {static} ---
     ("legacy-filename-ok", body("[baca](|filename|lain.md)\n"), None),
     ("legacy-static-ok", body("![Foto](|static|/images/x.jpg)\n"), None),
@@ -392,6 +448,18 @@ CASES = [
         {"images/foto.pdf": PDF_PHOTO_GPS},
         "images/foto.pdf: PDF foto.pdf holds a photo with its camera data (the GPS position "
         "among them) on page 1: the published PDF would carry it — remove the photo's data",
+    ),
+    # --- an animated picture would be shown as its first frame (s27 break test) ---
+    (
+        "animated-gif-shown",
+        {**body("![Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        ":6: image grafik.gif is animated (2 frames): pictures are shown as still copies, so "
+        "readers would see only its first frame — use a still picture",
+    ),
+    (
+        "animated-gif-linked-ok",
+        {**body("[Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        None,
     ),
     # --- an SVG shown in the text: accepted or refused as when no article shows it ---
     ("svg-shown-ok", {**body("![Ikon](images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG}, None),
@@ -719,6 +787,13 @@ CASES = [
         head(BASE[0], "Date: 0001-01-01 00:00+08:00", *BASE[2:]),
         ":2: Date '0001-01-01 00:00+08:00' has the year 1",
     ),
+    (
+        "modified-before-date",
+        head(*BASE, "Modified: 2024-04-30 08:00"),
+        ":5: Modified (2024-04-30 08:00) is before the article's Date (2024-05-01 08:00) — write "
+        "the time of the update (after Date), or remove the Modified line",
+    ),
+    ("modified-same-as-date-ok", head(*BASE, "Modified: 2024-05-01 08:00"), None),
     ("modified-year-9999", head(*BASE, "Modified: 9999-12-31"), ":5: Modified '9999-12-31' has"),
     # --- raw HTML that is not balanced ---
     ("html-unclosed-div", body('<div class="kotak">\n\nIsi.\n'), ":6: <div> is opened here and"),

@@ -137,6 +137,12 @@ class ImageBuild:
             if isinstance(found, process.ImageProblem):
                 raise found
             return found
+        try:
+            process.check_still(path)
+        except process.ImageProblem as problem:
+            self._memo[key] = problem
+            self.refused.add(os.path.abspath(path))
+            raise
         info = self.cache.load(key)
         if info is None and self.validate_only:
             s = self.settings

@@ -163,6 +163,35 @@ def published_original(path, max_bytes, max_pixels):
     return _load(image, name, None), REWRITE[image.format]
 
 
+def check_still(path):
+    """Refuse an animated GIF, WebP or PNG (APNG) shown as a picture.
+
+    The responsive copies (:func:`responsive`, thumbnails, the share image) are stills made of
+    the first frame: the animation would be lost without a word. Checked on every build, not
+    through the image cache (a cache entry may predate this rule); only the header and the
+    frame table are read.
+
+    Raises:
+        ImageProblem: the file is animated (with the number of frames and the fixes).
+    """
+    if not path.lower().endswith((".gif", ".webp", ".png", ".apng")):
+        return
+    try:
+        with Image.open(path) as image:
+            frames = getattr(image, "n_frames", 1) if getattr(image, "is_animated", False) else 1
+    except (OSError, SyntaxError, ValueError):
+        return  # unreadable: open_source says why
+    if frames > 1:
+        name = os.path.basename(path)
+        raise ImageProblem(
+            f"image {name} is animated ({frames} frames): pictures are shown as still copies, "
+            "so readers would see only its first frame",
+            "use a still picture; for motion, put the video on YouTube and paste its address "
+            "alone on a line, or link the file instead of showing it (the same link without "
+            "the '!' in front: readers open it as it is)",
+        )
+
+
 def _damaged(name, error):
     return ImageProblem(
         f"image {name} is damaged or incomplete ({error})",

@@ -112,6 +112,7 @@ class NewsMarkdownReader(MarkdownReader):
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
         self._check_required(source_path, metadata)
+        self._check_modified(metadata)
         self._set_slug(source_path, metadata)
         self._problems.extend(url_problems(metadata, self._header.lines))
         if metadata.get("image") and not metadata.get("image_alt"):
@@ -356,6 +357,18 @@ class NewsMarkdownReader(MarkdownReader):
         # After the error: the file name, so a dev build can still show the page somewhere.
         name = os.path.splitext(os.path.basename(source_path))[0]
         return make_slug(name, self.settings) or "tanpa-judul"
+
+    def _check_modified(self, metadata):
+        """A ``Modified`` before ``Date`` would show "Diperbarui" before the story was out and
+        give search engines a ``dateModified`` older than its ``datePublished``."""
+        date, modified = metadata.get("date"), metadata.get("modified")
+        if hasattr(date, "tzinfo") and hasattr(modified, "tzinfo") and modified < date:
+            self._problem(
+                "modified",
+                f"Modified ({modified:%Y-%m-%d %H:%M}) is before the article's Date "
+                f"({date:%Y-%m-%d %H:%M})",
+                "write the time of the update (after Date), or remove the Modified line",
+            )
 
     def _problem(self, key, message, fix):
         self._problems.append((self._header.lines.get(key), message, fix))

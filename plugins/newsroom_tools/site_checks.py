@@ -28,6 +28,7 @@ import re
 from functools import partial
 from urllib.parse import unquote, urlparse
 
+from news_metadata import filenames
 from news_metadata.compat import body_html
 from news_metadata.errors import display_path, report
 from news_metadata.safety import xml_forbidden
@@ -161,7 +162,12 @@ def _check_link(content, link, generated, base, sources, static_paths, owned):
     if target is None or not isinstance(target, str) or target.startswith("not "):
         line = _line_of(sources, path, what, value)
     if target is None:
-        report(path, line, f"link {written} points to a file that does not exist", _link_fix(what))
+        message, fix = f"link {written} points to a file that does not exist", _link_fix(what)
+        missed = _near_miss(content, value, base)
+        if missed:
+            why, fix = filenames.explain(*missed)
+            message += f" ({why})"
+        report(path, line, message, fix)
         return
     if isinstance(target, str) and target.startswith("not "):
         report(
@@ -192,6 +198,19 @@ def _check_link(content, link, generated, base, sources, static_paths, owned):
             "published",
             "remove the link, or publish that article first (delete its 'Status: draft' line)",
         )
+
+
+def _near_miss(content, value, base):
+    """``(path as linked, existing file)`` when the link ``value`` missed a file only by
+    capitals, Unicode form or a ``#``/``?`` in its name (``news_metadata.filenames``).
+    """
+    cut = min((value.find(c) for c in "#?" if c in value), default=len(value))
+    for candidate in _candidates(content, value):
+        relative = (candidate or "").replace(os.sep, "/")
+        found = relative and filenames.near_miss(base, relative, value[cut:])
+        if found:
+            return relative, found
+    return None
 
 
 def _unpublished(relative, what, static_paths, owned):
