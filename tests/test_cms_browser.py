@@ -483,9 +483,8 @@ def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, 
             break
         time.sleep(0.1)
     page.close()
-    assert said == [
-        f"the photo is more than the limit of {limit / 1e6:g} MB — {TOO_LARGE_FIX}"
-    ], said
+    expected = f"the photo is more than the limit of {limit / 1e6:g} MB — {TOO_LARGE_FIX}"
+    assert said == [expected], said
     assert not list((site / "content" / "images").rglob("besar*"))
 
 

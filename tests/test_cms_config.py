@@ -248,9 +248,7 @@ def test_a_photo_over_the_builds_limit_is_refused_with_the_builds_words(settings
 
     limit = settings["NEWS_IMAGES_MAX_BYTES"]
     for collection in article_collections(config):
-        assert fields(collection)["image"]["media_library"] == {
-            "config": {"max_file_size": limit}
-        }
+        assert fields(collection)["image"]["media_library"] == {"config": {"max_file_size": limit}}
     path = tmp_path / "besar.jpg"
     path.write_bytes(b"\xff\xd8" + b"\0" * 3000)
     with pytest.raises(process.ImageProblem) as caught:
