@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import nh3
 from citeproc import DATES, NAMES, VARIABLES
 from markupsafe import escape
-from news_metadata.containment import SYMLINK_FIX
+from news_metadata.containment import symlink_fix
 from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.safety import check_url, describe_character, xml_forbidden
 
@@ -141,7 +141,7 @@ def load_file(path, item_language=None):
     """
     if os.path.islink(path):  # refused unread: nothing of the file it points to is echoed
         return [], [(path, None, "this bibliography file is a symbolic link, so it was not read",
-                     SYMLINK_FIX)]  # fmt: skip
+                     symlink_fix(path))]  # fmt: skip
     try:
         text = read_text(path)
     except NotUtf8 as exc:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from . import errors, safety
+from . import errors, filenames, safety
 from .profiles import load_profiles
 from .slugs import make_slug
 from .state import build_state
@@ -242,9 +242,10 @@ def _check_image(instance, path, lines):
         )
         return
     if not os.path.isfile(os.path.join(instance.settings["PATH"], relative)):
-        errors.report(
-            path,
-            lines.get("image"),
-            f"featured image {image!r} does not exist",
-            "put the file in content/images/ and write 'Image: images/<file name>'",
-        )
+        message = f"featured image {image!r} does not exist"
+        fix = "put the file in content/images/ and write 'Image: images/<file name>'"
+        found = filenames.near_miss(content, relative)  # Image: is a path, '#' is a character
+        if found:
+            why, fix = filenames.explain(relative, found)
+            message += f" ({why})"
+        errors.report(path, lines.get("image"), message, fix)
