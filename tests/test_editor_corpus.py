@@ -5,6 +5,7 @@ together finishes and writes the good article.
 Messages were read once by a person against the input; each case is one class of mistake.
 """
 
+import imagegen
 import pytest
 from conftest import AUTHORS_YML
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
@@ -32,6 +33,18 @@ SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/>
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+
+
+def _gps_exif():
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825)[1] = "S"  # EXIF's GPS IFD: GPSLatitudeRef
+    return exif.tobytes()
+
+
+PDF_WITH_AUTHOR = imagegen.pdf_document(author="Nurhayati", creator="Microsoft Word")
+PDF_PHOTO_GPS = imagegen.pdf_document(exif=_gps_exif())
 
 
 def _animated_gif():
@@ -445,6 +458,14 @@ CASES = [
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- PDF documents: published without their makers' names; what cannot be cleaned refused
+    ("pdf-with-author-ok", {"images/laporan.pdf": PDF_WITH_AUTHOR}, None),
+    (
+        "pdf-photo-with-gps",
+        {"images/foto.pdf": PDF_PHOTO_GPS},
+        "images/foto.pdf: PDF foto.pdf holds a photo with its camera data (the GPS position "
+        "among them) on page 1: the published PDF would carry it — remove the photo's data",
+    ),
     # --- an animated picture would be shown as its first frame (s27 break test) ---
     (
         "animated-gif-shown",

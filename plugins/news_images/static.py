@@ -8,7 +8,10 @@ an article shows (issue 11; the same checks, so ``make check`` and ``make publis
   not a renamed PDF, not truncated, within the limits);
 - the published copy carries no EXIF (GPS), XMP or comments: :meth:`ImageBuild.original`
   re-encodes a source that has any, and :func:`publish_originals` takes those files out of the
-  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead.
+  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead;
+- a PDF is published as a copy without its metadata (author, software, XMP, earlier
+  revisions: :meth:`ImageBuild.pdf_copy`, :mod:`.pdf`), the same way; one that cannot be
+  cleaned (a photo with EXIF inside, signed, encrypted, damaged) is refused.
 
 A refused file is reported (path, line for an SVG, what, fix) and not copied. Sources already
 published as derived files (``ImageBuild.converted``) or already reported against an article
@@ -54,10 +57,11 @@ def _acceptable(static, path, build):
         return True  # not a file of content/ (news_metadata answers for links and paths)
     if extension == ".svg":
         return svg_acceptable(path, build)
-    if extension not in RASTER:
+    if extension not in (*RASTER, ".pdf"):
         return True
+    publish = build.pdf_copy if extension == ".pdf" else build.original
     try:
-        static.news_images_original = build.original(path, static.save_as)
+        static.news_images_original = publish(path, static.save_as)
     except ImageProblem as problem:
         report(path, None, problem.message, problem.fix)
         return False
