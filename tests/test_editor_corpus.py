@@ -222,6 +222,14 @@ CASES = [
     ),
     ("tags-comma-in-name-ok", head(*BASE, "Tags: Bima, NTB; banjir;"), None),
     (
+        "yaml-tags-comma-in-name-ok",
+        {
+            A: "---\ntitle: Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\ntags:\n  - 'Bima, NTB'\n  - banjir\n---\n\nIsi.\n"
+        },
+        None,
+    ),
+    (
         "key-russian-word",
         head(*BASE[:3], "Таги: x", BASE[3]),
         ":4: unknown metadata key 'Таги': the header's keys are English "

@@ -185,3 +185,20 @@ def test_an_alias_bomb_is_one_error_at_once_not_a_hang():
     assert [(line, message[:60]) for line, message, _ in result.problems] == [
         (3, "the header is not valid YAML (an alias (*name) repeats an an")
     ]
+
+
+@pytest.mark.parametrize(
+    ("items", "tags"),
+    [
+        (["Bima, NTB"], ["Bima, NTB"]),  # was two tags, Bima and NTB
+        (["Bima, NTB", "banjir"], ["Bima, NTB", "banjir"]),  # was the mixed-separator error
+        (["banjir", "Kota Bima"], ["banjir", "Kota Bima"]),
+    ],
+)
+def test_a_yaml_list_item_with_a_comma_stays_one_tag(items, tags):
+    from news_metadata.front_matter import read
+    from pelican.readers import ensure_metadata_list
+
+    text = "---\ntitle: A\ntags:\n" + "".join(f"  - '{item}'\n" for item in items) + "---\n\nI.\n"
+    (value,) = read(text, {"title", "tags"}).meta["tags"]
+    assert ensure_metadata_list(value) == tags
