@@ -725,6 +725,24 @@ CASES = [
     ("date-without-time", head(BASE[0], "Date: 2024-05-01", *BASE[2:]), None),
     ("date-in-words", head(BASE[0], "Date: 1 Mei 2024", *BASE[2:]), ":2: Date '1 Mei 2024' is not"),
     ("key-typo-titel", head("Titel: Judul Baik", *BASE[1:]), ":1: unknown metadata key 'titel'"),
+    # --- YAML aliases: one node standing for another ("billion laughs" hung the build) ---
+    (
+        "yaml-alias",
+        {
+            A: "---\ntitle: &judul Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\nsummary: *judul\n---\n\nIsi.\n"
+        },
+        "berita.md:6: the header is not valid YAML (an alias (*name) repeats an anchored value "
+        "(&name); write each value out)",
+    ),
+    (
+        "authors-yml-alias",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  bio: &b Wartawan.\n  affiliation: *b\n"
+        },
+        "authors.yml:9: is not valid YAML (an alias (*name) repeats an anchored value",
+    ),
     (
         "yaml-tags-empty-item",
         {
