@@ -720,5 +720,5 @@ def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(edito
     after = _wait_for_change(path, made)
     page.close()
     assert "text: Bantuan yang tiba juga selimut.\n" in after, after
-    status, output = _check(str(site / "content"))
+    _status, output = _check(str(site / "content"))
     assert f"{article}.yml" not in output, output

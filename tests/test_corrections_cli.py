@@ -209,7 +209,9 @@ def test_a_correction_is_appended_to_either_form(content, written):
 def test_an_editor_file_with_a_key_after_entries_is_not_appended_to(content):
     path = content / "corrections" / f"{ID}.yml"
     path.parent.mkdir()
-    written = f"entries:\n  - date: 2026-05-02 10:00\n    kind: koreksi\n    text: x\narticle: {ID}\n"
+    written = (
+        f"entries:\n  - date: 2026-05-02 10:00\n    kind: koreksi\n    text: x\narticle: {ID}\n"
+    )
     path.write_text(written, encoding="utf-8")
     result = make(content, "correction", f"ARTICLE={ID}", "KIND=pembaruan")
     assert result.returncode == 2
