@@ -29,7 +29,7 @@ SITE = {
     + "Isi draf.\n",
     "articles/2026/terjadwal.md": header("Rahasia Terjadwal", SCHEDULED_DATE) + "Isi embargo.\n",
     # a real photo: a broken image file is an error even when no article shows it
-    "images/foto.jpg": (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes(),
+    "images/foto.jpg": (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes(),
 }
 
 
