@@ -171,8 +171,10 @@ def editor(tmp_path_factory, browser):
         yield site, url
 
 
-def _open(browser, url, fragment):
-    page = browser.new_page(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
+def _open(browser, url, fragment, size=(412, 915)):
+    page = browser.new_page(
+        viewport={"width": size[0], "height": size[1]}, is_mobile=True, has_touch=True
+    )
     outside = []
     page.on(
         "request",
@@ -446,6 +448,44 @@ def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, browser):
     box = choose.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 412, box
     page.close()
+
+
+def test_the_form_fits_a_small_360_px_phone(editor, browser):
+    """360 x 640: a date field's Now/Clear buttons were cut off at the right edge."""
+    _site, url = editor
+    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new", (360, 640))
+    page.locator("#title-field-1").fill("Uji layar kecil")
+    assert _sideways(page) == [0, ""]
+    clear = page.get_by_role("button", name="Clear").first
+    box = clear.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+    page.close()
+
+
+def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, browser, tmp_path):
+    """A photo larger than NEWS_IMAGES_MAX_BYTES was uploaded (on GitHub: committed for good)
+    and only then refused by the build; the photo dialog refuses it in the build's words."""
+    from news_images.process import TOO_LARGE_FIX
+    from news_images.settings import DEFAULTS
+
+    site, url = editor
+    limit = DEFAULTS["NEWS_IMAGES_MAX_BYTES"]
+    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    said = []
+    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    page.get_by_text("Choose an image").click()
+    big = tmp_path / "besar sekali.jpg"
+    with open(big, "wb") as handle:
+        handle.truncate(limit + 1)  # sparse: the size is all the dialog looks at
+    page.locator("input[type=file]").set_input_files(str(big))
+    for _ in range(100):
+        if said:
+            break
+        time.sleep(0.1)
+    page.close()
+    expected = f"the photo is more than the limit of {limit / 1e6:g} MB — {TOO_LARGE_FIX}"
+    assert said == [expected], said
+    assert not list((site / "content" / "images").rglob("besar*"))
 
 
 def _git(repo, *args):

@@ -238,3 +238,21 @@ def test_correction_fields_are_the_correction_readers_fields(config):
         "yml",
         "{{fields.article}}",
     )
+
+
+def test_a_photo_over_the_builds_limit_is_refused_with_the_builds_words(settings, config, tmp_path):
+    """Decap's photo dialog refuses a file larger than NEWS_IMAGES_MAX_BYTES before uploading
+    it (it was committed to the repository, then refused by the build), in the build's words."""
+    from cms.config import photo_limit
+    from news_images import process
+
+    limit = settings["NEWS_IMAGES_MAX_BYTES"]
+    for collection in article_collections(config):
+        assert fields(collection)["image"]["media_library"] == {"config": {"max_file_size": limit}}
+    path = tmp_path / "besar.jpg"
+    path.write_bytes(b"\xff\xd8" + b"\0" * 3000)
+    with pytest.raises(process.ImageProblem) as caught:
+        process.open_source(str(path), 2000, 40_000_000)
+    _, message = photo_limit({**settings, "NEWS_IMAGES_MAX_BYTES": 2000})
+    said = message.removeprefix("the photo is ")
+    assert said == caught.value.message.split(", ", 1)[1] + " — " + caught.value.fix

@@ -223,6 +223,14 @@ CASES = [
     ),
     ("tags-comma-in-name-ok", head(*BASE, "Tags: Bima, NTB; banjir;"), None),
     (
+        "yaml-tags-comma-in-name-ok",
+        {
+            A: "---\ntitle: Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\ntags:\n  - 'Bima, NTB'\n  - banjir\n---\n\nIsi.\n"
+        },
+        None,
+    ),
+    (
         "key-russian-word",
         head(*BASE[:3], "Таги: x", BASE[3]),
         ":4: unknown metadata key 'Таги': the header's keys are English "
@@ -248,6 +256,23 @@ CASES = [
     # --- links and images ---
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
+    # --- the same in raw HTML (links.RawLinks; s27 break test) ---
+    (
+        "raw-html-image-and-link-ok",
+        body('<img src="../../images/x.jpg" alt="Foto">\n\n<a href="lain.md">baca</a>\n'),
+        None,
+    ),
+    (
+        "raw-html-image-missing",
+        body('<img src="foto.jpg" alt="Foto">\n'),
+        ":6: image 'foto.jpg' leads to no file: a plain relative path is resolved from this "
+        "page's web address, not from this file",
+    ),
+    (
+        "raw-html-video-missing",
+        body('<video src="klip.mp4" controls></video>\n'),
+        ":6: file 'klip.mp4' leads to no file",
+    ),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
     ("tags-entity", head(*BASE, "Tags: R&amp;D, Q&A, banjir"), None),
     (
@@ -701,6 +726,24 @@ CASES = [
     ("date-without-time", head(BASE[0], "Date: 2024-05-01", *BASE[2:]), None),
     ("date-in-words", head(BASE[0], "Date: 1 Mei 2024", *BASE[2:]), ":2: Date '1 Mei 2024' is not"),
     ("key-typo-titel", head("Titel: Judul Baik", *BASE[1:]), ":1: unknown metadata key 'titel'"),
+    # --- YAML aliases: one node standing for another ("billion laughs" hung the build) ---
+    (
+        "yaml-alias",
+        {
+            A: "---\ntitle: &judul Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\nsummary: *judul\n---\n\nIsi.\n"
+        },
+        "berita.md:6: the header is not valid YAML (an alias (*name) repeats an anchored value "
+        "(&name); write each value out)",
+    ),
+    (
+        "authors-yml-alias",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  bio: &b Wartawan.\n  affiliation: *b\n"
+        },
+        "authors.yml:9: is not valid YAML (an alias (*name) repeats an anchored value",
+    ),
     (
         "yaml-tags-empty-item",
         {
@@ -1051,3 +1094,20 @@ def test_dev_build_of_the_whole_corpus_finishes(tmp_path):
     assert (tmp_path / "dev" / "feeds" / "semua.atom.xml").stat().st_size > 1000
     banner = list((tmp_path / "dev" / "2024").rglob("*.html"))
     assert any('class="content-errors"' in p.read_text(encoding="utf-8") for p in banner)
+
+
+def test_raw_html_links_and_images_get_their_urls_on_the_page_and_in_the_feed(tmp_path):
+    """<img src>/<a href> typed as HTML with a path relative to the file work like Markdown's."""
+    from bs4 import BeautifulSoup
+
+    text = '<p><img src="../../images/x.jpg" alt="Foto"> <a href="lain.md">baca</a></p>\n'
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    out = tmp_path / "out"
+    page = BeautifulSoup((out / "2024/05/judul-baik.html").read_text(encoding="utf-8"), "lxml")
+    article = page.select_one("article")
+    assert article.select_one('a[href$="/2024/04/berita-lain.html"]') is not None
+    assert not article.select('a[href="lain.md"], img[src*="../"]')
+    feed = (out / "feeds" / "semua.atom.xml").read_text(encoding="utf-8")
+    assert "../../images/x.jpg" not in feed and 'href="lain.md"' not in feed

@@ -43,6 +43,29 @@ REQUIRED_HINT = "Wajib diisi."
 TITLE_EMPTY = "Title is empty — write the headline after 'Title: '"
 
 
+def photo_limit(settings):
+    """Return ``(bytes, message)``: the largest photo the build takes (``NEWS_IMAGES_MAX_BYTES``)
+    and the build's words for a larger one (``news_images.process``), or None without a limit.
+    """
+    max_bytes = settings.get("NEWS_IMAGES_MAX_BYTES")
+    if not max_bytes:
+        return None
+    from news_images.process import TOO_LARGE_FIX, over_limit
+
+    return max_bytes, f"the photo is {over_limit(max_bytes)} — {TOO_LARGE_FIX}"
+
+
+def image_field(settings):
+    """Return the Image field: Decap's photo dialog refuses a file over the build's limit
+    before it is uploaded (``max_file_size``, decap-cms-core MediaLibrary.js; admin.js shows the
+    build's words), where it would have been committed and then refused by the build."""
+    field = {"name": "image", "label": "Foto utama", "widget": "news-image", "required": False}
+    limit = photo_limit(settings)
+    if limit:
+        field["media_library"] = {"config": {"max_file_size": limit[0]}}
+    return field
+
+
 def article_fields(settings, authors):
     """Return the Decap field list of an article, in the order of ``make new``'s header.
 
@@ -124,7 +147,7 @@ def article_fields(settings, authors):
             "required": False,
         },
         # Decap's image widget, shown from where the build takes the file (admin.js).
-        {"name": "image", "label": "Foto utama", "widget": "news-image", "required": False},
+        image_field(settings),
         {
             "name": "image_alt",
             "label": "Teks alternatif foto",

@@ -25,7 +25,7 @@ from news_metadata.settings import known_keys
 from news_metadata.slugs import make_slug
 from pelican import signals
 
-from .config import DATE_KEYS, TYPED_LIST_KEYS, build_config
+from .config import DATE_KEYS, TYPED_LIST_KEYS, build_config, photo_limit
 from .settings import ROOT, apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -153,6 +153,8 @@ def write_admin(generators):
         # The site's root from /admin/: an Image outside the year's photo folder is shown
         # from the site's copy (admin.js: news-image)
         "siteRoot": "../" * len(folder.strip("/").split("/")),
+        # The build's words for a photo over its size limit (Decap's photo dialog refuses it)
+        "photoTooLarge": (photo_limit(settings) or (None, None))[1],
     }
     # JSON in <script> is data; "</" escaped so no value can close the element.
     data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")

@@ -254,6 +254,9 @@
   indonesian.editor.editorToolbar.save = "Simpan";
   indonesian.app.header.content = "Isi";
   indonesian.app.header.media = "Foto";
+  // The photo dialog refuses a file over the build's limit (config.py: max_file_size) with the
+  // build's words, not Decap's "File too large".
+  if (setup.photoTooLarge) indonesian.mediaLibrary.mediaLibrary.fileTooLarge = setup.photoTooLarge;
   CMS.registerLocale("id", indonesian);
 
   var format = window.KabarHeaderFormat;
