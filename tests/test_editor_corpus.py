@@ -878,6 +878,15 @@ CASES = [
         ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
         "indentation here) — remove the indentation of pasted text",
     ),
+    # --- ids of the page around the text (anchors.py; s27 break test) ---
+    ("headings-named-like-page-parts-ok", body("## Baca Juga\n\nA.\n\n## Komentar\n\nB.\n"), None),
+    (
+        "id-of-page-part",
+        body("Isi.\n\n## Tanggapan {: #komentar }\n\nB.\n"),
+        ":8: the id 'komentar' is also the id of a part of the page around the article (links "
+        "to it and its label would lead to the wrong place) — choose another id, e.g. "
+        "'bagian-komentar'",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",
@@ -1110,3 +1119,22 @@ def test_raw_html_links_and_images_get_their_urls_on_the_page_and_in_the_feed(tm
     assert not article.select('a[href="lain.md"], img[src*="../"]')
     feed = (out / "feeds" / "semua.atom.xml").read_text(encoding="utf-8")
     assert "../../images/x.jpg" not in feed and 'href="lain.md"' not in feed
+
+
+def test_headings_named_like_page_parts_leave_every_id_of_the_page_unique(tmp_path):
+    """'## Baca Juga' and '## Isi' were id="baca-juga"/"isi": the related section's label and
+    the skip link's target twice on the page."""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    text = "## Baca Juga\n\nA.\n\n## Isi\n\nB.\n\n## Komentar\n\nC.\n"
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    page = (tmp_path / "out/2024/05/judul-baik.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "lxml")
+    ids = Counter(element["id"] for element in soup.select("[id]"))
+    assert [name for name, count in ids.items() if count > 1] == []
+    headings = {h.get_text().replace("\xa0", " "): h.get("id") for h in soup.select("h2")}
+    assert headings["Baca Juga"] == "bagian-baca-juga" and headings["Isi"] == "bagian-isi"
