@@ -461,6 +461,17 @@ CASES = [
         "image catatan.png is not an image this build can read — save or export it as a JPEG",
     ),
     (
+        "html-page-in-images",
+        {"images/index.html": "<html><script>alert(1)</script></html>"},
+        "images/index.html: index.html is a web page or script: opened from the site it would "
+        "run on the site's address, with the readers' cookies — a static folder holds",
+    ),
+    (
+        "xml-in-images",
+        {"images/peta.xml": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+        "peta.xml is a web page or script",
+    ),
+    (
         "svg-plain-ok",
         {"images/ikon.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'},
         None,
