@@ -331,6 +331,12 @@ CASES = [
         "is the same name with its letters encoded differently (as macOS names files))",
     ),
     (
+        "featured-image-content-prefix",
+        {**body("Isi.\n", "Image: content/images/x.jpg", "Image_alt: Foto")},
+        ":5: featured image 'content/images/x.jpg' does not exist (there is 'images/x.jpg': paths "
+        "are written from content/, without 'content/') — write 'images/x.jpg'",
+    ),
+    (
         "featured-image-capitals",
         {
             **body("Isi.\n", "Image: images/foto.jpg", "Image_alt: Foto"),
