@@ -8,6 +8,7 @@ Messages were read once by a person against the input; each case is one class of
 import imagegen
 import pytest
 from conftest import AUTHORS_YML
+from golden import FIXTURE_CONTENT
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
@@ -32,7 +33,7 @@ BLOGGER_LABELS = '{"labels": {"Banjir": {"tag": "banjir"}}}'
 SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>'
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
-EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+EXTRA_JPEG = (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes()
 
 
 def _gps_exif():
