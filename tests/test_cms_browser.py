@@ -171,9 +171,12 @@ def editor(tmp_path_factory, browser):
         yield site, url
 
 
-def _open(browser, url, fragment, size=(412, 915)):
+def _open(browser, url, fragment, size=(412, 915), timezone=None):
     page = browser.new_page(
-        viewport={"width": size[0], "height": size[1]}, is_mobile=True, has_touch=True
+        viewport={"width": size[0], "height": size[1]},
+        is_mobile=True,
+        has_touch=True,
+        timezone_id=timezone,
     )
     outside = []
     page.on(
@@ -486,6 +489,24 @@ def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, 
     expected = f"the photo is more than the limit of {limit / 1e6:g} MB — {TOO_LARGE_FIX}"
     assert said == [expected], said
     assert not list((site / "content" / "images").rglob("besar*"))
+
+
+def test_now_is_the_time_in_wita_whatever_the_devices_clock(editor, browser):
+    """On a computer set to WIT (UTC+9), Decap's Now gave the device's time, an hour ahead
+    of WITA: read as WITA by the build, a story set to "now" was scheduled an hour later."""
+    import datetime as dt
+
+    _site, url = editor
+    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new", timezone="Asia/Jayapura")
+    date = page.locator("[id^=date-field]")
+    expect(date).to_be_visible(timeout=30000)
+    expect(page.get_by_role("button", name="Set date to now")).to_have_count(0)  # Decap's own
+    wita = dt.timezone(dt.timedelta(hours=8))
+    before = dt.datetime.now(wita).replace(second=0, microsecond=0, tzinfo=None)
+    page.get_by_role("button", name="Sekarang (WITA)").first.click()
+    shown = dt.datetime.fromisoformat(date.input_value())
+    page.close()
+    assert before <= shown <= before + dt.timedelta(minutes=1), (before, shown)
 
 
 def _git(repo, *args):
