@@ -163,6 +163,14 @@ def _publish(page):
     page.get_by_text("Terbitkan sekarang").click()
 
 
+def _dismiss(page, message):
+    """Tap Decap's toast ``message`` away (react-toastify, close on click): on a phone screen
+    it covers the toolbar's buttons for its 4-5 s otherwise, as it would a journalist's."""
+    toast = page.locator(".Toastify__toast", has_text=message)
+    toast.click()
+    expect(toast).to_have_count(0)
+
+
 def _wait_for(path, timeout=30):
     for _ in range(timeout * 10):
         if path.exists():
@@ -445,13 +453,20 @@ def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, br
             time.sleep(0.1)
         assert path in _git(site, "ls-tree", "-r", "--name-only", branch)
         assert path not in _git(site, "ls-tree", "-r", "--name-only", "main")  # not yet
+        # decap-server keeps the workflow status in the branch description ("decap-cms/" and
+        # Decap's status name: draft, pending_review, pending_publish for Ready).
+        description = f"branch.{branch}.description"
+        assert _git(site, "config", "--get", description) == "decap-cms/draft\n"
         page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ... publish?"
+        _dismiss(page, "Entry saved")
         page.get_by_text("Status: Draft").click()
         page.get_by_role("menuitem", name="Ready").click()
+        _dismiss(page, "Entry status updated")
         for _ in range(300):
-            if "ready" in _git(site, "config", "--get", f"branch.{branch}.description"):
+            if _git(site, "config", "--get", description) == "decap-cms/pending_publish\n":
                 break
             time.sleep(0.1)
+        assert _git(site, "config", "--get", description) == "decap-cms/pending_publish\n"
         _publish(page)
         for _ in range(300):
             if path in _git(site, "ls-tree", "-r", "--name-only", "main"):
