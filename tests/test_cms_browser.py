@@ -10,13 +10,14 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
 
+import inprocess
 import pytest
 from browser import serve_folder
 from conftest import AUTHORS_YML, ROOT, run_pelican
+from newsroom_cli import check
 from playwright.sync_api import expect
 
 NODE_MODULES = ROOT / "tools" / "cms" / "node_modules"
@@ -124,19 +125,32 @@ def _decap(site, output, mode):
 
 
 @pytest.fixture(scope="module")
-def editor(tmp_path_factory, browser):
+def phone(browser):
+    """One phone-sized context (412 x 915, touch) for the module. Each test opens its own tab;
+    the tabs share Decap's login (localStorage) and the HTTP and compiled-code caches, so the
+    5 MB bundle is not fetched and compiled again for every test."""
+    context = browser.new_context(
+        viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory, phone):
     """A scratch site (content/ with authors and one hand-written article), built with the
-    dev settings, served on 127.0.0.1, with decap-server writing into it. Yields
-    ``(site folder, /admin/ URL)``."""
+    dev settings, served on 127.0.0.1, with decap-server writing into it, logged in in
+    ``phone``. Yields ``(site folder, /admin/ URL)``."""
     _require_tools()
     site = tmp_path_factory.mktemp("cms-site")
     _scratch_site(site)
     with _decap(site, site / "output", "fs") as url:
+        _login(phone, url)
         yield site, url
 
 
-def _open(browser, url, fragment):
-    page = browser.new_page(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
+def _watch(page):
+    """Record the requests of ``page`` that leave 127.0.0.1; return the list they go to."""
     outside = []
     page.on(
         "request",
@@ -146,8 +160,25 @@ def _open(browser, url, fragment):
             else None
         ),
     )
+    return outside
+
+
+def _login(context, url):
+    """Press Login (the local backend: no password) at ``url`` once for ``context``'s tabs."""
+    page = context.new_page()
+    outside = _watch(page)
     page.goto(url)
     page.get_by_role("button", name="Login").click()
+    page.wait_for_url("**#/collections/**")  # Decap shows the first collection when logged in
+    page.close()
+    assert outside == []
+
+
+def _open(context, url, fragment):
+    """A new tab of ``context`` (logged in by :func:`_login`) at ``url`` + ``fragment``;
+    returns it with the list of its requests that leave 127.0.0.1."""
+    page = context.new_page()
+    outside = _watch(page)
     page.goto(url + fragment)
     return page, outside
 
@@ -180,10 +211,10 @@ def _wait_for(path, timeout=30):
 
 
 def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
-    editor, browser, tmp_path
+    editor, phone, tmp_path
 ):
     site, url = editor
-    page, outside = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    page, outside = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
     page.locator("#title-field-1").fill("Jembatan Padolo dibuka kembali")
     page.locator("[id^=date-field]").fill(f"{YEAR}-01-15T09:30")
     _choose(page, "authors-field-3", "Nurhayati")
@@ -227,22 +258,8 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     assert "\n\nJembatan Padolo dibuka kembali pagi ini.\n" in text
     assert outside == []  # nothing from a CDN or anywhere else
     page.close()
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsroom_cli.check",
-            "-s",
-            str(ROOT / "publishconf.py"),
-            str(site / "content"),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    status, output = _check(str(site / "content"))
+    assert status == 0, output
     built = run_pelican(site / "content", tmp_path / "out", ROOT / "publishconf.py")
     assert built.returncode == 0, built.stdout + built.stderr
     html = (tmp_path / "out" / str(YEAR) / "01" / "jembatan-padolo-dibuka-kembali.html").read_text(
@@ -253,10 +270,10 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     assert "breaking-label" in html or "Breaking" in html
 
 
-def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, browser):
+def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, phone):
     site, url = editor
     path = site / "content" / "articles" / "2024" / "banjir-wawo.md"
-    page, _ = _open(browser, url, "#/collections/artikel-2024/entries/banjir-wawo")
+    page, _ = _open(phone, url, "#/collections/artikel-2024/entries/banjir-wawo")
     title = page.locator("#title-field-1")
     expect(title).to_have_value("Banjir: Wawo terendam", timeout=30000)  # the entry loaded
     title.fill("Banjir: Wawo dan Lambitu terendam")
@@ -279,12 +296,12 @@ def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, bro
     assert status == 0, output
 
 
-def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, browser):
+def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, phone):
     """The form and the preview say why at once; saving is refused with that message (the
     Title field's error; the format's toFile would refuse too) and the file is not touched."""
     site, url = editor
     path = site / "content" / "articles" / "2024" / "yaml-lama.md"
-    page, _ = _open(browser, url, "#/collections/artikel-2024/entries/yaml-lama")
+    page, _ = _open(phone, url, "#/collections/artikel-2024/entries/yaml-lama")
     alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
     expect(alert).to_be_visible(timeout=30000)
     notice = page.frame_locator("iframe").first.locator(".draft-notice")
@@ -297,11 +314,11 @@ def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, browser):
     assert path.read_text(encoding="utf-8") == YAML_ARTICLE
 
 
-def test_a_yaml_page_is_refused_at_once_too(editor, browser):
+def test_a_yaml_page_is_refused_at_once_too(editor, phone):
     """A page in YAML front matter: the notice over Title and in the preview when it opens (it
     used to open as an empty form and fail only on save)."""
     site, url = editor
-    page, _ = _open(browser, url, "#/collections/halaman/entries/yaml-halaman")
+    page, _ = _open(phone, url, "#/collections/halaman/entries/yaml-halaman")
     alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
     expect(alert).to_be_visible(timeout=30000)
     notice = page.frame_locator("iframe").first.locator(".draft-notice")
@@ -310,9 +327,9 @@ def test_a_yaml_page_is_refused_at_once_too(editor, browser):
     assert (site / "content" / "pages" / "yaml-halaman.md").read_text("utf-8") == YAML_PAGE
 
 
-def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_site):
+def test_an_empty_title_is_refused_with_the_builds_words(editor, phone, make_site):
     site, url = editor
-    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
     _choose(page, "authors-field-3", "Nurhayati")
     page.locator("[id^=date-field]").fill(f"{YEAR}-01-16T10:00")
     _publish(page)
@@ -330,25 +347,17 @@ def test_an_empty_title_is_refused_with_the_builds_words(editor, browser, make_s
 
 
 def _check(content):
-    """`make check` on ``content`` with the publish settings: (exit status, output)."""
-    check = subprocess.run(
-        [sys.executable, "-m", "newsroom_cli.check", "-s", str(ROOT / "publishconf.py"), content],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    return check.returncode, check.stdout + check.stderr
+    """`make check` on ``content`` with the publish settings (its ``main`` in this process,
+    tests/inprocess.py): (exit status, output)."""
+    result = inprocess.call(check.main, ["-s", ROOT / "publishconf.py", content])
+    return result.returncode, result.output_text
 
 
-def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(
-    editor, browser, tmp_path
-):
+def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(editor, phone, tmp_path):
     """Moderation: a reader's comment pasted into a comment entry; a correction of the
     hand-written article. Both files pass make check and show on the article page."""
     site, url = editor
-    page, outside = _open(browser, url, "#/collections/komentar/new")
+    page, outside = _open(phone, url, "#/collections/komentar/new")
     page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
     page.locator("[id^=author-field]").fill("Budi Santoso")
     page.locator("[id^=date-field]").fill("2024-05-02T10:15")
@@ -360,7 +369,7 @@ def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(
     text = comment.read_text(encoding="utf-8")
     assert text.startswith("---\narticle: 20240501-banjir-wawo\nauthor: Budi Santoso\n"), text
 
-    page, _ = _open(browser, url, "#/collections/koreksi/new")
+    page, _ = _open(phone, url, "#/collections/koreksi/new")
     page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
     page.get_by_role("button", name="Add Entri").click()
     page.locator("[id^=date-field]").fill("2024-05-03T09:00")
@@ -398,11 +407,11 @@ def _sideways(page):
     )
 
 
-def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, browser):
+def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, phone):
     """412 x 915 (a common Android phone): nothing scrolls sideways, in the form or in the
     photo dialog, and its buttons are on the screen."""
     _site, url = editor
-    page, _ = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
     page.locator("#title-field-1").fill("Uji layar ponsel")
     assert _sideways(page) == [0, ""]
     page.get_by_text("Choose an image").click()
@@ -420,22 +429,28 @@ def _git(repo, *args):
     ).stdout
 
 
-def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, browser):
-    """decap-server's git mode (make cms CMS_MODE=git): saving makes a cms/<collection>/<slug>
-    branch (a pull request on GitHub), Ready then Publish merges it into main."""
-    _require_tools()
-    if not shutil.which("git"):
-        pytest.skip("git not installed")
-    site = tmp_path_factory.mktemp("cms-repo")
+def _scratch_repository(site):
+    """:func:`_scratch_site` in ``site``, committed on ``main`` of a new git repository."""
     _scratch_site(site)
     _git(site, "init", "-q", "-b", "main")
     _git(site, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
     _git(site, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start")
     _git(site, "config", "user.name", "Redaksi")
     _git(site, "config", "user.email", "redaksi@example.org")
+    return site
+
+
+def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, phone):
+    """decap-server's git mode (make cms CMS_MODE=git): saving makes a cms/<collection>/<slug>
+    branch (a pull request on GitHub), Ready then Publish merges it into main."""
+    _require_tools()
+    if not shutil.which("git"):
+        pytest.skip("git not installed")
+    site = _scratch_repository(tmp_path_factory.mktemp("cms-repo"))
     output = tmp_path_factory.mktemp("cms-repo-output")  # outside the repository
     with _decap(site, output, "git") as url:
-        page, outside = _open(browser, url, f"#/collections/artikel-{YEAR}/new")
+        _login(phone, url)
+        page, outside = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
         page.locator("#title-field-1").fill("Pasar Amahami buka lagi")
         page.locator("[id^=date-field]").fill(f"{YEAR}-01-20T07:00")
         _choose(page, "authors-field-3", "Nurhayati")
