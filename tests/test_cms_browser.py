@@ -307,10 +307,16 @@ def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, phone):
     notice = page.frame_locator("iframe").first.locator(".draft-notice")
     expect(notice).to_contain_text("does not save this file")
     page.locator("#title-field-1").fill("Pelabuhan Bima ramai sekali")
+    writes = []  # what the page asks decap-server to write (persistEntry)
+    page.on(
+        "request",
+        lambda r: writes.append(r.url) if "persistEntry" in (r.post_data or "") else None,
+    )
     _publish(page)
     expect(page.get_by_text("does not save this file")).to_have_count(2)  # the field's error too
-    time.sleep(1)
+    page.evaluate("() => new Promise((done) => setTimeout(done, 50))")  # a save would be sent
     page.close()
+    assert writes == []
     assert path.read_text(encoding="utf-8") == YAML_ARTICLE
 
 
