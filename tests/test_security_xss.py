@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import serve_folder
+from browser import DEAD_PROXY, serve_folder
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
 from front_page.assets import icon_data_url
@@ -288,9 +288,6 @@ FINDINGS = """() => {
 # ontoggle, onbegin and autofocus's onfocus run just after load (the next rendering update):
 # a page is read this long after its load event (test_the_scan_and_the_browser_can_fail).
 SETTLE_MS = 30
-# Where a request to another host goes: nothing listens on port 9 (discard) of this machine,
-# so it fails at once, in the browser's network stack (no round trip through the test).
-DEAD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
 
 TABS = 4
 
