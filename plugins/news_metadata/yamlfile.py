@@ -3,7 +3,25 @@ node tree, so every plugin reports a broken file the same way, with its line."""
 
 import yaml
 
+from .encoding import NotUtf8, read_text
 from .errors import report
+
+ALIAS_PROBLEM = "an alias (*name) repeats an anchored value (&name); write each value out"
+
+
+class Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases, for every YAML file an editor writes.
+
+    An alias makes one node stand for another, so a few lines of ``&a [*b, *b, ...]`` become
+    billions of values for any code that walks the values (the "billion laughs"): the build
+    hung. No header or data file of the site needs one; an alias is a YAML error at its line.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, ALIAS_PROBLEM, mark)
+        return super().compose_node(parent, index)
 
 
 def line(node):
@@ -19,17 +37,22 @@ def compose(path, fix):
         fix: what to tell the editor when the file is not valid YAML.
     Returns:
         a PyYAML node (``yaml.SequenceNode``, ``MappingNode``, ...) keeping line marks, or None
-        when the file is empty or not valid YAML (then reported with the line of the problem).
+        when the file is empty, not UTF-8 (:mod:`.encoding`) or not valid YAML (then reported
+        with the line of the problem).
     """
-    with open(path, encoding="utf-8") as handle:
-        try:
-            return yaml.compose(handle)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            report(
-                path,
-                mark.line + 1 if mark else None,
-                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                fix,
-            )
-            return None
+    try:
+        text = read_text(path)
+    except NotUtf8 as exc:
+        report(path, exc.line, exc.message, exc.fix)
+        return None
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report(
+            path,
+            mark.line + 1 if mark else None,
+            f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+            fix,
+        )
+        return None
