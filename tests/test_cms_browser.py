@@ -760,7 +760,7 @@ def test_a_comment_in_yaml_front_matter_opens_with_the_notice(editor, phone):
     assert path.read_text(encoding="utf-8") == old
 
 
-def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(editor, browser):
+def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(editor, phone):
     """make correction wrote a top-level YAML list, which Decap opened as an empty form that
     could not be edited; it now writes the editor's form (article:, entries:)."""
     from newsroom_cli.correction import add_correction, read_settings
@@ -771,7 +771,7 @@ def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(edito
     path, _, _ = add_correction(settings, article, "koreksi")
     path = Path(path)
     made = path.read_text(encoding="utf-8")
-    page, _ = _open(browser, url, f"#/collections/koreksi/entries/{article}")
+    page, _ = _open(phone, url, f"#/collections/koreksi/entries/{article}")
     expect(page.locator("[id^=article-field]")).to_have_value(article, timeout=30000)
     page.locator("[class*=StyledListItemTopBar] button").first.click()  # open the entry
     text = page.locator("[id^=text-field]")
