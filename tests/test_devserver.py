@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,10 @@ def listening_addresses(port):
     return found
 
 
-@pytest.fixture
-def devserver(tmp_path):
+@contextmanager
+def _devserver(tmp_path):
+    """`make devserver`'s tool on a one-article site in ``tmp_path``, on a free port; yields
+    (content folder, port, log file) once the first page is served."""
     content = write_site(
         tmp_path / "content", {"articles/2024/a.md": header("Judul Pertama") + "Isi.\n"}
     )
@@ -76,6 +79,20 @@ def devserver(tmp_path):
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def devserver(tmp_path_factory):
+    """One server for the tests that only read from it."""
+    with _devserver(tmp_path_factory.mktemp("devserver")) as running:
+        yield running
+
+
+@pytest.fixture
+def own_devserver(tmp_path):
+    """A server of the test's own, for a test that changes the content."""
+    with _devserver(tmp_path) as running:
+        yield running
 
 
 def test_serves_on_localhost_only_with_live_reload(devserver):
@@ -123,8 +140,8 @@ def test_answers_only_local_host_names(devserver):
     assert status_with_host(port, "localhost") == 200
 
 
-def test_rebuilds_on_change_and_survives_content_errors(devserver):
-    content, port, log = devserver
+def test_rebuilds_on_change_and_survives_content_errors(own_devserver):
+    content, port, log = own_devserver
     (content / "articles/2024/a.md").write_text(header("Judul Diganti") + "Isi.\n")
     wait_for(lambda: "Judul Diganti" in fetch(port), "the rebuilt page")
     (content / "articles/2024/b.md").write_text(
