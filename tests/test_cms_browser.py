@@ -537,6 +537,30 @@ def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, 
     assert not list((site / "content" / "images").rglob("besar*"))
 
 
+def test_now_is_the_time_in_wita_whatever_the_devices_clock(editor, browser):
+    """On a computer set to WIT (UTC+9), Decap's Now gave the device's time, an hour ahead
+    of WITA: read as WITA by the build, a story set to "now" was scheduled an hour later."""
+    import datetime as dt
+
+    _site, url = editor
+    context = browser.new_context(
+        viewport={"width": 412, "height": 915},
+        is_mobile=True,
+        has_touch=True,
+        timezone_id="Asia/Jayapura",  # WIT, UTC+9
+    )
+    page, _ = _login(context, url, f"#/collections/artikel-{YEAR}/new")
+    date = page.locator("[id^=date-field]")
+    expect(date).to_be_visible(timeout=30000)
+    expect(page.get_by_role("button", name="Set date to now")).to_have_count(0)  # Decap's own
+    wita = dt.timezone(dt.timedelta(hours=8))
+    before = dt.datetime.now(wita).replace(second=0, microsecond=0, tzinfo=None)
+    page.get_by_role("button", name="Sekarang (WITA)").first.click()
+    shown = dt.datetime.fromisoformat(date.input_value())
+    context.close()
+    assert before <= shown <= before + dt.timedelta(minutes=1), (before, shown)
+
+
 def _git(repo, *args):
     return subprocess.run(
         ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
