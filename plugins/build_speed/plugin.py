@@ -7,12 +7,13 @@
 4. ``readers_init``: the persistent reading cache, replacing Pelican's content cache
    (:mod:`.reading`).
 5. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
-   connected when the plugin is registered, so list it last in ``PLUGINS``.
+   connected when the plugin is registered, so list it last in ``PLUGINS``; the articles'
+   pages rendered on several processes (:mod:`.rendering`).
 """
 
 from pelican import signals
 
-from . import cards, filters, jinja, reading, terms, urls
+from . import cards, filters, jinja, reading, rendering, terms, urls
 from .settings import apply_defaults
 
 
@@ -37,9 +38,14 @@ def generator_init(generator):
 
 
 def all_generators_finalized(generators):
-    """``all_generators_finalized``: keep URLs unless BUILD_SPEED_MEMO_URLS is off."""
-    if generators and generators[0].settings.get("BUILD_SPEED_MEMO_URLS", True):
+    """``all_generators_finalized``: keep URLs unless BUILD_SPEED_MEMO_URLS is off; the
+    articles' pages rendered on BUILD_SPEED_WORKERS processes (:mod:`.rendering`)."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    if settings.get("BUILD_SPEED_MEMO_URLS", True):
         urls.memoize(generators)
+    rendering.install(generators, settings)
 
 
 def readers_init(readers):
