@@ -57,9 +57,11 @@ class Pool:
         work: called in each child with its number and ``send(item)``, which sends one
             picklable result to the parent.
         timeout: seconds the parent waits for one result before it declares the child hung.
+        ahead: results a child may send before the parent uses them (then it waits);
+            0 for no limit (results that are only signs of progress).
     """
 
-    def __init__(self, count, work, timeout):
+    def __init__(self, count, work, timeout, ahead=AHEAD):
         self.timeout = timeout
         self.broken = None  # the first failure's description, once a child failed
         self._children = {}
@@ -72,7 +74,7 @@ class Pool:
             process.daemon = True  # never outlives the build
             process.start()
             sender.close()
-            results = queue.Queue(AHEAD)
+            results = queue.Queue(ahead)
             thread = threading.Thread(target=_drain, args=(receiver, results), daemon=True)
             thread.start()
             self._children[number] = (process, results)
@@ -99,8 +101,12 @@ class Pool:
         self._fail(number, process, value)
         raise WorkerFailed(self.broken)
 
-    def finish(self):
+    def finish(self, progress=False):
         """Wait for every child to end after its last result.
+
+        Args:
+            progress: results still unused are signs of progress (each restarts the
+                ``timeout``), not a fault.
 
         Raises:
             WorkerFailed: a child did not end cleanly (left results unused, failed, or
@@ -109,12 +115,14 @@ class Pool:
         for number, (process, results) in self._children.items():
             if self.broken:
                 break
-            try:
-                kind, value = results.get(timeout=self.timeout)
-            except queue.Empty:
-                kind, value = _FAILED, f"did not finish within {self.timeout:.0f} s"
-            if kind == _RESULT:
-                kind, value = _FAILED, "had results left: its work and this one's went apart"
+            kind = _RESULT
+            while kind == _RESULT:
+                try:
+                    kind, value = results.get(timeout=self.timeout)
+                except queue.Empty:
+                    kind, value = _FAILED, f"sent nothing for {self.timeout:.0f} s"
+                if kind == _RESULT and not progress:
+                    kind, value = _FAILED, "had results left: its work and this one's went apart"
             process.join(self.timeout)
             if kind != _DONE or process.exitcode != 0:
                 self._fail(number, process, value if kind != _DONE else "")
