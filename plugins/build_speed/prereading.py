@@ -22,6 +22,8 @@ Nothing is forked when the reading cache is off, with 1 worker, or for fewer tha
 :data:`MIN_FILES` files.
 """
 
+import contextlib
+import logging
 import os
 
 from news_metadata import errors
@@ -30,6 +32,8 @@ from pelican.generators import ArticlesGenerator
 
 from . import workers
 from .rendering import FIX
+
+logger = logging.getLogger(__name__)
 
 # Below this many articles the fork costs more than it saves.
 MIN_FILES = 16
@@ -54,7 +58,16 @@ def install(generator):
         )
         if len(files) >= MIN_FILES:
             preread(generator, files, count, settings.get("BUILD_SPEED_WORKER_TIMEOUT", 300))
-        return original()
+        hits, misses = cache.hits, cache.misses
+        result = original()
+        logger.info(
+            "build_speed: %d articles read ahead on %d processes; reading cache %d hits, %d misses",
+            len(files) if len(files) >= MIN_FILES else 0,
+            count,
+            cache.hits - hits,
+            cache.misses - misses,
+        )
+        return result
 
     generator.generate_context = generate_context
     return True
@@ -69,12 +82,11 @@ def preread(generator, files, count, timeout):
     def work(number, send):
         workers.quiet_logging([])
         for path in files[number - 1 :: count]:
-            try:
+            # A failure is read again by the main process, which reports it.
+            with contextlib.suppress(Exception):
                 generator.readers.read_file(
                     base_path=generator.path, path=path, content_class=SkipStub
                 )
-            except Exception:  # noqa: BLE001 (the main process reads it again and says why)
-                pass
             send(None)  # progress: the main process's timeout counts from the last file
 
     pool = workers.Pool(count + 1, work, timeout, ahead=0)
@@ -84,8 +96,7 @@ def preread(generator, files, count, timeout):
         errors.report(
             os.path.join(generator.path, *generator.settings["ARTICLE_PATHS"][:1]),
             None,
-            f"reading on several cores failed: {exc}; the main process read the articles "
-            "itself",
+            f"reading on several cores failed: {exc}; the main process read the articles itself",
             FIX,
         )
     finally:

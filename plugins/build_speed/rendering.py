@@ -191,12 +191,14 @@ def install(generators, settings):
         if isinstance(generator, ArticlesGenerator) and not hasattr(
             generator.generate_output, "build_speed_workers"
         ):
-            generator.generate_output = _shared_output(generator.generate_output, count, timeout)
+            generator.generate_output = shared_output(generator.generate_output, count, timeout)
     return count
 
 
-def _shared_output(method, count, timeout):
-    """Wrap a generator's ``generate_output`` (see the module doc)."""
+def shared_output(method, count, timeout):
+    """Return ``method`` (a generator's ``generate_output(writer)``) with its pages rendered
+    on ``count`` processes (see the module doc); ``timeout``: seconds to wait for one page of
+    a worker before it counts as hung."""
 
     def generate_output(writer):
         def work(number, send):  # in a child: its copy of the writer renders, never writes
@@ -215,8 +217,8 @@ def _shared_output(method, count, timeout):
                     errors.report(writer.output_path, None, message, FIX)
         finally:
             pool.stop()
-        logger.debug(
-            "build_speed: %d pages rendered here, %d by %d worker(s)",
+        logger.info(
+            "build_speed: %d pages rendered in the main process, %d by %d worker(s)",
             share.rendered,
             share.taken,
             count - 1,

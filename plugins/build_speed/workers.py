@@ -168,7 +168,7 @@ def _child(number, work, sender):
     """Child process body: run ``work``, then say done (or why it failed)."""
     try:
         work(number, lambda value: sender.send((_RESULT, value)))
-    except BaseException as exc:  # noqa: BLE001 (anything, even Ctrl+C: tell the parent)
+    except BaseException as exc:  # anything, even Ctrl+C: tell the parent
         frame = traceback.extract_tb(exc.__traceback__)[-1:]
         where = f" at {frame[0].filename}:{frame[0].lineno}" if frame else ""
         try:
