@@ -106,10 +106,10 @@ def test_urls_are_kept_once_computed_and_equal(monkeypatch):
     assert len(calls) == 4  # read again: the kept values, nothing computed
 
 
-def build(settings, output, env):
+def build(settings, output, env, *overrides):
     command = [sys.executable, "-m", "pelican", "-q", "-s", str(settings), "-o", str(output)]
     command += ["-e", "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    subprocess.run([*command, *overrides], cwd=ROOT, env=env, check=True)
 
 
 def test_output_is_byte_identical_without_the_plugin(tmp_path):
@@ -122,7 +122,9 @@ def test_output_is_byte_identical_without_the_plugin(tmp_path):
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": bench.build_epoch(tmp_path)}
     env["PYTHONPATH"] = str(ROOT / "plugins")
-    build(conf, tmp_path / "with", env)
+    # On two processes (read ahead, pages rendered by a worker): the serial site all the same
+    # (tests/test_build_workers.py compares two processes with one, the plugin on).
+    build(conf, tmp_path / "with", env, "BUILD_SPEED_WORKERS=2")
     build(without, tmp_path / "without", env)
     tags = sorted(p.name for p in (tmp_path / "with" / "label").iterdir() if p.is_dir())
     assert len(tags) == len(bench.TAGS), tags  # every term page was written
