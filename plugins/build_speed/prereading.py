@@ -18,8 +18,9 @@ process reads it again and reports the error itself, with its file and line. A c
 crashes or hangs is a content error (the build fails); the files it did not read are read by
 the main process as in a serial build, so nothing is missing or stale.
 
-Nothing is forked when the reading cache is off, with 1 worker, or for fewer than
-:data:`MIN_FILES` files.
+Only the files without an entry for their current bytes are read ahead (a warm build forks
+nothing), and nothing is forked when the reading cache is off, with 1 worker, or for fewer than
+:data:`MIN_FILES` such files.
 """
 
 import contextlib
@@ -53,16 +54,19 @@ def install(generator):
     original = generator.generate_context
 
     def generate_context():
-        files = list(
-            generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-        )
-        if len(files) >= MIN_FILES:
-            preread(generator, files, count, settings.get("BUILD_SPEED_WORKER_TIMEOUT", 300))
+        paths = settings["ARTICLE_PATHS"]
+        files = list(generator.get_files(paths, exclude=settings["ARTICLE_EXCLUDES"]))
+        # Pelican's read_file names a file by its absolute path; so does the cache.
+        missing = [
+            f for f in files if not cache.stored(os.path.abspath(os.path.join(generator.path, f)))
+        ]
+        if len(missing) >= MIN_FILES:
+            preread(generator, missing, count, settings.get("BUILD_SPEED_WORKER_TIMEOUT", 300))
         hits, misses = cache.hits, cache.misses
         result = original()
         logger.info(
             "build_speed: %d articles read ahead on %d processes; reading cache %d hits, %d misses",
-            len(files) if len(files) >= MIN_FILES else 0,
+            len(missing) if len(missing) >= MIN_FILES else 0,
             count,
             cache.hits - hits,
             cache.misses - misses,

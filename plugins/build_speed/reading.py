@@ -112,6 +112,11 @@ class ReadingCache:
         name = hashlib.sha256(f"{self.key}\n{source_path}\n{source_digest}".encode()).hexdigest()
         return os.path.join(self.folder, name[:2], name + ".pickle")
 
+    def stored(self, source_path) -> bool:
+        """True when an entry for ``source_path``'s current bytes exists (its dependencies
+        are not checked: :meth:`get` does that)."""
+        return os.path.exists(self._entry_path(source_path, file_digest(source_path)))
+
     def get(self, source_path, default):
         """The stored ``(html, metadata)`` of ``source_path`` if every input is unchanged;
         else ``default`` (and start recording the file's dependencies and typography)."""
