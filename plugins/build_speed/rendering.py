@@ -19,7 +19,9 @@ same. A child that crashes, hangs (``BUILD_SPEED_WORKER_TIMEOUT``) or whose page
 from the main process's is a content error of its own (the build fails); its pages and every
 later child page are rendered by the main process, so the site is still complete.
 
-Feeds, the pages generator and the plugins' own generators stay serial: they write few files.
+The theme's templates are compiled (or loaded from the bytecode cache) once before the fork, so
+the processes do not each compile them. Feeds, the pages generator and the plugins' own
+generators stay serial: they write few files.
 """
 
 import logging
@@ -176,6 +178,18 @@ def _discard(*args, **kwargs):
     return _Discarded()
 
 
+def compile_templates(environment):
+    """Load (compile, or take from the bytecode cache) every ``.html`` template of
+    ``environment``'s loader into its template cache. A template that does not compile is
+    left for its first use to report, as without this."""
+    for name in environment.list_templates(extensions=["html"]):
+        if not name.startswith("!"):  # Pelican's "!simple/..." aliases of the simple theme
+            try:
+                environment.get_template(name)
+            except Exception:  # reported where it is used, with its page
+                continue
+
+
 def install(generators, settings):
     """``all_generators_finalized`` (after news_metadata's writer guard): the articles
     generator's ``generate_output`` renders on ``BUILD_SPEED_WORKERS`` processes.
@@ -191,16 +205,22 @@ def install(generators, settings):
         if isinstance(generator, ArticlesGenerator) and not hasattr(
             generator.generate_output, "build_speed_workers"
         ):
-            generator.generate_output = shared_output(generator.generate_output, count, timeout)
+            generator.generate_output = shared_output(
+                generator.generate_output, count, timeout, generator.env
+            )
     return count
 
 
-def shared_output(method, count, timeout):
+def shared_output(method, count, timeout, environment=None):
     """Return ``method`` (a generator's ``generate_output(writer)``) with its pages rendered
     on ``count`` processes (see the module doc); ``timeout``: seconds to wait for one page of
-    a worker before it counts as hung."""
+    a worker before it counts as hung; ``environment``: the generator's Jinja environment,
+    whose templates are compiled before the fork (else every process compiles them)."""
 
     def generate_output(writer):
+        if environment is not None:
+            compile_templates(environment)
+
         def work(number, send):  # in a child: its copy of the writer renders, never writes
             writer._open_w = _discard
             method(SharingWriter(writer, WorkerShare(number, count, send)))
