@@ -7,6 +7,7 @@ stand-in template, so a worker can be made to fail on purpose; the builds compar
 corpus (comments, citations) built with BUILD_SPEED_WORKERS = 2 and = 1.
 """
 
+import logging
 import os
 import time
 
@@ -40,14 +41,16 @@ class Template:
 
 
 def generate_output(template):
-    """A generator's ``generate_output``: PAGES pages through ``writer.write_file``, each
-    failure reported as news_metadata's writer guard does (and the build goes on)."""
+    """A generator's ``generate_output``: PAGES pages through ``writer.write_file`` (the odd
+    ones are article pages, rendered by the workers), each failure reported as
+    news_metadata's writer guard does (and the build goes on)."""
 
     def method(writer):
         for number in range(PAGES):
             name = f"p{number:02d}.html"
+            page = {"article": number} if number % 2 else {}
             try:
-                writer.write_file(name, template, {"number": number})
+                writer.write_file(name, template, {"number": number}, **page)
             except Exception as exc:  # the guard's job, in short
                 errors.report(name, None, f"{type(exc).__name__}: {exc}", "fix")
 
@@ -64,15 +67,17 @@ def run(tmp_path, template, count, timeout=30):
     return files, [str(e) for e in errors.collector.errors], time.monotonic() - started
 
 
-def test_pages_of_a_worker_are_the_serial_pages(tmp_path):
+def test_pages_of_a_worker_are_the_serial_pages(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="build_speed.rendering")
     parallel, problems, _ = run(tmp_path, Template(), 3)
+    assert "6 pages rendered in the main process, 6 by 2 worker(s)" in caplog.text
     serial = {f"p{n:02d}.html": f"<p>p{n:02d}.html {n}</p>" for n in range(PAGES)}
     assert parallel == serial and problems == []
 
 
 def test_a_page_that_fails_fails_as_in_one_process(tmp_path):
     def fail(name, in_main):
-        if name == "p05.html":  # a worker's page (5 % 2 == 1)
+        if name == "p05.html":  # a worker's page (odd: an article)
             raise ValueError(f"bad value in {'main' if in_main else 'worker'}")
 
     files, problems, _ = run(tmp_path, Template(fail), 2)
