@@ -3,7 +3,7 @@ checked before anything is written, and what they write passes `make check` and 
 
 import pytest
 from conftest import ROOT
-from workflow import TESTCONF, header, run_make, run_tool, write_site
+from workflow import TESTCONF, header, run_make, run_recipe, run_tool, write_site
 
 ORIGINAL = "articles/2026/jembatan.md"
 ID = "20260501-jembatan"
@@ -28,7 +28,9 @@ def content(tmp_path):
 
 
 def make(content, target, *assignments):
-    return run_make(target, f"INPUTDIR={content}", *assignments)
+    """``make target`` with the tool in this process (workflow.run_recipe); the first test
+    runs the real command."""
+    return run_recipe(target, f"INPUTDIR={content}", *assignments)
 
 
 def check(content):
@@ -36,7 +38,8 @@ def check(content):
 
 
 def test_correction_scaffold_then_check_then_publish(content, tmp_path):
-    result = make(content, "correction", f"ARTICLE={ID}", "KIND=Koreksi")
+    # As an editor runs it: make, the shell and the tool's own process.
+    result = run_make("correction", f"INPUTDIR={content}", f"ARTICLE={ID}", "KIND=Koreksi")
     assert result.returncode == 0, result.output_text
     path = content / "corrections" / f"{ID}.yml"
     assert (ROOT / result.stdout.strip()).resolve() == (path.parent / f"{ID}.yml:2").resolve()

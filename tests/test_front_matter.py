@@ -167,3 +167,20 @@ def test_plain_key_value_lines_between_dashes_still_read_as_before(make_site):
     built = make_site({ARTICLE: "---\n" + GOOD_HEADER + "---\n\nIsi.\n"})
     assert built.result.returncode == 0, built.result.output_text
     assert (built.output / "2024/05/judul-baik.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("items", "tags"),
+    [
+        (["Bima, NTB"], ["Bima, NTB"]),  # was two tags, Bima and NTB
+        (["Bima, NTB", "banjir"], ["Bima, NTB", "banjir"]),  # was the mixed-separator error
+        (["banjir", "Kota Bima"], ["banjir", "Kota Bima"]),
+    ],
+)
+def test_a_yaml_list_item_with_a_comma_stays_one_tag(items, tags):
+    from news_metadata.front_matter import read
+    from pelican.readers import ensure_metadata_list
+
+    text = "---\ntitle: A\ntags:\n" + "".join(f"  - '{item}'\n" for item in items) + "---\n\nI.\n"
+    (value,) = read(text, {"title", "tags"}).meta["tags"]
+    assert ensure_metadata_list(value) == tags

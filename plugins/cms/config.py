@@ -18,6 +18,9 @@ from .fields import WITA_HINT, datetime_field
 # The article header's keys edited with a datetime widget (below; header-format.js shows them
 # as the build reads them).
 DATE_KEYS = ("date", "modified", "breaking_until")
+# List keys (news_metadata.reader.LIST_KEYS) typed as the header's text, not as a list widget:
+# Decap's list widget split a tag with a comma and ate a typed ", " (admin.js: news-tags).
+TYPED_LIST_KEYS = ("tags",)
 
 # Pelican's technical keys: set by developers in a text editor, never by a journalist.
 NOT_EDITED = {
@@ -38,6 +41,29 @@ REQUIRED_HINT = "Wajib diisi."
 # The reader's error for an empty Title (news_metadata.reader); tests/test_cms_browser.py
 # checks that the build still says exactly this.
 TITLE_EMPTY = "Title is empty — write the headline after 'Title: '"
+
+
+def photo_limit(settings):
+    """Return ``(bytes, message)``: the largest photo the build takes (``NEWS_IMAGES_MAX_BYTES``)
+    and the build's words for a larger one (``news_images.process``), or None without a limit.
+    """
+    max_bytes = settings.get("NEWS_IMAGES_MAX_BYTES")
+    if not max_bytes:
+        return None
+    from news_images.process import TOO_LARGE_FIX, over_limit
+
+    return max_bytes, f"the photo is {over_limit(max_bytes)} — {TOO_LARGE_FIX}"
+
+
+def image_field(settings):
+    """Return the Image field: Decap's photo dialog refuses a file over the build's limit
+    before it is uploaded (``max_file_size``, decap-cms-core MediaLibrary.js; admin.js shows the
+    build's words), where it would have been committed and then refused by the build."""
+    field = {"name": "image", "label": "Foto utama", "widget": "news-image", "required": False}
+    limit = photo_limit(settings)
+    if limit:
+        field["media_library"] = {"config": {"max_file_size": limit[0]}}
+    return field
 
 
 def article_fields(settings, authors):
@@ -64,18 +90,27 @@ def article_fields(settings, authors):
         {
             "name": "authors",
             "label": "Penulis",
-            "widget": "select",
+            "widget": "news-select",
             "multiple": True,
             "min": 1,
             "options": list(authors),
             "hint": "Nama seperti di content/data/authors.yml.",
+            # news_metadata.model._join_authors' words for a name the form has no option for
+            # (admin.js shows them over the field and refuses to save).
+            "unknown_message": "unknown author",
+            "unknown_fix": "write the name exactly as in content/data/authors.yml, or add a "
+            "profile there",
         },
         {
             "name": "category",
             "label": "Rubrik",
-            "widget": "select",
+            "widget": "news-select",
             "options": categories,
             "default": categories[0] if categories else "",
+            # news_metadata.model._check_category's words.
+            "unknown_message": "unknown category",
+            "unknown_fix": f"use one of: {', '.join(categories)} (NEWS_METADATA_CATEGORIES in "
+            "pelicanconf.py)",
         },
         {
             "name": "id",
@@ -99,9 +134,10 @@ def article_fields(settings, authors):
         {
             "name": "tags",
             "label": "Label",
-            "widget": "list",
+            "widget": "news-tags",
             "required": False,
-            "hint": "Pisahkan dengan koma.",
+            "hint": "Pisahkan dengan koma. Bila satu label berisi koma, pisahkan semua label "
+            "dengan titik koma (;), mis. Bima, NTB; banjir.",
         },
         {
             "name": "breaking",
@@ -110,7 +146,8 @@ def article_fields(settings, authors):
             "default": False,
             "required": False,
         },
-        {"name": "image", "label": "Foto utama", "widget": "image", "required": False},
+        # Decap's image widget, shown from where the build takes the file (admin.js).
+        image_field(settings),
         {
             "name": "image_alt",
             "label": "Teks alternatif foto",

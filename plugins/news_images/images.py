@@ -85,6 +85,7 @@ class ImageBuild:
         self.converted = set()  # absolute paths of sources published only as derived files
         self.refused = set()  # absolute paths of sources already reported (ImageProblem)
         self.originals = {}  # output path (a static file's save_as) -> cache file without metadata
+        self.svgs = {}  # absolute path of an SVG -> safe to publish (static.svg_acceptable)
         self._memo = {}
         self.made = 0  # cache misses, for the log line and the bench
         self.validate_only = bool(settings.get("NEWS_IMAGES_VALIDATE_ONLY"))
@@ -136,6 +137,12 @@ class ImageBuild:
             if isinstance(found, process.ImageProblem):
                 raise found
             return found
+        try:
+            process.check_still(path)
+        except process.ImageProblem as problem:
+            self._memo[key] = problem
+            self.refused.add(os.path.abspath(path))
+            raise
         info = self.cache.load(key)
         if info is None and self.validate_only:
             s = self.settings
@@ -222,6 +229,40 @@ class ImageBuild:
                 info = self.cache.store(key, {name: data}, {"name": name, "bytes": len(data)})
                 self.made += 1
         if not info["name"] or self.validate_only:
+            return False
+        self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
+        return True
+
+    def pdf_copy(self, path, save_as):
+        """Publish a PDF document (a static file) without its metadata (:mod:`.pdf`).
+
+        Args:
+            path: the source file's path.
+            save_as: its output path, relative to the output folder.
+
+        Returns:
+            True when :meth:`write` puts the copy at ``save_as`` (made once per source bytes
+            and pypdf version, kept in the cache); False with ``NEWS_IMAGES_VALIDATE_ONLY``
+            (checked, nothing stored).
+
+        Raises:
+            process.ImageProblem: the file cannot be published (see :func:`pdf.clean_pdf`).
+        """
+        # Imported here: pypdf costs 0.1 s of CPU to import, which a site without PDFs
+        # (most builds) need not pay.
+        import pypdf
+
+        from . import pdf
+
+        key = cache_key(self.digests.digest(path), {"kind": "pdf", "pypdf": pypdf.__version__})
+        info = self.cache.load(key)
+        if info is None:
+            data = pdf.clean_pdf(path)
+            if self.validate_only:
+                return False
+            info = self.cache.store(key, {"document.pdf": data}, {"name": "document.pdf"})
+            self.made += 1
+        if self.validate_only:
             return False
         self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
         return True

@@ -40,6 +40,8 @@ REWRITE = {
     "GIF": "gif",
 }
 
+# The fix of a source file over NEWS_IMAGES_MAX_BYTES (the web editor says it too).
+TOO_LARGE_FIX = "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that"
 HEIC_FIX = (
     "convert it to JPEG first (on the phone: share/export as JPEG; on a computer: "
     "'heif-convert {name} {stem}.jpg', Debian package libheif-examples) and write that file"
@@ -81,6 +83,13 @@ def open_source(path, max_bytes, max_pixels, max_width=1600):
     return _load(_checked(path, max_bytes, max_pixels), os.path.basename(path), max_width)
 
 
+def over_limit(max_bytes: int) -> str:
+    """The words of a file larger than ``max_bytes`` (bytes): ``more than the limit of 20 MB``
+    (also the web editor's, plugins/cms, which refuses such a photo before uploading it).
+    """
+    return f"more than the limit of {max_bytes / 1e6:g} MB"
+
+
 def _checked(path, max_bytes, max_pixels):
     """The opened (not yet decoded) image at ``path`` after the size and format checks."""
     name = os.path.basename(path)
@@ -88,8 +97,7 @@ def _checked(path, max_bytes, max_pixels):
     size = os.path.getsize(path)
     if size > max_bytes:
         raise ImageProblem(
-            f"image {name} is {size / 1e6:.1f} MB, more than the limit of {max_bytes / 1e6:g} MB",
-            "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
+            f"image {name} is {size / 1e6:.1f} MB, {over_limit(max_bytes)}", TOO_LARGE_FIX
         )
     with open(path, "rb") as handle:
         data = handle.read()
@@ -97,6 +105,15 @@ def _checked(path, max_bytes, max_pixels):
         raise ImageProblem(
             f"image {name} is a HEIC/HEIF photo, which browsers and this build cannot use",
             HEIC_FIX.format(name=name, stem=stem),
+        )
+    if name.lower().endswith(".svg"):
+        # Only a featured image or an embed's poster gets here (body.py shows an SVG as is):
+        # both become raster files (thumbnails, the share picture), which a drawing is not.
+        raise ImageProblem(
+            f"image {name} is an SVG drawing: a featured image or an embed's poster is made "
+            "into pictures of several sizes (and the share picture), which needs a JPEG or PNG",
+            "export it as PNG and use that file, or show the drawing in the text with "
+            f"![what it shows]({{static}}/images/{name})",
         )
     try:
         image = Image.open(io.BytesIO(data))
@@ -152,6 +169,35 @@ def published_original(path, max_bytes, max_pixels):
             f"save it again without metadata (exiftool -all= {name}) and use that file",
         )
     return _load(image, name, None), REWRITE[image.format]
+
+
+def check_still(path):
+    """Refuse an animated GIF, WebP or PNG (APNG) shown as a picture.
+
+    The responsive copies (:func:`responsive`, thumbnails, the share image) are stills made of
+    the first frame: the animation would be lost without a word. Checked on every build, not
+    through the image cache (a cache entry may predate this rule); only the header and the
+    frame table are read.
+
+    Raises:
+        ImageProblem: the file is animated (with the number of frames and the fixes).
+    """
+    if not path.lower().endswith((".gif", ".webp", ".png", ".apng")):
+        return
+    try:
+        with Image.open(path) as image:
+            frames = getattr(image, "n_frames", 1) if getattr(image, "is_animated", False) else 1
+    except (OSError, SyntaxError, ValueError):
+        return  # unreadable: open_source says why
+    if frames > 1:
+        name = os.path.basename(path)
+        raise ImageProblem(
+            f"image {name} is animated ({frames} frames): pictures are shown as still copies, "
+            "so readers would see only its first frame",
+            "use a still picture; for motion, put the video on YouTube and paste its address "
+            "alone on a line, or link the file instead of showing it (the same link without "
+            "the '!' in front: readers open it as it is)",
+        )
 
 
 def _damaged(name, error):

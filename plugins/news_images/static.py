@@ -8,7 +8,10 @@ an article shows (issue 11; the same checks, so ``make check`` and ``make publis
   not a renamed PDF, not truncated, within the limits);
 - the published copy carries no EXIF (GPS), XMP or comments: :meth:`ImageBuild.original`
   re-encodes a source that has any, and :func:`publish_originals` takes those files out of the
-  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead.
+  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead;
+- a PDF is published as a copy without its metadata (author, software, XMP, earlier
+  revisions: :meth:`ImageBuild.pdf_copy`, :mod:`.pdf`), the same way; one that cannot be
+  cleaned (a photo with EXIF inside, signed, encrypted, damaged) is refused.
 
 A refused file is reported (path, line for an SVG, what, fix) and not copied. Sources already
 published as derived files (``ImageBuild.converted``) or already reported against an article
@@ -42,7 +45,7 @@ def check_static_images(generator, build) -> None:
     for static in generator.staticfiles:
         path = os.path.abspath(static.source_path)
         if path in build.refused:
-            continue
+            continue  # reported already (an article showed it)
         if _acceptable(static, path, build):
             kept.append(static)
     generator.staticfiles[:] = kept
@@ -53,15 +56,37 @@ def _acceptable(static, path, build):
     if not os.path.isfile(path):
         return True  # not a file of content/ (news_metadata answers for links and paths)
     if extension == ".svg":
-        return _svg_acceptable(path)
-    if extension not in RASTER:
+        return svg_acceptable(path, build)
+    if extension not in (*RASTER, ".pdf"):
         return True
+    publish = build.pdf_copy if extension == ".pdf" else build.original
     try:
-        static.news_images_original = build.original(path, static.save_as)
+        static.news_images_original = publish(path, static.save_as)
     except ImageProblem as problem:
         report(path, None, problem.message, problem.fix)
         return False
     return True
+
+
+def svg_acceptable(path, build) -> bool:
+    """Whether the SVG at ``path`` may be published as it is (:func:`.svg.svg_problems`),
+    worked out and reported once per build, whether an article shows it (``![](x.svg)``),
+    links it or no article uses it: the same file is accepted, or refused, every way.
+
+    Args:
+        path: the SVG's path.
+        build: the running :class:`news_images.images.ImageBuild` (``svgs`` keeps the
+            answers; a refused file also goes into ``refused``, so it is not copied).
+
+    Returns:
+        True when safe; False when refused (reported at the SVG's line with :data:`SVG_FIX`).
+    """
+    key = os.path.abspath(path)
+    if key not in build.svgs:
+        build.svgs[key] = _svg_acceptable(path)
+        if not build.svgs[key]:
+            build.refused.add(key)
+    return build.svgs[key]
 
 
 def _svg_acceptable(path):

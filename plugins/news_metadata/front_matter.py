@@ -159,7 +159,11 @@ def _text(node):
         items = [_text(item) for item in node.value]
         if any(item is None or len(item) != 1 for item in items):
             return None
-        return ["; ".join(item[0] for item in items)]
+        names = [item[0] for item in items]
+        # ';' between the names, and at the end when a name has a comma: Pelican splits on ','
+        # when there is no ';' ("Bima, NTB" alone would be two tags), and a ';' list with a
+        # comma and no final ';' is the reader's mixed-separator error.
+        return ["; ".join(names) + (";" if any("," in name for name in names) else "")]
     return None
 
 
