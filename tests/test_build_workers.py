@@ -9,6 +9,7 @@ corpus (comments, citations) built with BUILD_SPEED_WORKERS = 2 and = 1.
 
 import logging
 import os
+import threading
 import time
 
 import bench
@@ -143,3 +144,20 @@ def test_content_errors_are_the_same_on_two_cores(tmp_path):
     messages = [r.stderr.strip().splitlines() for r in results]
     assert messages[0] == messages[1]
     assert sum("Breaking must be true or false" in line for line in messages[0]) == 2
+
+
+def test_nothing_is_forked_while_another_thread_runs(tmp_path, caplog):
+    """make devserver builds in a thread beside its web server: a fork there could copy a
+    lock another thread holds, so the pages are rendered in one process."""
+    caplog.set_level(logging.DEBUG, logger="build_speed.rendering")
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        files, problems, _ = run(tmp_path, Template(), 2)
+    finally:
+        stop.set()
+        server.join()
+    assert len(files) == PAGES and problems == []
+    assert "rendered in one process (threads running)" in caplog.text
+    assert "by 1 worker(s)" not in caplog.text

@@ -19,8 +19,9 @@ crashes or hangs is a content error (the build fails); the files it did not read
 the main process as in a serial build, so nothing is missing or stale.
 
 Only the files without an entry for their current bytes are read ahead (a warm build forks
-nothing), and nothing is forked when the reading cache is off, with 1 worker, or for fewer than
-:data:`MIN_FILES` such files.
+nothing), and nothing is forked when the reading cache is off, with 1 worker, for fewer than
+:data:`MIN_FILES` such files, or while other threads run (``make devserver``:
+:func:`.workers.can_fork_now`).
 """
 
 import contextlib
@@ -60,13 +61,14 @@ def install(generator):
         missing = [
             f for f in files if not cache.stored(os.path.abspath(os.path.join(generator.path, f)))
         ]
-        if len(missing) >= MIN_FILES:
+        ahead = len(missing) >= MIN_FILES and workers.can_fork_now()
+        if ahead:
             preread(generator, missing, count, settings.get("BUILD_SPEED_WORKER_TIMEOUT", 300))
         hits, misses = cache.hits, cache.misses
         result = original()
         logger.info(
             "build_speed: %d articles read ahead on %d processes; reading cache %d hits, %d misses",
-            len(missing) if len(missing) >= MIN_FILES else 0,
+            len(missing) if ahead else 0,
             count,
             cache.hits - hits,
             cache.misses - misses,

@@ -19,7 +19,9 @@ same. A child that crashes, hangs (``BUILD_SPEED_WORKER_TIMEOUT``) or whose page
 from the main process's is a content error of its own (the build fails); its pages and every
 later child page are rendered by the main process, so the site is still complete.
 
-The theme's templates are compiled (or loaded from the bytecode cache) once before the fork, so
+Nothing is forked while other threads run (``make devserver`` builds beside its server:
+:func:`.workers.can_fork_now`); the pages are then rendered in one process. The theme's
+templates are compiled (or loaded from the bytecode cache) once before the fork, so
 the processes do not each compile them. Feeds, the pages generator and the plugins' own
 generators stay serial: they write few files.
 """
@@ -229,6 +231,9 @@ def shared_output(method, count, timeout, environment=None):
     whose templates are compiled before the fork (else every process compiles them)."""
 
     def generate_output(writer):
+        if not workers.can_fork_now():
+            logger.debug("build_speed: pages rendered in one process (threads running)")
+            return method(writer)
         if environment is not None:
             compile_templates(environment)
 

@@ -38,6 +38,16 @@ def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def can_fork_now() -> bool:
+    """True when forking is available and this process runs one thread only.
+
+    A fork copies only the calling thread; a lock another thread holds at that moment (the
+    import lock, a server's) stays locked forever in the child. ``make devserver`` builds in
+    a thread beside its web server and watcher, so it builds in one process.
+    """
+    return fork_available() and threading.active_count() == 1
+
+
 def quiet_logging(records):
     """In a child: every log record that reaches the handlers is appended to ``records``
     (a list) instead of being printed; the caller decides whether it matters (the parent
@@ -65,6 +75,7 @@ class Pool:
         self.timeout = timeout
         self.broken = None  # the first failure's description, once a child failed
         self._children = {}
+        self._threads = []
         context = multiprocessing.get_context("fork")
         for number in range(1, count):
             receiver, sender = context.Pipe(duplex=False)
@@ -78,6 +89,7 @@ class Pool:
             thread = threading.Thread(target=_drain, args=(receiver, results), daemon=True)
             thread.start()
             self._children[number] = (process, results)
+            self._threads.append(thread)
 
     def next_result(self, number):
         """Return child ``number``'s next result, in the order it sent them.
@@ -131,11 +143,16 @@ class Pool:
             raise WorkerFailed(self.broken)
 
     def stop(self):
-        """Stop every child still running and reap it (idempotent; for ``finally``)."""
-        for process, _results in self._children.values():
+        """Stop every child still running, reap it and end its thread here (idempotent; for
+        ``finally``)."""
+        for process, results in self._children.values():
             if process.is_alive():
                 process.kill()
             process.join()
+            while not results.empty():  # a thread blocked on a full queue can end
+                results.get_nowait()
+        for thread in self._threads:
+            thread.join()
 
     def _fail(self, number, process, reason):
         if process.is_alive():
