@@ -161,3 +161,28 @@ def test_nothing_is_forked_while_another_thread_runs(tmp_path, caplog):
     assert len(files) == PAGES and problems == []
     assert "rendered in one process (threads running)" in caplog.text
     assert "by 1 worker(s)" not in caplog.text
+
+
+def test_a_crashed_reader_fails_the_build_without_a_hang(tmp_path):
+    """A read-ahead worker that dies is a content error; the main process reads the files
+    itself afterwards (Pelican's own read), so only the error says it happened."""
+    from types import SimpleNamespace
+
+    from build_speed import prereading
+
+    parent = os.getpid()
+
+    def read_file(base_path, path, content_class):
+        if os.getpid() != parent and path == "b.md":
+            os._exit(5)
+
+    readers = SimpleNamespace(read_file=read_file, build_speed_cache=SimpleNamespace(key="k"))
+    settings = {"ARTICLE_PATHS": ["articles"]}
+    generator = SimpleNamespace(readers=readers, path=str(tmp_path), settings=settings)
+    errors.collector.reset()
+    started = time.monotonic()
+    prereading.preread(generator, ["a.md", "b.md", "c.md", "d.md"], 2, timeout=30)
+    [problem] = [str(error) for error in errors.collector.errors]
+    assert "reading on several cores failed: worker process 2" in problem
+    assert "exit status 5" in problem and "BUILD_SPEED_WORKERS = 1" in problem
+    assert time.monotonic() - started < 20
