@@ -186,3 +186,17 @@ def test_a_crashed_reader_fails_the_build_without_a_hang(tmp_path):
     assert "reading on several cores failed: worker process 2" in problem
     assert "exit status 5" in problem and "BUILD_SPEED_WORKERS = 1" in problem
     assert time.monotonic() - started < 20
+
+
+def test_a_wrong_number_of_workers_is_warned_about(caplog):
+    from build_speed.settings import apply_defaults, default_workers
+
+    for wrong in ("2", 0, True, 1.5):
+        settings = {"BUILD_SPEED_WORKERS": wrong}
+        apply_defaults(settings)
+        assert settings["BUILD_SPEED_WORKERS"] == default_workers()
+        assert f"not {wrong!r}; using the default" in caplog.text
+    settings = {"BUILD_SPEED_WORKERS": 1}
+    apply_defaults(settings)
+    assert settings["BUILD_SPEED_WORKERS"] == 1
+    assert 1 <= default_workers() <= 4

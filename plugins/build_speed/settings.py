@@ -1,6 +1,9 @@
 """build_speed settings: defaults in one place (the Pelican DEFAULT_CONFIG habit)."""
 
+import logging
 import os
+
+logger = logging.getLogger(__name__)
 
 # More processes than this gain little: the main process writes every file and does the
 # serial rest of the build (feeds, other generators, search index).
@@ -37,8 +40,18 @@ def default_workers() -> int:
 
 
 def apply_defaults(settings):
-    """Fill in every missing BUILD_SPEED_* setting of ``settings`` (a dict) in place."""
+    """Fill in every missing BUILD_SPEED_* setting of ``settings`` (a dict) in place; a
+    BUILD_SPEED_WORKERS that is not a whole number of 1 or more is warned about and replaced
+    by :func:`default_workers`."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    if settings["BUILD_SPEED_WORKERS"] is None:
+    workers = settings["BUILD_SPEED_WORKERS"]
+    if workers is not None and (type(workers) is not int or workers < 1):
+        logger.warning(
+            "BUILD_SPEED_WORKERS must be a whole number of processes, 1 or more (1 builds in "
+            "one process), not %r; using the default",
+            workers,
+        )
+        workers = None
+    if workers is None:
         settings["BUILD_SPEED_WORKERS"] = default_workers()

@@ -15,6 +15,7 @@ Forked children exit with ``os._exit`` (``multiprocessing``'s own), so no ``atex
 no Pelican ``finalized`` receiver of the parent ever runs in them.
 """
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -75,7 +76,7 @@ class Pool:
         self.timeout = timeout
         self.broken = None  # the first failure's description, once a child failed
         self._children = {}
-        self._threads = []
+        self._threads = {}
         context = multiprocessing.get_context("fork")
         for number in range(1, count):
             receiver, sender = context.Pipe(duplex=False)
@@ -89,7 +90,7 @@ class Pool:
             thread = threading.Thread(target=_drain, args=(receiver, results), daemon=True)
             thread.start()
             self._children[number] = (process, results)
-            self._threads.append(thread)
+            self._threads[number] = thread
 
     def next_result(self, number):
         """Return child ``number``'s next result, in the order it sent them.
@@ -145,14 +146,14 @@ class Pool:
     def stop(self):
         """Stop every child still running, reap it and end its thread here (idempotent; for
         ``finally``)."""
-        for process, results in self._children.values():
+        for number, (process, results) in self._children.items():
             if process.is_alive():
                 process.kill()
             process.join()
-            while not results.empty():  # a thread blocked on a full queue can end
-                results.get_nowait()
-        for thread in self._threads:
-            thread.join()
+            thread = self._threads[number]
+            while thread.is_alive():  # it may wait on a full queue: empty it until it ends
+                with contextlib.suppress(queue.Empty):
+                    results.get(timeout=0.1)
 
     def _fail(self, number, process, reason):
         if process.is_alive():
