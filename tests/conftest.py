@@ -83,6 +83,7 @@ class BuiltSite:
 SLOW_FIRST = (
     "test_security_xss.py",
     "test_cms_browser.py",
+    "test_editor_corpus.py",
     "test_build_speed.py",
     "test_publish.py",
     "test_reader_browser.py",

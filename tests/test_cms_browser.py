@@ -697,3 +697,28 @@ def test_a_comment_in_yaml_front_matter_opens_with_the_notice(editor, browser):
     expect(alert).to_be_visible(timeout=30000)
     page.close()
     assert path.read_text(encoding="utf-8") == old
+
+
+def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(editor, browser):
+    """make correction wrote a top-level YAML list, which Decap opened as an empty form that
+    could not be edited; it now writes the editor's form (article:, entries:)."""
+    from newsroom_cli.correction import add_correction, read_settings
+
+    site, url = editor
+    article = "20240503-daftar-bantuan"
+    settings = read_settings(str(ROOT / "pelicanconf.py"), str(site / "content"))
+    path, _, _ = add_correction(settings, article, "koreksi")
+    path = Path(path)
+    made = path.read_text(encoding="utf-8")
+    page, _ = _open(browser, url, f"#/collections/koreksi/entries/{article}")
+    expect(page.locator("[id^=article-field]")).to_have_value(article, timeout=30000)
+    page.locator("[class*=StyledListItemTopBar] button").first.click()  # open the entry
+    text = page.locator("[id^=text-field]")
+    expect(text).to_have_value(re.compile("^TULIS DI SINI"))
+    text.fill("Bantuan yang tiba juga selimut.")
+    _publish(page)
+    after = _wait_for_change(path, made)
+    page.close()
+    assert "text: Bantuan yang tiba juga selimut.\n" in after, after
+    _status, output = _check(str(site / "content"))
+    assert f"{article}.yml" not in output, output

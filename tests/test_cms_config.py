@@ -67,7 +67,28 @@ def test_select_lists_come_from_settings_and_authors_file(settings, config):
     profiles = load_profiles(str(ROOT / "content" / "data" / "authors.yml"))
     assert article["authors"]["options"] == list(profiles)
     assert article["comments"]["options"] == list(COMMENT_MODES)
-    assert {option["value"] for option in article["status"]["options"]} <= set(STATUS_WORDS)
+    assert {option["value"] for option in article["status"]["options"]} == {
+        *STATUS_WORDS.values(),
+        *settings["NEWS_METADATA_EXTRA_STATUSES"],
+    }
+
+
+def test_every_status_the_build_takes_is_offered_and_another_said_in_its_words(
+    settings, config, tmp_path
+):
+    """A withdrawn story (make withdraw) opened with an empty Status and a preview as if it
+    were live: the list offered draft and published only."""
+    from news_metadata.reader import NewsMarkdownReader
+
+    status = fields(article_collections(config)[0])["status"]
+    assert status["widget"] == "news-select"
+    assert "withdrawn" in [option["value"] for option in status["options"]]
+    path = tmp_path / "x.md"
+    path.write_text(GOOD_HEADER + "Status: terbit\n\nIsi.\n", encoding="utf-8")
+    _html, metadata = NewsMarkdownReader({**settings, "PATH": str(tmp_path)}).read(str(path))
+    (_line, message, fix) = metadata["news_problems"][0]
+    assert message.startswith(status["unknown_message"] + " 'terbit'"), message
+    assert fix == status["unknown_fix"]
 
 
 def test_widgets_fit_the_readers_types(config):

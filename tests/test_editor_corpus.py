@@ -8,6 +8,7 @@ Messages were read once by a person against the input; each case is one class of
 import imagegen
 import pytest
 from conftest import AUTHORS_YML
+from golden import FIXTURE_CONTENT
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
@@ -32,7 +33,7 @@ BLOGGER_LABELS = '{"labels": {"Banjir": {"tag": "banjir"}}}'
 SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>'
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
-EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+EXTRA_JPEG = (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes()
 
 
 def _gps_exif():
@@ -331,6 +332,12 @@ CASES = [
         "is the same name with its letters encoded differently (as macOS names files))",
     ),
     (
+        "featured-image-content-prefix",
+        {**body("Isi.\n", "Image: content/images/x.jpg", "Image_alt: Foto")},
+        ":5: featured image 'content/images/x.jpg' does not exist (there is 'images/x.jpg': paths "
+        "are written from content/, without 'content/') — write 'images/x.jpg'",
+    ),
+    (
         "featured-image-capitals",
         {
             **body("Isi.\n", "Image: images/foto.jpg", "Image_alt: Foto"),
@@ -459,6 +466,17 @@ CASES = [
         {"images/catatan.png": b"bukan gambar"},
         "images/catatan.png: "
         "image catatan.png is not an image this build can read — save or export it as a JPEG",
+    ),
+    (
+        "html-page-in-images",
+        {"images/index.html": "<html><script>alert(1)</script></html>"},
+        "images/index.html: index.html is a web page or script: opened from the site it would "
+        "run on the site's address, with the readers' cookies — a static folder holds",
+    ),
+    (
+        "xml-in-images",
+        {"images/peta.xml": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+        "peta.xml is a web page or script",
     ),
     (
         "svg-plain-ok",
@@ -725,6 +743,24 @@ CASES = [
     ("date-without-time", head(BASE[0], "Date: 2024-05-01", *BASE[2:]), None),
     ("date-in-words", head(BASE[0], "Date: 1 Mei 2024", *BASE[2:]), ":2: Date '1 Mei 2024' is not"),
     ("key-typo-titel", head("Titel: Judul Baik", *BASE[1:]), ":1: unknown metadata key 'titel'"),
+    # --- YAML aliases: one node standing for another ("billion laughs" hung the build) ---
+    (
+        "yaml-alias",
+        {
+            A: "---\ntitle: &judul Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\nsummary: *judul\n---\n\nIsi.\n"
+        },
+        "berita.md:6: the header is not valid YAML (an alias (*name) repeats an anchored value "
+        "(&name); write each value out)",
+    ),
+    (
+        "authors-yml-alias",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  bio: &b Wartawan.\n  affiliation: *b\n"
+        },
+        "authors.yml:9: is not valid YAML (an alias (*name) repeats an anchored value",
+    ),
     (
         "yaml-tags-empty-item",
         {
@@ -859,6 +895,15 @@ CASES = [
         body("\n".join("    " * i + "- x" for i in range(300)) + "\n"),
         ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
         "indentation here) — remove the indentation of pasted text",
+    ),
+    # --- ids of the page around the text (anchors.py; s27 break test) ---
+    ("headings-named-like-page-parts-ok", body("## Baca Juga\n\nA.\n\n## Komentar\n\nB.\n"), None),
+    (
+        "id-of-page-part",
+        body("Isi.\n\n## Tanggapan {: #komentar }\n\nB.\n"),
+        ":8: the id 'komentar' is also the id of a part of the page around the article (links "
+        "to it and its label would lead to the wrong place) — choose another id, e.g. "
+        "'bagian-komentar'",
     ),
     # --- orphaned comments ---
     (
@@ -1092,3 +1137,22 @@ def test_raw_html_links_and_images_get_their_urls_on_the_page_and_in_the_feed(tm
     assert not article.select('a[href="lain.md"], img[src*="../"]')
     feed = (out / "feeds" / "semua.atom.xml").read_text(encoding="utf-8")
     assert "../../images/x.jpg" not in feed and 'href="lain.md"' not in feed
+
+
+def test_headings_named_like_page_parts_leave_every_id_of_the_page_unique(tmp_path):
+    """'## Baca Juga' and '## Isi' were id="baca-juga"/"isi": the related section's label and
+    the skip link's target twice on the page."""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    text = "## Baca Juga\n\nA.\n\n## Isi\n\nB.\n\n## Komentar\n\nC.\n"
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    page = (tmp_path / "out/2024/05/judul-baik.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "lxml")
+    ids = Counter(element["id"] for element in soup.select("[id]"))
+    assert [name for name, count in ids.items() if count > 1] == []
+    headings = {h.get_text().replace("\xa0", " "): h.get("id") for h in soup.select("h2")}
+    assert headings["Baca Juga"] == "bagian-baca-juga" and headings["Isi"] == "bagian-isi"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import imagegen
 import pytest
+from golden import FIXTURE_CONTENT
 from PIL import Image
 from workflow import ROOT, TESTCONF, header, run_tool, write_site
 
@@ -20,7 +21,7 @@ from news_images.settings import apply_defaults
 from news_images.svg import svg_problems
 
 GPS = 0x8825
-REAL = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+REAL = (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes()
 
 
 def build(tmp_path, **extra):
