@@ -12,7 +12,7 @@ under ``entries:`` and ``article:`` (its file name); the corrections reader acce
 next to the hand-written one (its README).
 """
 
-from .fields import DATETIME_WIDGET, datetime_field
+from .fields import datetime_field
 
 ARTICLE_HINT = "Id artikel (baris Id: di artikelnya, mis. 20241201-jembatan)."
 COMMENT_ARTICLE_HINT = (
@@ -22,7 +22,7 @@ COMMENT_ARTICLE_HINT = (
 # admin/header-format.js, registered by admin/admin.js: the comment's "Key: value" header.
 COMMENT_FORMAT = "news-comment"
 # Widgets of comment keys; a key without one here is a text field.
-COMMENT_WIDGETS = {"date": DATETIME_WIDGET, "url": "string"}
+COMMENT_WIDGETS = {"date": "datetime", "url": "string"}
 CORRECTION_LABELS = {"date": "Waktu terbit", "kind": "Jenis", "text": "Isi", "part": "Bagian"}
 COMMENT_LABELS = {"author": "Nama pembaca", "date": "Waktu kirim", "reply-to": "Membalas komentar"}
 
@@ -53,7 +53,7 @@ def comment_collection(settings, content_folder):
     for key, written in KEYS.items():
         required = key in REQUIRED
         label = COMMENT_LABELS.get(key, written)
-        if COMMENT_WIDGETS.get(key) == DATETIME_WIDGET:
+        if COMMENT_WIDGETS.get(key) == "datetime":
             fields.append(datetime_field(key, label, required))
         else:
             fields.append({"name": key, "label": label, "widget": "string", "required": required})

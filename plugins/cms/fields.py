@@ -4,19 +4,13 @@ DATE_FORMAT = "YYYY-MM-DD HH:mm"  # dayjs tokens; the reader's 'YYYY-MM-DD HH:MM
 WITA_HINT = "Waktu WITA (Bima), misalnya 2025-08-14 09:30."
 
 
-# admin/admin.js: Decap's datetime widget whose "now" button is the time in WITA, whatever
-# the device's clock (Decap's gives the device's: on a WIT computer an hour in the future,
-# which the build reads as WITA, so a story set to "now" was scheduled an hour ahead).
-DATETIME_WIDGET = "news-datetime"
-
-
 def datetime_field(name, label, required, hint=WITA_HINT):
-    """Return a date-time field written ``YYYY-MM-DD HH:mm``, typed as WITA
-    (``news_metadata.dates`` reads it so); its "now" button gives the time in WITA."""
+    """Return a Decap ``datetime`` field written ``YYYY-MM-DD HH:mm``, typed as WITA (the
+    picker uses the phone's clock, which in Bima is WITA; ``news_metadata.dates`` reads it)."""
     return {
         "name": name,
         "label": label,
-        "widget": DATETIME_WIDGET,
+        "widget": "datetime",
         "format": DATE_FORMAT,
         "date_format": "YYYY-MM-DD",
         "time_format": "HH:mm",

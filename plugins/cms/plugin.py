@@ -127,10 +127,7 @@ def _ui_strings(settings):
         strings = {}
     keys = ("draft", "breaking_label", "byline_prefix")
     fallback = {"draft": "DRAF", "breaking_label": "Breaking News", "byline_prefix": "Oleh:"}
-    found = {key: strings.get(key, fallback[key]) for key in keys}
-    # the date fields' "now" button (admin.js: news-datetime); the editor's own word
-    found["now_wita"] = "Sekarang (WITA)"
-    return found
+    return {key: strings.get(key, fallback[key]) for key in keys}
 
 
 def write_admin(generators):

@@ -213,25 +213,6 @@
     }
   });
 
-  /* A date and time typed as WITA (fields.py: news-datetime), as the build reads it: Decap's
-     datetime widget with its "Now" button replaced by one giving the time in WITA whatever
-     the device's clock (Decap's gave the device's, which on a WIT computer is an hour ahead:
-     read as WITA, a story set to "now" was scheduled an hour later). index.html hides
-     Decap's button inside .km-datetime. */
-  function witaNow() {
-    return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
-  }
-  var DateTimeControl = wrapped("datetime", {
-    render: function () {
-      var props = this.props;
-      return h("div", { className: "km-datetime" }, this.control({}),
-        h("button", {
-          type: "button", className: "km-now",
-          onClick: function () { props.onChange(witaNow()); }
-        }, setup.ui.now_wita));
-    }
-  });
-
   /* Where the build takes an Image from: content/<value> (news_metadata.model), published at
      <site>/<value>. Decap looks for any value in the collection's photo folder
      (images/<yyyy>/), so images/x.jpg showed as a broken photo: such a value is shown from the
@@ -287,7 +268,6 @@
   CMS.registerWidget("news-select", SelectControl);
   CMS.registerWidget("news-image", ImageControl, CMS.getWidget("image").preview);
   CMS.registerWidget("news-comment-article", CommentArticleControl);
-  CMS.registerWidget("news-datetime", DateTimeControl, CMS.getWidget("datetime").preview);
   CMS.registerRemarkPlugin(dashBullets);
   CMS.registerPreviewStyle(setup.stylesheet);
   setup.articleCollections.forEach(function (name) {
