@@ -227,3 +227,27 @@ def test_one_markdown_for_many_files_reads_each_as_a_fresh_one(tmp_path):
     assert "footnote" not in reused[1][0] and "<abbr" not in reused[1][0]
     assert "Catatan tiga" in reused[2][0] and "Catatan satu" not in reused[2][0]
     assert reused[2][1]["title"] == "Judul 3"
+
+
+def test_the_code_is_hashed_once_per_build_and_again_in_the_next(tmp_path, monkeypatch):
+    """reading.code_digest: the generators of one build (one settings object) share one hash
+    of PLUGIN_PATHS and THEME; the next build (a new settings object) hashes again and sees
+    an edited plugin, whether or not the build state was reset in between."""
+    from build_speed import reading
+    from news_metadata import state
+
+    plugin = tmp_path / "plugins" / "p.py"
+    plugin.parent.mkdir()
+    plugin.write_text("A = 1\n", encoding="utf-8")
+    hashed = []
+    real = reading.tree_digest
+    monkeypatch.setattr(reading, "tree_digest", lambda f: hashed.append(f) or real(f))
+    state.reset()
+    settings = {"PLUGIN_PATHS": [str(plugin.parent)], "THEME": str(tmp_path / "theme")}
+    first = reading.code_digest(settings)
+    assert reading.code_digest(settings) == first and len(hashed) == 1
+    plugin.write_text("A = 2\n", encoding="utf-8")
+    second = reading.code_digest(dict(settings))  # the next build, no reset
+    assert second != first and len(hashed) == 2
+    state.reset()
+    assert reading.code_digest(settings) == second and len(hashed) == 3
