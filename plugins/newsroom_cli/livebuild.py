@@ -123,9 +123,9 @@ def reusable(before: dict, after: dict, content_paths: list[str]) -> bool:
 
 
 def write_if_changed(path: str, text: str | bytes) -> bool:
-    """Write ``text`` (a str is written as UTF-8) to ``path`` through a temporary file and a rename (a reader never
-    sees half a page), unless the file already holds exactly these bytes (its modification
-    time then stays). Returns True when it wrote.
+    """Write ``text`` (a str as UTF-8) to ``path`` through a temporary file and a rename (a
+    reader never sees half a page), unless the file already holds exactly these bytes (its
+    modification time then stays). Returns True when it wrote.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
@@ -228,14 +228,14 @@ def live_writer(output_path, settings, select=None, select_feed=None, cancel=Non
             self._written_files.add(filename)
             return _Buffer(self, filename)
 
-        def write_file(self, name, template, context, *args, **kwargs):
+        def write_file(self, name, template, context, *args: object, **kwargs: object):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
             if select is not None:
                 template = _Selected(template, select, self)
             return super().write_file(name, template, context, *args, **kwargs)
 
-        def write_feed(self, elements, context, path=None, *args, **kwargs):
+        def write_feed(self, elements, context, path=None, *args: object, **kwargs: object):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
             if select_feed is not None and path and not select_feed(elements):
@@ -267,7 +267,7 @@ def _record_direct_writes(generator, written: set) -> None:
 
     original = getattr(generator, method)
 
-    def render(name, *args, **kwargs):
+    def render(name, *args: object, **kwargs: object):
         written.add(sanitised_join(generator.output_path, name))
         return original(name, *args, **kwargs)
 
@@ -380,7 +380,7 @@ class LiveSite:
         read_file = generator.readers.read_file
         reported = {}
 
-        def read(base_path, path, *args, **kwargs):
+        def read(base_path, path, *args: object, **kwargs: object):
             before = len(errors.collector.errors)
             try:
                 return read_file(base_path, path, *args, **kwargs)
