@@ -25,15 +25,12 @@ Watched: the content folder, the theme, ``plugins/`` and the settings files. Sto
 """
 
 import argparse
-import logging
 import os
 import queue
 import sys
 import threading
 import time
 import traceback
-
-logger = logging.getLogger(__name__)
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
@@ -243,13 +240,15 @@ def main(argv=None) -> int:
 
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
-    from pelican.log import init_logging
+    from pelican import parse_arguments
+    from pelican.log import init as init_logging
     from tornado.ioloop import IOLoop
 
     from newsroom_cli.livebuild import LiveSite
 
-    init_logging(level=logging.WARNING)
-    site = LiveSite([args.content, "-o", args.output, "-s", args.settings, *extra])
+    pelican_argv = [args.content, "-o", args.output, "-s", args.settings, *extra]
+    init_logging(level=parse_arguments(pelican_argv).verbosity, name="pelican")
+    site = LiveSite(pelican_argv)
     loop = IOLoop.current()
     builder = Builder(
         site,
