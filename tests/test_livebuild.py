@@ -5,13 +5,13 @@ listings are written first, and what the incremental path must not trust is buil
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from bench import build_epoch, make_corpus
 from bench_stock import write_settings
 from conftest import ROOT, run_pelican
-
 from newsroom_cli.devserver import classify
 from newsroom_cli.livebuild import LiveSite, content_listing, reusable
 
@@ -51,6 +51,7 @@ def live(corpus, monkeypatch):
 def cold_tree(root, dev_conf, name="cold"):
     """The tree of a cold dev build (a plain Pelican run) of ``root``'s content."""
     output = root / name
+    shutil.rmtree(output, ignore_errors=True)  # a dev build keeps what an earlier one wrote
     result = run_pelican(root / "content", output, dev_conf, process=True)
     assert result.returncode == 0, result.stderr
     return tree(output)

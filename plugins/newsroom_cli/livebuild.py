@@ -53,9 +53,9 @@ FIRST_PASS_GENERATORS = (
 # Always in the first pass: the home page (its blocks pick articles by more than the listing).
 FIRST_PASS_ALWAYS = ("index.html",)
 # build_speed's per-article card cache (cards.py) holds text that depends on build-wide state
-# (ticker, comment counts, the front page's choice), and its URL memo (urls.py) is recomputed
-# too: a reused article starts each build without either.
-PER_BUILD_ATTRIBUTES = ("_build_speed_cards", "url", "save_as")
+# (ticker, comment counts, the front page's choice): a reused article starts each build without
+# it. Its URL memo (urls.py) stays: URLs are made of the object's own metadata and settings.
+PER_BUILD_ATTRIBUTES = ("_build_speed_cards",)
 # Generators that write some files themselves, by the method that does (``render(name, ...)``,
 # ``name`` relative to the output folder): the text edition. Their paths are recorded like the
 # Writer's, so a renamed article's text page is removed too.
@@ -63,8 +63,10 @@ DIRECT_WRITERS = {"LiteGenerator": "render"}
 SKIP = object()  # what a page left out of the first pass "renders" to
 
 
-class Cancelled(Exception):
-    """A newer change arrived: the second pass stops where it is."""
+class Cancelled(BaseException):
+    """A newer change arrived: the pass stops where it is. A BaseException, so that the
+    guards that report a page's failure and go on (news_metadata/guard.py) let it through.
+    """
 
 
 @dataclass
@@ -95,6 +97,7 @@ def content_listing(path: str) -> dict[str, tuple]:
     Hidden folders are skipped (editors' swap files; Pelican ignores them too).
     """
     found = {}
+    start = len(os.path.join(path, ""))
     for folder, dirs, files in os.walk(path):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
@@ -103,7 +106,7 @@ def content_listing(path: str) -> dict[str, tuple]:
                 stat = os.stat(full)
             except OSError:
                 continue  # deleted while listing: the watcher reports it next
-            found[os.path.relpath(full, path)] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+            found[full[start:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     return found
 
 
@@ -194,12 +197,16 @@ class _Selected:
         return getattr(self.template, name)
 
 
-def live_writer(output_path, settings, select=None, select_feed=None, cancel=None):
+def live_writer(
+    output_path, settings, select=None, select_feed=None, cancel=None, select_call=None
+):
     """A Pelican ``Writer`` for one pass of :class:`LiveSite`.
 
     Args:
         output_path, settings: as for Pelican's ``Writer``.
         select: ``select(localcontext) -> bool`` per rendered page (None: every page).
+        select_call: ``select_call(name, kwargs) -> bool`` per ``write_file`` call, before
+            Pelican makes a page's context (None: every call).
         select_feed: ``select_feed(elements) -> bool`` per feed with a path (None: every feed).
         cancel: a ``threading.Event``; once set, the next page or feed raises
             :class:`Cancelled`.
@@ -231,6 +238,9 @@ def live_writer(output_path, settings, select=None, select_feed=None, cancel=Non
         def write_file(self, name, template, context, *args: object, **kwargs: object):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
+            if select_call is not None and not select_call(name, kwargs):
+                self.skipped += 1
+                return None
             if select is not None:
                 template = _Selected(template, select, self)
             return super().write_file(name, template, context, *args, **kwargs)
@@ -415,10 +425,24 @@ class LiveSite:
         from pelican import signals
 
         shown = {id(content) for content in fresh}
-        limit = self.pelican.settings.get("FEED_MAX_ITEMS")
+        settings = self.pelican.settings
+        limit = settings.get("FEED_MAX_ITEMS")
+        always = {*FIRST_PASS_ALWAYS, settings.get("NEWS_METADATA_ERRORS_SAVE_AS")}
+
+        def select_call(name, kwargs):
+            if name in always:
+                return True
+            for key in ("article", "page"):
+                if key in kwargs:
+                    return id(kwargs[key]) in shown
+            return any(
+                id(content) in shown
+                for key in ("articles", "dates")
+                for content in kwargs.get(key) or ()
+            )
 
         def select(localcontext):
-            if localcontext.get("output_file") in FIRST_PASS_ALWAYS:
+            if localcontext.get("output_file") in always:
                 return True
             for key in ("article", "page"):
                 if id(localcontext.get(key)) in shown:
@@ -433,7 +457,7 @@ class LiveSite:
             return any(id(element) in shown for element in elements[:limit])
 
         writer = live_writer(
-            self.pelican.output_path, self.pelican.settings, select, select_feed, self.cancel
+            self.pelican.output_path, settings, select, select_feed, self.cancel, select_call
         )
         # The second pass sends content_written for every page (news_seo's sitemap list).
         with signals.content_written.muted():
