@@ -55,6 +55,10 @@ def listening_addresses(port):
 
 @pytest.fixture
 def devserver(tmp_path):
+    yield from start_devserver(tmp_path, ROOT / "pelicanconf.py")
+
+
+def start_devserver(tmp_path, settings):
     content = write_site(
         tmp_path / "content", {"articles/2024/a.md": header("Judul Pertama") + "Isi.\n"}
     )
@@ -62,7 +66,7 @@ def devserver(tmp_path):
     log = open(tmp_path / "devserver.log", "w")  # noqa: SIM115 (closed below)
     command = [sys.executable, "-m", "newsroom_cli.devserver", content, "-o", tmp_path / "output"]
     process = subprocess.Popen(
-        [*command, "-s", ROOT / "pelicanconf.py", "-p", str(port)],
+        [*command, "-s", settings, "-p", str(port)],
         cwd=ROOT,
         env=tool_env(),
         stdout=log,
@@ -134,3 +138,28 @@ def test_rebuilds_on_change_and_survives_content_errors(devserver):
     assert "Judul Diganti" in fetch(port)  # still serving
     (content / "articles/2024/a.md").write_text(header("Judul Ketiga") + "Isi.\n")
     wait_for(lambda: "Judul Ketiga" in fetch(port), "a rebuild after the error")
+
+
+def test_an_edit_rewrites_its_page_first_and_a_settings_change_rebuilds_in_process(tmp_path):
+    """One process: a saved article is read alone (the other kept), and a changed settings file
+    is read again and everything rebuilt without a restart."""
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        'SITESUBTITLE = "Subjudul Satu"\n',
+        encoding="utf-8",
+    )
+    server = start_devserver(tmp_path, settings)
+    content, port, log = next(server)
+    try:
+        write_site(content, {"articles/2024/b.md": header("Judul Kedua") + "Isi.\n"})
+        wait_for(lambda: "Judul Kedua" in fetch(port), "the new article")
+        (content / "articles/2024/a.md").write_text(header("Judul Diganti") + "Isi.\n")
+        wait_for(lambda: "Judul Diganti" in fetch(port), "the edited article")
+        wait_for(lambda: "1 file(s) read, 1 kept" in log.read_text(), "the kept article")
+        assert "Subjudul Satu" in fetch(port)
+        settings.write_text(settings.read_text().replace("Satu", "Dua"), encoding="utf-8")
+        wait_for(lambda: "Subjudul Dua" in fetch(port), "the new settings")
+        assert "restarting" not in log.read_text()
+    finally:
+        server.close()
