@@ -25,6 +25,7 @@ Watched: the content folder, the theme, ``plugins/`` and the settings files. Sto
 """
 
 import argparse
+import logging
 import os
 import queue
 import sys
@@ -248,6 +249,8 @@ def main(argv=None) -> int:
 
     pelican_argv = [args.content, "-o", args.output, "-s", args.settings, *extra]
     init_logging(level=parse_arguments(pelican_argv).verbosity, name="pelican")
+    for name in ("livereload", "tornado"):  # they print through their own handler
+        logging.getLogger(name).propagate = False
     site = LiveSite(pelican_argv)
     loop = IOLoop.current()
     builder = Builder(

@@ -305,9 +305,10 @@ class LiveSite:
         """Read the settings (again) and make a new ``Pelican``; nothing is reused after it."""
         from pelican import get_instance, parse_arguments
 
-        self.pelican, _ = get_instance(parse_arguments(self.argv))
         self.kept.clear()
         self.listing = {}
+        self.pelican = None  # a settings file that fails to load is read again next build
+        self.pelican, _ = get_instance(parse_arguments(self.argv))
 
     def build(self, reload_settings: bool = False) -> BuildReport:
         """Build the context and, when content objects were reused, write the first pass.
