@@ -178,7 +178,7 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
         first = time.perf_counter() - started
         article = sorted((root / "content" / "articles").rglob("*.md"))[-1]
         summary = re.search(r"^Summary: (.+)$", article.read_text("utf-8"), re.M)[1]
-        page = page_of(output, summary)
+        page = page_of(output, f'<meta name="description" content="{summary}"')  # its own page
         figures = {"page": [], "rest": [], "first": first}
         for number in range(edits):
             done = finished()
