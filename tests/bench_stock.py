@@ -182,11 +182,11 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
         figures = {"page": [], "rest": [], "first": first}
         for number in range(edits):
             done = finished()
-            sentence = f"Kalimat pengukuran nomor {number} dari bench."
+            token = f"ukur{number:03d}"  # one word: typogrify joins a sentence's last two
             written = time.perf_counter()
             with article.open("a", encoding="utf-8") as stream:
-                stream.write(f"\n{sentence}\n")
-            shown = wait(lambda s=sentence: s in page.read_text("utf-8"), "did not rewrite")
+                stream.write(f"\nKalimat {token} untuk pengukuran dari bench.\n")
+            shown = wait(lambda t=token: t in page.read_text("utf-8"), "did not rewrite")
             rest = wait(lambda d=done: finished() > d, "did not finish the site")
             figures["page"].append(shown - written)
             figures["rest"].append(rest - written)
