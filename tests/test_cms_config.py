@@ -79,9 +79,32 @@ def test_widgets_fit_the_readers_types(config):
         assert article[name]["format"] == "YYYY-MM-DD HH:mm"  # what parse_date takes as WITA
         assert article[name]["picker_utc"] is False
     assert article["breaking"]["widget"] == "boolean"
-    assert article["tags"]["widget"] == "list"
-    assert article["image"]["widget"] == "image"
+    # typed as the header's text, shown split as the build splits it (admin.js)
+    assert article["tags"]["widget"] == "news-tags"
+    assert cms_config.TYPED_LIST_KEYS == ("tags",)
+    assert article["image"]["widget"] == "news-image"  # Decap's image widget, wrapped
     assert article["id"]["widget"] == "news-id"
+    # Decap's select, which also shows the build's error for a value it does not offer
+    assert article["authors"]["widget"] == article["category"]["widget"] == "news-select"
+
+
+def test_the_forms_unknown_value_errors_are_the_builds(config, make_site):
+    """admin.js shows "<unknown_message> '<value>' — <unknown_fix>" over a select list with a
+    value it does not offer; the build says the same of that file (news_metadata.model)."""
+    article = fields(article_collections(config)[0])
+    built = make_site(
+        {
+            "articles/2024/x.md": "Title: X\nDate: 2024-05-01 08:00\nAuthor: Nurhayati; Munir "
+            "Husen\nCategory: Beritaa\n\nIsi.\n"
+        }
+    )
+    assert built.result.returncode == 1
+    for name, value in (("authors", "Nurhayati; Munir Husen"), ("category", "Beritaa")):
+        field = article[name]
+        assert f"x.md:3: {field['unknown_message']} '{value}'" in built.result.stderr or (
+            f"x.md:4: {field['unknown_message']} '{value}'" in built.result.stderr
+        ), built.result.stderr
+        assert f"— {field['unknown_fix']}" in built.result.stderr
 
 
 def test_a_draft_may_be_saved_without_text(config):
@@ -113,6 +136,7 @@ def test_articles_and_pages_use_the_header_format_the_script_registers(config):
     """config.yml names the format header-format.js registers (Decap refuses an unknown one)."""
     script = (ROOT / "plugins/cms/admin/header-format.js").read_text(encoding="utf-8")
     assert f'var NAME = "{cms_config.HEADER_FORMAT}";' in script
+    assert 'COMMENT_NAME: "news-comment"' in script
     assert collection(config, "halaman")["format"] == cms_config.HEADER_FORMAT
 
 
@@ -136,7 +160,10 @@ def test_the_build_writes_the_generated_config(make_site):
         ROOT / "plugins/cms/admin/header-format.js"
     ).read_bytes()
     setup = json.loads(re.search(r'id="km-cms">(.*?)</script>', page).group(1))
-    assert setup["header"]["listKeys"] == sorted(LIST_KEYS)
+    assert setup["header"]["listKeys"] == sorted(set(LIST_KEYS) - {"tags"})
+    assert setup["header"]["categories"]["berita"] == "Berita"
+    assert setup["commentHeader"]["spellings"]["reply-to"] == "Reply-To"
+    assert setup["siteRoot"] == "../"
     assert set(setup["header"]["trueWords"]) == TRUE_WORDS
     assert "breaking_until" in setup["header"]["knownKeys"]  # registered by breaking_news
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
@@ -186,7 +213,10 @@ def test_comment_fields_are_the_comment_readers_keys(config):
     required = {n for n, f in named.items() if f.get("required", True)} - {"body", EDITOR_KEY}
     assert required == set(COMMENT_REQUIRED)
     assert named["date"]["widget"] == "datetime"
-    assert komentar["format"] == "yaml-frontmatter"  # the reader's front-matter form
+    assert named[EDITOR_KEY]["widget"] == "news-comment-article"  # the folder, never written
+    # the comment's own Key: value header, as make comment writes it (header-format.js)
+    assert komentar["format"] == "news-comment"
+    assert komentar["summary"] == "{{author}} ({{date}}) – {{dirname}}"
     assert komentar["folder"] == "content/comments"
     assert komentar["path"] == "{{article}}/{{slug}}"  # <article-id>/<comment-id>.md
 

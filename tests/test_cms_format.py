@@ -13,13 +13,16 @@ import shutil
 import subprocess
 
 import pytest
-from cms.plugin import header_options
-from conftest import ROOT
+from cms.plugin import comment_header_options, header_options
+from conftest import GOOD_HEADER, ROOT
 from news_metadata.dates import parse_date
 from news_metadata.header import scan
 from news_metadata.settings import known_keys
+from news_metadata.slugs import make_slug
+from newsroom_cli.comment import new_comment
 from pelican import Pelican
 from pelican.settings import read_settings
+from pelican.urlwrappers import Category
 
 NODE_TEST = ROOT / "tests" / "node" / "test_header_format.mjs"
 DATE_FORMS = (
@@ -36,6 +39,25 @@ DATE_FORMS = (
     "2024-03-11T02:00Z",
     "2024-03-12",
 )
+# Categories as editors type them; the form must show the section the build resolves each to.
+CATEGORY_FORMS = ("berita", "BERITA", " Pendidikan", "hukum!", "Ekonomi")
+NODE_CASES = 19  # the test() calls in test_header_format.mjs
+
+
+def _section(text, settings):
+    """The section news_metadata.model._check_category makes of ``Category: text``."""
+    slug = Category(text.strip(), settings).slug
+    return next(n for n in settings["NEWS_METADATA_CATEGORIES"] if make_slug(n, settings) == slug)
+
+
+def _made_comment(tmp_path):
+    """The text of a comment file as `make comment` writes it (newsroom_cli.comment)."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "a.md").write_text(GOOD_HEADER + "Id: 20240501-a\n\nIsi.\n", "utf-8")
+    path, _ = new_comment(str(content), "comments", ["articles"], "20240501-a")
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def _node():
@@ -60,8 +82,18 @@ def test_the_header_format_passes_its_node_tests(tmp_path):
     fixture = tmp_path / "fixture.json"
     # Each date form the build reads, and how the form must show it (parse_date, in WITA).
     dates = [[text, parse_date(text).strftime("%Y-%m-%d %H:%M")] for text in DATE_FORMS]
+    categories = [[text, _section(text, settings)] for text in CATEGORY_FORMS]
     fixture.write_text(
-        json.dumps({"options": header_options(settings), "files": files, "dates": dates}),
+        json.dumps(
+            {
+                "options": header_options(settings),
+                "files": files,
+                "dates": dates,
+                "categories": categories,
+                "commentOptions": comment_header_options(),
+                "madeComment": _made_comment(tmp_path),
+            }
+        ),
         encoding="utf-8",
     )
     run = subprocess.run(
@@ -73,4 +105,4 @@ def test_the_header_format_passes_its_node_tests(tmp_path):
         timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "# pass 14" in run.stdout and "# fail 0" in run.stdout, run.stdout
+    assert f"# pass {NODE_CASES}" in run.stdout and "# fail 0" in run.stdout, run.stdout

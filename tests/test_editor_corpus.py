@@ -6,6 +6,7 @@ Messages were read once by a person against the input; each case is one class of
 """
 
 import pytest
+from conftest import AUTHORS_YML
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
@@ -25,9 +26,26 @@ PAGE = "pages/halaman.md"
 COMMENTS = "comments/20240501-berita"
 WITH_ID = {A: GOOD.removesuffix("\n") + "Id: 20240501-berita\n\nIsi.\n"}
 BELOW = "2024/04/berita-lain.html/"  # a folder named like the page of lain.md (EXTRA)
+LABELS = "data/blogger-labels.json"  # make import-blogger's: the site was migrated
+BLOGGER_LABELS = '{"labels": {"Banjir": {"tag": "banjir"}}}'
+SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>'
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
 EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+
+
+def _animated_gif():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    frames = [Image.new("RGB", (64, 48), color) for color in ("red", "blue")]
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    return out.getvalue()
+
+
+ANIMATED_GIF = _animated_gif()
 
 # (id, files, message or None for "passes, read correctly")
 CASES = [
@@ -148,7 +166,71 @@ CASES = [
     ("vertical-tab", body("Satu\x0bdua.\n"), ":6: invisible control character U+000B"),
     ("zwsp-in-title", head("Title: Judul\u200b Baik", *BASE[1:]), ":1: invisible character"),
     ("zwsp-in-tags", head(*BASE, "Tags: ban\u200bjir"), ":5: invisible character U+200B"),
+    (
+        "zwsp-as-reference",
+        body("Ka&#8203;ta dan `&shy;` di kode.\n"),
+        ":6: the character reference &#8203; in column 3 is an invisible character U+200B "
+        "(zero-width space) — delete it",
+    ),
+    (
+        "bidi-override-as-named-reference",
+        body("Harga &ZeroWidthSpace;naik &#x202E;lagi.\n"),
+        ":6: the character reference &#x202E; in column 28 is an invisible character U+202E "
+        "(right-to-left override)",
+    ),
     ("emoji-zwj-kept", body("Keluarga \U0001f468\u200d\U0001f469\u200d\U0001f467.\n"), None),
+    # --- found by the issue 11 break test (s27): silent or raw before ---
+    (
+        "translation-without-story",
+        head(*BASE, "Translation: true"),
+        ":5: Translation: true marks this file as the translation of another story, but no "
+        "story without that line has its slug 'judul-baik': it would be published as a story "
+        "of its own — delete the Translation line if it is a story of its own, or give it the "
+        "Slug (and a Lang line) of the story it translates",
+    ),
+    ("translation-typo", head(*BASE, "Translation: mungkin"), ":5: Translation must be true"),
+    (
+        "translation-flag-ok",
+        {
+            A: GOOD + "Isi.\n",
+            "articles/2024/berita-en.md": header(
+                "Good Title", "2024-05-01 08:00", "Lang: en", "Slug: judul-baik", "Translation: ya"
+            )
+            + "Text.\n",
+        },
+        None,
+    ),
+    (
+        "tags-mixed-separators",
+        head(*BASE, "Tags: banjir; bima, sape"),
+        ":5: Tags mixes ';' and ',' ('banjir; bima, sape'): with a ';' in the line only ';' "
+        "separates tags, so 'bima, sape' would be one tag — write commas only, e.g. 'Tags: "
+        "banjir, bima, sape'; if a tag itself has a comma, end the line with ';' to say so",
+    ),
+    ("tags-comma-in-name-ok", head(*BASE, "Tags: Bima, NTB; banjir;"), None),
+    (
+        "key-russian-word",
+        head(*BASE[:3], "Таги: x", BASE[3]),
+        ":4: unknown metadata key 'Таги': the header's keys are English "
+        "words in Latin letters (this line was left out of the header) — write the key in "
+        "English (Title, Date, Author, Category, Tags, ...",
+    ),
+    (
+        "summary-footnote",
+        head(*BASE, "Summary: Kata[^dua] dan `[^kode]`."),
+        ":5: Summary holds the footnote reference [^dua]: footnotes work only in the text, so "
+        "the summary would show it as typed on listings and in feeds",
+    ),
+    (
+        "page-over-a-blogger-redirect",
+        {
+            LABELS: BLOGGER_LABELS,
+            PAGE: "Title: Cari\nSave_as: search/index.html\nUrl: search/\n\nI.\n",
+        },
+        "halaman.md:2: this page would be written to search/index.html, which is also the "
+        "redirect page of Blogger's old address /search (blogger_redirects) — remove the Save_as",
+    ),
+    ("blogger-redirects-ok", {LABELS: BLOGGER_LABELS, **head(*BASE, "Tags: banjir")}, None),
     # --- links and images ---
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
@@ -189,6 +271,36 @@ CASES = [
     ("plain-link-data-file", body("[a](../../data/authors.yml)\n"), "points to a file that is not"),
     ("filename-missing", body("[a]({filename}hilang.md)\n"), ":6: link {filename}hilang.md"),
     ("static-missing", body("![a]({static}/images/y.jpg)\n"), ":6: link {static}/images/y.jpg"),
+    # --- a link that missed an existing file: what differs (filenames.py; s27 break test) ---
+    (
+        "static-link-capitals",
+        {**body("![Foto]({static}/images/foto.jpg)\n"), "images/Foto.JPG": EXTRA_JPEG},
+        ":6: link {static}/images/foto.jpg points to a file that does not exist (there is "
+        "'images/Foto.JPG': capitals differ (Linux, where the site is built, tells them apart)) "
+        "— write the name exactly as the file's",
+    ),
+    (
+        "static-link-hash-in-name",
+        {**body("![Foto]({static}/images/foto#1.jpg)\n"), "images/foto#1.jpg": EXTRA_JPEG},
+        ":6: link {static}/images/foto#1.jpg points to a file that does not exist (the file is "
+        "named 'images/foto#1.jpg': in a web address '#' and '?' end the file name) — rename the "
+        "file without '#' and '?'",
+    ),
+    (
+        "plain-image-decomposed-accent",
+        {**body("![Foto](images/kaf\u00e9.jpg)\n"), "images/kafe\u0301.jpg": EXTRA_JPEG},
+        ":6: image 'images/kaf\u00e9.jpg' leads to no file (there is 'images/kafe\u0301.jpg': it "
+        "is the same name with its letters encoded differently (as macOS names files))",
+    ),
+    (
+        "featured-image-capitals",
+        {
+            **body("Isi.\n", "Image: images/foto.jpg", "Image_alt: Foto"),
+            "images/FOTO.jpg": EXTRA_JPEG,
+        },
+        ":5: featured image 'images/foto.jpg' does not exist (there is 'images/FOTO.jpg': capitals "
+        "differ",
+    ),
     # --- Pelican's older link syntax |filename|, |static|: checked like {filename}, {static} ---
     ("legacy-filename-ok", body("[baca](|filename|lain.md)\n"), None),
     ("legacy-static-ok", body("![Foto](|static|/images/x.jpg)\n"), None),
@@ -316,6 +428,40 @@ CASES = [
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- an animated picture would be shown as its first frame (s27 break test) ---
+    (
+        "animated-gif-shown",
+        {**body("![Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        ":6: image grafik.gif is animated (2 frames): pictures are shown as still copies, so "
+        "readers would see only its first frame — use a still picture",
+    ),
+    (
+        "animated-gif-linked-ok",
+        {**body("[Grafik]({static}/images/grafik.gif)\n"), "images/grafik.gif": ANIMATED_GIF},
+        None,
+    ),
+    # --- an SVG shown in the text: accepted or refused as when no article shows it ---
+    ("svg-shown-ok", {**body("![Ikon](images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG}, None),
+    (
+        "svg-shown-static-ok",
+        {**body("![Ikon]({static}/images/ikon.svg)\n"), "images/ikon.svg": SAFE_SVG},
+        None,
+    ),
+    (
+        "svg-shown-handler",
+        {
+            **body("![Ikon](images/ikon.svg)\n"),
+            "images/ikon.svg": SAFE_SVG.replace("<svg", "<svg onload='x()'"),
+        },
+        "images/ikon.svg:1: SVG ikon.svg holds active content (event handler onload= on <svg>)",
+    ),
+    (
+        "svg-featured",
+        {**head(*BASE, "Image: images/ikon.svg", "Image_alt: Ikon"), "images/ikon.svg": SAFE_SVG},
+        ":5: image ikon.svg is an SVG drawing: a featured image or an embed's poster is made "
+        "into pictures of several sizes (and the share picture), which needs a JPEG or PNG — "
+        "export it as PNG and use that file, or show the drawing in the text with",
+    ),
     # --- typography: read correctly (tests/test_typography_id.py has the exact output) ---
     ("range-dashes", body("Halaman 12--15, pukul 08.00--10.00.\n"), None),
     ("elided-year", body("Krisis '98 dan era '90-an.\n"), None),
@@ -559,6 +705,37 @@ CASES = [
         {"articles/2024/latin.md": (GOOD + "Caf\xe9.\n").encode("latin-1")},
         "latin.md:6: the file is not UTF-8 text (byte 0xe9)",
     ),
+    # --- other encodings in every kind of text file: one message (encoding.py; s27 break test) ---
+    (
+        "utf-16-without-mark",
+        {"articles/2024/u16.md": (GOOD + "Isi.\n").encode("utf-16-le")},
+        "u16.md: the file is UTF-16 text, not UTF-8 (every other byte is 0x00) — save it again "
+        "as UTF-8",
+    ),
+    (
+        "authors-latin-1",
+        {"data/authors.yml": (AUTHORS_YML + "# caf\xe9\n").encode("latin-1")},
+        "authors.yml:7: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8",
+    ),
+    (
+        "corrections-utf-16",
+        {
+            **WITH_ID,
+            "corrections/20240501-berita.yml": "- date: 2024-05-02 08:00\n  kind: koreksi\n"
+            "  text: Nama benar.\n".encode("utf-16"),
+        },
+        "20240501-berita.yml: the file is UTF-16 text, not UTF-8 — save it again as UTF-8",
+    ),
+    (
+        "comment-latin-1",
+        {**WITH_ID, f"{COMMENTS}/c-1.md": b"Author: Budi\nDate: 2024-05-02 08:00\n\nCaf\xe9.\n"},
+        "c-1.md:4: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8",
+    ),
+    (
+        "bibliography-utf-16",
+        {"bibliography/b.json": '[{"id": "a", "type": "book", "title": "T"}]'.encode("utf-16")},
+        "b.json: the file is UTF-16 text, not UTF-8 — save it again as UTF-8",
+    ),
     # --- dates with a zone name, one-digit parts, a comma: read as meant ---
     ("date-wita-name", head(BASE[0], "Date: 2024-05-01 08:00 WITA", *BASE[2:]), None),
     ("date-wib", head(BASE[0], "Date: 2024-05-01 07:00 WIB", *BASE[2:]), None),
@@ -589,12 +766,54 @@ CASES = [
         head(BASE[0], "Date: 0001-01-01 00:00+08:00", *BASE[2:]),
         ":2: Date '0001-01-01 00:00+08:00' has the year 1",
     ),
+    (
+        "modified-before-date",
+        head(*BASE, "Modified: 2024-04-30 08:00"),
+        ":5: Modified (2024-04-30 08:00) is before the article's Date (2024-05-01 08:00) — write "
+        "the time of the update (after Date), or remove the Modified line",
+    ),
+    ("modified-same-as-date-ok", head(*BASE, "Modified: 2024-05-01 08:00"), None),
     ("modified-year-9999", head(*BASE, "Modified: 9999-12-31"), ":5: Modified '9999-12-31' has"),
     # --- raw HTML that is not balanced ---
     ("html-unclosed-div", body('<div class="kotak">\n\nIsi.\n'), ":6: <div> is opened here and"),
     ("html-stray-close", body("Isi.\n\n</div>\n"), ":8: </div> closes nothing"),
     ("html-misnested", body("<b>tebal <i>miring</b></i>\n"), ":6: </i> closes nothing"),
     ("html-balanced-ok", body("<div>\n\nIsi <b>tebal</b>.\n\n</div>\n"), None),
+    # --- raw HTML that acts on the whole page or runs from an SVG/MathML link (s27 break test) ---
+    (
+        "html-meta-refresh",
+        body('Isi.\n\n<meta http-equiv="refresh" content="0;url=https://a.example">\n'),
+        ":8: the text holds active content (<meta http-equiv>): it would act on every reader's "
+        "page (a refresh sends them elsewhere) — remove it",
+    ),
+    (
+        "html-base",
+        body('Isi.\n\n<base href="https://a.example/">\n'),
+        ":8: the text holds active content (<base>): it would change where every link",
+    ),
+    (
+        "html-style-block",
+        body("Isi.\n\n<style>header{display:none}</style>\n"),
+        ":8: the text holds active content (<style>): it would restyle the whole page",
+    ),
+    (
+        "html-object",
+        body('Isi.\n\n<object data="https://a.example/p.html"></object>\n'),
+        ":8: the text holds active content (<object>): it would load another site",
+    ),
+    (
+        "svg-xlink-javascript",
+        body('Isi.\n\n<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>\n'),
+        ":8: the text holds active content (xlink:href='javascript:alert(1)' on <a>): it would "
+        "run in every reader's browser",
+    ),
+    # --- text Markdown cannot convert: the reason at its line, never "internal error" ---
+    (
+        "nested-too-deeply",
+        body("\n".join("    " * i + "- x" for i in range(300)) + "\n"),
+        ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
+        "indentation here) — remove the indentation of pasted text",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",
@@ -647,6 +866,68 @@ def _errors(text):
 
 def test_corpus_has_sixty_inputs():
     assert len(CASES) >= 60
+
+
+def test_a_linked_folder_is_reported_with_the_fix_for_a_folder(tmp_path):
+    """A symbolic link to a folder under content/ (articles/2023 -> elsewhere): each file below
+    it is refused unread, and the fix copies the folder (the file's own fix, 'cp
+    --remove-destination' on the file, would fail: the file is no link)."""
+    import os
+
+    content = write_site(tmp_path / "content", _files({}))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "luar.md").write_text(header("Luar", "2023-05-01 08:00") + "Isi.\n", "utf-8")
+    os.symlink(elsewhere, content / "articles" / "2023")
+    link = content / "articles" / "2023"
+    expected = (
+        f"{link}/luar.md: this file is inside {link}, a symbolic link to a folder, so it was "
+        "not read — replace the link with a real folder holding copies of its files: cp -rL "
+        f"{link} {link}.copy && rm {link} && mv {link}.copy {link}; nothing is read from a "
+        "symbolic link under content/"
+    )
+    check = run_tool("check", "-s", TESTCONF, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert check.returncode == published.returncode == 1, check.output_text
+    assert _errors(check.stdout) == _errors(published.stderr) == {expected}
+
+
+def test_sections_whose_names_make_one_address_are_an_error_naming_both(tmp_path):
+    """C, C# and C++ (all configured) make one slug, c: Pelican filed the three under one
+    section page and feed, with no word. Each later article names the first one's file and
+    line, in check and publish alike; 'Category: berita' (the case only) stays one section."""
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(TESTCONF.parent)!r})\n"
+        "from testconf import *  # noqa\n"
+        "NEWS_METADATA_CATEGORIES = [*NEWS_METADATA_CATEGORIES, 'C', 'C#', 'C++']\n",
+        encoding="utf-8",
+    )
+    files = {
+        A: header("Judul Baik", "2024-05-01 08:00").replace("Berita", "C") + "I.\n",
+        "articles/2024/c-sharp.md": header("Judul Dua", "2024-05-02 08:00").replace("Berita", "C#")
+        + "I.\n",
+        "articles/2024/kecil.md": header("Judul Tiga", "2024-05-03 08:00").replace(
+            "Berita", "berita"
+        )
+        + "I.\n",
+    }
+    content = write_site(tmp_path / "content", _files(files))
+    check = run_tool("check", "-s", conf, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", conf)
+    assert check.returncode == published.returncode == 1, check.output_text
+    a = content / "articles" / "2024"
+    assert (
+        _errors(check.stdout)
+        == _errors(published.stderr)
+        == {
+            f"{a}/c-sharp.md:4: section 'C#' would have the address kategori/c/, like the section "
+            f"'C' of {a}/berita.md:4: the signs in a name are not part of its address, so the two "
+            "would be one section page and one feed — give one of them letters or digits of its "
+            "own in NEWS_METADATA_CATEGORIES (pelicanconf.py), e.g. 'C Sharp', or spell the sign "
+            "out in CATEGORY_REGEX_SUBSTITUTIONS, e.g. (r'#', '-sharp')"
+        }
+    )
 
 
 def test_read_correctly_means_what_the_editor_meant(tmp_path):

@@ -314,3 +314,42 @@ def test_listing_style_only_on_listing_pages(site):
         assert listing not in str(site.soup(page).head), page
     (sheet,) = site.path("theme/css").glob("style.*.css")
     assert listing not in sheet.read_text(encoding="utf-8")
+
+
+def test_hidden_article_has_its_unlisted_text_page_a_withdrawn_one_none(tmp_path):
+    """A hidden article is reachable by its link, so its "Versi teks" link must lead somewhere:
+    its text page exists, noindex like the article, in no text listing; a withdrawn article
+    (hidden by the corrections plugin) has no text page, its text being withdrawn."""
+    from bs4 import BeautifulSoup
+    from conftest import header, run_pelican, write_site
+
+    files = {
+        "articles/2024/terbit.md": header("Terbit", "2024-05-01 08:00") + "Isi.\n",
+        "articles/2024/tersembunyi.md": header("Tersembunyi", "2024-05-02 08:00", "Status: hidden")
+        + "Isi rahasia umum.\n",
+        "articles/2024/ditarik.md": header(
+            "Ditarik",
+            "2024-05-03 08:00",
+            "Status: withdrawn",
+            "Withdrawn_reason: sara",
+            "Withdrawn_date: 2024-05-04 08:00",
+        )
+        + "Isi yang ditarik.\n",
+    }
+    content = write_site(tmp_path / "content", files)
+    result = run_pelican(content, tmp_path / "out", ROOT / "tests" / "fixtures" / "testconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = tmp_path / "out"
+    full = BeautifulSoup((out / "2024/05/tersembunyi.html").read_text("utf-8"), "lxml")
+    link = full.select_one(".lite-link")["href"]
+    assert link == f"{SITEURL}/teks/2024/05/tersembunyi.html"
+    text = BeautifulSoup((out / "teks/2024/05/tersembunyi.html").read_text("utf-8"), "lxml")
+    assert "Isi rahasia" in text.get_text()
+    assert text.select_one('meta[name="robots"]')["content"] == "noindex"
+    home = (out / "teks/index.html").read_text("utf-8")
+    assert "tersembunyi" not in home and "terbit.html" in home
+    plain = BeautifulSoup((out / "teks/2024/05/terbit.html").read_text("utf-8"), "lxml")
+    assert plain.select_one('meta[name="robots"]') is None
+    assert not (out / "teks/2024/05/ditarik.html").exists()
+    withdrawn = (out / "2024/05/ditarik.html").read_text("utf-8")
+    assert "teks/2024/05/ditarik.html" not in withdrawn

@@ -64,10 +64,19 @@ BIBLIOGRAPHY_OUTSIDE = (
     "is outside content/, so it was not read — put the file in content/bibliography/ (or next "
     "to the article) and give its path from there, e.g. 'Bibliography: sumber.json'"
 )
-LINK_FIX = (
-    "replace the link with a copy of the file (cp --remove-destination TARGET LINK); nothing is "
-    "read from a symbolic link under content/"
-)
+
+
+def link_fix(link, folder=False):
+    """containment.symlink_fix's words for ``link`` (an absolute path outside the project)."""
+    if folder:
+        copy = f"cp -rL {link} {link}.copy && rm {link} && mv {link}.copy {link}"
+        return f"replace the link with a real folder holding copies of its files: {copy}; " + (
+            "nothing is read from a symbolic link under content/"
+        )
+    return (
+        "replace the link with a copy of the file it points to: cp --remove-destination "
+        f'"$(readlink -f {link})" {link}; nothing is read from a symbolic link under content/'
+    )
 
 
 def broken_site(root):
@@ -147,7 +156,8 @@ def expected_errors(content):
         f"{a}/pustaka2.md:5: Bibliography file '/../secret.json' {BIBLIOGRAPHY_OUTSIDE}",
         f"{a}/skrip.md:8: the text holds active content (<script>): it would run in every "
         f"reader's browser — {ACTIVE_FIX}",
-        f"{a}/tautan.md: this file is a symbolic link, so it was not read — {LINK_FIX}",
+        f"{a}/tautan.md: this file is a symbolic link, so it was not read — "
+        f"{link_fix(f'{a}/tautan.md')}",
         f"{a}/xml.md:1: invisible control character U+FFFE (a noncharacter XML forbids) in column "
         "14 — delete it: it was probably pasted from Word, a PDF or a web page; paste as plain "
         "text (Ctrl+Shift+V) or retype the text around it",
@@ -164,9 +174,10 @@ def expected_errors(content):
         f"{content}/bibliography/sumber.json:20: entry 'aneh': field 'title' holds the invisible "
         "character U+FFFE (position 6), which XML forbids — delete it; retype the text around it",
         f"{content}/comments/20240513-komentar/20240514-0800-abcd.md: this comment file is a "
-        f"symbolic link, so it was not read — {LINK_FIX}",
+        "symbolic link, so it was not read — "
+        + link_fix(f"{content}/comments/20240513-komentar/20240514-0800-abcd.md"),
         f"{content}/comments/folder-tautan: this comment folder is a symbolic link, so it was "
-        f"not read — {LINK_FIX}",
+        f"not read — {link_fix(f'{content}/comments/folder-tautan', folder=True)}",
         f"{content}/data/authors.yml:3: photo '../../etc/foto.jpg' leaves content/ — write a path "
         "inside content/, e.g. 'photo: images/penulis/nama.jpg'",
         f"{content}/data/authors.yml:6: links url 'javascript:alert(1)' is not an http://, "
@@ -174,7 +185,7 @@ def expected_errors(content):
         f"{content}/data/authors.yml:7: links url 'data:text/html,x' is not an http://, https:// "
         "or mailto: address — write a web address (https://...) or mailto:name@host",
         f"{content}/images/tautan.jpg: this file is a symbolic link, so it was not read — "
-        f"{LINK_FIX}",
+        f"{link_fix(f'{content}/images/tautan.jpg')}",
     ]
 
 
@@ -302,6 +313,29 @@ def test_active_content_finds_scripts_handlers_and_javascript_links_not_data_blo
         (4, "href=' javascript:x' on <a>"),
         (5, "<script>"),
     ]
+
+
+def test_active_content_finds_page_elements_and_script_links_in_any_url_attribute():
+    found = safety.active_content(
+        '<meta http-equiv="refresh" content="0">\n<meta itemprop="x" content="y">\n'
+        '<base href="/">\n<link rel="stylesheet" href="x.css">\n<style>p{}</style>\n'
+        '<form action="https://a.example"></form>\n<object data="x"></object>\n<embed src="x">\n'
+        '<svg><a xlink:href=" JavaScript:x">a</a></svg>\n<object data="javascript:x"></object>'
+    )
+    assert found == [
+        (1, "<meta http-equiv>"),
+        (3, "<base>"),
+        (4, "<link>"),
+        (5, "<style>"),
+        (6, "<form>"),
+        (7, "<object>"),
+        (8, "<embed>"),
+        (9, "xlink:href=' JavaScript:x' on <a>"),
+        (10, "<object>"),
+        (10, "data='javascript:x' on <object>"),
+    ]
+    assert safety.effect("<base>").startswith("it would change where every link")
+    assert safety.effect("<script>") == safety.effect("event handler onclick= on <p>")
 
 
 def test_xml_forbidden_names_every_class():

@@ -1,9 +1,12 @@
 """Signal wiring for blogger_redirects. Receivers are module-level: blinker keeps weak
 references.
 
-``initialized`` fills in the defaults; ``get_generators`` adds :class:`RedirectsGenerator`,
-which writes after every other generator has read its content (so the site's sections, tags and
-articles are known) and before the static files are copied.
+``initialized`` fills in the defaults and declares :func:`claim_outputs` to the output-path
+registry (news_metadata.outputs), which calls it once every file is read, in ``make check`` too:
+a redirect page on the path of an article, page or static file is then a content error like
+any other conflict; ``get_generators`` adds :class:`RedirectsGenerator`, which writes after every
+other generator has read its content (so the site's sections, tags and articles are known) and
+before the static files are copied.
 """
 
 import json
@@ -11,6 +14,8 @@ import logging
 import os
 
 from news_metadata.errors import report
+from news_metadata.outputs import register_output_claimer
+from news_metadata.state import build_state
 from pelican import signals
 
 from .rules import collect, nginx_rules, redirect_page, s3_configuration
@@ -20,8 +25,61 @@ logger = logging.getLogger(__name__)
 
 
 def initialize(pelican) -> None:
-    """``initialized``: fill in the BLOGGER_REDIRECTS_* defaults."""
+    """``initialized``: fill in the BLOGGER_REDIRECTS_* defaults; declare the redirect pages."""
     apply_defaults(pelican.settings)
+    register_output_claimer(pelican.settings, claim_outputs)
+
+
+def site_redirects(context, settings):
+    """This build's redirects (:func:`.rules.collect`), worked out once (the labels file read
+    and its problems reported once), or None for a site that was never imported (no labels
+    file).
+
+    Args:
+        context: Pelican's context after reading (``categories``, ``tags``, ``articles``).
+        settings: Pelican's settings (``PATH``, ``BLOGGER_REDIRECTS_*``).
+    """
+    state = build_state()
+    if state.get("blogger_redirects.redirects", False) is not False:
+        return state.get("blogger_redirects.redirects")
+    labels_file = os.path.join(settings["PATH"], settings["BLOGGER_REDIRECTS_LABELS_FILE"])
+    labels = read_labels(labels_file)
+    if not labels and not os.path.exists(labels_file):
+        return state.set("blogger_redirects.redirects", None)  # not a migrated site
+    categories = {c.name: c for c, _ in context.get("categories", [])}
+    tags = {t.name: t for t, _ in context.get("tags", [])}
+    paths = [a.save_as for a in context.get("articles", [])]
+    redirects, warnings = collect(labels, categories, tags, paths, settings)
+    for warning in warnings:
+        logger.warning(
+            "blogger_redirects: %s",
+            warning,
+            extra={"limit_msg": "more label redirects fell back"},
+        )
+    return state.set("blogger_redirects.redirects", redirects)
+
+
+def page_path(redirect) -> str:
+    """The output path of ``redirect``'s page: ``<old path>/index.html``."""
+    return f"{redirect.old}/index.html"
+
+
+def claim_outputs(context, settings) -> dict:
+    """The output-path registry's claimer (news_metadata.outputs.register_output_claimer):
+    {path: what it is} of every redirect page and rules file this build writes.
+    """
+    redirects = site_redirects(context, settings)
+    if redirects is None:
+        return {}
+    claims = {
+        page_path(item): f"the redirect page of Blogger's old address /{item.old} "
+        "(blogger_redirects)"
+        for item in redirects
+    }
+    for name in ("BLOGGER_REDIRECTS_S3_RULES", "BLOGGER_REDIRECTS_NGINX_RULES"):
+        if settings.get(name):
+            claims[settings[name]] = f"{name} ({settings[name]})"
+    return claims
 
 
 def read_labels(path):
@@ -66,37 +124,16 @@ class RedirectsGenerator:
     def generate_output(self, writer) -> None:
         """Write ``<old path>/index.html`` per redirect and the S3 and nginx rules files."""
         settings = self.settings
-        labels = read_labels(os.path.join(self.path, settings["BLOGGER_REDIRECTS_LABELS_FILE"]))
-        if not labels and not os.path.exists(
-            os.path.join(self.path, settings["BLOGGER_REDIRECTS_LABELS_FILE"])
-        ):
+        redirects = site_redirects(self.context, settings)
+        if redirects is None:
             return  # not a migrated site
-        categories = {c.name: c for c, _ in self.context.get("categories", [])}
-        tags = {t.name: t for t, _ in self.context.get("tags", [])}
-        paths = [a.save_as for a in self.context.get("articles", [])]
-        redirects, warnings = collect(labels, categories, tags, paths, settings)
-        for warning in warnings:
-            logger.warning(
-                "blogger_redirects: %s",
-                warning,
-                extra={"limit_msg": "more label redirects fell back"},
-            )
         siteurl = settings.get("SITEURL", "")
         strings = settings.get("UI") or {}
-        written = set(self.context.get("generated_content", {}))
-        taken = {
-            c.save_as
-            for c in self.context.get("generated_content", {}).values()
-            if c is not None and hasattr(c, "save_as")
-        }
         count = 0
         for item in redirects:
-            relative = f"{item.old}/index.html"
-            if relative in taken or relative in written:
-                logger.warning(
-                    "blogger_redirects: %s is a page of the site; no redirect written", relative
-                )
-                continue
+            # A content file on this path is an error of the output registry (claim_outputs),
+            # which withdrew that file's claim.
+            relative = page_path(item)
             _write(
                 self.output_path, relative, redirect_page(item.old, item.target, siteurl, strings)
             )

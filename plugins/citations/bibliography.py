@@ -34,7 +34,8 @@ from dataclasses import dataclass
 import nh3
 from citeproc import DATES, NAMES, VARIABLES
 from markupsafe import escape
-from news_metadata.containment import SYMLINK_FIX
+from news_metadata.containment import symlink_fix
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.safety import check_url, describe_character, xml_forbidden
 
 # CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
@@ -140,11 +141,12 @@ def load_file(path, item_language=None):
     """
     if os.path.islink(path):  # refused unread: nothing of the file it points to is echoed
         return [], [(path, None, "this bibliography file is a symbolic link, so it was not read",
-                     SYMLINK_FIX)]  # fmt: skip
+                     symlink_fix(path))]  # fmt: skip
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_text(path)
+    except NotUtf8 as exc:
+        return [], [(path, exc.line, exc.message, exc.fix)]
+    except OSError as exc:
         return [], [(path, None, f"cannot read bibliography file: {exc}", "save it as UTF-8")]
     if path.lower().endswith(".bib"):
         entries, problems = _load_bibtex(path, text)

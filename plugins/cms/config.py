@@ -18,6 +18,9 @@ from .fields import WITA_HINT, datetime_field
 # The article header's keys edited with a datetime widget (below; header-format.js shows them
 # as the build reads them).
 DATE_KEYS = ("date", "modified", "breaking_until")
+# List keys (news_metadata.reader.LIST_KEYS) typed as the header's text, not as a list widget:
+# Decap's list widget split a tag with a comma and ate a typed ", " (admin.js: news-tags).
+TYPED_LIST_KEYS = ("tags",)
 
 # Pelican's technical keys: set by developers in a text editor, never by a journalist.
 NOT_EDITED = {
@@ -64,18 +67,27 @@ def article_fields(settings, authors):
         {
             "name": "authors",
             "label": "Penulis",
-            "widget": "select",
+            "widget": "news-select",
             "multiple": True,
             "min": 1,
             "options": list(authors),
             "hint": "Nama seperti di content/data/authors.yml.",
+            # news_metadata.model._join_authors' words for a name the form has no option for
+            # (admin.js shows them over the field and refuses to save).
+            "unknown_message": "unknown author",
+            "unknown_fix": "write the name exactly as in content/data/authors.yml, or add a "
+            "profile there",
         },
         {
             "name": "category",
             "label": "Rubrik",
-            "widget": "select",
+            "widget": "news-select",
             "options": categories,
             "default": categories[0] if categories else "",
+            # news_metadata.model._check_category's words.
+            "unknown_message": "unknown category",
+            "unknown_fix": f"use one of: {', '.join(categories)} (NEWS_METADATA_CATEGORIES in "
+            "pelicanconf.py)",
         },
         {
             "name": "id",
@@ -99,9 +111,10 @@ def article_fields(settings, authors):
         {
             "name": "tags",
             "label": "Label",
-            "widget": "list",
+            "widget": "news-tags",
             "required": False,
-            "hint": "Pisahkan dengan koma.",
+            "hint": "Pisahkan dengan koma. Bila satu label berisi koma, pisahkan semua label "
+            "dengan titik koma (;), mis. Bima, NTB; banjir.",
         },
         {
             "name": "breaking",
@@ -110,7 +123,8 @@ def article_fields(settings, authors):
             "default": False,
             "required": False,
         },
-        {"name": "image", "label": "Foto utama", "widget": "image", "required": False},
+        # Decap's image widget, shown from where the build takes the file (admin.js).
+        {"name": "image", "label": "Foto utama", "widget": "news-image", "required": False},
         {
             "name": "image_alt",
             "label": "Teks alternatif foto",

@@ -4,15 +4,23 @@ Moderation (issue 19): a reader's comment is pasted into a comment entry; a corr
 entry of the article's correction file. The fields come from ``comments.storage`` (``KEYS``,
 ``REQUIRED``) and ``corrections.entries`` (``FIELDS``, ``REQUIRED``; kinds from
 ``corrections.settings.KINDS``), so a key added there appears here; tests/test_cms_config.py
-checks they agree. Decap CMS writes a comment as YAML front matter and a correction file as a
-mapping with the list under ``entries:``; both readers accept those forms next to the
-hand-written ones (their READMEs). Each names its article (``article:``), from which Decap
-makes the folder or file name.
+checks they agree. A comment is read and written in its own ``Key: value`` header (the
+``news-comment`` format of admin/header-format.js, as ``make comment`` writes it); its article
+is the folder, typed for a new comment (Decap makes the folder from it) and never written
+into the file, whose header has no such key. A correction file is a mapping with the list
+under ``entries:`` and ``article:`` (its file name); the corrections reader accepts that form
+next to the hand-written one (its README).
 """
 
 from .fields import datetime_field
 
 ARTICLE_HINT = "Id artikel (baris Id: di artikelnya, mis. 20241201-jembatan)."
+COMMENT_ARTICLE_HINT = (
+    "Wajib untuk komentar baru: Id artikel (baris Id: di artikelnya, mis. 20241201-jembatan). "
+    "Komentar yang sudah ada: folder filenya."
+)
+# admin/header-format.js, registered by admin/admin.js: the comment's "Key: value" header.
+COMMENT_FORMAT = "news-comment"
 # Widgets of comment keys; a key without one here is a text field.
 COMMENT_WIDGETS = {"date": "datetime", "url": "string"}
 CORRECTION_LABELS = {"date": "Waktu terbit", "kind": "Jenis", "text": "Isi", "part": "Bagian"}
@@ -31,7 +39,17 @@ def comment_collection(settings, content_folder):
     """
     from comments.storage import KEYS, REQUIRED
 
-    fields = [_article_field()]
+    # Not required for Decap: an existing comment's article is its folder, not a value of the
+    # form (admin.js: news-comment-article requires it of a new comment).
+    fields = [
+        {
+            "name": "article",
+            "label": "Artikel",
+            "widget": "news-comment-article",
+            "required": False,
+            "hint": COMMENT_ARTICLE_HINT,
+        }
+    ]
     for key, written in KEYS.items():
         required = key in REQUIRED
         label = COMMENT_LABELS.get(key, written)
@@ -50,10 +68,10 @@ def comment_collection(settings, content_folder):
         "path": "{{article}}/{{slug}}",  # no "fields.": Decap turns dots into dashes here
         "create": True,
         "extension": "md",
-        "format": "yaml-frontmatter",
+        "format": COMMENT_FORMAT,
         "identifier_field": "author",
         "slug": "{{year}}{{month}}{{day}}-{{hour}}{{minute}}-{{slug}}",
-        "summary": "{{author}} ({{date}}) – {{article}}",
+        "summary": "{{author}} ({{date}}) – {{dirname}}",
         "fields": fields,
     }
 

@@ -22,9 +22,10 @@ from news_metadata.outputs import register_output_folders
 from news_metadata.profiles import load_profiles
 from news_metadata.reader import FALSE_WORDS, LIST_KEYS, TRUE_WORDS
 from news_metadata.settings import known_keys
+from news_metadata.slugs import make_slug
 from pelican import signals
 
-from .config import DATE_KEYS, build_config
+from .config import DATE_KEYS, TYPED_LIST_KEYS, build_config
 from .settings import ROOT, apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -62,13 +63,17 @@ def header_options(settings):
     Returns:
         dict of lowercased key lists: ``knownKeys`` (:func:`news_metadata.settings.known_keys`:
         loosely written lines of these count as header lines, as in ``header.scan``),
-        ``listKeys`` (split on ``;`` or ``,``), ``booleanKeys`` with ``trueWords`` and
-        ``falseWords``, ``formattedKeys`` (Pelican's ``FORMATTED_FIELDS``: continuation lines
-        joined by a line break, not a space), ``dateKeys`` (the datetime fields).
+        ``listKeys`` (split on ``;`` or ``,`` into a list widget; ``Tags`` is typed as text,
+        ``config.TYPED_LIST_KEYS``), ``booleanKeys`` with ``trueWords`` and ``falseWords``,
+        ``formattedKeys`` (Pelican's ``FORMATTED_FIELDS``: continuation lines joined by a line
+        break, not a space), ``dateKeys`` (the datetime fields); and ``categories``, the
+        sections of ``NEWS_METADATA_CATEGORIES`` by their slug (the form shows ``berita`` as
+        the section the build resolves it to, ``news_metadata.model``).
     """
+    sections = settings.get("NEWS_METADATA_CATEGORIES") or []
     return {
         "knownKeys": sorted(known_keys(settings)),
-        "listKeys": sorted(LIST_KEYS),
+        "listKeys": sorted(set(LIST_KEYS) - set(TYPED_LIST_KEYS)),
         "booleanKeys": ["breaking"],
         "trueWords": sorted(TRUE_WORDS),
         "falseWords": sorted(FALSE_WORDS),
@@ -76,6 +81,32 @@ def header_options(settings):
         # The header keys edited with a datetime widget (config.py): shown as the build reads
         # them (news_metadata.dates.parse_date, in WITA), so a save never moves the story.
         "dateKeys": list(DATE_KEYS),
+        "categories": {make_slug(name, settings): name for name in sections},
+    }
+
+
+def comment_header_options():
+    """Return ``admin/header-format.js``'s options for a comment file (the Komentar
+    collection): the plain header of ``comments.storage`` (``header.split_fields``).
+
+    Returns:
+        dict: ``strict`` (no continuation lines or loose keys), ``knownKeys`` and
+        ``spellings`` from ``comments.storage.KEYS`` (a new line is written ``Reply-To:``),
+        ``dateKeys`` (``date``, shown in WITA as the build reads it), ``derivedKeys``
+        (``article``: the folder, a key the comment header refuses, never written), no list
+        or yes/no keys.
+    """
+    from comments.storage import EDITOR_KEY, KEYS
+
+    return {
+        "strict": True,
+        "knownKeys": sorted(KEYS),
+        "spellings": dict(KEYS),
+        "dateKeys": ["date"],
+        "derivedKeys": [EDITOR_KEY],
+        "listKeys": [],
+        "booleanKeys": [],
+        "formattedKeys": [],
     }
 
 
@@ -118,6 +149,10 @@ def write_admin(generators):
         "pageCollections": [c["name"] for c in config["collections"] if c["name"] == "halaman"],
         "ui": _ui_strings(settings),
         "header": header_options(settings),
+        "commentHeader": comment_header_options(),
+        # The site's root from /admin/: an Image outside the year's photo folder is shown
+        # from the site's copy (admin.js: news-image)
+        "siteRoot": "../" * len(folder.strip("/").split("/")),
     }
     # JSON in <script> is data; "</" escaped so no value can close the element.
     data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")

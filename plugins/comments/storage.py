@@ -13,8 +13,9 @@ in Markdown::
 ``Author`` and ``Date`` (WITA, the forms of :mod:`news_metadata.dates`) are required,
 ``Reply-To`` (another comment's id on the same article) and ``Url`` (the commenter's web
 address) are optional; an empty optional value counts as absent. The web editor (plugins/cms)
-writes the same keys as YAML front matter between ``---`` lines, plus ``article:`` (the folder);
-both forms give the same comment and the same errors. Every problem is reported
+writes this header too; its earlier versions wrote the same keys as YAML front matter between
+``---`` lines, plus ``article:`` (the folder), still read: both forms give the same comment and
+the same errors. Every problem is reported
 with :func:`news_metadata.errors.report` and the comment is kept (a missing author is shown as
 "Tanpa nama", a comment without a usable date sorts last), so a development build still shows
 everything; the publish build fails on the reports.
@@ -32,6 +33,7 @@ from markupsafe import Markup
 from news_metadata import front_matter
 from news_metadata.containment import report_refused
 from news_metadata.dates import DATE_FIX, WITA, parse_date, to_wita
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.errors import display_path, report
 from news_metadata.header import lookalike_field, split_fields
 from news_metadata.text import suggest
@@ -133,6 +135,17 @@ def wita_text(value):
     return f"{_day_text(local.date())} {local:%H.%M} {_zone_text(local.utcoffset())}"
 
 
+def _read(path):
+    """The text of the comment file ``path``, or None when it cannot be read (reported)."""
+    try:
+        return read_text(path)  # bytes, then decode: quicker than a text reader
+    except NotUtf8 as exc:
+        report(path, exc.line, exc.message, exc.fix)
+    except OSError as exc:
+        report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
+    return None
+
+
 def read_comment(path, article_id, renderer):
     """Read one comment file, reporting every problem in it.
 
@@ -147,11 +160,8 @@ def read_comment(path, article_id, renderer):
     comment = Comment(id=comment_id, article_id=article_id, source_path=path)
     if not COMMENT_ID.match(comment_id):
         report(path, None, f"comment id {comment_id!r} is not a valid file name", COMMENT_ID_FIX)
-    try:
-        with open(path, "rb") as handle:  # bytes, then decode: quicker than a text reader
-            text = handle.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        report(path, None, f"cannot read this comment ({exc})", "save it as UTF-8 text")
+    text = _read(path)
+    if text is None:
         return comment
     fields, body, readable = _fields(path, text)
     values = {}
@@ -209,7 +219,7 @@ def read_comment(path, article_id, renderer):
 
 def _fields(path, text):
     """The header of a comment file: ``Key: value`` lines, or YAML front matter between
-    ``---`` lines (what the web editor writes, plugins/cms) with the same keys; an
+    ``---`` lines (what the web editor wrote before, plugins/cms) with the same keys; an
     ``article:`` key there is the folder's id (Decap names the folder from it).
 
     Returns ``(fields, body, readable)``; ``readable`` is False when the YAML could not be
@@ -238,8 +248,8 @@ def _fields(path, text):
 
 
 def _check_second_header(path, text, body):
-    """A comment written as ``Key: value`` (``make comment``) and then saved by the web editor
-    has YAML front matter above its old header, which is now the first lines of the comment's
+    """A comment written as ``Key: value`` (``make comment``) and then saved by an earlier web
+    editor has YAML front matter above its old header, which is now the first lines of the comment's
     text: readers would see "Author: ..." as the comment. Report the first such line."""
     leading = body.lstrip("\n")
     fields, _ = split_fields(leading)

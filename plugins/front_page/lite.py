@@ -7,6 +7,11 @@ no script, a few hundred bytes of inline CSS, each page one request. Articles ke
 under the edition's folder (``/teks/2024/12/slug.html``), point ``rel=canonical`` at the full
 article and are linked from it (``rel=alternate``, "Versi teks").
 
+A hidden article (``Status: hidden``: written at its URL, listed nowhere) has its text page too,
+unlisted like the article and ``noindex`` like it, since a reader who has its link gets the
+"Versi teks" link on it; a withdrawn one (hidden, with ``withdrawn``: plugins/corrections) has
+none, as its text is no longer published.
+
 Pages are rendered here, not by Pelican's writer: its ``content_written`` signal would put them
 in sitemap.xml, where none belongs (a text page is a copy of a canonical page, the 404 an error).
 """
@@ -61,7 +66,8 @@ def lite_url(settings, url) -> str:
 
 
 class LiteGenerator(Generator):
-    """Writes ``<FRONT_PAGE_LITE_PATH>/index.html``, one text page per published article, and
+    """Writes ``<FRONT_PAGE_LITE_PATH>/index.html``, one text page per published or hidden
+    article (:meth:`text_articles`), and
     the root files (templates ``lite/index.html``, ``lite/article.html``, ``404.html``).
 
     Templates get the filter ``text_only`` (:func:`text_only`):
@@ -73,11 +79,24 @@ class LiteGenerator(Generator):
         self.env.filters["text_only"] = text_only
 
     def generate_context(self) -> None:
-        """Give every article ``lite_url`` (None when the edition is off) for the templates."""
+        """Give every article with a text page (:meth:`text_articles`) ``lite_url`` (None when
+        the edition is off) for the templates.
+        """
         enabled = bool(self.settings.get("FRONT_PAGE_LITE_PATH"))
         self.context["lite_home_url"] = lite_url(self.settings, "") if enabled else None
-        for article in self.context.get("articles", []):
+        for article in self.text_articles():
             article.lite_url = lite_url(self.settings, article.url) if enabled else None
+
+    def text_articles(self) -> list:
+        """The articles that get a text page: every published one, then every hidden one that
+        is not withdrawn (see the module doc).
+        """
+        hidden = [
+            article
+            for article in self.context.get("hidden_articles", [])
+            if not getattr(article, "withdrawn", False)
+        ]
+        return [*self.context.get("articles", []), *hidden]
 
     def render(self, name, template, **values) -> None:
         """Render ``template`` with the shared context plus ``values`` into ``name`` (a path
@@ -109,6 +128,7 @@ class LiteGenerator(Generator):
             page_name="lite",
             articles=articles[: self.settings["FRONT_PAGE_LITE_ITEMS"]],
         )
-        for article in articles:
+        written = self.text_articles()
+        for article in written:
             self.render(article.lite_url, "lite/article", page_name="lite", article=article)
-        logger.info("front_page: %d text-edition article(s) under %s", len(articles), index)
+        logger.info("front_page: %d text-edition article(s) under %s", len(written), index)

@@ -20,12 +20,6 @@ from .assets import theme_file
 
 logger = logging.getLogger(__name__)
 
-# Output path -> what it is, for the output registry's messages (plugin.initialize).
-ROOT_FILES = {
-    "404.html": "the 404 page (front_page)",
-    "favicon.ico": "the site's favicon.ico (front_page)",
-    "manifest.webmanifest": "the web manifest (front_page)",
-}
 THEME_COLOR = "#7a1020"  # the logo's red, as in the theme's --brand and <meta name=theme-color>
 
 
@@ -54,22 +48,44 @@ def manifest(settings):
     }
 
 
+def _write_404(generator, name):
+    generator.render(name, "404", page_name="404")
+
+
+def _write_favicon(generator, name):
+    icon = theme_file(generator.settings, "icons/favicon.ico")
+    if icon.is_file():
+        shutil.copyfile(icon, Path(generator.output_path) / name)
+    else:
+        logger.warning("front_page: %s is missing; run make icons", icon)
+
+
+def _write_manifest(generator, name):
+    path = sanitised_join(str(generator.output_path), name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(
+            manifest(generator.settings), handle, ensure_ascii=False, indent=2, sort_keys=True
+        )
+        handle.write("\n")
+
+
+# Each root file once: its output path, what it is (for the output registry's messages,
+# plugin.initialize) and its writer.
+_ROOT = (
+    ("404.html", "the 404 page", _write_404),
+    ("favicon.ico", "the site's favicon.ico", _write_favicon),
+    ("manifest.webmanifest", "the web manifest", _write_manifest),
+)
+ROOT_FILES = {name: f"{label} (front_page)" for name, label, _ in _ROOT}
+
+
 def write_root_files(generator) -> None:
-    """Write ``404.html``, ``favicon.ico`` and ``manifest.webmanifest`` into the output folder.
+    """Write the files of ``ROOT_FILES`` (``404.html``, ``favicon.ico``,
+    ``manifest.webmanifest``) into the output folder.
 
     Args:
         generator: the :class:`.lite.LiteGenerator` (it renders the 404 template).
     """
-    settings = generator.settings
-    generator.render("404.html", "404", page_name="404")
-    output = Path(generator.output_path)
-    icon = theme_file(settings, "icons/favicon.ico")
-    if icon.is_file():
-        shutil.copyfile(icon, output / "favicon.ico")
-    else:
-        logger.warning("front_page: %s is missing; run make icons", icon)
-    path = sanitised_join(str(output), "manifest.webmanifest")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(manifest(settings), handle, ensure_ascii=False, indent=2, sort_keys=True)
-        handle.write("\n")
+    for name, _, write in _ROOT:
+        write(generator, name)

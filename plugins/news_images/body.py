@@ -8,7 +8,8 @@ address is left untouched after a few substring tests. Recognised in the HTML:
 - ``<img src=...>`` with a ``{static}``/``{attach}`` path, a path from ``content/``
   (``/images/x.jpg``) or relative to the file: replaced by its ``<picture>``; an empty or
   missing ``alt``, an image from another site or a source that cannot be used is a content
-  error.
+  error. An SVG stays an ``<img>`` of the file itself, published when it holds no active
+  content (:func:`.static.svg_acceptable`, as for an SVG no article shows).
 - ``<iframe src=...>`` of YouTube, Vimeo, Instagram or X (pasted "embed" code): a placeholder
   titled with the iframe's ``title``; any other iframe is a content error.
 - Instagram's and X's pasted embed code (``<blockquote class="instagram-media">`` /
@@ -26,9 +27,11 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from news_metadata.errors import report
+from news_metadata.sources import SourceTexts
 
 from . import embeds
 from .process import ImageProblem
+from .static import svg_acceptable
 
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)
@@ -88,22 +91,16 @@ class BodyImages:
         self.build = build
         self.settings = settings
         self.source_path = content.source_path
-        self._text = None
+        self._sources = SourceTexts()
         self.embeds = 0
 
     def line_of(self, needle):
-        """1-based line of the first occurrence of ``needle`` in the source file, or None."""
-        if self._text is None:
-            try:
-                with open(self.source_path, encoding="utf-8") as handle:
-                    self._text = handle.read()
-            except OSError:
-                self._text = ""
-        for candidate in dict.fromkeys((needle, html.unescape(needle), html.escape(needle))):
-            position = self._text.find(candidate) if candidate else -1
-            if position >= 0:
-                return self._text.count("\n", 0, position) + 1
-        return None
+        """1-based line of the first occurrence of ``needle`` (as written, unescaped or
+        escaped) in the source file, or None.
+        """
+        return self._sources.line_of(
+            self.source_path, needle, html.unescape(needle), html.escape(needle)
+        )
 
     def error(self, needle, message, fix) -> None:
         report(self.source_path, self.line_of(needle), message, fix)
@@ -173,6 +170,17 @@ class BodyImages:
                 "describe what the picture shows between the brackets: ![Warga antre di "
                 "kantor Dukcapil]({static}/images/...)",
             )
+        return self._picture(src, path, alt, tag)
+
+    def _picture(self, src, path, alt, tag):
+        """The ``<picture>`` of the image file ``path`` shown by ``tag``; ``tag`` itself for
+        an SVG or a file that cannot be used (reported).
+        """
+        if path.lower().endswith(".svg"):
+            # A drawing: shown as the file itself (no raster set), when safe; the same rule as
+            # for an SVG no article shows (static.py), reported at the SVG's line once.
+            svg_acceptable(path, self.build)
+            return tag
         try:
             derived = self.build.body(path)
         except ImageProblem as problem:

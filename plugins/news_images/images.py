@@ -85,6 +85,7 @@ class ImageBuild:
         self.converted = set()  # absolute paths of sources published only as derived files
         self.refused = set()  # absolute paths of sources already reported (ImageProblem)
         self.originals = {}  # output path (a static file's save_as) -> cache file without metadata
+        self.svgs = {}  # absolute path of an SVG -> safe to publish (static.svg_acceptable)
         self._memo = {}
         self.made = 0  # cache misses, for the log line and the bench
         self.validate_only = bool(settings.get("NEWS_IMAGES_VALIDATE_ONLY"))
@@ -136,6 +137,12 @@ class ImageBuild:
             if isinstance(found, process.ImageProblem):
                 raise found
             return found
+        try:
+            process.check_still(path)
+        except process.ImageProblem as problem:
+            self._memo[key] = problem
+            self.refused.add(os.path.abspath(path))
+            raise
         info = self.cache.load(key)
         if info is None and self.validate_only:
             s = self.settings

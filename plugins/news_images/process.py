@@ -98,6 +98,15 @@ def _checked(path, max_bytes, max_pixels):
             f"image {name} is a HEIC/HEIF photo, which browsers and this build cannot use",
             HEIC_FIX.format(name=name, stem=stem),
         )
+    if name.lower().endswith(".svg"):
+        # Only a featured image or an embed's poster gets here (body.py shows an SVG as is):
+        # both become raster files (thumbnails, the share picture), which a drawing is not.
+        raise ImageProblem(
+            f"image {name} is an SVG drawing: a featured image or an embed's poster is made "
+            "into pictures of several sizes (and the share picture), which needs a JPEG or PNG",
+            "export it as PNG and use that file, or show the drawing in the text with "
+            f"![what it shows]({{static}}/images/{name})",
+        )
     try:
         image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
@@ -152,6 +161,35 @@ def published_original(path, max_bytes, max_pixels):
             f"save it again without metadata (exiftool -all= {name}) and use that file",
         )
     return _load(image, name, None), REWRITE[image.format]
+
+
+def check_still(path):
+    """Refuse an animated GIF, WebP or PNG (APNG) shown as a picture.
+
+    The responsive copies (:func:`responsive`, thumbnails, the share image) are stills made of
+    the first frame: the animation would be lost without a word. Checked on every build, not
+    through the image cache (a cache entry may predate this rule); only the header and the
+    frame table are read.
+
+    Raises:
+        ImageProblem: the file is animated (with the number of frames and the fixes).
+    """
+    if not path.lower().endswith((".gif", ".webp", ".png", ".apng")):
+        return
+    try:
+        with Image.open(path) as image:
+            frames = getattr(image, "n_frames", 1) if getattr(image, "is_animated", False) else 1
+    except (OSError, SyntaxError, ValueError):
+        return  # unreadable: open_source says why
+    if frames > 1:
+        name = os.path.basename(path)
+        raise ImageProblem(
+            f"image {name} is animated ({frames} frames): pictures are shown as still copies, "
+            "so readers would see only its first frame",
+            "use a still picture; for motion, put the video on YouTube and paste its address "
+            "alone on a line, or link the file instead of showing it (the same link without "
+            "the '!' in front: readers open it as it is)",
+        )
 
 
 def _damaged(name, error):

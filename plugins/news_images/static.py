@@ -42,7 +42,7 @@ def check_static_images(generator, build) -> None:
     for static in generator.staticfiles:
         path = os.path.abspath(static.source_path)
         if path in build.refused:
-            continue
+            continue  # reported already (an article showed it)
         if _acceptable(static, path, build):
             kept.append(static)
     generator.staticfiles[:] = kept
@@ -53,7 +53,7 @@ def _acceptable(static, path, build):
     if not os.path.isfile(path):
         return True  # not a file of content/ (news_metadata answers for links and paths)
     if extension == ".svg":
-        return _svg_acceptable(path)
+        return svg_acceptable(path, build)
     if extension not in RASTER:
         return True
     try:
@@ -62,6 +62,27 @@ def _acceptable(static, path, build):
         report(path, None, problem.message, problem.fix)
         return False
     return True
+
+
+def svg_acceptable(path, build) -> bool:
+    """Whether the SVG at ``path`` may be published as it is (:func:`.svg.svg_problems`),
+    worked out and reported once per build, whether an article shows it (``![](x.svg)``),
+    links it or no article uses it: the same file is accepted, or refused, every way.
+
+    Args:
+        path: the SVG's path.
+        build: the running :class:`news_images.images.ImageBuild` (``svgs`` keeps the
+            answers; a refused file also goes into ``refused``, so it is not copied).
+
+    Returns:
+        True when safe; False when refused (reported at the SVG's line with :data:`SVG_FIX`).
+    """
+    key = os.path.abspath(path)
+    if key not in build.svgs:
+        build.svgs[key] = _svg_acceptable(path)
+        if not build.svgs[key]:
+            build.refused.add(key)
+    return build.svgs[key]
 
 
 def _svg_acceptable(path):

@@ -35,6 +35,7 @@ __all__ = [
     "generator_classes",
     "pagefind_poll_task",
     "pagefind_process",
+    "pagefind_read_limit",
     "plugin_enabled",
     "replace_body",
     "replace_summary",
@@ -95,6 +96,15 @@ def forget_memoized(content: Any) -> None:
 def pagefind_process(service: Any) -> Any:
     """The indexer subprocess (an ``asyncio`` process) of a launched ``PagefindService``."""
     return service._backend
+
+
+def pagefind_read_limit(service: Any, limit: int) -> None:
+    """Let a launched ``PagefindService`` read answers of up to ``limit`` bytes.
+
+    The API reads each answer with ``StreamReader.readuntil``, whose limit (``_limit``) it
+    sets to 2 MiB at launch; the answer to ``get_files`` holds the whole index (base64 in
+    base64: about 1.8 bytes per index byte, 35 MB at 5000 articles)."""
+    service._backend.stdout._limit = limit
 
 
 def pagefind_poll_task(service: Any) -> Any:

@@ -130,12 +130,18 @@ class ReportedSkips(logging.Filter):
 
 
 class SameSlugWarnings(logging.Filter):
-    """Drops Pelican's "There are 2 items ... with lang" and "There are 2 original (not
-    translated) items" (``pelican.utils.get_original_items``): every such pair of files is a
-    content error of ``outputs._same_slugs`` or of the output-path registry, with both file
-    names, the line and the fix; the raw warning would say it a second time, without a fix."""
+    """Drops Pelican's "There are 2 items ... with lang", "There are 2 original (not
+    translated) items" and "All items ... are translations" (``pelican.utils.
+    get_original_items``): every such pair of files is a content error of
+    ``outputs._same_slugs`` or of the output-path registry, and a ``Translation: true`` without
+    its story one of ``translations.check_translations``, with the file names, the line and the
+    fix; the raw warning would say it a second time, without a fix."""
 
-    PREFIXES = ("There are %s items", "There are %s original (not translated) items")
+    PREFIXES = (
+        "There are %s items",
+        "There are %s original (not translated) items",
+        'All items ("%s")',
+    )
 
     def filter(self, record):
         return not str(record.msg).startswith(self.PREFIXES)

@@ -4,6 +4,10 @@ Python-Markdown's ``footnotes`` extension (enabled in pelicanconf.py) turns a re
 numbered link only when the article defines it; otherwise ``[^dua]`` is published as it was
 typed, on the page, in the text edition and in the feed. Code (fenced, indented, spans) is
 masked first, as for the raw HTML check (:func:`.balance.mask`).
+
+A header field Pelican formats as Markdown (``Summary``, ``FORMATTED_FIELDS``) is converted on
+its own, after a reset: no footnote reaches it, so any reference in it is published as typed on
+listings, in feeds and in the meta description (:func:`field_problem`).
 """
 
 import re
@@ -47,3 +51,24 @@ def problems(text: str, header_end: int = 0) -> list[tuple[int, str, str]]:
             )
         )
     return found
+
+
+def field_problem(label: str, text: str) -> tuple[str, str] | None:
+    """The ``(message, fix)`` for a footnote reference in the header field ``label``
+    (``Summary``) whose value is ``text``, or None when it has none (code masked).
+
+    Args:
+        label: the key as the message names it (``Summary``).
+        text: the field's Markdown, its lines joined.
+    """
+    if "[^" not in text:
+        return None
+    references = _REFERENCE.findall(mask(text))
+    if not references:
+        return None
+    return (
+        f"{label} holds the footnote reference [^{references[0]}]: footnotes work only in the "
+        f"text, so the {label.lower()} would show it as typed on listings and in feeds",
+        f"remove [^{references[0]}] from the {label} line; put the reference in the text, with "
+        f"its line '[^{references[0]}]: ...'",
+    )

@@ -45,12 +45,45 @@ def describe(exc):
 
 
 def _content_error(path, exc):
+    """``(line or None, message, fix)`` for an exception raised on the file ``path``."""
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         return (
+            None,
             f"a file name made from this file is too long for the file system ({exc.strerror})",
             "shorten the Title, or add a shorter 'Slug: ...' line to the header",
         )
-    return (f"internal error while reading this file: {describe(exc)}", INTERNAL_FIX)
+    if isinstance(exc, RecursionError):
+        # Python-Markdown parses nested blocks recursively: some 250 levels of lists or quotes
+        # (text pasted with ever deeper indentation) exhaust Python's stack. The text, not the
+        # code, is the cause; the message must not depend on where the stack ran out.
+        line, levels = _deepest_line(path)
+        return (
+            line,
+            f"the text is nested too deeply to convert ({levels} levels of lists, quotes or "
+            "indentation here)",
+            "remove the indentation of pasted text (4 spaces or a '>' make one more level); "
+            "a list or quote rarely needs more than 3 levels",
+        )
+    return (None, f"internal error while reading this file: {describe(exc)}", INTERNAL_FIX)
+
+
+def _deepest_line(path):
+    """``(line, levels)`` of the most deeply nested line of ``path``: 4 columns of indentation
+    or one ``>`` is a level (Markdown's rule); ``(None, 0)`` if the file cannot be read."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None, 0
+    best = (None, 0)
+    for number, text in enumerate(lines, 1):
+        stripped = text.expandtabs(4).lstrip(" ")
+        indent = len(text.expandtabs(4)) - len(stripped)
+        quotes = len(stripped) - len(stripped.lstrip("> "))
+        levels = indent // 4 + stripped[:quotes].count(">")
+        if levels > best[1]:
+            best = (number, levels)
+    return best
 
 
 def guard_readers(readers):
@@ -71,8 +104,7 @@ def guard_readers(readers):
                 return SkipStub(None, source_path=source)  # reported with its line already
             raise
         except Exception as exc:
-            message, fix = _content_error(source, exc)
-            errors.report(source, None, message, fix)
+            errors.report(source, *_content_error(source, exc))
             return SkipStub(None, source_path=source)
         if not isinstance(content, SkipStub | Static):
             _explain_invalid(content)
@@ -142,9 +174,9 @@ class _GuardedWriter:
             if os.path.isfile(partial):
                 os.remove(partial)  # never leave a truncated page or feed behind
         if content is not None:
-            message, fix = _content_error(content.source_path, exc)
+            line, message, fix = _content_error(content.source_path, exc)
             message = message.replace("reading", "writing")
-            errors.report(content.source_path, None, f"{message} (output {name})", fix)
+            errors.report(content.source_path, line, f"{message} (output {name})", fix)
             return
         where = os.path.join(self._theme, "templates", template.name) if template else name
         errors.report(

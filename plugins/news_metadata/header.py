@@ -56,6 +56,9 @@ _LOOSE_ANY = re.compile(
 # typed with lookalike letters reaches the caller's key check (lookalike_field).
 _FIELD = re.compile(r"^(?P<key>[^\W\d_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)\s*$")
 TAB_LENGTH = 4  # Python-Markdown's default tab_length: tabs are expanded before `meta` runs
+# What a header line with a key in other letters (not a lookalike) becomes in the canonical
+# text, so `meta` reads on past it; the reader drops the key (reported by scan).
+FOREIGN_KEY = "news-foreign-key"
 
 
 @dataclass
@@ -135,6 +138,30 @@ def lookalike_field(
     return latin, lookalike_problem(line, written, latin)
 
 
+def _foreign_key(row):
+    """``(key as typed, value)`` for a header line whose key is a word in letters other than
+    Latin that is no lookalike of a known key (``Таги: x``), else None."""
+    if row.isascii():
+        return None
+    match = _LOOSE_ANY.match(unicodedata.normalize("NFKC", row))
+    if not match or match.group("key").isascii():
+        return None
+    typed = _LOOSE_ANY.match(row)
+    return (typed.group("key") if typed else match.group("key")), match.group("value").strip()
+
+
+def _foreign_problem(line, written, known_keys):
+    keys = ", ".join(k.capitalize() for k in ("title", "date", "author", "category", "tags")
+                     if k in known_keys)  # fmt: skip
+    return (
+        line,
+        f"unknown metadata key {written!r}: the header's keys are English words in Latin "
+        "letters (this line was left out of the header)",
+        f"write the key in English ({keys}, ...; plugins/news_metadata/README.md lists them) "
+        "or remove the line",
+    )
+
+
 def _letters(written):
     """The letters of ``written`` that are not ASCII, the first two described by name."""
     described = foreign_letters(written)
@@ -173,6 +200,14 @@ def scan(text: str, known_keys: Collection[str]) -> Header:
                 header.problems.append(lookalike_problem(index + 1, lookalike, name))
         elif match:
             name = match.group("key").lower()
+        elif foreign := _foreign_key(row):
+            # "Таги: x": Python-Markdown's meta would end the header here (its keys are
+            # ASCII) and publish the rest of the header as the first paragraph.
+            out[index] = f"{FOREIGN_KEY}: {foreign[1]}"
+            header.problems.append(_foreign_problem(index + 1, foreign[0], known_keys))
+            key = FOREIGN_KEY
+            index += 1
+            continue
         elif key and _MORE.match(row):
             index += 1
             continue
@@ -194,8 +229,13 @@ def scan(text: str, known_keys: Collection[str]) -> Header:
         index += 1
     header.end = index
     header.text = "\n".join(out)
-    # Lines lost from the header sit right after it: keep reading while the body still
-    # looks like "Key: value" lines (blank lines between them included).
+    _find_stray(header, rows, index, known_keys)
+    return header
+
+
+def _find_stray(header, rows, index, known_keys):
+    """Lines lost from the header sit right after it (from ``index``): keep reading while the
+    body still looks like "Key: value" lines (blank lines between them included)."""
     for number in range(index, len(rows)):
         row = rows[number]
         if not row.strip():
@@ -210,7 +250,6 @@ def scan(text: str, known_keys: Collection[str]) -> Header:
             header.problems.append(lookalike_problem(number + 1, lookalike, name))
         written = _LOOSE_ANY.match(unicodedata.normalize("NFKC", row))["key"]
         header.stray.append((number + 1, written if written.isascii() else name.capitalize()))
-    return header
 
 
 def split_fields(text: str) -> tuple[list[tuple[str, str, str, int]], str]:

@@ -16,8 +16,11 @@ A zero-width joiner between two emoji (👨‍👩‍👧) is part of the emoji 
 (which goes on after errors) and every output format get clean text.
 """
 
+import html
 import re
 import unicodedata
+
+from . import balance
 
 # U+FFFE/U+FFFF: noncharacters XML 1.0 forbids (a feed or sitemap holding one is invalid).
 CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff"
@@ -76,9 +79,10 @@ def describe(char):
 
 def problems(text):
     """Return ``[(line, message, fix)]``, one per line holding such characters (the first one,
-    with its column and how many more), for ``text`` (a whole file, ``\\n`` line ends)."""
+    with its column and how many more), for ``text`` (a whole file, ``\\n`` line ends), then
+    one per character reference that names one (:func:`references`)."""
     if not INVISIBLE.search(text):
-        return []
+        return references(text)
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         matches = _found(line)
@@ -89,6 +93,38 @@ def problems(text):
         found.append(
             (number, f"{describe(first.group())} in column {first.start() + 1}{more}", FIX)
         )
+    return found + references(text)
+
+
+# A character reference as HTML reads it: &#8203; &#x200B; &ZeroWidthSpace; &shy;
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def references(text):
+    """``[(line, message, fix)]`` for each character reference (``&#8203;``, ``&shy;``,
+    ``&#x202E;``) outside code that names a character :func:`problems` reports: the browser
+    turns it into that character, so typing it as a reference hid it from the check.
+
+    Code (spans, blocks, fences) is left out (:func:`balance.mask`): there the reference is
+    shown as typed.
+    """
+    if "&" not in text:
+        return []
+    found = []
+    for number, line in enumerate(balance.mask(text).split("\n"), start=1):
+        for match in REFERENCE.finditer(line) if "&" in line else ():
+            char = html.unescape(match.group())
+            if len(char) == 1 and INVISIBLE.match(char):
+                found.append(
+                    (
+                        number,
+                        f"the character reference {match.group()} in column {match.start() + 1} "
+                        f"is an {describe(char)}",
+                        "delete it: the browser shows nothing there, yet it splits the word "
+                        "for search, the title and the keywords (a bidi control also reorders "
+                        "the text around it)",
+                    )
+                )
     return found
 
 

@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown.treeprocessors import Treeprocessor
 
+from . import filenames
+
 # "@key" is the citations extension's link to a reference-list entry ([words](@key)); it runs
 # after this processor and replaces the href.
 SKIP_PREFIXES = ("#", "{", "//", "mailto:", "tel:", "data:", "javascript:", "?", "@")
@@ -74,29 +76,47 @@ class ContentLinks(Treeprocessor):
         if parts.path.startswith("/"):
             return
         kind = "image" if element.tag == "img" else "link"
-        self.md.news_problems.append(
-            (
-                self._line(value),
-                f"{kind} {value!r} leads to no file: a plain relative path is resolved from "
-                "this page's web address, not from this file",
-                "write the path of a file under content/ as {static}/images/<name> (images, "
-                "documents) or {filename}../2024/<file>.md (articles), or a full https:// address",
-            )
+        message = (
+            f"{kind} {value!r} leads to no file: a plain relative path is resolved from "
+            "this page's web address, not from this file"
         )
+        fix = (
+            "write the path of a file under content/ as {static}/images/<name> (images, "
+            "documents) or {filename}../2024/<file>.md (articles), or a full https:// address"
+        )
+        missed = self._near_miss(value, element.tag == "img")
+        if missed:
+            why, fix = filenames.explain(*missed)
+            message = f"{kind} {value!r} leads to no file ({why})"
+        self.md.news_problems.append((self._line(value), message, fix))
+
+    def _near_miss(self, value, image):
+        """``(path as linked, existing file)`` for a link that missed a file by capitals,
+        Unicode form or a ``#``/``?`` in its name (:mod:`.filenames`), or None."""
+        cut = min((value.find(c) for c in "#?" if c in value), default=len(value))
+        for relative in self._tries(unquote(value[:cut]), image):
+            found = filenames.near_miss(self.base, relative, unquote(value[cut:]))
+            if found:
+                return relative, found
+        return None
 
     def _find(self, path, image):
         """The content-relative path (``/``-separated) of the file ``path`` names, or None."""
+        for relative in self._tries(path, image):
+            if os.path.isfile(os.path.join(self.base, relative)):
+                return relative
+        return None
+
+    def _tries(self, path, image):
+        """The content-relative paths a link ``path`` may name, in the order they are tried."""
         folder = posixpath.dirname(self._relative(self.md.source_path))
         tries = [path[1:]] if path.startswith("/") else [posixpath.join(folder, path)]
         if image and not path.startswith("/"):
             tries.append(path)
         for relative in tries:
             relative = posixpath.normpath(relative)
-            if relative.startswith("..") or relative == ".":
-                continue
-            if os.path.isfile(os.path.join(self.base, relative)):
-                return relative
-        return None
+            if not (relative.startswith("..") or relative == "."):
+                yield relative
 
     def _relative(self, path):
         return os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from . import errors, safety
+from . import errors, filenames, safety
 from .profiles import load_profiles
 from .slugs import make_slug
 from .state import build_state
@@ -86,8 +86,10 @@ SCRIPTS_ALLOWED = {"allowed", "true", "ya", "yes"}
 
 
 def _check_active_content(instance, path, lines):
-    """A ``<script>``, an event handler or a ``javascript:`` link in the article's own body is
-    an error unless the header opts in with ``Scripts: allowed`` (embeds: the images issue)."""
+    """A ``<script>``, an event handler, a ``javascript:`` link or an element that acts on the
+    whole page (:data:`safety.PAGE_ELEMENTS`: ``<base>``, ``<meta http-equiv>``, ``<style>``,
+    ``<form>``, ``<object>``, ...) in the article's own body is an error unless the header opts
+    in with ``Scripts: allowed`` (embeds: the images issue)."""
     found = safety.active_content(getattr(instance, "_content", "") or "")
     if not found:
         return
@@ -99,7 +101,7 @@ def _check_active_content(instance, path, lines):
         errors.report(
             path,
             _line_of(source, what),
-            f"the text holds active content ({what}): it would run in every reader's browser",
+            f"the text holds active content ({what}): {safety.effect(what)}",
             "remove it, or if the script is meant to be there add the line 'Scripts: allowed' "
             "to the header (an editor's decision, see plugins/news_metadata/README.md)",
         )
@@ -155,8 +157,8 @@ def _source_text(path):
 
 def _line_of(source, what):
     """The source line of a finding of :func:`safety.active_content`, or None."""
-    if what == "<script>":
-        pattern = r"<script\b"
+    if what.startswith("<"):  # "<script>", "<meta http-equiv>"
+        pattern = "<" + re.escape(what.strip("<>").split()[0]) + r"\b"
     elif what.startswith("event handler "):
         pattern = r"\b" + re.escape(what.split()[2].rstrip("=")) + r"\s*="
     else:
@@ -240,9 +242,10 @@ def _check_image(instance, path, lines):
         )
         return
     if not os.path.isfile(os.path.join(instance.settings["PATH"], relative)):
-        errors.report(
-            path,
-            lines.get("image"),
-            f"featured image {image!r} does not exist",
-            "put the file in content/images/ and write 'Image: images/<file name>'",
-        )
+        message = f"featured image {image!r} does not exist"
+        fix = "put the file in content/images/ and write 'Image: images/<file name>'"
+        found = filenames.near_miss(content, relative)  # Image: is a path, '#' is a character
+        if found:
+            why, fix = filenames.explain(relative, found)
+            message += f" ({why})"
+        errors.report(path, lines.get("image"), message, fix)

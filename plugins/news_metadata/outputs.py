@@ -8,10 +8,11 @@ robots.txt, the breaking feed; :func:`register_output_files`: the 404 page, favi
 web manifest) and the folders they own (:func:`register_output_folders`: the search index,
 the web editor, the text-only edition), the theme's static files, every article, draft and page
 (translations too), every category, tag and author page with its pagination and feeds, the
-period archives and every static file. Two claims of one path, or a path that leaves the output
-folder, are content errors naming both sources; the content file's own claim is withdrawn
-(``override_save_as = ""``, the static file left out) so a dev build goes on and the other
-writer keeps its file (the home page stays the home page).
+period archives, every static file, and the files plugins write where the content decides
+(:func:`register_output_claimer`: the Blogger redirect pages). Two claims of one path, or a
+path that leaves the output folder, are content errors naming both sources; the content file's
+own claim is withdrawn (``override_save_as = ""``, the static file left out) so a dev build goes
+on and the other writer keeps its file (the home page stays the home page).
 """
 
 import os
@@ -24,6 +25,7 @@ from .errors import display_path, report
 OUTPUT_SETTINGS_KEY = "NEWS_METADATA_OUTPUT_SETTINGS"
 OUTPUT_FOLDERS_KEY = "NEWS_METADATA_OUTPUT_FOLDERS"
 OUTPUT_FILES_KEY = "NEWS_METADATA_OUTPUT_FILES"
+OUTPUT_CLAIMERS_KEY = "NEWS_METADATA_OUTPUT_CLAIMERS"
 FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
 TAXONOMY_FEEDS = {
     "category": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
@@ -64,6 +66,24 @@ def register_output_files(settings, files):
             for the messages (``"the 404 page"``).
     """
     settings[OUTPUT_FILES_KEY] = {**(settings.get(OUTPUT_FILES_KEY) or {}), **files}
+
+
+def register_output_claimer(settings, claimer):
+    """Declare a function naming files a plugin writes at paths the content decides
+    (blogger_redirects: a redirect page per old Blogger URL).
+
+    Args:
+        settings: Pelican's settings (dict), at ``initialized``.
+        claimer: ``claimer(context, settings)`` -> {output path (relative to the output
+            folder): a phrase naming the file for the messages}; called by
+            :func:`check_outputs` once every content file has claimed its path, so a content
+            file on one of those paths is reported like any other conflict (its claim
+            withdrawn, the plugin's file kept).
+    """
+    claimers = list(settings.get(OUTPUT_CLAIMERS_KEY) or [])
+    if claimer not in claimers:
+        claimers.append(claimer)
+    settings[OUTPUT_CLAIMERS_KEY] = claimers
 
 
 def _declare(settings, key, names):
@@ -284,6 +304,9 @@ def check_outputs(context, settings, generators=()):
     _period_archives(registry, settings, articles)
     for static in sorted(context.get("staticfiles", []), key=lambda s: s.source_path):
         registry.claim(static.save_as, "", static)
+    for claimer in settings.get(OUTPUT_CLAIMERS_KEY) or []:
+        for path, label in claimer(context, settings).items():
+            registry.claim(path, label)
     kept = [s for s in context.get("staticfiles", []) if not getattr(s, "news_refused", False)]
     if "staticfiles" in context:
         context["staticfiles"] = kept  # what StaticGenerator.generate_output copies

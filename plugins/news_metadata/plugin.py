@@ -10,7 +10,7 @@ from pelican.contents import Article, Page
 from . import error_page, errors, guard, outputs, safety, state
 from .clock import build_now, start_moments
 from .collect import all_contents
-from .containment import refused, report_refused
+from .containment import refusal, report_refused
 from .dates import format_iso, format_wita, format_wita_date
 from .guard import guard_readers, guard_writers
 from .ids import check_duplicate_ids
@@ -20,7 +20,7 @@ from .model import check_content, load_site_data
 from .reader import NewsMarkdownReader
 from .settings import apply_defaults
 from .site_links import check_root_links
-from .taxonomy import unify_tags
+from .taxonomy import check_category_slugs, unify_tags
 from .text import visible_text
 from .translations import check_translations
 
@@ -97,6 +97,9 @@ def check_generated(generators):
     contents = [(generator, all_contents(generator)) for generator in generators]
     check_root_links([c for _, read in contents for c in read], registry, settings)
     check_translations(contents, settings)
+    for generator, read in contents:
+        if hasattr(generator, "articles"):
+            check_category_slugs(read, settings)
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)
@@ -114,11 +117,11 @@ def refuse_linked_static(generator):
     resolves outside ``content/`` is reported and not copied into the site."""
     kept = []
     for static in generator.staticfiles:
-        reason = refused(static.source_path, generator.settings["PATH"])
-        if reason is None:
+        found = refusal(static.source_path, generator.settings["PATH"])
+        if found is None:
             kept.append(static)
             continue
-        report_refused(static.source_path, reason)
+        report_refused(static.source_path, found[0], fix=found[1])
         generator.context.get("static_content", {}).pop(static.get_relative_source_path(), None)
     generator.staticfiles = kept
     generator.context["staticfiles"] = kept  # what StaticGenerator.generate_output copies

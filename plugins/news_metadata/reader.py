@@ -9,14 +9,15 @@ field never hides the others and a cached file reports its problems again.
 
 import html
 import os
+import re
 
 from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import balance, footnotes, front_matter, hygiene, links, typography
+from . import balance, encoding, footnotes, front_matter, hygiene, links, typography
 from . import header as header_scan
-from .containment import refused, report_refused
+from .containment import refusal, report_refused
 from .dates import DATE_FIX, parse_date
 from .errors import AlreadyReported, report
 from .language import FIX as LANG_FIX
@@ -57,20 +58,16 @@ def parse_bool(text):
 
 
 def _check_encoding(source_path):
-    """Report a file that is not UTF-8 (often pasted from Word or saved as ANSI), with the line
-    of the first bad byte, then raise UnicodeDecodeError so Pelican skips the file."""
+    """Report a file that is not UTF-8 (saved as ANSI or as Notepad's "Unicode", UTF-16) with
+    the line of the first bad byte (:mod:`.encoding`), then raise AlreadyReported so Pelican
+    skips the file."""
     with open(source_path, "rb") as handle:
         raw = handle.read()
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report(
-            source_path,
-            raw.count(b"\n", 0, exc.start) + 1,
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            "save it again as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)",
-        )
-        raise
+        encoding.decode(raw)
+    except encoding.NotUtf8 as exc:
+        report(source_path, exc.line, exc.message, exc.fix)
+        raise AlreadyReported(f"{source_path}: {exc.message}") from None
 
 
 class NewsMarkdownReader(MarkdownReader):
@@ -86,10 +83,10 @@ class NewsMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._problems = []
-        reason = refused(source_path, self.settings["PATH"])
-        if reason:  # nothing of it is read, so nothing of it can be echoed
-            report_refused(source_path, reason)
-            raise AlreadyReported(f"{source_path} {reason}; not read")
+        found = refusal(source_path, self.settings["PATH"])
+        if found:  # nothing of it is read, so nothing of it can be echoed
+            report_refused(source_path, found[0], fix=found[1])
+            raise AlreadyReported(f"{source_path} {found[0]}; not read")
         _check_encoding(source_path)
         with pelican_open(source_path) as text:
             self._problems.extend(hygiene.problems(text))
@@ -111,9 +108,11 @@ class NewsMarkdownReader(MarkdownReader):
             finally:
                 self._reading = False
         self._check_keys(source_path)
+        metadata.pop(header_scan.FOREIGN_KEY, None)  # reported by header.scan
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
         self._check_required(source_path, metadata)
+        self._check_modified(metadata)
         self._set_slug(source_path, metadata)
         self._problems.extend(url_problems(metadata, self._header.lines))
         if metadata.get("image") and not metadata.get("image_alt"):
@@ -179,6 +178,10 @@ class NewsMarkdownReader(MarkdownReader):
             key: ["\n".join(lines) if key.lower() in formatted else " ".join(lines)]
             for key, lines in meta.items()
         }
+        for key, (text,) in joined.items():
+            found = footnotes.field_problem(key.capitalize(), text) if key in formatted else None
+            if found:
+                self._problem(key.lower(), *found)
         return super()._parse_metadata(joined)
 
     def process_metadata(self, name, value):
@@ -200,6 +203,19 @@ class NewsMarkdownReader(MarkdownReader):
                     name,
                     f"Breaking must be true or false, got {value.strip()!r}",
                     "write 'Breaking: true' or 'Breaking: false' (ya/tidak also work)",
+                )
+                return _INVALID
+        if name == "translation":
+            # Pelican's own key: any value but "false" would make the file a translation
+            # (get_original_items compares the string), so "Translation: tidak" would too.
+            try:
+                return "true" if parse_bool(value) else "false"
+            except ValueError:
+                self._problem(
+                    name,
+                    f"Translation must be true or false, got {value.strip()!r}",
+                    "write 'Translation: true' on the translation of another story (same "
+                    "Slug, its own Lang), or delete the line",
                 )
                 return _INVALID
         if name == "comments":
@@ -245,6 +261,8 @@ class NewsMarkdownReader(MarkdownReader):
             )
             if not ensure_metadata_list(value):
                 return _INVALID
+        if name == "tags" and isinstance(value, str) and _mixed_separators(value):
+            self._problem(name, *_mixed_problem(value))
         if name == "tags":
             return self._tags(value)
         if name == "title":
@@ -284,8 +302,8 @@ class NewsMarkdownReader(MarkdownReader):
                     f"tag {name!r} starts or ends with a quote mark: quotes do not group words "
                     "in Tags, the commas still separate the tags",
                     "write the tags without quote marks, separated by commas; a tag that "
-                    "itself has a comma needs ';' between all the tags, e.g. 'Tags: Bima, "
-                    "NTB; banjir'",
+                    "itself has a comma needs ';' between all the tags and at the end, e.g. "
+                    "'Tags: Bima, NTB; banjir;'",
                 )
             if not slug:
                 self._problem(
@@ -340,6 +358,18 @@ class NewsMarkdownReader(MarkdownReader):
         name = os.path.splitext(os.path.basename(source_path))[0]
         return make_slug(name, self.settings) or "tanpa-judul"
 
+    def _check_modified(self, metadata):
+        """A ``Modified`` before ``Date`` would show "Diperbarui" before the story was out and
+        give search engines a ``dateModified`` older than its ``datePublished``."""
+        date, modified = metadata.get("date"), metadata.get("modified")
+        if hasattr(date, "tzinfo") and hasattr(modified, "tzinfo") and modified < date:
+            self._problem(
+                "modified",
+                f"Modified ({modified:%Y-%m-%d %H:%M}) is before the article's Date "
+                f"({date:%Y-%m-%d %H:%M})",
+                "write the time of the update (after Date), or remove the Modified line",
+            )
+
     def _problem(self, key, message, fix):
         self._problems.append((self._header.lines.get(key), message, fix))
 
@@ -385,6 +415,26 @@ class NewsMarkdownReader(MarkdownReader):
             if relative.startswith(page_path.rstrip("/") + "/"):
                 return "page"
         return "article"
+
+
+def _mixed_separators(value):
+    """True when a list value has both ``;`` and ``,`` and no ``;`` at its end: Pelican splits
+    on ``;`` alone (``ensure_metadata_list``), so ``banjir; bima, sape`` is two tags, the
+    second ``bima, sape``; a trailing ``;`` (the way to write a single name with a comma,
+    ``Bima, NTB;``) says the commas belong to the names."""
+    return ";" in value and "," in value and not value.rstrip().endswith(";")
+
+
+def _mixed_problem(value):
+    """The ``(message, fix)`` for :func:`_mixed_separators`' ``value``."""
+    joined = next(item.strip() for item in value.split(";") if "," in item)
+    names = ", ".join(item.strip() for item in re.split("[;,]", value) if item.strip())
+    return (
+        f"Tags mixes ';' and ',' ({value.strip()!r}): with a ';' in the line only ';' "
+        f"separates tags, so {joined!r} would be one tag",
+        f"write commas only, e.g. 'Tags: {names}'; if a tag itself has a comma, end the line "
+        "with ';' to say so, e.g. 'Tags: Bima, NTB; banjir;'",
+    )
 
 
 def _empty_item(value):

@@ -13,8 +13,10 @@ patched per template:
 - :func:`clean_fragment`: editor HTML (Summary, body) for places that must not carry active
   content (feeds, listing cards), through nh3 with :data:`FRAGMENT_TAGS` and
   :data:`FRAGMENT_ATTRIBUTES`.
-- :func:`active_content`: the scripts and event handlers in an article's own HTML, for the
-  check that reports them unless the article opts in (``Scripts: allowed``).
+- :func:`active_content`: the scripts, event handlers and script links in an article's own
+  HTML, and the elements that act on the whole page (``<base>``, ``<meta http-equiv>``,
+  ``<style>``, ``<form>``, ``<object>``, ...), for the check that reports them unless the
+  article opts in (``Scripts: allowed``).
 """
 
 import html
@@ -134,8 +136,35 @@ def clean_fragment(fragment):
     )
 
 
+# Elements that act on the whole page or load another document wherever they stand in the body
+# (HTML's processing model does not confine them to the article): what each would do, for the
+# message. <iframe> is not here: embeds have their own rules (news_images).
+PAGE_ELEMENTS = {
+    "base": "it would change where every link and picture of the page leads",
+    "meta http-equiv": "it would act on every reader's page (a refresh sends them elsewhere)",
+    "link": "it would load another stylesheet or document into every reader's page",
+    "style": "it would restyle the whole page, the site's header and notices included",
+    "form": "it would send what readers type to another address",
+    "object": "it would load another site or a plug-in into every reader's page",
+    "embed": "it would load another site or a plug-in into every reader's page",
+    "applet": "it would load another site or a plug-in into every reader's page",
+    "frame": "it would load another site into every reader's page",
+    "frameset": "it would load another site into every reader's page",
+}
+RUN_EFFECT = "it would run in every reader's browser"
+# Attributes a browser follows as a URL (SVG and MathML links are xlink:href; <object data>).
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background"}
+
+
+def effect(what):
+    """What a finding of :func:`active_content` would do, for the message
+    (``'it would run in every reader's browser'`` for scripts, handlers and links)."""
+    return PAGE_ELEMENTS.get(what.strip("<>"), RUN_EFFECT)
+
+
 class _ActiveContent(HTMLParser):
-    """Collects ``(line, what)`` for each script element and event-handler attribute."""
+    """Collects ``(line, what)`` for each script element, event-handler attribute, script link
+    and :data:`PAGE_ELEMENTS` element."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -145,13 +174,27 @@ class _ActiveContent(HTMLParser):
         line = self.getpos()[0]
         if tag == "script" and not _is_data_block(attrs):
             self.found.append((line, "<script>"))
+        element = _page_element(tag, attrs)
+        if element:
+            self.found.append((line, f"<{element}>"))
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append((line, f"event handler {name}= on <{tag}>"))
-            elif name in ("href", "src", "action", "formaction") and _runs(value):
+            elif (name in URL_ATTRIBUTES or name.endswith(":href")) and _runs(value):
                 self.found.append((line, f"{name}={value[:40]!r} on <{tag}>"))
 
     handle_startendtag = handle_starttag
+
+
+def _page_element(tag, attrs):
+    """The :data:`PAGE_ELEMENTS` key of a start tag, or None. A ``<meta>`` or ``<link>`` that
+    only carries microdata (``itemprop``, no ``http-equiv``/``rel``) changes nothing."""
+    names = {name for name, _ in attrs}
+    if tag == "meta":
+        return "meta http-equiv" if "http-equiv" in names else None
+    if tag == "link":
+        return "link" if "rel" in names or "itemprop" not in names else None
+    return tag if tag in PAGE_ELEMENTS else None
 
 
 def _runs(url):
@@ -164,7 +207,8 @@ def _is_data_block(attrs):
 
 
 def active_content(fragment):
-    """The scripts, event handlers and ``javascript:`` links in an HTML fragment.
+    """The scripts, event handlers, ``javascript:`` links (``href``, ``xlink:href``, ``src``,
+    ``data``, ...) and :data:`PAGE_ELEMENTS` elements in an HTML fragment.
 
     Args:
         fragment: HTML (an article's converted body).

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from .compat import body_html
 from .errors import report
 from .outputs import normalize
+from .sources import SourceTexts
 
 # href="..." and src="..." as Python-Markdown writes them (double quotes), and as editors write
 # raw HTML (single quotes too); a scheme-relative //host link is another site.
@@ -54,17 +55,6 @@ def _written(path, registry):
     return os.path.join(path, "index.html") in registry.claims
 
 
-def _line(source_path, value):
-    try:
-        with open(source_path, encoding="utf-8-sig", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if value in line or html.escape(value) in line:
-                    return number
-    except OSError:
-        return None
-    return None
-
-
 def check_root_links(contents, registry, settings) -> None:
     """Report each root-relative link in a body or ``Summary`` that no output answers.
 
@@ -77,6 +67,7 @@ def check_root_links(contents, registry, settings) -> None:
     Reports through :func:`.errors.report` with the line where the link is written.
     """
     prefix = urlsplit(settings.get("SITEURL") or "").path.rstrip("/")
+    sources = SourceTexts()
     for content in sorted(contents, key=lambda c: c.source_path):
         texts = [body_html(content)]
         summary = getattr(content, "metadata", {}).get("summary")
@@ -92,7 +83,7 @@ def check_root_links(contents, registry, settings) -> None:
                 continue
             report(
                 content.source_path,
-                _line(content.source_path, value),
+                sources.line_of(content.source_path, value, html.escape(value)),
                 f"link {value} leads to no page or file of the site (the build writes nothing "
                 f"at {path or value})",
                 "link an article or page as {filename}path/to/file.md and a file under "

@@ -3,6 +3,7 @@ node tree, so every plugin reports a broken file the same way, with its line."""
 
 import yaml
 
+from .encoding import NotUtf8, read_text
 from .errors import report
 
 
@@ -19,17 +20,22 @@ def compose(path, fix):
         fix: what to tell the editor when the file is not valid YAML.
     Returns:
         a PyYAML node (``yaml.SequenceNode``, ``MappingNode``, ...) keeping line marks, or None
-        when the file is empty or not valid YAML (then reported with the line of the problem).
+        when the file is empty, not UTF-8 (:mod:`.encoding`) or not valid YAML (then reported
+        with the line of the problem).
     """
-    with open(path, encoding="utf-8") as handle:
-        try:
-            return yaml.compose(handle)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            report(
-                path,
-                mark.line + 1 if mark else None,
-                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                fix,
-            )
-            return None
+    try:
+        text = read_text(path)
+    except NotUtf8 as exc:
+        report(path, exc.line, exc.message, exc.fix)
+        return None
+    try:
+        return yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report(
+            path,
+            mark.line + 1 if mark else None,
+            f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+            fix,
+        )
+        return None

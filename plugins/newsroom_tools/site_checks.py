@@ -28,10 +28,12 @@ import re
 from functools import partial
 from urllib.parse import unquote, urlparse
 
+from news_metadata import filenames
 from news_metadata.compat import body_html
 from news_metadata.errors import display_path, report
 from news_metadata.safety import xml_forbidden
 from news_metadata.slugs import NAME_MAX_BYTES
+from news_metadata.sources import SourceTexts, line_at
 from pelican.contents import Article, Page
 
 from . import taxonomy_links
@@ -57,7 +59,7 @@ def check_site(generator) -> None:
         if isinstance(content, Article | Page)
     ]
     contents.sort(key=lambda c: c.source_path)
-    sources = _Sources()
+    sources = SourceTexts()
     for content in contents:
         check_character_references(content.source_path, sources.text(content.source_path))
     check_links(contents, generator.context, settings, sources)
@@ -65,32 +67,16 @@ def check_site(generator) -> None:
     check_output_names(contents)
 
 
-class _Sources:
-    """Each source file's text, read once per build (universal newlines, BOM removed)."""
-
-    def __init__(self):
-        self._text = {}
-
-    def text(self, path):
-        if path not in self._text:
-            try:
-                with open(path, encoding="utf-8-sig") as handle:
-                    self._text[path] = handle.read()
-            except (OSError, UnicodeDecodeError):
-                self._text[path] = ""  # news_metadata reports files Pelican cannot read
-        return self._text[path]
-
-    def line_of(self, path, what, value):
-        """1-based line of the first ``{what}value`` (or ``|what|value``) in ``path``."""
-        text = self.text(path)
-        for candidate in dict.fromkeys((value, html.unescape(value))):
-            match = re.search(r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate), text)
-            if match:
-                return text.count("\n", 0, match.start()) + 1
-        # A plain link news_metadata rewrote: find it by its file name, in a link's "(...)".
-        name = re.escape(os.path.basename(urlparse(value).path))
-        match = re.search(r"\([^)\s]*" + name, text) if name else None
-        return text.count("\n", 0, match.start()) + 1 if match else None
+def _line_of(sources, path, what, value):
+    """1-based line of the first ``{what}value`` (or ``|what|value``) in ``path``."""
+    for candidate in dict.fromkeys((value, html.unescape(value))):
+        pattern = r"[{|]" + re.escape(what) + r"[|}]" + re.escape(candidate)
+        line = sources.line_matching(path, pattern)
+        if line:
+            return line
+    # A plain link news_metadata rewrote: find it by its file name, in a link's "(...)".
+    name = re.escape(os.path.basename(urlparse(value).path))
+    return sources.line_matching(path, r"\([^)\s]*" + name) if name else None
 
 
 def check_character_references(path, text) -> None:
@@ -104,7 +90,7 @@ def check_character_references(path, text) -> None:
             continue
         report(
             path,
-            text.count("\n", 0, match.start()) + 1,
+            line_at(text, match.start()),
             f"the character reference {match.group()} names U+{number:04X}, which XML forbids "
             "(feeds and sitemaps with it are invalid)",
             "delete it",
@@ -145,7 +131,7 @@ def check_links(contents, context, settings, sources) -> None:
                     link,
                     context,
                     settings,
-                    partial(sources.line_of, content.source_path, *link[:2]),
+                    partial(_line_of, sources, content.source_path, *link[:2]),
                 )
 
 
@@ -174,9 +160,14 @@ def _check_link(content, link, generated, base, sources, static_paths, owned):
             break
     line = None
     if target is None or not isinstance(target, str) or target.startswith("not "):
-        line = sources.line_of(path, what, value)
+        line = _line_of(sources, path, what, value)
     if target is None:
-        report(path, line, f"link {written} points to a file that does not exist", _link_fix(what))
+        message, fix = f"link {written} points to a file that does not exist", _link_fix(what)
+        missed = _near_miss(content, value, base)
+        if missed:
+            why, fix = filenames.explain(*missed)
+            message += f" ({why})"
+        report(path, line, message, fix)
         return
     if isinstance(target, str) and target.startswith("not "):
         report(
@@ -207,6 +198,19 @@ def _check_link(content, link, generated, base, sources, static_paths, owned):
             "published",
             "remove the link, or publish that article first (delete its 'Status: draft' line)",
         )
+
+
+def _near_miss(content, value, base):
+    """``(path as linked, existing file)`` when the link ``value`` missed a file only by
+    capitals, Unicode form or a ``#``/``?`` in its name (``news_metadata.filenames``).
+    """
+    cut = min((value.find(c) for c in "#?" if c in value), default=len(value))
+    for candidate in _candidates(content, value):
+        relative = (candidate or "").replace(os.sep, "/")
+        found = relative and filenames.near_miss(base, relative, value[cut:])
+        if found:
+            return relative, found
+    return None
 
 
 def _unpublished(relative, what, static_paths, owned):
@@ -249,7 +253,7 @@ def check_placeholders(contents, settings, sources) -> None:
             if index >= 0:
                 report(
                     content.source_path,
-                    text.count("\n", 0, index) + 1,
+                    line_at(text, index),
                     f"the placeholder text {placeholder[:40]!r}... is still in the article",
                     "replace it with your own text (or keep 'Status: draft' until it is written)",
                 )

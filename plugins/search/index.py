@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from .recompress import recompress
+from .recompress import first_search_file, smaller_stream
 from .settings import UNUSED_BUNDLE_FILES
 
 # Pagefind writes each filter's values in hash-map order, different in every run (Pagefind
@@ -53,11 +53,24 @@ async def _until_exit(work, process):
     return task.result()
 
 
+# Bytes one answer of the Pagefind service may hold (the index, in memory; see _index).
+READ_LIMIT = 2**31
+
+
 async def _index(site, globs, config):
-    from news_metadata.compat import pagefind_poll_task, pagefind_process
+    """Index ``site`` and return ``(pages indexed, [{"path": relative, "content": bytes}])``.
+
+    The files come from ``get_files``, not ``write_files``: Pagefind 1.5.2 writes each file
+    with tokio's ``File::write_all`` and no flush, answers, and on the end of its input calls
+    ``process::exit`` while the last write of a file can still be in flight, so a file could
+    be cut short (seen as "wasm.unknown.pagefind is not a gzip stream" under load) or left
+    empty. Files written here are whole or the build fails.
+    """
+    from news_metadata.compat import pagefind_poll_task, pagefind_process, pagefind_read_limit
     from pagefind.service import PagefindService
 
     service = await PagefindService().launch()
+    pagefind_read_limit(service, READ_LIMIT)
     # The API has no public handle on its subprocess; watch it so a crash fails at once.
     process = pagefind_process(service)
     try:
@@ -66,10 +79,47 @@ async def _index(site, globs, config):
         for glob in globs:
             response = await _until_exit(index.add_directory(site, glob=glob), process)
             pages += response["page_count"]
-        await _until_exit(index.write_files(), process)
+        files = await _until_exit(index.get_files(), process)
     finally:
         await _shut_down(pagefind_poll_task(service), process)
-    return pages
+    return pages, files
+
+
+def write_index(files: list[dict], target: str) -> tuple[int, int]:
+    """Write Pagefind's files into the index folder ``target``, the first-search ones
+    recompressed (recompress.smaller_stream), the UI bundles the site does not use left out.
+
+    Args:
+        files: ``get_files``' list of ``{"path": path relative to the index, "content": bytes}``.
+        target: absolute path of the index folder (created).
+    Returns:
+        (files written, bytes written).
+    Raises:
+        ValueError: a path leaves the folder or comes twice, or a first-search file is not a
+            whole gzip stream.
+        OSError: a file cannot be written.
+    """
+    written = total = 0
+    seen = set()
+    for file in files:
+        relative = os.path.normpath(file["path"])
+        if os.path.isabs(relative) or relative.split(os.sep)[0] in ("..", ""):
+            raise ValueError(f"Pagefind named a file outside its folder: {file['path']!r}")
+        if relative in seen:
+            raise ValueError(f"Pagefind gave the file {file['path']!r} twice")
+        seen.add(relative)
+        if relative in UNUSED_BUNDLE_FILES:
+            continue
+        data = file["content"]
+        if first_search_file(relative):
+            data = smaller_stream(relative, data)
+        path = os.path.join(target, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        written += 1
+        total += len(data)
+    return written, total
 
 
 # Seconds a Pagefind service gets to exit once its input is closed, before it is killed.
@@ -143,7 +193,7 @@ def build_index(site, globs, expected, *, output_path, language, exclude_selecto
     if os.path.isdir(target):  # a dev build's folder keeps files; a stale index must go
         shutil.rmtree(target)
     try:
-        pages = _run(asyncio.wait_for(_index(site, globs, config), timeout))
+        pages, written = _run(asyncio.wait_for(_index(site, globs, config), timeout))
     except TimeoutError:
         raise SearchIndexError(
             f"Pagefind did not finish within SEARCH_TIMEOUT = {timeout} s; nothing was published"
@@ -166,18 +216,10 @@ def build_index(site, globs, expected, *, output_path, language, exclude_selecto
             f"Pagefind indexed {pages} pages but the build marked {expected} for search; a "
             "template puts data-pagefind-body on a page it should not (or leaves it off one)"
         )
-    for name in UNUSED_BUNDLE_FILES:
-        path = os.path.join(target, name)
-        if os.path.exists(path):
-            os.remove(path)
     try:
-        recompress(target)
+        files, total = write_index(written, target)
     except (OSError, ValueError) as exc:
         raise SearchIndexError(
-            f"could not recompress the index ({exc}); nothing was published"
+            f"could not write the index ({exc}); nothing was published"
         ) from None
-    files = total = 0
-    for folder, _, names in os.walk(target):
-        files += len(names)
-        total += sum(os.path.getsize(os.path.join(folder, name)) for name in names)
     return IndexReport(pages, files, total, time.perf_counter() - started)

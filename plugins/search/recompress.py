@@ -22,39 +22,61 @@ LEVEL = 11
 PATTERNS = (("", "wasm."), ("", ".pf_meta"), ("index", ".pf_index"))
 
 
+def first_search_file(relative: str) -> bool:
+    """True for a file a first search downloads (:data:`PATTERNS`), given its path relative to
+    the index folder with ``/`` or the OS separator (``"index/id_1a2b.pf_index"``)."""
+    folder, name = os.path.split(os.path.normpath(relative))
+    return any(folder == where and marker in name for where, marker in PATTERNS)
+
+
+def smaller_stream(name: str, stored: bytes, level: int = LEVEL) -> bytes:
+    """The same gzip data as ``stored``, compressed with libdeflate when that is smaller.
+
+    Args:
+        name: the file's name, for the error message.
+        stored: the gzip stream Pagefind gave (``b""`` is returned as it is).
+        level: libdeflate compression level (1-12).
+    Returns:
+        the smaller of the two streams; the same bytes for the same input.
+    Raises:
+        ValueError: ``stored`` is not a whole gzip stream (another Pagefind version's format, or
+            a file cut short), naming ``name``.
+    """
+    if not stored:
+        return stored
+    try:
+        data = gzip.decompress(stored)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ValueError(f"{name} is not a gzip stream ({exc})") from None
+    smaller = deflate.gzip_compress(data, level)
+    return smaller if len(smaller) < len(stored) else stored
+
+
 def _targets(index_folder):
-    for folder, marker in PATTERNS:
-        path = os.path.join(index_folder, folder)
-        for name in sorted(os.listdir(path)) if os.path.isdir(path) else ():
-            if marker in name and os.path.isfile(os.path.join(path, name)):
-                yield os.path.join(path, name)
+    for folder, _, names in os.walk(index_folder):
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if first_search_file(os.path.relpath(path, index_folder)):
+                yield path
 
 
 def recompress(index_folder: str, level: int = LEVEL) -> tuple[int, int]:
-    """Rewrite the first-search files of a Pagefind index with a smaller gzip stream.
+    """Rewrite the first-search files of a Pagefind index folder with :func:`smaller_stream`.
 
     Args:
-        index_folder: absolute path of the written index (``<output>/<SEARCH_OUTPUT_PATH>``).
+        index_folder: absolute path of a written index (``<output>/<SEARCH_OUTPUT_PATH>``).
         level: libdeflate compression level (1-12).
     Returns:
-        (files rewritten, bytes saved). A file is rewritten only when the new stream is
-        smaller; empty files (Pagefind writes an empty ``wasm.unknown.pagefind`` when one
-        language is forced) are left alone. The output is the same for the same input.
+        (files rewritten, bytes saved). The output is the same for the same input.
     Raises:
-        ValueError: a file is not a gzip stream (another Pagefind version's format), naming it.
+        ValueError: as :func:`smaller_stream`.
     """
     rewritten = saved = 0
     for path in _targets(index_folder):
         with open(path, "rb") as handle:
             stored = handle.read()
-        if not stored:
-            continue
-        try:
-            data = gzip.decompress(stored)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ValueError(f"{path} is not a gzip stream ({exc})") from None
-        smaller = deflate.gzip_compress(data, level)
-        if len(smaller) < len(stored):
+        smaller = smaller_stream(path, stored, level)
+        if smaller is not stored:
             with open(path, "wb") as handle:
                 handle.write(smaller)
             rewritten += 1

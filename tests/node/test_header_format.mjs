@@ -14,8 +14,20 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const format = createRequire(import.meta.url)(join(ROOT, "plugins/cms/admin/header-format.js"));
 const fixture = process.env.KM_HEADER_FIXTURE
   ? JSON.parse(readFileSync(process.env.KM_HEADER_FIXTURE, "utf-8"))
-  : { options: { knownKeys: ["title", "date", "author", "authors", "category", "tags", "summary"] } };
+  : { options: { knownKeys: ["title", "date", "author", "authors", "category", "tags", "summary"],
+      categories: { berita: "Berita" } } };
 const { fromFile, toFile } = format.create(fixture.options);
+// The comment header (cms.plugin.comment_header_options; these defaults are the same).
+const COMMENT_OPTIONS = fixture.commentOptions || {
+  strict: true, knownKeys: ["author", "date", "reply-to", "url"], dateKeys: ["date"],
+  spellings: { author: "Author", date: "Date", "reply-to": "Reply-To", url: "Url" },
+  derivedKeys: ["article"], listKeys: [], booleanKeys: [], formattedKeys: [],
+};
+const comments = format.create(COMMENT_OPTIONS);
+const COMMENT_ORDER = ["article", "author", "date", "reply-to", "url", "body"];
+// What `make comment` writes (newsroom_cli.comment.new_comment, from pytest).
+const MADE_COMMENT = fixture.madeComment ||
+  "Author:\nDate: 2024-12-06 10:15\nReply-To:\nUrl:\n\n(Tempel teks komentar di sini, lalu hapus baris ini.)\n";
 // The article form's field order (plugins/cms/config.py), as Decap passes it to toFile.
 const ORDER = ["title", "date", "authors", "category", "id", "status", "summary", "tags",
   "breaking", "image", "image_alt", "image_caption", "comments", "body"];
@@ -76,7 +88,7 @@ test("the form gets the values as the reader reads them", () => {
   const data = fromFile(ARTICLE);
   assert.equal(data.title, "Banjir: Wawo terendam");
   assert.deepEqual(data.authors, ["Nurhayati"]); // Author is edited as the Authors list
-  assert.deepEqual(data.tags, ["banjir", "Kota Bima"]);
+  assert.equal(data.tags, "banjir,Kota Bima"); // as typed: the Tags widget shows the split
   assert.equal(data.summary, "Hujan semalam merendam\ndua desa di Wawo."); // FORMATTED_FIELDS
   assert.equal(data.breaking, false); // "tidak"
   assert.equal(data.body, "Isi berita yang *ditulis dengan tangan*.\n");
@@ -108,16 +120,71 @@ test("new keys go to the end of the header in the form's order", () => {
 });
 
 test("an emptied value removes its line(s); empty new values are not written", () => {
-  const after = edit(ARTICLE, (data) => { data.summary = ""; data.image = ""; data.tags = []; });
+  const after = edit(ARTICLE, (data) => { data.summary = ""; data.image = ""; data.tags = ""; });
   assert.equal(after, ARTICLE.replace("Tags: banjir,Kota Bima\nSummary: Hujan semalam merendam\n    dua desa di Wawo.\n", ""));
 });
 
 test("lists: commas, or ';' when a name has a comma; a ';' in a name is refused", () => {
-  assert.match(edit(ARTICLE, (d) => { d.tags = ["banjir", "Wawo"]; }), /\nTags: banjir, Wawo\n/);
-  assert.match(edit(ARTICLE, (d) => { d.tags = ["Bima, NTB", "banjir"]; }), /\nTags: Bima, NTB; banjir\n/);
-  assert.match(edit(ARTICLE, (d) => { d.tags = ["Bima, NTB"]; }), /\nTags: Bima, NTB;\n/);
-  assert.deepEqual(fromFile("Tags: Bima, NTB;\n\nx\n").tags, ["Bima, NTB"]);
-  assert.throws(() => edit(ARTICLE, (d) => { d.tags = ["a;b"]; }), /'a;b' contains ';'/);
+  const authors = ARTICLE.replace("Author: Nurhayati", "Authors: Nurhayati");
+  assert.match(edit(authors, (d) => { d.authors = ["A", "B"]; }), /\nAuthors: A, B\n/);
+  assert.match(edit(authors, (d) => { d.authors = ["Bima, NTB", "B"]; }), /\nAuthors: Bima, NTB; B\n/);
+  assert.match(edit(authors, (d) => { d.authors = ["Bima, NTB"]; }), /\nAuthors: Bima, NTB;\n/);
+  assert.deepEqual(fromFile("Authors: Bima, NTB;\n\nx\n").authors, ["Bima, NTB"]);
+  assert.deepEqual(fromFile("Authors: A; B\n\nx\n").authors, ["A", "B"]);
+  assert.throws(() => edit(authors, (d) => { d.authors = ["a;b"]; }), /'a;b' contains ';'/);
+});
+
+test("Tags are the header's text as typed; the split is the build's", () => {
+  assert.match(edit(ARTICLE, (d) => { d.tags = "banjir, bima"; }), /\nTags: banjir, bima\n/);
+  assert.match(edit(ARTICLE, (d) => { d.tags = "Bima, NTB; banjir"; }), /\nTags: Bima, NTB; banjir\n/);
+  assert.deepEqual(format.splitList("banjir, bima"), ["banjir", "bima"]);
+  assert.deepEqual(format.splitList("Bima, NTB; banjir"), ["Bima, NTB", "banjir"]);
+  assert.deepEqual(format.splitList("Bima, NTB;"), ["Bima, NTB"]);
+  const text = toFile({ title: "Judul", tags: "a,b", body: "Isi." }, ORDER);
+  assert.equal(text, "Title: Judul\nTags: a,b\n\nIsi.\n");
+});
+
+test("Author is one name as the build reads it; 'A; B' is not made two authors", () => {
+  const two = ARTICLE.replace("Author: Nurhayati", "Author: Nurhayati; Munir Husen");
+  assert.deepEqual(fromFile(two).authors, ["Nurhayati; Munir Husen"]);
+  assert.equal(toFile(fromFile(two), ORDER), two);
+  assert.match(edit(two, (d) => { d.authors = ["Nurhayati", "Munir Husen"]; }),
+    /\nAuthors: Nurhayati, Munir Husen\n/);
+});
+
+test("a category is shown as the section the build makes of it", () => {
+  const forms = fixture.categories || [["berita", "Berita"], ["BERITA", "Berita"]];
+  for (const [written, section] of forms) {
+    const text = ARTICLE.replace("Category: Berita", `Category: ${written}`);
+    const data = fromFile(text);
+    assert.equal(data.category, section, written);
+    assert.equal(toFile(data, ORDER), text); // unchanged: the line as written
+  }
+  assert.equal(fromFile(ARTICLE.replace("Category: Berita", "Category: Beritaa")).category, "Beritaa");
+});
+
+test("a comment written by make comment opens filled in and round-trips", () => {
+  const data = comments.fromFile(MADE_COMMENT);
+  assert.equal(data.author, "");
+  assert.match(data.date, /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  assert.equal(data["reply-to"], "");
+  assert.match(data.body, /Tempel teks komentar/);
+  assert.equal(data.authors, undefined); // a comment's Author is the commenter, one text
+  assert.equal(comments.toFile(data, COMMENT_ORDER), MADE_COMMENT);
+  const done = comments.toFile({ ...data, author: "Budi Santoso", body: "Semoga cepat.\n" }, COMMENT_ORDER);
+  assert.equal(done, MADE_COMMENT.replace("Author:\n", "Author: Budi Santoso\n")
+    .replace(/\n\n[^]*$/, "\n\nSemoga cepat.\n"));
+});
+
+test("a comment's article is its folder: never written; new keys as the reader spells them", () => {
+  const text = comments.toFile({ article: "20240501-banjir-wawo", author: "Budi", date: "2024-05-02 10:15",
+    "reply-to": "20240502-0900-ani", url: "", body: "Hai" }, COMMENT_ORDER);
+  assert.equal(text, "Author: Budi\nDate: 2024-05-02 10:15\nReply-To: 20240502-0900-ani\n\nHai\n");
+  // the plain header: an indented line is not a continuation, a loose key is no key
+  const odd = "Author: Budi\n    lanjut\nDate: 2024-05-02 10:15\n\nx\n";
+  assert.equal(comments.fromFile(odd).date, undefined);
+  assert.equal(comments.toFile(comments.fromFile(odd), COMMENT_ORDER), odd);
+  assert.equal(comments.fromFile("---\nauthor: A\n---\nx\n")[format.HIDDEN].refused, format.YAML_REFUSED);
 });
 
 test("Author stays Author for one name and becomes Authors for two", () => {
@@ -172,10 +239,10 @@ test("dates are shown as the build reads them, in WITA; an unchanged one keeps i
 test("loose header lines and odd endings are read as the reader reads them and kept", () => {
   const loose = "Title: Judul\n\u201cTags\u201d\uff1a banjir\n\tCategory : Berita\n\nIsi.\n";
   const data = fromFile(loose);
-  assert.deepEqual(data.tags, ["banjir"]);
+  assert.equal(data.tags, "banjir");
   assert.equal(data.category, "Berita");
   assert.equal(toFile(data, ORDER), loose);
-  assert.match(edit(loose, (d) => { d.tags = ["banjir", "Wawo"]; }), /\nTags: banjir, Wawo\n\tCategory/);
+  assert.match(edit(loose, (d) => { d.tags = "banjir, Wawo"; }), /\nTags: banjir, Wawo\n\tCategory/);
   // no blank line after the header, no final newline, only a header: all kept as they are
   for (const odd of ["Title: Judul\nIsi langsung.\n", "Title: Judul\n\nIsi", "Title: Judul", "Title: A\n...\nIsi\n"]) {
     assert.equal(toFile(fromFile(odd), ORDER), odd);

@@ -1,7 +1,8 @@
-/* Kabar Mbojo's additions to Decap CMS (plugins/cms/README.md): the "Key: value" header format
-   (header-format.js), the article preview in the theme's markup and stylesheet, and the Id
-   widget that fills in an Id the way `make new` does; then Decap is started (index.html sets
-   CMS_MANUAL_INIT, so nothing is read before the format is registered).
+/* Kabar Mbojo's additions to Decap CMS (plugins/cms/README.md): the "Key: value" header formats
+   of articles and comments (header-format.js), the article preview in the theme's markup and
+   stylesheet, the widgets that show a value as the build reads it (Id, Title, Tags, the select
+   lists, the photo, a comment's article), '-' list markers in the text; then Decap is started
+   (index.html sets CMS_MANUAL_INIT, so nothing is read before the formats are registered).
    Plain ES5 with Decap's own React helpers (window.h, window.createClass): no build step. */
 (function () {
   "use strict";
@@ -45,7 +46,8 @@
               authors.length ? h("p", { className: "byline" }, setup.ui.byline_prefix + " " + authors.join(", ")) : null,
               h("p", { className: "dateline" }, h("time", {}, wita(data.get("date"))))),
             image ? h("figure", { className: "lead-image" },
-              h("img", { src: this.props.getAsset(image).toString(), alt: data.get("image_alt") || "" }),
+              h("img", { src: this.props.getAsset(sitePhoto(image, this.props.collection)).toString(),
+                alt: data.get("image_alt") || "" }),
               data.get("image_caption") ? h("figcaption", {}, data.get("image_caption")) : null) : null,
             h("div", { className: "article-body" }, this.props.widgetFor("body")))));
     }
@@ -63,19 +65,29 @@
     }
   });
 
+  // Ids this page made: a new entry with another Id is a duplicate of an article (Decap copies
+  // every field), which needs its own Id as `make new` would give it.
+  var madeIds = {};
+
   // Id: YYYYMMDD-xxxxxx (news_metadata.ids.new_id), made once when the entry is new.
   function newId() {
     var now = new Date(Date.now() + 8 * 3600 * 1000);  // the calendar day in WITA
     var bytes = new Uint8Array(3);
     window.crypto.getRandomValues(bytes);
     var hex = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-    return now.toISOString().slice(0, 10).replace(/-/g, "") + "-" + hex;
+    var id = now.toISOString().slice(0, 10).replace(/-/g, "") + "-" + hex;
+    madeIds[id] = true;
+    return id;
   }
   var IdControl = createClass({
-    componentDidMount: function () {
-      // Only a new entry gets one: an article without Id keeps its file unchanged on edit.
-      if (!this.props.value && this.props.entry.get("newRecord")) this.props.onChange(newId());
+    // Only a new entry gets one: an article without Id keeps its file unchanged on edit.
+    fill: function () {
+      if (this.props.entry.get("newRecord") && !madeIds[this.props.value]) {
+        this.props.onChange(newId());
+      }
     },
+    componentDidMount: function () { this.fill(); },
+    componentDidUpdate: function () { this.fill(); },
     render: function () {
       return h("input", {
         id: this.props.forID, className: this.props.classNameWrapper, readOnly: true,
@@ -89,6 +101,21 @@
     return entry ? entry.getIn(["data", window.KabarHeaderFormat.HIDDEN, "refused"]) : null;
   }
 
+  // `control` with a notice over it (role alert), or `control` alone when there is none.
+  function withNotice(notice, control) {
+    if (!notice) return control;
+    return h("div", {}, h("p", { role: "alert", className: "km-refused" }, notice), control);
+  }
+
+  function textInput(props, readOnly) {
+    return h("input", {
+      type: "text", id: props.forID, className: props.classNameWrapper, value: props.value || "",
+      readOnly: !!readOnly,
+      onChange: function (event) { props.onChange(event.target.value); },
+      onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
+    });
+  }
+
   // Title: refused when empty with the build's own message (config.yml: empty_message). The
   // first field of the form, so it also says at once when the whole file cannot be saved.
   var TitleControl = createClass({
@@ -99,17 +126,122 @@
       return { error: { message: this.props.field.get("empty_message") } };
     },
     render: function () {
-      var props = this.props;
-      var input = h("input", {
-        type: "text", id: props.forID, className: props.classNameWrapper, value: props.value || "",
-        onChange: function (event) { props.onChange(event.target.value); },
-        onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
-      });
-      var refused = refusal(props.entry);
-      if (!refused) return input;
-      return h("div", {}, h("p", { role: "alert", className: "km-refused" }, refused), input);
+      return withNotice(refusal(this.props.entry), textInput(this.props));
     }
   });
+
+  /* A comment's article (data_collections.py): its folder. Typed for a new comment (Decap
+     makes the folder from it); an existing comment shows its folder, which the file does not
+     repeat (the comment header has no such key), read-only. First field: it also says when the
+     file cannot be saved here. */
+  var CommentArticleControl = createClass({
+    folder: function () {
+      var path = this.props.entry.get("path") || "";
+      var base = this.props.collection.get("folder") + "/";
+      return path.indexOf(base) === 0 ? path.slice(base.length).split("/")[0] : "";
+    },
+    isValid: function () {
+      var refused = refusal(this.props.entry);
+      if (refused) return { error: { message: refused } };
+      if (!this.props.entry.get("newRecord") || (this.props.value || "").trim()) return true;
+      return { error: { message: this.props.field.get("label") + " wajib diisi." } };
+    },
+    render: function () {
+      var props = this.props;
+      var input = props.entry.get("newRecord") ? textInput(props)
+        : textInput(Object.assign({}, props, { value: this.folder() }), true);
+      return withNotice(refusal(props.entry), input);
+    }
+  });
+
+  /* Tags typed as the header's text ("banjir, Kota Bima"), written as typed, and the tags the
+     build reads from it shown under the field (split on ';' when there is one, else on ',':
+     header-format.js splitList, Pelican's ensure_metadata_list). Decap's list widget split
+     "Bima, NTB" and ate a typed ", ". */
+  var TagsControl = createClass({
+    render: function () {
+      var props = this.props;
+      var text = typeof props.value === "string" ? props.value : list(props.value).join(", ");
+      var tags = window.KabarHeaderFormat.splitList(text);
+      return h("div", {},
+        textInput(Object.assign({}, props, { value: text })),
+        tags.length ? h("p", { className: "km-tags" }, tags.length + " label: ",
+          tags.map(function (tag, index) { return h("span", { key: index, className: "km-tag" }, tag); }))
+          : null);
+    }
+  });
+
+  /* Decap's own widget `name` in a wrapper: `extra.check()` (a message or null) is shown over
+     it and refuses saving; otherwise Decap gets the inner control's own check (isValid).
+     `this.control(props)` draws the inner control with `props` changed. */
+  function wrapped(name, extra) {
+    var Inner = CMS.getWidget(name).control;
+    return createClass(Object.assign({
+      isValid: function () {
+        var own = this.check ? this.check() : null;
+        if (own) return { error: { message: own } };
+        return this.inner && this.inner.isValid ? this.inner.isValid() : true;
+      },
+      // Decap asks the control whether to re-render (the photo widget: a chosen photo)
+      shouldComponentUpdate: function () { return true; },
+      control: function (props) {
+        var self = this;
+        return h(Inner, Object.assign({}, this.props, props, {
+          ref: function (inner) { self.inner = inner; }
+        }));
+      },
+      render: function () { return withNotice(this.check ? this.check() : null, this.control({})); }
+    }, extra));
+  }
+
+  /* A select list (Authors, Category) that says when the file has a value the list does not
+     offer, with the build's words (config.py: unknown_message, unknown_fix), instead of showing
+     an empty list: "Author: A; B" is one unknown author to the build. Saving is refused. */
+  var SelectControl = wrapped("select", {
+    check: function () {
+      var field = this.props.field;
+      var offered = list(field.get("options")).map(function (option) {
+        return typeof option === "object" ? String(option.value) : String(option);
+      });
+      var values = field.get("multiple") ? list(this.props.value) : [this.props.value];
+      var unknown = values.filter(function (value) {
+        return value !== undefined && value !== null && value !== "" &&
+          offered.indexOf(String(value)) < 0;
+      });
+      if (!unknown.length) return null;
+      return field.get("unknown_message") + " '" + unknown[0] + "' — " + field.get("unknown_fix");
+    }
+  });
+
+  /* Where the build takes an Image from: content/<value> (news_metadata.model), published at
+     <site>/<value>. Decap looks for any value in the collection's photo folder
+     (images/<yyyy>/), so images/x.jpg showed as a broken photo: such a value is shown from the
+     site's copy (setup.siteRoot: the site from /admin/). */
+  function sitePhoto(value, collection) {
+    var relative = String(value).replace("{static}", "").replace(/^\/+/, "");
+    if (/^[a-z]+:/i.test(relative) || !collection) return value;
+    var folder = collection.get("public_folder");
+    var inFolder = folder && relative.slice(0, folder.length + 1) === folder + "/" &&
+      relative.indexOf("/", folder.length + 1) < 0;
+    if (inFolder) return value;
+    return new URL(setup.siteRoot + relative, window.location.href).pathname;
+  }
+  var ImageControl = wrapped("image", {
+    getAsset: function (value, field) {
+      return this.props.getAsset(sitePhoto(value, this.props.collection), field);
+    },
+    render: function () { return this.control({ getAsset: this.getAsset }); }
+  });
+
+  /* Decap's markdown widget writes a list item as '* ' (decap-cms-widget-markdown
+     serializers/index.js, remarkToMarkdown: bullet '*'); the site's files use '- '. A remark
+     plugin runs after remark-stringify is attached, so it can set the compiler's bullet. */
+  function dashBullets() {
+    var Compiler = this.Compiler;
+    if (Compiler && Compiler.prototype && Compiler.prototype.options) {
+      Compiler.prototype.options = Object.assign({}, Compiler.prototype.options, { bullet: "-" });
+    }
+  }
 
   // Decap has no Indonesian locale: English, with the words an editor meets most in Indonesian.
   var english = CMS.getLocale("en");
@@ -126,8 +258,14 @@
 
   var format = window.KabarHeaderFormat;
   CMS.registerCustomFormat(format.NAME, format.EXTENSION, format.create(setup.header));
+  CMS.registerCustomFormat(format.COMMENT_NAME, format.EXTENSION, format.create(setup.commentHeader));
   CMS.registerWidget("news-title", TitleControl);
   CMS.registerWidget("news-id", IdControl);
+  CMS.registerWidget("news-tags", TagsControl);
+  CMS.registerWidget("news-select", SelectControl);
+  CMS.registerWidget("news-image", ImageControl, CMS.getWidget("image").preview);
+  CMS.registerWidget("news-comment-article", CommentArticleControl);
+  CMS.registerRemarkPlugin(dashBullets);
   CMS.registerPreviewStyle(setup.stylesheet);
   setup.articleCollections.forEach(function (name) {
     CMS.registerPreviewTemplate(name, ArticlePreview);

@@ -11,6 +11,10 @@
    lib/serializeEntryValues.js), and toFile reads it again to write back every untouched line,
    the blank line after the header, the body, the BOM and the line endings as they were.
 
+   The same code reads and writes a comment's header (comments/storage.py, header.split_fields)
+   when created with `strict` (below): no continuation lines or loose keys, keys written as the
+   comment reader spells them, and `article` (the folder) never written.
+
    No build step: plain script for the browser (window.KabarHeaderFormat), CommonJS for Node's
    tests (tests/node/test_header_format.mjs). */
 (function (root, factory) {
@@ -33,6 +37,9 @@
   var LOOSE = new RegExp(
     "^\\s*[" + QUOTES + "*]*([A-Za-z][A-Za-z0-9_-]*)[" + QUOTES + "*]*\\s*[" + COLONS + "]\\s*(.*)$"
   );
+  // news_metadata/header.py's _FIELD (split_fields, the comment header): a letter, then word
+  // characters or '-', an optional space before the colon; the value without outer spaces.
+  var FIELD = /^([\p{L}][\p{L}\p{M}\p{N}_-]*)[ \t]*:[ \t]*(.*?)\s*$/u;
   var TAB_LENGTH = 4;
   var YAML_REFUSED =
     "This file starts with '---' (YAML front matter): the web editor reads and writes only " +
@@ -43,12 +50,19 @@
   // page's setup; these defaults are the same, for Node's tests).
   var DEFAULTS = {
     knownKeys: [],
-    listKeys: ["tags", "authors"], // news_metadata.reader.LIST_KEYS: ensure_metadata_list
+    // news_metadata.reader.LIST_KEYS edited as lists (Tags is typed as text: config.py).
+    listKeys: ["authors"],
     trueWords: ["true", "ya", "yes"], // news_metadata.reader.TRUE_WORDS
     falseWords: ["false", "tidak", "no"],
     booleanKeys: ["breaking"],
     dateKeys: ["date", "modified", "breaking_until"], // plugins/cms/config.py's datetime fields
-    formattedKeys: ["summary"] // Pelican's FORMATTED_FIELDS: continuation lines joined by "\n"
+    formattedKeys: ["summary"], // Pelican's FORMATTED_FIELDS: continuation lines joined by "\n"
+    // The configured sections by their slug (news_metadata.model._check_category: a Category
+    // whose slug is a section's is that section, "berita" is "Berita").
+    categories: {},
+    strict: false, // true: the comment header (split_fields), not the article's (scan)
+    spellings: {}, // lowercased key -> as written on a new line (default: "Image_alt")
+    derivedKeys: [] // form fields never written (a comment's article: its folder)
   };
 
   // news_metadata/dates.py's forms (_TIME, _ZONE, _YEAR_FIRST, _DAY_FIRST, _COMMA): the form
@@ -64,6 +78,14 @@
 
   function pad(number, width) {
     return String(number).padStart(width || 2, "0");
+  }
+
+  /* Pelican's slugify as make_slug calls it with the site's defaults (ASCII, lowercase,
+     SLUG_REGEX_SUBSTITUTIONS' defaults): enough to match a typed category to a section. */
+  function slug(text) {
+    return String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "")
+      .replace(/[^\w\s-]/g, "").trim().replace(/[-\s]+/g, "-").toLowerCase()
+      .replace(/^-+|-+$/g, "");
   }
 
   /* A date as the form's datetime widget holds it ("YYYY-MM-DD HH:mm", WITA), read the way the
@@ -154,15 +176,15 @@
     var current = null;
     var separator = "";
     while (index < rows.length) {
-      var row = expandTabs(rows[index]);
-      if (row.trim() === "" || END.test(row)) {
+      var row = options.strict ? rows[index] : expandTabs(rows[index]);
+      if (row.trim() === "" || (!options.strict && END.test(row))) {
         separator = raw[index];
         index += 1;
         break;
       }
-      var loose = looseKey(row, known);
-      var match = META.exec(row);
-      var more = MORE.exec(row);
+      var loose = options.strict ? null : looseKey(row, known);
+      var match = (options.strict ? FIELD : META).exec(row);
+      var more = options.strict ? null : MORE.exec(row);
       if (!loose && !match && current && more) {
         current.lines.push(raw[index]);
         current.more.push(more[1].trim());
@@ -191,16 +213,24 @@
     };
   }
 
-  // The form's field of a header key: Author is edited as the Authors list (plugins/cms/config.py).
-  function fieldName(key, keys) {
-    return key === "author" && !keys.authors ? "authors" : key;
+  /* The form's field of a header key: an article's Author is edited as the Authors list
+     (plugins/cms/config.py); a comment's Author is the commenter, one text. */
+  function fieldName(key, keys, options) {
+    return key === "author" && !keys.authors && !options.strict ? "authors" : key;
   }
 
-  // A header record's value as the form holds it. Author is a list too (edited as Authors).
+  /* A header record's value as the form holds it. Author is a list too (edited as Authors) of
+     one name as written, as the build reads it (Pelican's Author is one name: "A; B" is an
+     unknown author there, and the form says so, admin.js). A category is the section the
+     build makes of it. */
   function fieldValue(record, options) {
     var lines = [record.first].concat(record.more);
     var text = lines.join(options.formatted[record.key] ? "\n" : " ").trim();
-    if (options.lists[record.key] || record.key === "author") return splitList(text);
+    if (record.key === "author" && !options.strict) return text === "" ? [] : [text];
+    if (options.lists[record.key]) return splitList(text);
+    if (record.key === "category" && options.categories[slug(text)]) {
+      return options.categories[slug(text)];
+    }
     if (options.booleans[record.key]) return parseBool(text, options);
     if (options.dates[record.key]) return formDate(text);
     return text;
@@ -230,7 +260,16 @@
       .filter(function (line) { return line !== ""; }).join(" ");
   }
 
-  function label(name) {
+  // written() of a value as the file had it, or null when the form could not write it so.
+  function writtenAsRead(value, label) {
+    try {
+      return written(value, label);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function capitalized(name) {
     return name.charAt(0).toUpperCase() + name.slice(1);
   }
 
@@ -244,6 +283,8 @@
     options.booleans = set(options.booleanKeys);
     options.formatted = set(options.formattedKeys);
     options.dates = set(options.dateKeys);
+    options.derived = set(options.derivedKeys);
+    var label = function (name) { return options.spellings[name] || capitalized(name); };
 
     /* Decap's fromFile: the file's text -> the entry's data (lowercased keys, Tags and Authors
        as lists, Breaking as true/false, `body`, and the hidden `_header`). */
@@ -258,7 +299,7 @@
       var keys = {};
       parts.records.forEach(function (record) { keys[record.key] = true; });
       parts.records.forEach(function (record) {
-        var name = fieldName(record.key, keys);
+        var name = fieldName(record.key, keys, options);
         if (!(name in data)) data[name] = fieldValue(record, options); // a key written twice: the first
       });
       data.body = parts.body;
@@ -282,18 +323,23 @@
       var done = {};
       var header = [];
       parts.records.forEach(function (record) {
-        var name = fieldName(record.key, keys);
+        var name = fieldName(record.key, keys, options);
         if (done[name]) {
           header.push(record.lines.join("")); // a second line of the same key: the build's error
           return;
         }
         done[name] = true;
-        var value = written(data[name], label(name));
-        if (value === written(fieldValue(record, options), label(name))) {
+        var before = fieldValue(record, options);
+        // The same value as read (compared first: "Author: A; B" kept as written, not refused
+        // as a list name with ';'), or one written the same way.
+        var value = JSON.stringify(data[name]) === JSON.stringify(before) ? null
+          : written(data[name], label(name));
+        if (value === null || value === writtenAsRead(before, label(name))) {
           header.push(record.lines.join(""));
         } else if (value !== "") {
           var key = record.written;
-          if (record.key === "author" && Array.isArray(data[name]) && data[name].length > 1) {
+          if (name === "authors" && record.key === "author" && Array.isArray(data[name]) &&
+              data[name].length > 1) {
             key = "Authors"; // Pelican's Author is one name
           }
           var last = record.lines[record.lines.length - 1];
@@ -303,7 +349,7 @@
       var added = Object.keys(data).filter(function (name) {
         // false is the reader's Breaking when the line is missing: toggled on and off, no line.
         var unset = options.booleans[name] && data[name] === false;
-        return name !== HIDDEN && name !== "body" && !done[name] && !unset &&
+        return name !== HIDDEN && name !== "body" && !done[name] && !unset && !options.derived[name] &&
           written(data[name], name) !== "";
       });
       var rank = function (name) {
@@ -340,7 +386,7 @@
   }
 
   return {
-    NAME: NAME, EXTENSION: "md", HIDDEN: HIDDEN, YAML_REFUSED: YAML_REFUSED, create: create,
-    formDate: formDate
+    NAME: NAME, COMMENT_NAME: "news-comment", EXTENSION: "md", HIDDEN: HIDDEN,
+    YAML_REFUSED: YAML_REFUSED, create: create, formDate: formDate, splitList: splitList
   };
 });
