@@ -139,8 +139,10 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
     """Time ``make devserver``'s edit loop on the corpus under ``root`` (see the module doc).
 
     Returns a dict: ``page`` and ``rest`` (lists of seconds per edit: write → page on disk,
-    write → the whole site written), ``rss`` (MiB after the edits), ``first`` (seconds of the
-    server's first, full build), ``load`` (1-minute load average before, after).
+    write → the whole site written), ``cpu`` (list: the server's CPU seconds for each edit's
+    first pass, from its log), ``rss`` (list of MiB: after the first build, then after each
+    edit), ``first`` (seconds of the server's first, full build), ``load`` (1-minute load
+    average before, after).
     """
     import re
     import signal
@@ -170,6 +172,10 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
             time.sleep(0.005)
         return time.perf_counter()
 
+    def rss():
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+)", status)[1]) / 1024
+
     def finished():
         return len(re.findall(r"the rest of the site|built the site", log.read_text("utf-8")))
 
@@ -179,7 +185,7 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
         article = sorted((root / "content" / "articles").rglob("*.md"))[-1]
         summary = re.search(r"^Summary: (.+)$", article.read_text("utf-8"), re.M)[1]
         page = page_of(output, f'<meta name="description" content="{summary}"')  # its own page
-        figures = {"page": [], "rest": [], "first": first}
+        figures = {"page": [], "rest": [], "first": first, "rss": [rss()]}
         for number in range(edits):
             done = finished()
             token = f"ukur{number:03d}"  # one word: typogrify joins a sentence's last two
@@ -190,9 +196,12 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
             rest = wait(lambda d=done: finished() > d, "did not finish the site")
             figures["page"].append(shown - written)
             figures["rest"].append(rest - written)
+            figures["rss"].append(rss())
             time.sleep(0.3)
-        status = Path(f"/proc/{process.pid}/status").read_text()
-        figures["rss"] = int(re.search(r"VmRSS:\s+(\d+)", status)[1]) / 1024
+        text = log.read_text("utf-8")
+        figures["cpu"] = [
+            float(x) for x in re.findall(r"rewritten in [\d.]+ s, CPU ([\d.]+) s", text)
+        ]
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -249,13 +258,18 @@ def compare(conf, root, rounds):
 
 def print_dev_loop(loop):
     """Print :func:`dev_loop`'s figures, each edit and the medians."""
-    for number, (page, rest) in enumerate(zip(loop["page"], loop["rest"], strict=True)):
-        print(f"dev loop edit {number + 1}: page on disk {page:6.2f} s, whole site {rest:6.2f} s")
-    page = statistics.median(loop["page"])
+    rows = zip(loop["page"], loop["rest"], loop["cpu"], loop["rss"][1:], strict=True)
+    for number, (page, rest, cpu, rss) in enumerate(rows):
+        print(
+            f"dev loop edit {number + 1}: page on disk {page:6.2f} s (server CPU {cpu:.2f} s), "
+            f"whole site {rest:6.2f} s, RSS {rss:.0f} MiB"
+        )
+    page, cpu = statistics.median(loop["page"]), statistics.median(loop["cpu"])
     print(
-        f"dev loop: first build {loop['first']:.1f} s; median page {page:.2f} s, "
-        f"whole site {statistics.median(loop['rest']):.2f} s; RSS after {len(loop['page'])} "
-        f"rebuilds {loop['rss']:.0f} MiB; load {loop['load'][0]:.2f} -> {loop['load'][1]:.2f}",
+        f"dev loop: first build {loop['first']:.1f} s; median page {page:.2f} s (CPU {cpu:.2f} s), "
+        f"whole site {statistics.median(loop['rest']):.2f} s; RSS {loop['rss'][0]:.0f} MiB after "
+        f"the first build, {loop['rss'][-1]:.0f} MiB after {len(loop['page'])} rebuilds; "
+        f"load {loop['load'][0]:.2f} -> {loop['load'][1]:.2f}",
         flush=True,
     )
 
@@ -287,7 +301,8 @@ def table(rows, loop):
         ),
         ("dev loop, save -> page on disk (s)", statistics.median(loop["page"]), None),
         ("dev loop, save -> whole site (s)", statistics.median(loop["rest"]), None),
-        ("dev server RSS after the edits (MiB)", loop["rss"], None),
+        ("dev loop, server CPU to the page (s)", statistics.median(loop["cpu"]), None),
+        ("dev server RSS after the edits (MiB)", loop["rss"][-1], None),
         ("peak RSS (MiB) / stock", median("cold", "rss"), ratio("cold", "rss")),
         ("stock peak RSS (MiB)", median("stock", "rss"), None),
     ]
