@@ -131,11 +131,14 @@ def test_reusable_only_for_edited_articles_and_pages():
     assert not reusable({}, before, ["articles"])  # the first build
 
 
-def test_content_listing_skips_hidden_folders(tmp_path):
+def test_content_listing_leaves_out_ignored_files(tmp_path):
+    """IGNORE_FILES, as Pelican matches it: an editor's backup or swap file is not a change."""
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x").write_text("x")
-    (tmp_path / "a.md").write_text("a")
-    assert list(content_listing(tmp_path)) == ["a.md"]
+    for name in ("a.md", "a.md~", ".a.md.swp"):
+        (tmp_path / name).write_text("a")
+    assert list(content_listing(str(tmp_path), (".*", "*~"))) == ["a.md"]
+    assert sorted(content_listing(str(tmp_path), ())) == [".a.md.swp", ".git/x", "a.md", "a.md~"]
 
 
 def test_what_a_change_asks_for():

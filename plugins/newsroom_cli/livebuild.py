@@ -32,6 +32,7 @@ objects alive (Pelican's own ``--autoreload`` grows that way).
 """
 
 import contextlib
+import fnmatch
 import gc
 import logging
 import os
@@ -91,16 +92,24 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def content_listing(path: str) -> dict[str, tuple]:
+def content_listing(path: str, ignores: tuple[str, ...] = (".*",)) -> dict[str, tuple]:
     """Every file under ``path``: ``{path relative to it: (mtime_ns, size, inode)}``.
 
-    Hidden folders are skipped (editors' swap files; Pelican ignores them too).
+    Files and folders whose name matches one of ``ignores`` (``IGNORE_FILES`` patterns, as
+    Pelican matches them) are left out: an editor's backup or swap file (``x.md~``, ``.x.swp``)
+    appearing and going is no reason to read the whole site again.
     """
     found = {}
     start = len(os.path.join(path, ""))
+
+    def ignored(name):
+        return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
     for folder, dirs, files in os.walk(path):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not ignored(d)]
         for name in files:
+            if ignored(name):
+                continue
             full = os.path.join(folder, name)
             try:
                 stat = os.stat(full)
@@ -332,7 +341,7 @@ class LiveSite:
             self.load()
         pelican = self.pelican
         settings = pelican.settings
-        listing = content_listing(pelican.path)
+        listing = content_listing(pelican.path, tuple(settings.get("IGNORE_FILES") or ()))
         folders = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
         if not reusable(self.listing, listing, folders):
             self.kept.clear()
