@@ -78,17 +78,28 @@ def test_each_kind_of_edit_gives_the_cold_build_tree(live):
         ("a content error", original.replace("Category: ", "Category: Berrita", 1)),
         ("its fix", original),
     ]
+    previewed = {"body text"}  # placement and address unchanged (the slug follows the title)
     for kind, text in edits:
         path.write_text(text, encoding="utf-8")
+        written = site.preview()
+        assert (written is not None) == (kind in previewed), kind
+        if written is not None:
+            page = next(Path(p) for p in written if "/2020/01/" in p and "/teks/" not in p)
+            assert ("Kalimat tambahan untuk" in page.read_text(encoding="utf-8")) == (
+                kind == "body text"
+            )
         report = site.build()
         assert not report.full, kind
         assert (report.read, report.reused) == (1, ARTICLES - 1), kind
-        first = {os.path.relpath(p, root / "live") for p in report.first_written}
+        first = {
+            os.path.relpath(p, root / "live") for p in [*report.first_written, *(written or ())]
+        }
         assert any(name.startswith("2020/01/") for name in first), kind  # its page
         if kind == "title":
             assert {"index.html", "kategori/index.html"} & first  # the listings show titles
         if kind == "a content error":
-            page = next(p for p in report.first_written if "/2020/" in p and "teks" not in p)
+            page = next(p for p in first if p.startswith("2020/"))
+            page = root / "live" / page
             assert "unknown category" in Path(page).read_text(encoding="utf-8")
         site.finish()
         assert_same_tree(root / "live", cold_tree(root, dev_conf))

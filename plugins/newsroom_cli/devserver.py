@@ -155,6 +155,24 @@ class Builder:
                 restart()
             self.build(kind, ", ".join(sorted(os.path.relpath(p) for p in paths)[:3]))
 
+    def preview(self, what, started, cpu) -> bool:
+        """The changed article in last build's site (:meth:`LiveSite.preview`), if it can be;
+        True when it was written. A failure here only means no preview: the exact build runs.
+        """
+        try:
+            written = self.site.preview()
+        except Exception as exc:  # the build that follows reports the problem, if it is one
+            say(f"no preview ({type(exc).__name__}: {exc})")
+            return False
+        if written is None:
+            return False
+        self.notify("*")
+        say(
+            f"{what}: {len(written)} page(s) previewed in {time.perf_counter() - started:.2f} s, "
+            f"CPU {time.process_time() - cpu:.2f} s"
+        )
+        return True
+
     def build(self, kind, what) -> None:
         """One build; never raises (an error is printed and the server goes on)."""
         from newsroom_cli.livebuild import Cancelled
@@ -162,17 +180,19 @@ class Builder:
         started, cpu = time.perf_counter(), time.process_time()
         self.site.cancel.clear()
         try:
+            previewed = kind == "build" and self.preview(what, started, cpu)
             report = self.site.build(reload_settings=kind == "reload")
             if report.full:
                 self.site.finish()
                 self.notify("*")
                 say(f"built {what} in {time.perf_counter() - started:.1f} s (everything)")
                 return
-            self.notify("*")
+            if report.first_written or not previewed:  # the preview was not exact
+                self.notify("*")
+            seconds, used = time.perf_counter() - started, time.process_time() - cpu
             say(
-                f"{what}: {len(report.first_written)} page(s) rewritten in "
-                f"{report.seconds:.2f} s, CPU {time.process_time() - cpu:.2f} s ({report.read} "
-                f"file(s) read, {report.reused} kept)"
+                f"{what}: {len(report.first_written)} page(s) rewritten in {seconds:.2f} s, "
+                f"CPU {used:.2f} s ({report.read} file(s) read, {report.reused} kept)"
             )
             # No second reload: the page being edited is in the first pass, and a reload a
             # minute later (5,000 articles) would throw the reader's place away.

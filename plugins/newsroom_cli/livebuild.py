@@ -61,6 +61,12 @@ PER_BUILD_ATTRIBUTES = ("_build_speed_cards",)
 # ``name`` relative to the output folder): the text edition. Their paths are recorded like the
 # Writer's, so a renamed article's text page is removed too.
 DIRECT_WRITERS = {"LiteGenerator": "render"}
+# What decides where an article is listed and under which address: when one of these changed,
+# last build's lists do not hold the article where it now belongs, so there is no preview.
+PLACEMENT = ("date", "slug", "status", "category", "tags", "author", "authors", "lang",
+             "translation", "save_as", "template", "breaking")  # fmt: skip
+# Attributes of a generator that hold no content object (skipped when replacing one).
+NOT_CONTENT = frozenset({"env", "readers", "settings", "context", "_templates", "theme"})
 SKIP = object()  # what a page left out of the first pass "renders" to
 
 
@@ -277,6 +283,62 @@ def clear_memoized() -> None:
             cache.clear()
 
 
+def moved(old, new) -> bool:
+    """True when ``new`` (an article read again) is not listed where ``old`` was
+    (:data:`PLACEMENT`).
+    """
+    return any(getattr(old, name, None) != getattr(new, name, None) for name in PLACEMENT)
+
+
+def replace_references(roots, swaps: dict) -> int:
+    """Put ``swaps[id(old)]`` wherever an old content object is held in ``roots`` (a context
+    dict, generators): in lists, dict values, sets and the attributes of other content objects
+    and of the generators (not their Jinja environment, readers or settings), however deep.
+    Returns the number of places changed. A tuple holding an object directly cannot be
+    changed and is left as it is.
+    """
+    from pelican.contents import Content
+
+    replaced = 0
+    seen = set()
+    stack = list(roots)
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, Content):
+            values = vars(item)
+            keys = [key for key in values if key not in ("_context", "settings", "metadata")]
+        elif isinstance(item, dict):
+            values, keys = item, list(item)
+        elif isinstance(item, list):
+            values, keys = item, range(len(item))
+        elif isinstance(item, tuple):
+            stack.extend(item)
+            continue
+        elif isinstance(item, set):
+            found = [value for value in item if id(value) in swaps]
+            for value in found:
+                item.discard(value)
+                item.add(swaps[id(value)])
+            replaced += len(found)
+            continue
+        elif hasattr(item, "__dict__") and hasattr(item, "generate_context"):
+            values = vars(item)
+            keys = [key for key in values if key not in NOT_CONTENT]
+        else:
+            continue
+        for key in keys:
+            value = values[key]
+            if id(value) in swaps:
+                values[key] = swaps[id(value)]
+                replaced += 1
+            elif isinstance(value, (list, dict, tuple, set, Content)):
+                stack.append(value)
+    return replaced
+
+
 def _record_direct_writes(generator, written: set) -> None:
     """Add the files ``generator`` writes itself (:data:`DIRECT_WRITERS`) to ``written``."""
     method = DIRECT_WRITERS.get(type(generator).__name__)
@@ -306,6 +368,7 @@ class LiveSite:
         self.kept: dict[tuple[str, str], Kept] = {}
         self.listing: dict[str, tuple] = {}
         self.pending = None  # (generators, fresh) awaiting finish()
+        self.last = None  # the generators of the last build whose context was complete
         self.written: set[str] = set()  # what the last complete pass wrote
         self.partial: set[str] = set()  # written since then by first or cancelled passes
         self.cancel = threading.Event()
@@ -379,11 +442,12 @@ class LiveSite:
                     generator.refresh_metadata_intersite_links()
             report.read = len(fresh)
             self.pending = (generators, fresh)
+            self.last = generators
             if not report.full:
                 report.first_written = self._first_pass(generators, fresh)
         except BaseException:
             self.kept.clear()
-            self.pending = None
+            self.pending = self.last = None
             raise
         report.seconds = time.perf_counter() - started
         return report
@@ -429,6 +493,72 @@ class LiveSite:
         generator.readers.read_file = read
         generator.get_cached_data = get_cached_data
         generator.cache_data = cache_data
+
+    def preview(self) -> list[str] | None:
+        """Before :meth:`build`: the changed articles read again into last build's site and its
+        first pass written, in the time of one file's reading and a few pages' rendering.
+
+        Each changed article's new object takes the old one's place in last build's lists,
+        listings, front page and asides (:func:`replace_references`) and gets the old one's
+        attributes that only the plugins' hooks set (related articles, comments, structured
+        data: recomputed by the exact build that follows) and its own content errors for the
+        banner. Only when every change is an edit of an article whose placement
+        (:data:`PLACEMENT`) did not change; otherwise, or before a first build, nothing is
+        done.
+
+        Returns:
+            the files written (their bytes changed), or None when there is no preview.
+        """
+        from news_metadata import errors
+        from pelican import signals
+        from pelican.contents import Article
+        from pelican.readers import SkipStub
+
+        if self.last is None or self.pelican is None:
+            return None
+        settings = self.pelican.settings
+        listing = content_listing(self.pelican.path, tuple(settings.get("IGNORE_FILES") or ()))
+        if not reusable(self.listing, listing, [*settings["ARTICLE_PATHS"]]):
+            return None
+        changed = [path for path, stamp in listing.items() if self.listing[path] != stamp]
+        articles = next((g for g in self.last if type(g).__name__ == "ArticlesGenerator"), None)
+        if not changed or articles is None:
+            return None
+        swaps = {}
+        for path in changed:
+            kept = self.kept.get(("ArticlesGenerator", path))
+            if kept is None:
+                return None
+            before = len(errors.collector.errors)
+            new = articles.readers.read_file(
+                base_path=articles.path,
+                path=path,
+                content_class=Article,
+                context=articles.context,
+                preread_signal=signals.article_generator_preread,
+                preread_sender=articles,
+                context_signal=signals.article_generator_context,
+                context_sender=articles,
+            )
+            old = kept.content
+            if isinstance(new, SkipStub) or not new.is_valid() or moved(old, new):
+                return None
+            for name in ("category", "tags", "author", "authors"):  # last build's, unified
+                if hasattr(old, name):
+                    setattr(new, name, getattr(old, name))
+            for name, value in vars(old).items():  # what the hooks set on the old one
+                new.__dict__.setdefault(name, value)
+            for name in PER_BUILD_ATTRIBUTES:
+                new.__dict__.pop(name, None)
+            if hasattr(old, "news_errors"):
+                new.news_errors = [
+                    str(error)
+                    for error in errors.collector.errors[before:]
+                    if os.path.abspath(error.path) == os.path.abspath(new.source_path)
+                ]
+            swaps[id(old)] = new
+        replace_references([articles.context, *self.last], swaps)
+        return self._first_pass(self.last, list(swaps.values()))
 
     def _first_pass(self, generators, fresh) -> list[str]:
         """Render and write the outputs that show one of ``fresh``; return the files changed."""
