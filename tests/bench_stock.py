@@ -135,14 +135,27 @@ def page_of(output, marker):
     raise SystemExit(f"benchmark: no page in {output} shows {marker!r}")
 
 
+def first_page_cpu(log):
+    """The server's CPU seconds to each edit's first written page, from its log (``log``, str):
+    the preview's when there was one, else the exact first pass's."""
+    import re
+
+    found = re.findall(r"(previewed|rewritten) in [\d.]+ s, CPU ([\d.]+) s", log)
+    previous = [("", ""), *found]
+    return [
+        float(cpu)
+        for (kind, cpu), (before, _) in zip(found, previous[:-1], strict=True)
+        if kind == "previewed" or before != "previewed"
+    ]
+
+
 def dev_loop(root, dev_conf, env, edits=5, timeout=600):
     """Time ``make devserver``'s edit loop on the corpus under ``root`` (see the module doc).
 
     Returns a dict: ``page`` and ``rest`` (lists of seconds per edit: write → page on disk,
-    write → the whole site written), ``cpu`` (list: the server's CPU seconds for each edit's
-    first pass, from its log), ``rss`` (list of MiB: after the first build, then after each
-    edit), ``first`` (seconds of the server's first, full build), ``load`` (1-minute load
-    average before, after).
+    write → the whole site written), ``cpu`` (list: :func:`first_page_cpu`), ``rss`` (list of
+    MiB: after the first build, then after each edit), ``first`` (seconds of the server's
+    first, full build), ``load`` (1-minute load average before, after).
     """
     import re
     import signal
@@ -198,10 +211,7 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
             figures["rest"].append(rest - written)
             figures["rss"].append(rss())
             time.sleep(0.3)
-        text = log.read_text("utf-8")
-        figures["cpu"] = [
-            float(x) for x in re.findall(r"rewritten in [\d.]+ s, CPU ([\d.]+) s", text)
-        ]
+        figures["cpu"] = first_page_cpu(log.read_text("utf-8"))
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
