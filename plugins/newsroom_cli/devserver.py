@@ -4,8 +4,9 @@ Usage: ``python -m newsroom_cli.devserver CONTENT -o OUTPUT -s pelicanconf.py [-
 [--bind 127.0.0.1] [pelican options]``.
 
 One long-running process keeps the site in memory (:mod:`.livebuild`): a saved article is read
-again alone, its page and the listings and feeds that show it are rewritten first and the
-browser reloads; the rest of the site follows in the background (a newer save interrupts it).
+again alone, its page and the listings and feeds that show it are rewritten first (a body edit:
+from last build's site at once, then exactly) and the browser reloads; the rest of the site
+follows in the background (a newer save interrupts it).
 A change to the settings or the theme rebuilds everything in the same process; a change to
 plugin code restarts the process (same arguments, same port), since Python code cannot be
 swapped in a running interpreter safely. A content error is printed in the terminal and shown

@@ -21,6 +21,12 @@ builds the dev site as ``Pelican.run`` does, with three differences:
    would, writes the files whose bytes changed and removes the ones this build no longer makes;
    a new save interrupts it (the next build renders everything again anyway).
 3. **Atomic writes of changed files only**, so the server never serves a half-written page.
+4. **A preview before all that** (:meth:`LiveSite.preview`) when the edit leaves the article
+   where it was listed and at its address (body text, summary; not its date, slug, status,
+   section, tags or authors): the file is read into last build's site, the new object takes
+   the old one's places and the attributes only the hooks set, and the first pass is written
+   from there, in the time of one reading and a few pages. The exact build above follows and
+   rewrites whatever the preview got differently (the hooks' view of the new text).
 
 Settings or theme changed: a new ``Pelican`` object, nothing reused. Plugin code cannot be
 reloaded into a running interpreter safely (module state, signal receivers held by identity), so
