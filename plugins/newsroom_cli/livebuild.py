@@ -451,6 +451,9 @@ class LiveSite:
             self.last = generators
             if not report.full:
                 report.first_written = self._first_pass(generators, fresh)
+        except Cancelled:  # in the first pass: the context, and so what was kept, is whole
+            self.pending = None
+            raise
         except BaseException:
             self.kept.clear()
             self.pending = self.last = None
