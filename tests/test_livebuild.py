@@ -6,6 +6,7 @@ listings are written first, and what the incremental path must not trust is buil
 import hashlib
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from bench import build_epoch, make_corpus
 from bench_stock import write_settings
 from conftest import ROOT, run_pelican
 from newsroom_cli.devserver import classify
-from newsroom_cli.livebuild import LiveSite, content_listing, reusable
+from newsroom_cli.livebuild import LiveSite, content_listing, replace_references, reusable
 
 ARTICLES = 24  # 3 pages of listings at DEFAULT_PAGINATION = 10
 
@@ -160,3 +161,28 @@ def test_what_a_change_asks_for():
     assert classify({"/s/pelicanconf.py"}, *where) == "reload"
     assert classify({"/s/plugins/front_page/plugin.py", "/s/content/a.md"}, *where) == "restart"
     assert classify({"/s/plugins/front_page/README.md"}, *where) == "build"
+
+
+def test_replace_references_reaches_lists_dicts_sets_and_other_articles():
+    from pelican.contents import Article
+
+    def article(title):
+        return Article("<p>x</p>", metadata={"title": title, "date": datetime(2024, 5, 1)})
+
+    old, new, other = article("Lama"), article("Baru"), article("Lain")
+    other.related = [old]
+    other.section_newer = old
+    context = {
+        "articles": [other, old],
+        "tags": [("banjir", [old, other])],
+        "front_page": {"lead": old, "sections": [{"articles": [old]}]},
+        "seen": {old},
+    }
+    count = replace_references([context], {id(old): new})
+    assert context["articles"] == [other, new] and context["articles"][1] is new
+    assert context["tags"][0][1][0] is new
+    assert context["front_page"]["lead"] is new
+    assert context["front_page"]["sections"][0]["articles"][0] is new
+    assert context["seen"] == {new}
+    assert other.related[0] is new and other.section_newer is new
+    assert count == 7
