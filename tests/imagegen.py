@@ -84,3 +84,12 @@ def heic_named():
 def renamed_pdf():
     """A (tiny) PDF document, to be saved with a .jpg name."""
     return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf_document(**info):
+    """A one-page PDF of a small photo (Pillow's PDF writer: the JPEG inside), with the document
+    information in ``info`` (``author=``, ``creator=``, ``title=``) or ``exif=`` bytes for the
+    photo."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "PDF", **info)
+    return buffer.getvalue()

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican
 from newsroom_cli.blogger_import.cli import format_report, main, read_settings, run_import
 from newsroom_cli.blogger_import.export import ExportError
-from workflow import run_tool
+from workflow import run_recipe, run_tool
 
 FIXTURES = Path(__file__).parent / "fixtures" / "blogger"
 TAKEOUT = FIXTURES / "takeout-feed.atom"
@@ -429,10 +429,8 @@ def test_make_target_quotes_the_file_name(content, tmp_path):
     )
     assert (content / "articles/2024/merawat-bahasa-mbojo.md").exists()
     missing = tmp_path / "tidak ada.xml"
-    bad = subprocess.run(
-        ["make", "-s", "import-blogger", f"FILE={missing}", f"INPUTDIR={content}", report],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300,
-    )  # fmt: skip
+    # The same make and shell quoting, the import in this process (workflow.run_recipe).
+    bad = run_recipe("import-blogger", f"FILE={missing}", f"INPUTDIR={content}", report)
     assert bad.returncode != 0
     assert "cannot read" in bad.stderr and "tidak ada.xml" in bad.stderr
 

@@ -2,8 +2,9 @@
 
 Units for each piece (term order, Jinja settings and bytecode invalidation, URL memo), and one
 pair of builds of a synthetic corpus with and without the plugin whose trees must be equal.
-The two builds run in subprocesses: Pelican connects plugin receivers to process-wide signals,
-so an in-process build "without" after one "with" would still run build_speed's receivers.
+The build "without" runs in a new process: build_speed changes Pelican's classes for the whole
+process (the URL memo, the term pages), so an in-process build "without" after any build "with"
+would still use its code; the build "with" runs in this process (tests/inprocess.py).
 """
 
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import bench
+import inprocess
 from build_speed import cards, filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
@@ -106,14 +108,22 @@ def test_urls_are_kept_once_computed_and_equal(monkeypatch):
     assert len(calls) == 4  # read again: the kept values, nothing computed
 
 
-def build(settings, output, env):
-    command = [sys.executable, "-m", "pelican", "-q", "-s", str(settings), "-o", str(output)]
-    command += ["-e", "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
+def build(settings, output, env, process, *overrides):
+    """``pelican`` on the corpus: in a new process, or (not ``process``) in this one;
+    ``overrides``: more ``-e`` settings (``NAME=json``)."""
+    argv = ["-q", "-s", str(settings), "-o", str(output)]
+    argv += ["-e", "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    argv += overrides
+    if process:
+        subprocess.run([sys.executable, "-m", "pelican", *argv], cwd=ROOT, env=env, check=True)
+        return
+    result = inprocess.build(argv, env={"SOURCE_DATE_EPOCH": env["SOURCE_DATE_EPOCH"]})
+    assert result.returncode == 0, result.output_text
 
 
 def test_output_is_byte_identical_without_the_plugin(tmp_path):
-    conf = bench.make_corpus(tmp_path, 60)
+    # 24 articles: index pagination (7 a page), every tag, category and author page, as 60 had.
+    conf = bench.make_corpus(tmp_path, 24)
     without = tmp_path / "without_conf.py"
     without.write_text(
         f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\nfrom bench_conf import *  # noqa\n"
@@ -122,10 +132,13 @@ def test_output_is_byte_identical_without_the_plugin(tmp_path):
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": bench.build_epoch(tmp_path)}
     env["PYTHONPATH"] = str(ROOT / "plugins")
-    build(conf, tmp_path / "with", env)
-    build(without, tmp_path / "without", env)
+    # On two processes (read ahead, pages rendered by a worker): the serial site all the same
+    # (tests/test_build_workers.py compares two processes with one, the plugin on).
+    build(conf, tmp_path / "with", env, False, "BUILD_SPEED_WORKERS=2")
+    build(without, tmp_path / "without", env, True)
     tags = sorted(p.name for p in (tmp_path / "with" / "label").iterdir() if p.is_dir())
     assert len(tags) == len(bench.TAGS), tags  # every term page was written
+    assert (tmp_path / "with" / "page" / "4" / "index.html").is_file()  # the index paginates
     assert list((tmp_path / "cache" / "jinja").iterdir())
     digests = [tree_digest(tmp_path / name, UNSTABLE_FILES) for name in ("with", "without")]
     assert digests[0] == digests[1]
@@ -218,3 +231,27 @@ def test_one_markdown_for_many_files_reads_each_as_a_fresh_one(tmp_path):
     assert "footnote" not in reused[1][0] and "<abbr" not in reused[1][0]
     assert "Catatan tiga" in reused[2][0] and "Catatan satu" not in reused[2][0]
     assert reused[2][1]["title"] == "Judul 3"
+
+
+def test_the_code_is_hashed_once_per_build_and_again_in_the_next(tmp_path, monkeypatch):
+    """reading.code_digest: the generators of one build (one settings object) share one hash
+    of PLUGIN_PATHS and THEME; the next build (a new settings object) hashes again and sees
+    an edited plugin, whether or not the build state was reset in between."""
+    from build_speed import reading
+    from news_metadata import state
+
+    plugin = tmp_path / "plugins" / "p.py"
+    plugin.parent.mkdir()
+    plugin.write_text("A = 1\n", encoding="utf-8")
+    hashed = []
+    real = reading.tree_digest
+    monkeypatch.setattr(reading, "tree_digest", lambda f: hashed.append(f) or real(f))
+    state.reset()
+    settings = {"PLUGIN_PATHS": [str(plugin.parent)], "THEME": str(tmp_path / "theme")}
+    first = reading.code_digest(settings)
+    assert reading.code_digest(settings) == first and len(hashed) == 1
+    plugin.write_text("A = 2\n", encoding="utf-8")
+    second = reading.code_digest(dict(settings))  # the next build, no reset
+    assert second != first and len(hashed) == 2
+    state.reset()
+    assert reading.code_digest(settings) == second and len(hashed) == 3

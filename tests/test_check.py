@@ -129,7 +129,7 @@ def test_valid_links_of_every_kind_pass(tmp_path):
         "articles/2024/lain.md": header("Berita Lain") + "Isi.\n",
         "pages/tentang.md": "Title: Tentang\n\nKami.\n",
         "images/a.jpg": imagegen.jpeg_bytes(imagegen.photo(64, 48)),  # news_images opens it
-        "images/laporan.pdf": b"%PDF-1.4\n",
+        "images/laporan.pdf": imagegen.pdf_document(),  # news_images publishes a clean copy
     }
     result = check(tmp_path, files)
     assert result.returncode == 0, result.output_text

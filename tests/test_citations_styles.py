@@ -205,6 +205,16 @@ def test_a_style_needing_an_unsupported_feature_is_refused(tmp_path):
     assert "subsequent-author-substitute" in str(caught.value)
 
 
+def test_an_unknown_element_is_refused_except_inside_info(tmp_path):
+    style = tmp_path / "x.csl"
+    style.write_text(IBID_STYLE.replace("<else><names", "<else><sparkle/><names"), "utf-8")
+    with pytest.raises(CslError) as caught:
+        Engine(str(style), f"{CSL_DIR}/locales-id-ID.xml", f"{CSL_DIR}/locales-en-US.xml")
+    assert str(caught.value).endswith("the element cs:sparkle")
+    style.write_text(IBID_STYLE.replace("</info>", "<sparkle/></info>"), "utf-8")
+    Engine(str(style), f"{CSL_DIR}/locales-id-ID.xml", f"{CSL_DIR}/locales-en-US.xml")
+
+
 @pytest.mark.parametrize(
     "style",
     ["apa", "apa-no-ampersand", "chicago-author-date", "chicago-notes-bibliography", "ieee",

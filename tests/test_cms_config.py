@@ -67,7 +67,28 @@ def test_select_lists_come_from_settings_and_authors_file(settings, config):
     profiles = load_profiles(str(ROOT / "content" / "data" / "authors.yml"))
     assert article["authors"]["options"] == list(profiles)
     assert article["comments"]["options"] == list(COMMENT_MODES)
-    assert {option["value"] for option in article["status"]["options"]} <= set(STATUS_WORDS)
+    assert {option["value"] for option in article["status"]["options"]} == {
+        *STATUS_WORDS.values(),
+        *settings["NEWS_METADATA_EXTRA_STATUSES"],
+    }
+
+
+def test_every_status_the_build_takes_is_offered_and_another_said_in_its_words(
+    settings, config, tmp_path
+):
+    """A withdrawn story (make withdraw) opened with an empty Status and a preview as if it
+    were live: the list offered draft and published only."""
+    from news_metadata.reader import NewsMarkdownReader
+
+    status = fields(article_collections(config)[0])["status"]
+    assert status["widget"] == "news-select"
+    assert "withdrawn" in [option["value"] for option in status["options"]]
+    path = tmp_path / "x.md"
+    path.write_text(GOOD_HEADER + "Status: terbit\n\nIsi.\n", encoding="utf-8")
+    _html, metadata = NewsMarkdownReader({**settings, "PATH": str(tmp_path)}).read(str(path))
+    (_line, message, fix) = metadata["news_problems"][0]
+    assert message.startswith(status["unknown_message"] + " 'terbit'"), message
+    assert fix == status["unknown_fix"]
 
 
 def test_widgets_fit_the_readers_types(config):
@@ -238,3 +259,21 @@ def test_correction_fields_are_the_correction_readers_fields(config):
         "yml",
         "{{fields.article}}",
     )
+
+
+def test_a_photo_over_the_builds_limit_is_refused_with_the_builds_words(settings, config, tmp_path):
+    """Decap's photo dialog refuses a file larger than NEWS_IMAGES_MAX_BYTES before uploading
+    it (it was committed to the repository, then refused by the build), in the build's words."""
+    from cms.config import photo_limit
+    from news_images import process
+
+    limit = settings["NEWS_IMAGES_MAX_BYTES"]
+    for collection in article_collections(config):
+        assert fields(collection)["image"]["media_library"] == {"config": {"max_file_size": limit}}
+    path = tmp_path / "besar.jpg"
+    path.write_bytes(b"\xff\xd8" + b"\0" * 3000)
+    with pytest.raises(process.ImageProblem) as caught:
+        process.open_source(str(path), 2000, 40_000_000)
+    _, message = photo_limit({**settings, "NEWS_IMAGES_MAX_BYTES": 2000})
+    said = message.removeprefix("the photo is ")
+    assert said == caught.value.message.split(", ", 1)[1] + " — " + caught.value.fix

@@ -17,6 +17,7 @@ from cms.plugin import comment_header_options, header_options
 from conftest import GOOD_HEADER, ROOT
 from news_metadata.dates import parse_date
 from news_metadata.header import scan
+from news_metadata.reader import NewsMarkdownReader
 from news_metadata.settings import known_keys
 from news_metadata.slugs import make_slug
 from newsroom_cli.comment import new_comment
@@ -41,13 +42,25 @@ DATE_FORMS = (
 )
 # Categories as editors type them; the form must show the section the build resolves each to.
 CATEGORY_FORMS = ("berita", "BERITA", " Pendidikan", "hukum!", "Ekonomi")
-NODE_CASES = 19  # the test() calls in test_header_format.mjs
+# Statuses as editors type them; the form must show the status the reader makes of each.
+STATUS_FORMS = ("Draf", "draft", "PUBLISHED", "hidden", "withdrawn", " Published ")
+NODE_CASES = 20  # the test() calls in test_header_format.mjs
 
 
 def _section(text, settings):
     """The section news_metadata.model._check_category makes of ``Category: text``."""
     slug = Category(text.strip(), settings).slug
     return next(n for n in settings["NEWS_METADATA_CATEGORIES"] if make_slug(n, settings) == slug)
+
+
+def _status(text, settings, folder):
+    """The status news_metadata.reader makes of ``Status: text`` (a problem is a failure)."""
+    path = folder / "status.md"
+    settings = {**settings, "PATH": str(folder)}
+    path.write_text(GOOD_HEADER + f"Status: {text}\n\nIsi.\n", encoding="utf-8")
+    _html, metadata = NewsMarkdownReader(settings).read(str(path))
+    assert not metadata.get("news_problems"), (text, metadata.get("news_problems"))
+    return metadata["status"]
 
 
 def _made_comment(tmp_path):
@@ -83,6 +96,7 @@ def test_the_header_format_passes_its_node_tests(tmp_path):
     # Each date form the build reads, and how the form must show it (parse_date, in WITA).
     dates = [[text, parse_date(text).strftime("%Y-%m-%d %H:%M")] for text in DATE_FORMS]
     categories = [[text, _section(text, settings)] for text in CATEGORY_FORMS]
+    statuses = [[text.strip(), _status(text, settings, tmp_path)] for text in STATUS_FORMS]
     fixture.write_text(
         json.dumps(
             {
@@ -90,6 +104,7 @@ def test_the_header_format_passes_its_node_tests(tmp_path):
                 "files": files,
                 "dates": dates,
                 "categories": categories,
+                "statuses": statuses,
                 "commentOptions": comment_header_options(),
                 "madeComment": _made_comment(tmp_path),
             }

@@ -51,3 +51,22 @@ def test_replace_body_and_summary_reach_get_content_and_summary():
     compat.replace_summary(article, "<p>ringkas</p>")
     assert article.metadata["summary"] == "<p>ringkas</p>"
     assert article.get_summary("") == "<p>ringkas</p>"
+
+
+def test_pagefind_reader_waits_through_its_module_asyncio_and_no_longer_sleeps():
+    import asyncio
+    import inspect
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pagefind import service
+
+    # What pagefind_prompt_reader relies on: the reader sleeps through the module's asyncio.
+    assert "await asyncio.sleep(0.1)" in inspect.getsource(service.PagefindService)
+    compat.pagefind_prompt_reader()
+    compat.pagefind_prompt_reader()  # idempotent
+    assert service.asyncio.subprocess is asyncio.subprocess  # everything else is asyncio's
+    # A 10-second sleep returns at once (else wait_for times out after 1 s). In a thread of its
+    # own: a browser test's Playwright may have left an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        woke = pool.submit(asyncio.run, asyncio.wait_for(service.asyncio.sleep(10, "ok"), 1))
+        assert woke.result() == "ok"

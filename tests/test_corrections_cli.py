@@ -3,7 +3,7 @@ checked before anything is written, and what they write passes `make check` and 
 
 import pytest
 from conftest import ROOT
-from workflow import TESTCONF, header, run_make, run_tool, write_site
+from workflow import TESTCONF, header, run_make, run_recipe, run_tool, write_site
 
 ORIGINAL = "articles/2026/jembatan.md"
 ID = "20260501-jembatan"
@@ -28,7 +28,9 @@ def content(tmp_path):
 
 
 def make(content, target, *assignments):
-    return run_make(target, f"INPUTDIR={content}", *assignments)
+    """``make target`` with the tool in this process (workflow.run_recipe); the first test
+    runs the real command."""
+    return run_recipe(target, f"INPUTDIR={content}", *assignments)
 
 
 def check(content):
@@ -36,27 +38,31 @@ def check(content):
 
 
 def test_correction_scaffold_then_check_then_publish(content, tmp_path):
-    result = make(content, "correction", f"ARTICLE={ID}", "KIND=Koreksi")
+    # As an editor runs it: make, the shell and the tool's own process.
+    result = run_make("correction", f"INPUTDIR={content}", f"ARTICLE={ID}", "KIND=Koreksi")
     assert result.returncode == 0, result.output_text
     path = content / "corrections" / f"{ID}.yml"
-    assert (ROOT / result.stdout.strip()).resolve() == (path.parent / f"{ID}.yml:2").resolve()
+    assert (ROOT / result.stdout.strip()).resolve() == (path.parent / f"{ID}.yml:4").resolve()
+    # the web editor's form (plugins/cms), so the file opens there filled in
     assert path.read_text(encoding="utf-8").split("\n") == [
         f"# Koreksi, klarifikasi dan pembaruan untuk {ID} (plugins/corrections/README.md)",
-        "- date: 2026-06-01 08:00",  # SOURCE_DATE_EPOCH 2026-06-01 00:00 UTC, in WITA
-        "  kind: koreksi",
-        "  text: >-",
-        "    TULIS DI SINI: apa yang salah dan apa yang benar.",
-        "  # part: paragraf kedua   (opsional: bagian tulisan yang dikoreksi)",
+        f"article: {ID}",
+        "entries:",
+        "  - date: 2026-06-01 08:00",  # SOURCE_DATE_EPOCH 2026-06-01 00:00 UTC, in WITA
+        "    kind: koreksi",
+        "    text: >-",
+        "      TULIS DI SINI: apa yang salah dan apa yang benar.",
+        "    # part: paragraf kedua   (opsional: bagian tulisan yang dikoreksi)",
         "",
     ]
     # Unfinished, it cannot be published.
     unfinished = check(content)
     assert unfinished.returncode == 1
-    assert f"corrections/{ID}.yml:4: the text is still the placeholder" in unfinished.stdout
+    assert f"corrections/{ID}.yml:6: the text is still the placeholder" in unfinished.stdout
     # A second command appends; the first entry is kept as written.
     second = make(content, "correction", f"ARTICLE={ID}", "KIND=pembaruan")
     assert second.returncode == 0, second.output_text
-    assert second.stdout.strip().endswith(f"{ID}.yml:7")
+    assert second.stdout.strip().endswith(f"{ID}.yml:9")
     text = path.read_text(encoding="utf-8").replace(
         "TULIS DI SINI: apa yang salah dan apa yang benar.", "Nama desa yang benar: Bugis.", 1
     )
@@ -173,6 +179,46 @@ def test_refusals_write_nothing(content, target, assignments, message):
     assert not (ROOT / "PWNED").exists()
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        # the web editor's form, as Decap writes it (tests/test_cms_browser.py)
+        f"article: {ID}\nentries:\n  - date: 2026-05-02 10:00\n    kind: koreksi\n"
+        "    text: Desa Bugis, bukan Lamere.\n",
+        # the hand-written form (a top-level list), without a final newline
+        "- date: 2026-05-02 10:00\n  kind: koreksi\n  text: Desa Bugis, bukan Lamere.",
+    ],
+)
+def test_a_correction_is_appended_to_either_form(content, written):
+    """The web editor's file was refused ('not a list of entries'): make correction and the
+    editor could not both be used on one article."""
+    path = content / "corrections" / f"{ID}.yml"
+    path.parent.mkdir()
+    path.write_text(written, encoding="utf-8")
+    result = make(content, "correction", f"ARTICLE={ID}", "KIND=pembaruan")
+    assert result.returncode == 0, result.output_text
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(written)
+    line = int(result.stdout.strip().rsplit(":", 1)[1])
+    assert text.split("\n")[line - 1].lstrip() == "- date: 2026-06-01 08:00"
+    path.write_text(text.replace("TULIS DI SINI: apa yang salah dan apa yang benar.", "Dibuka."))
+    ready = check(content)
+    assert ready.returncode == 0, ready.output_text
+
+
+def test_an_editor_file_with_a_key_after_entries_is_not_appended_to(content):
+    path = content / "corrections" / f"{ID}.yml"
+    path.parent.mkdir()
+    written = (
+        f"entries:\n  - date: 2026-05-02 10:00\n    kind: koreksi\n    text: x\narticle: {ID}\n"
+    )
+    path.write_text(written, encoding="utf-8")
+    result = make(content, "correction", f"ARTICLE={ID}", "KIND=pembaruan")
+    assert result.returncode == 2
+    assert "'entries:' is not the file's last key" in result.stderr
+    assert path.read_text(encoding="utf-8") == written
+
+
 def test_broken_correction_file_is_not_appended_to(content):
     path = content / "corrections" / f"{ID}.yml"
     path.parent.mkdir()
@@ -189,3 +235,36 @@ def test_without_article_the_ids_are_listed(content):
     assert result.returncode == 2
     assert "Which article? make correction ARTICLE=<id>" in result.stderr
     assert ID in result.stdout and "Jembatan Sape Rusak" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("target", "assignments"),
+    [
+        ("correction", (f"ARTICLE={ID}", "KIND=koreksi")),
+        ("correction", ()),
+        ("comment", (f"ARTICLE={ID}",)),
+        ("comment", ()),
+    ],
+)
+def test_one_article_not_in_utf8_is_named_not_a_traceback(content, target, assignments):
+    """The tools read every article to find ids: one file saved as ANSI stopped them with
+    Python's codec words (make comment) or a traceback (make correction)."""
+    (content / "articles/2026/latin.md").write_bytes(
+        (header("Kafe", "2026-05-03 08:00") + "Caf\xe9.\n").encode("latin-1")
+    )
+    result = make(content, target, *assignments)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "latin.md:6: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8" in (
+        result.stderr
+    ), result.stderr
+
+
+def test_an_article_not_in_utf8_can_be_taken_down(content):
+    path = content / "articles/2026/latin.md"
+    path.write_bytes(
+        (header("Kafe", "2026-05-03 08:00", "Id: kafe") + "Caf\xe9.\n").encode("latin-1")
+    )
+    result = make(content, "takedown", f"ARTICLE={path}")
+    assert result.returncode == 0, result.stderr
+    assert (content / "_arsip/articles/2026/latin.md").is_file() and not path.exists()

@@ -1,5 +1,8 @@
 """Deploy targets, as far as they can run here: rsync into a local folder, ghp-import into a
-local bare repository, and the exact `aws s3 sync` command lines (dry run, no AWS CLI run)."""
+local bare repository, and the exact `aws s3 sync` command lines (dry run, no AWS CLI run).
+
+`make rsync_upload` runs as the editor runs it (make, the shell, a process per tool); the other
+targets through workflow.run_recipe (the real make and shell, the tools in this process)."""
 
 import re
 import shutil
@@ -11,7 +14,7 @@ import yaml
 from conftest import ROOT
 from newsroom_cli import deploy
 from newsroom_cli.publish import tree_digest
-from workflow import TESTCONF, header, run_make, run_tool, write_site
+from workflow import TESTCONF, header, run_make, run_recipe, run_tool, write_site
 
 SITE = {
     "articles/2024/lama.md": header("Berita Lama", "2024-03-01 08:00") + "Isi lama.\n",
@@ -49,7 +52,8 @@ def test_rsync_upload_to_a_local_folder_moves_only_changes(project, tmp_path):
     (content / "articles/2024/baru.md").write_text(
         header("Berita Baru", "2024-05-01 08:00") + "Isi diperbarui.\n"
     )
-    result = run_make("rsync_upload", *args, env={"RSYNC_DEST": f"{server}/"})
+    # Again with the tools in this process (workflow.run_recipe); rsync is the real one.
+    result = run_recipe("rsync_upload", *args, env={"RSYNC_DEST": f"{server}/"})
     assert result.returncode == 0, result.output_text
     assert tree_digest(server) == tree_digest(output)
     moved = [line.split()[-1] for line in result.stdout.splitlines() if line.startswith(">f")]
@@ -70,7 +74,7 @@ def test_github_pushes_the_site_as_gh_pages_branch(project, tmp_path):
         "GIT_COMMITTER_NAME": "CI",
         "GIT_COMMITTER_EMAIL": "ci@example.invalid",
     }
-    result = run_make("github", *args, env=env)
+    result = run_recipe("github", *args, env=env)
     assert result.returncode == 0, result.output_text
     files = set(
         git("--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages").stdout.split()
@@ -97,7 +101,7 @@ def test_s3_upload_dry_run_prints_the_exact_aws_commands(project, tmp_path):
         "DRY_RUN": "1",
         "PATH": f"{fake_bin}:/usr/bin:/bin",
     }
-    result = run_make("s3_upload", *args, env=env)
+    result = run_recipe("s3_upload", *args, env=env)
     assert result.returncode == 0, result.output_text
     sync = f"(dry run) aws s3 sync {output}/ s3://kabar-www/situs/"
     year = "--cache-control 'public, max-age=31536000, immutable'"
@@ -176,7 +180,7 @@ def test_s3_cache_control_for_each_kind_of_file_in_a_published_tree(project):
             + "Isi foto.\n",
         },
     )
-    assert run_make("publish", *args).returncode == 0
+    assert run_recipe("publish", *args).returncode == 0
     files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
     hex10 = "[0-9a-f]{10}"
     hashed = {

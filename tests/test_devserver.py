@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,12 +54,10 @@ def listening_addresses(port):
     return found
 
 
-@pytest.fixture
-def devserver(tmp_path):
-    yield from start_devserver(tmp_path, ROOT / "pelicanconf.py")
-
-
-def start_devserver(tmp_path, settings):
+@contextmanager
+def _devserver(tmp_path, settings=ROOT / "pelicanconf.py"):
+    """`make devserver`'s tool on a one-article site in ``tmp_path``, on a free port; yields
+    (content folder, port, log file) once the first page is served."""
     content = write_site(
         tmp_path / "content", {"articles/2024/a.md": header("Judul Pertama") + "Isi.\n"}
     )
@@ -80,6 +79,20 @@ def start_devserver(tmp_path, settings):
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def devserver(tmp_path_factory):
+    """One server for the tests that only read from it."""
+    with _devserver(tmp_path_factory.mktemp("devserver")) as running:
+        yield running
+
+
+@pytest.fixture
+def own_devserver(tmp_path):
+    """A server of the test's own, for a test that changes the content."""
+    with _devserver(tmp_path) as running:
+        yield running
 
 
 def test_serves_on_localhost_only_with_live_reload(devserver):
@@ -127,8 +140,8 @@ def test_answers_only_local_host_names(devserver):
     assert status_with_host(port, "localhost") == 200
 
 
-def test_rebuilds_on_change_and_survives_content_errors(devserver):
-    content, port, log = devserver
+def test_rebuilds_on_change_and_survives_content_errors(own_devserver):
+    content, port, log = own_devserver
     (content / "articles/2024/a.md").write_text(header("Judul Diganti") + "Isi.\n")
     wait_for(lambda: "Judul Diganti" in fetch(port), "the rebuilt page")
     (content / "articles/2024/b.md").write_text(
@@ -149,9 +162,7 @@ def test_an_edit_rewrites_its_page_first_and_a_settings_change_rebuilds_in_proce
         'SITESUBTITLE = "Subjudul Satu"\n',
         encoding="utf-8",
     )
-    server = start_devserver(tmp_path, settings)
-    content, port, log = next(server)
-    try:
+    with _devserver(tmp_path, settings) as (content, port, log):
         write_site(content, {"articles/2024/b.md": header("Judul Kedua") + "Isi.\n"})
         wait_for(lambda: "Judul Kedua" in fetch(port), "the new article")
         (content / "articles/2024/a.md").write_text(header("Judul Diganti") + "Isi.\n")
@@ -161,5 +172,3 @@ def test_an_edit_rewrites_its_page_first_and_a_settings_change_rebuilds_in_proce
         settings.write_text(settings.read_text().replace("Satu", "Dua"), encoding="utf-8")
         wait_for(lambda: "Subjudul Dua" in fetch(port), "the new settings")
         assert "restarting" not in log.read_text()
-    finally:
-        server.close()

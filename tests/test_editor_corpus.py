@@ -5,8 +5,10 @@ together finishes and writes the good article.
 Messages were read once by a person against the input; each case is one class of mistake.
 """
 
+import imagegen
 import pytest
 from conftest import AUTHORS_YML
+from golden import FIXTURE_CONTENT
 from workflow import ROOT, SITEURL, TESTCONF, header, run_tool, write_site
 
 A = "articles/2024/berita.md"
@@ -31,7 +33,19 @@ BLOGGER_LABELS = '{"labels": {"Banjir": {"tag": "banjir"}}}'
 SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>'
 LONG_TITLE = " ".join(["Pemerintah Kabupaten Bima"] * 12)
 
-EXTRA_JPEG = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+EXTRA_JPEG = (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes()
+
+
+def _gps_exif():
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825)[1] = "S"  # EXIF's GPS IFD: GPSLatitudeRef
+    return exif.tobytes()
+
+
+PDF_WITH_AUTHOR = imagegen.pdf_document(author="Nurhayati", creator="Microsoft Word")
+PDF_PHOTO_GPS = imagegen.pdf_document(exif=_gps_exif())
 
 
 def _animated_gif():
@@ -209,6 +223,14 @@ CASES = [
     ),
     ("tags-comma-in-name-ok", head(*BASE, "Tags: Bima, NTB; banjir;"), None),
     (
+        "yaml-tags-comma-in-name-ok",
+        {
+            A: "---\ntitle: Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\ntags:\n  - 'Bima, NTB'\n  - banjir\n---\n\nIsi.\n"
+        },
+        None,
+    ),
+    (
         "key-russian-word",
         head(*BASE[:3], "Таги: x", BASE[3]),
         ":4: unknown metadata key 'Таги': the header's keys are English "
@@ -234,6 +256,23 @@ CASES = [
     # --- links and images ---
     ("plain-image-ok", body("![Foto](images/x.jpg)\n"), None),
     ("plain-image-relative-ok", body("![Foto](../../images/x.jpg)\n"), None),
+    # --- the same in raw HTML (links.RawLinks; s27 break test) ---
+    (
+        "raw-html-image-and-link-ok",
+        body('<img src="../../images/x.jpg" alt="Foto">\n\n<a href="lain.md">baca</a>\n'),
+        None,
+    ),
+    (
+        "raw-html-image-missing",
+        body('<img src="foto.jpg" alt="Foto">\n'),
+        ":6: image 'foto.jpg' leads to no file: a plain relative path is resolved from this "
+        "page's web address, not from this file",
+    ),
+    (
+        "raw-html-video-missing",
+        body('<video src="klip.mp4" controls></video>\n'),
+        ":6: file 'klip.mp4' leads to no file",
+    ),
     ("root-image-ok", body("![Foto](/images/x.jpg)\n"), None),
     ("tags-entity", head(*BASE, "Tags: R&amp;D, Q&A, banjir"), None),
     (
@@ -291,6 +330,12 @@ CASES = [
         {**body("![Foto](images/kaf\u00e9.jpg)\n"), "images/kafe\u0301.jpg": EXTRA_JPEG},
         ":6: image 'images/kaf\u00e9.jpg' leads to no file (there is 'images/kafe\u0301.jpg': it "
         "is the same name with its letters encoded differently (as macOS names files))",
+    ),
+    (
+        "featured-image-content-prefix",
+        {**body("Isi.\n", "Image: content/images/x.jpg", "Image_alt: Foto")},
+        ":5: featured image 'content/images/x.jpg' does not exist (there is 'images/x.jpg': paths "
+        "are written from content/, without 'content/') — write 'images/x.jpg'",
     ),
     (
         "featured-image-capitals",
@@ -423,11 +468,30 @@ CASES = [
         "image catatan.png is not an image this build can read — save or export it as a JPEG",
     ),
     (
+        "html-page-in-images",
+        {"images/index.html": "<html><script>alert(1)</script></html>"},
+        "images/index.html: index.html is a web page or script: opened from the site it would "
+        "run on the site's address, with the readers' cookies — a static folder holds",
+    ),
+    (
+        "xml-in-images",
+        {"images/peta.xml": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+        "peta.xml is a web page or script",
+    ),
+    (
         "svg-plain-ok",
         {"images/ikon.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'},
         None,
     ),
     ("jpeg-linked-ok", body("[foto]({static}/images/x.jpg)\n"), None),
+    # --- PDF documents: published without their makers' names; what cannot be cleaned refused
+    ("pdf-with-author-ok", {"images/laporan.pdf": PDF_WITH_AUTHOR}, None),
+    (
+        "pdf-photo-with-gps",
+        {"images/foto.pdf": PDF_PHOTO_GPS},
+        "images/foto.pdf: PDF foto.pdf holds a photo with its camera data (the GPS position "
+        "among them) on page 1: the published PDF would carry it — remove the photo's data",
+    ),
     # --- an animated picture would be shown as its first frame (s27 break test) ---
     (
         "animated-gif-shown",
@@ -679,6 +743,24 @@ CASES = [
     ("date-without-time", head(BASE[0], "Date: 2024-05-01", *BASE[2:]), None),
     ("date-in-words", head(BASE[0], "Date: 1 Mei 2024", *BASE[2:]), ":2: Date '1 Mei 2024' is not"),
     ("key-typo-titel", head("Titel: Judul Baik", *BASE[1:]), ":1: unknown metadata key 'titel'"),
+    # --- YAML aliases: one node standing for another ("billion laughs" hung the build) ---
+    (
+        "yaml-alias",
+        {
+            A: "---\ntitle: &judul Judul Baik\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\nsummary: *judul\n---\n\nIsi.\n"
+        },
+        "berita.md:6: the header is not valid YAML (an alias (*name) repeats an anchored value "
+        "(&name); write each value out)",
+    ),
+    (
+        "authors-yml-alias",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  bio: &b Wartawan.\n  affiliation: *b\n"
+        },
+        "authors.yml:9: is not valid YAML (an alias (*name) repeats an anchored value",
+    ),
     (
         "yaml-tags-empty-item",
         {
@@ -813,6 +895,31 @@ CASES = [
         body("\n".join("    " * i + "- x" for i in range(300)) + "\n"),
         ":305: the text is nested too deeply to convert (299 levels of lists, quotes or "
         "indentation here) — remove the indentation of pasted text",
+    ),
+    # --- ids of the page around the text (anchors.py; s27 break test) ---
+    ("headings-named-like-page-parts-ok", body("## Baca Juga\n\nA.\n\n## Komentar\n\nB.\n"), None),
+    (
+        "id-of-page-part",
+        body("Isi.\n\n## Tanggapan {: #komentar }\n\nB.\n"),
+        ":8: the id 'komentar' is also the id of a part of the page around the article (links "
+        "to it and its label would lead to the wrong place) — choose another id, e.g. "
+        "'bagian-komentar'",
+    ),
+    # --- two author profiles, one address (profiles.check_slugs; s27 break test) ---
+    (
+        "authors-same-address",
+        {"data/authors.yml": AUTHORS_YML + "- name: NURHAYATI\n  affiliation: Kontributor\n"},
+        "authors.yml:7: author 'NURHAYATI' has the same address as 'Nurhayati' "
+        "(penulis/nurhayati/): their articles would be shown as one author's — if they are one "
+        "person keep one entry; if not, give this one its own 'slug: ...'",
+    ),
+    (
+        "authors-same-name-own-slug-ok",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: NURHAYATI\n  slug: nurhayati-bima\n  affiliation: Kontributor\n"
+        },
+        None,
     ),
     # --- orphaned comments ---
     (
@@ -1029,3 +1136,39 @@ def test_dev_build_of_the_whole_corpus_finishes(tmp_path):
     assert (tmp_path / "dev" / "feeds" / "semua.atom.xml").stat().st_size > 1000
     banner = list((tmp_path / "dev" / "2024").rglob("*.html"))
     assert any('class="content-errors"' in p.read_text(encoding="utf-8") for p in banner)
+
+
+def test_raw_html_links_and_images_get_their_urls_on_the_page_and_in_the_feed(tmp_path):
+    """<img src>/<a href> typed as HTML with a path relative to the file work like Markdown's."""
+    from bs4 import BeautifulSoup
+
+    text = '<p><img src="../../images/x.jpg" alt="Foto"> <a href="lain.md">baca</a></p>\n'
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    out = tmp_path / "out"
+    page = BeautifulSoup((out / "2024/05/judul-baik.html").read_text(encoding="utf-8"), "lxml")
+    article = page.select_one("article")
+    assert article.select_one('a[href$="/2024/04/berita-lain.html"]') is not None
+    assert not article.select('a[href="lain.md"], img[src*="../"]')
+    feed = (out / "feeds" / "semua.atom.xml").read_text(encoding="utf-8")
+    assert "../../images/x.jpg" not in feed and 'href="lain.md"' not in feed
+
+
+def test_headings_named_like_page_parts_leave_every_id_of_the_page_unique(tmp_path):
+    """'## Baca Juga' and '## Isi' were id="baca-juga"/"isi": the related section's label and
+    the skip link's target twice on the page."""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    text = "## Baca Juga\n\nA.\n\n## Isi\n\nB.\n\n## Komentar\n\nC.\n"
+    content = write_site(tmp_path / "content", _files(body(text)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    page = (tmp_path / "out/2024/05/judul-baik.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "lxml")
+    ids = Counter(element["id"] for element in soup.select("[id]"))
+    assert [name for name, count in ids.items() if count > 1] == []
+    headings = {h.get_text().replace("\xa0", " "): h.get("id") for h in soup.select("h2")}
+    assert headings["Baca Juga"] == "bagian-baca-juga" and headings["Isi"] == "bagian-isi"

@@ -14,6 +14,11 @@ def test_near_miss_finds_capitals_accents_and_hash_names_but_never_the_link_itse
     assert filenames.near_miss(tmp_path, "images/biasa.jpg") is None  # exists: no near miss
     assert filenames.near_miss(tmp_path, "images/lain.jpg") is None
     assert filenames.near_miss(tmp_path, "../images/foto.jpg") is None
+    assert filenames.near_miss(tmp_path, "content/images/biasa.jpg") == "images/biasa.jpg"
+    assert filenames.explain("content/images/biasa.jpg", "images/biasa.jpg") == (
+        "there is 'images/biasa.jpg': paths are written from content/, without 'content/'",
+        "write 'images/biasa.jpg'",
+    )
     assert filenames.explain("images/foto.jpg", "images/Foto.JPG")[0].startswith(
         "there is 'images/Foto.JPG': capitals differ"
     )

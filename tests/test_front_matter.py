@@ -167,3 +167,38 @@ def test_plain_key_value_lines_between_dashes_still_read_as_before(make_site):
     built = make_site({ARTICLE: "---\n" + GOOD_HEADER + "---\n\nIsi.\n"})
     assert built.result.returncode == 0, built.result.output_text
     assert (built.output / "2024/05/judul-baik.html").exists()
+
+
+def test_an_alias_bomb_is_one_error_at_once_not_a_hang():
+    """'Billion laughs': 9 levels of 9 aliases would be 387 million tags to walk."""
+    import time
+
+    from news_metadata import front_matter
+
+    rows = ["---", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    rows += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    rows += ["title: Tawa", "tags: *a8", "---", "", "Isi."]
+    started = time.process_time()
+    result = front_matter.read("\n".join(rows), {"title", "tags"})
+    assert time.process_time() - started < 1
+    assert result.unreadable
+    assert [(line, message[:60]) for line, message, _ in result.problems] == [
+        (3, "the header is not valid YAML (an alias (*name) repeats an an")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("items", "tags"),
+    [
+        (["Bima, NTB"], ["Bima, NTB"]),  # was two tags, Bima and NTB
+        (["Bima, NTB", "banjir"], ["Bima, NTB", "banjir"]),  # was the mixed-separator error
+        (["banjir", "Kota Bima"], ["banjir", "Kota Bima"]),
+    ],
+)
+def test_a_yaml_list_item_with_a_comma_stays_one_tag(items, tags):
+    from news_metadata.front_matter import read
+    from pelican.readers import ensure_metadata_list
+
+    text = "---\ntitle: A\ntags:\n" + "".join(f"  - '{item}'\n" for item in items) + "---\n\nI.\n"
+    (value,) = read(text, {"title", "tags"}).meta["tags"]
+    assert ensure_metadata_list(value) == tags

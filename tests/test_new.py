@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import ROOT
 from newsroom_cli.new import BODY
-from workflow import TESTCONF, run_make, run_tool, write_site
+from workflow import TESTCONF, run_make, run_recipe, run_tool, write_site
 
 TITLE = 'Banjir Rob: Warga Sape & Lambu "Mengungsi" ke Masjid'
 SLUG = "banjir-rob-warga-sape-lambu-mengungsi-ke-masjid"
@@ -17,11 +17,14 @@ def content(tmp_path):
 
 
 def make_new(content, *assignments, env=None):
-    return run_make("new", f"INPUTDIR={content}", *assignments, env=env)
+    """``make new`` with the tool in this process (workflow.run_recipe)."""
+    return run_recipe("new", f"INPUTDIR={content}", *assignments, env=env)
 
 
 def test_make_new_writes_a_complete_draft_and_prints_its_path(content):
-    result = make_new(content, f"TITLE={TITLE}", "AUTHOR=nurhayati", "CATEGORY=ekonomi")
+    # As an editor runs it: make, the shell and the tool's own process.
+    assignments = [f"TITLE={TITLE}", "AUTHOR=nurhayati", "CATEGORY=ekonomi"]
+    result = run_make("new", f"INPUTDIR={content}", *assignments)
     assert result.returncode == 0, result.output_text
     printed = result.stdout.strip()
     path = content / "articles" / "2026" / f"{SLUG}.md"

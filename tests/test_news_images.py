@@ -34,14 +34,32 @@ def open_default(path):
     return process.open_source(path, 20_000_000, 40_000_000, 1600)
 
 
-@pytest.fixture
-def settings(tmp_path):
-    values = {"PATH": str(tmp_path / "content"), "SITENAME": "Kabar Mbojo", "CACHE_PATH": ""}
-    values["NEWS_IMAGES_CACHE_PATH"] = str(tmp_path / "cache")
+def settings_in(folder):
+    """news_images settings for a site in ``folder`` (content/images/ made, cache/ beside)."""
+    values = {"PATH": str(folder / "content"), "SITENAME": "Kabar Mbojo", "CACHE_PATH": ""}
+    values["NEWS_IMAGES_CACHE_PATH"] = str(folder / "cache")
     values["SITEURL"] = "https://kabarmbojo.example"
     apply_defaults(values)
-    (tmp_path / "content" / "images").mkdir(parents=True)
+    (folder / "content" / "images").mkdir(parents=True)
     return values
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return settings_in(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def photo(tmp_path_factory):
+    """A 1400 × 900 photo made into every derived file once for the module, in a cold cache:
+    ``(settings, source path, the ImageBuild, its derived image)``. Tests read it, or build
+    again from its cache; none writes into that cache."""
+    values = settings_in(tmp_path_factory.mktemp("photo"))
+    path = write(
+        Path(values["PATH"]) / "images", "foto.jpg", imagegen.jpeg_bytes(imagegen.photo(1400, 900))
+    )
+    build = ImageBuild(values)
+    return values, path, build, build.featured(str(path))
 
 
 # --- sources ---
@@ -131,14 +149,8 @@ def test_cache_key_and_entries(tmp_path):
     assert (Path(cache.entry(key)) / "a.jpg").read_bytes() == b"123"
 
 
-def test_build_is_deterministic_and_reuses_the_cache(settings, tmp_path):
-    path = write(
-        Path(settings["PATH"]) / "images",
-        "foto.jpg",
-        imagegen.jpeg_bytes(imagegen.photo(1400, 900)),
-    )
-    first = ImageBuild(settings)
-    derived = first.featured(str(path))
+def test_build_is_deterministic_and_reuses_the_cache(photo, tmp_path):
+    settings, path, first, derived = photo
     assert first.made == 1
     files = {url: Path(source).read_bytes() for url, source in first.used.items()}
     # remove the cache: made again, byte for byte the same
@@ -184,19 +196,15 @@ def test_card_wraps_the_headline_and_is_deterministic():
 
 
 # --- markup ---
-def test_picture_markup(settings, tmp_path):
-    path = write(
-        Path(settings["PATH"]) / "images",
-        "foto.jpg",
-        imagegen.jpeg_bytes(imagegen.photo(1200, 800)),
-    )
-    derived = ImageBuild(settings).featured(str(path))
+def test_picture_markup(photo):
+    settings, path, _, _ = photo
+    derived = ImageBuild(settings).featured(str(path))  # from the module's cache
     lead = str(with_root(derived.picture('Warga "antre"', "100vw", lead=True), "https://x.example"))
     assert lead.startswith('<picture><source type="image/avif" srcset="https://x.example/images/r/')
     assert '<source type="image/webp"' in lead
-    assert 'width="1200" height="800" alt="Warga &#34;antre&#34;" fetchpriority="high">' in lead
+    assert 'width="1400" height="900" alt="Warga &#34;antre&#34;" fetchpriority="high">' in lead
     assert "loading=" not in lead
-    assert " 360w, " in lead and " 1080w, " in lead and "1200w" in lead and "1600w" not in lead
+    assert " 360w, " in lead and " 1080w, " in lead and "1400w" in lead and "1600w" not in lead
     body = derived.picture("Warga", "100vw")
     assert 'loading="lazy" decoding="async"' in body and "fetchpriority" not in body
     assert body.count(ROOT) == 16  # 5 widths x 3 formats + the img's src

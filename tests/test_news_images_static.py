@@ -9,6 +9,7 @@ from pathlib import Path
 
 import imagegen
 import pytest
+from golden import FIXTURE_CONTENT
 from PIL import Image
 from workflow import ROOT, TESTCONF, header, run_tool, write_site
 
@@ -20,7 +21,7 @@ from news_images.settings import apply_defaults
 from news_images.svg import svg_problems
 
 GPS = 0x8825
-REAL = (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes()
+REAL = (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes()
 
 
 def build(tmp_path, **extra):
@@ -148,3 +149,117 @@ def test_publish_copies_static_images_without_gps(tmp_path):
     assert "images/tautan.jpg" in page
     assert (out / "images/x.jpg").read_bytes() == REAL
     assert (out / "images/logo.svg").read_text(encoding="utf-8") == plain_svg
+
+
+# --- PDF documents: published without their makers' names (news_images/pdf.py) ---
+def with_revision_and_xmp(data):
+    """``data`` with an XMP packet naming the reporter, saved as an incremental update (the
+    first revision, with its /Info, stays in the file)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    packet = StreamObject()
+    packet.set_data(b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Munir Husen</x:xmpmeta>')
+    packet[NameObject("/Type")] = NameObject("/Metadata")
+    writer.root_object[NameObject("/Metadata")] = writer._add_object(packet)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_is_published_without_author_software_xmp_or_old_revisions(tmp_path):
+    from pypdf import PdfReader
+
+    source = tmp_path / "laporan.pdf"
+    source.write_bytes(
+        with_revision_and_xmp(imagegen.pdf_document(author="Nurhayati", creator="Word 2019"))
+    )
+    assert b"Munir Husen" in source.read_bytes()
+    images = build(tmp_path)
+    assert images.pdf_copy(str(source), "images/laporan.pdf") is True
+    copy = Path(images.originals["images/laporan.pdf"]).read_bytes()
+    for name in (b"Nurhayati", b"Word 2019", b"Munir Husen", b"pypdf"):
+        assert name not in copy, name
+    published = PdfReader(io.BytesIO(copy))
+    assert published.metadata is None and published.xmp_metadata is None
+    assert len(published.pages) == 1
+    assert published.pages[0]["/Resources"]["/XObject"]  # the page keeps its picture
+    # the same bytes from an empty cache (no random /ID): deterministic output
+    fresh = build(tmp_path / "other", NEWS_IMAGES_CACHE_PATH=str(tmp_path / "cache2"))
+    fresh.pdf_copy(str(source), "images/laporan.pdf")
+    assert Path(fresh.originals["images/laporan.pdf"]).read_bytes() == copy
+    # make check: checked, nothing stored
+    check = build(tmp_path / "c", NEWS_IMAGES_VALIDATE_ONLY=True)
+    assert check.pdf_copy(str(source), "images/laporan.pdf") is False and not check.originals
+
+
+def signed_pdf():
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document(author="Notaris")))
+    writer.root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/SigFlags"): NumberObject(3), NameObject("/Fields"): ArrayObject()}
+    )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def encrypted_pdf():
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
+    writer.encrypt("rahasia", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def gps_exif():
+    exif = Image.Exif()
+    exif[0x010F] = "TestPhone"
+    exif.get_ifd(GPS)[1] = "S"
+    return exif.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (lambda: imagegen.pdf_document(exif=gps_exif()), "holds a photo with its camera "
+         "data (the GPS position among them) on page 1: the published PDF would carry it"),
+        (signed_pdf, "is digitally signed: removing its metadata (author, software) would "
+         "break the signature"),
+        (encrypted_pdf, "is encrypted (password-protected)"),
+        (lambda: b"%PDF-1.4\nrusak", "is damaged or not a PDF"),
+    ],
+    ids=["photo-with-gps", "signed", "encrypted", "damaged"],
+)  # fmt: skip
+def test_pdfs_that_cannot_be_cleaned_are_refused_also_in_make_check(tmp_path, data, message):
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(data())
+    for images in (build(tmp_path), build(tmp_path / "c", NEWS_IMAGES_VALIDATE_ONLY=True)):
+        with pytest.raises(process.ImageProblem) as problem:
+            images.pdf_copy(str(source), "images/dokumen.pdf")
+        assert problem.value.message == f"PDF dokumen.pdf {message}" or message in str(
+            problem.value.message
+        )
+        assert problem.value.fix and not images.originals
+
+
+def test_publish_writes_the_pdf_without_its_metadata(tmp_path):
+    files = {
+        "articles/2024/berita.md": header("Judul Baik") + "[laporan]({static}/images/a.pdf)\n",
+        "images/a.pdf": imagegen.pdf_document(author="Nurhayati"),
+    }
+    content = write_site(tmp_path / "content", files)
+    out = tmp_path / "out"
+    result = run_tool("publish", content, "-o", out, "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    from pypdf import PdfReader
+
+    assert PdfReader(out / "images/a.pdf").metadata is None
+    assert len(PdfReader(out / "images/a.pdf").pages) == 1
+    # the source is untouched
+    assert PdfReader(content / "images/a.pdf").metadata["/Author"] == "Nurhayati"

@@ -2,6 +2,7 @@
 drafts and scheduled articles never published; byte-identical output for the same input."""
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -28,7 +29,7 @@ SITE = {
     + "Isi draf.\n",
     "articles/2026/terjadwal.md": header("Rahasia Terjadwal", SCHEDULED_DATE) + "Isi embargo.\n",
     # a real photo: a broken image file is an error even when no article shows it
-    "images/foto.jpg": (ROOT / "content" / "images" / "panen-garam-bolo.jpg").read_bytes(),
+    "images/foto.jpg": (FIXTURE_CONTENT / "images" / "panen-garam-bolo.jpg").read_bytes(),
 }
 
 
@@ -42,14 +43,24 @@ def leftovers(output):
     return sorted(p.name for p in Path(output).parent.glob(f".{Path(output).name}-build-*"))
 
 
-@pytest.fixture
-def site(tmp_path):
-    """A small good site published once into tmp_path/output; returns (content, output)."""
-    content = write_site(tmp_path / "content", SITE)
-    output = tmp_path / "output"
-    result = publish(content, output)
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory):
+    """SITE published once for the module: a folder holding content/, output/ and its stamp."""
+    root = tmp_path_factory.mktemp("published")
+    result = publish(write_site(root / "content", SITE), root / "output")
     assert result.returncode == 0, result.output_text
-    return content, output
+    return root
+
+
+@pytest.fixture
+def site(published_once, tmp_path):
+    """A small good site and its published tree (a copy of ``published_once``: the same bytes,
+    modification times and stamp) in tmp_path; returns (content, output). The copy's first
+    publish builds (its arguments name other folders), as every test here expects."""
+    for name in ("content", "output"):
+        shutil.copytree(published_once / name, tmp_path / name, symlinks=True)
+    shutil.copy2(published_once / ".output.published.json", tmp_path)
+    return tmp_path / "content", tmp_path / "output"
 
 
 def test_publish_swaps_in_a_complete_new_tree(site):

@@ -24,6 +24,7 @@ from workflow import (
     header,
     run_make,
     run_module,
+    run_recipe,
     run_tool,
     tool_env,
     write_site,
@@ -377,14 +378,15 @@ def test_make_comment_runs_nothing_from_its_arguments(tmp_path):
 
 def test_a_value_starting_with_a_dash_is_a_value_not_an_option(tmp_path):
     """TITLE="--help" used to end in argparse's raw "expected one argument"; "-5 ..." lost its
-    minus. Every target passes values as --name='value' or after "--"."""
+    minus. Every target passes values as --name='value' or after "--" (the real make and
+    shell quote them; the tools run in this process, workflow.run_recipe)."""
     content = write_site(tmp_path / "content", {"articles/a.md": header("A")})
-    result = run_make("new", f"INPUTDIR={content}", "TITLE=--help", "AUTHOR=Nurhayati")
+    result = run_recipe("new", f"INPUTDIR={content}", "TITLE=--help", "AUTHOR=Nurhayati")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "expected one argument" not in result.stderr
     written = list((content / "articles").rglob("help.md"))
     assert len(written) == 1 and "Title: --help\n" in written[0].read_text(encoding="utf-8")
-    result = run_make("takedown", f"INPUTDIR={content}", "ARTICLE=--x")
+    result = run_recipe("takedown", f"INPUTDIR={content}", "ARTICLE=--x")
     assert "make takedown: '--x' is not a file" in result.stdout + result.stderr
 
 

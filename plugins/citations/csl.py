@@ -463,7 +463,8 @@ def unsupported_features(root):
         tag = element.tag.split("}", 1)[1]
         if tag in _KNOWN_TAGS or tag in _CLASSES:
             continue
-        if element.xpath("ancestor::cs:info", namespaces={"cs": CSL_NS}):
+        # iterancestors, not an XPath per element: a quarter of the time, the same elements
+        if next(element.iterancestors(f"{{{CSL_NS}}}info"), None) is not None:
             continue
         unknown.add(tag)
     problems.extend(f"the element cs:{tag}" for tag in sorted(unknown))

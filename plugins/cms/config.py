@@ -38,9 +38,66 @@ EDITED_AS = {"author": "authors"}
 # lines kept as written (a hand-written article changes only where it was edited).
 HEADER_FORMAT = "news-header"
 REQUIRED_HINT = "Wajib diisi."
+# The Status select list's words for the reader's statuses; another registered status is
+# shown as written.
+STATUS_LABELS = {
+    "draft": "Draf, belum tayang",
+    "published": "Terbit",
+    "hidden": "Tersembunyi (terbit, tidak tampil di daftar)",
+    "withdrawn": "Dicabut (make withdraw)",
+}
 # The reader's error for an empty Title (news_metadata.reader); tests/test_cms_browser.py
 # checks that the build still says exactly this.
 TITLE_EMPTY = "Title is empty — write the headline after 'Title: '"
+
+
+def status_words(settings):
+    """Return the statuses the reader takes, in its order: ``draft``, ``published``,
+    ``hidden`` and every status a plugin registered (``NEWS_METADATA_EXTRA_STATUSES``:
+    corrections' ``withdrawn``), as ``news_metadata.reader``'s ``_status`` lists them."""
+    return ["draft", "published", "hidden", *(settings.get("NEWS_METADATA_EXTRA_STATUSES") or [])]
+
+
+def status_field(settings):
+    """Return the Status field: a select list of every status the build takes (a withdrawn
+    story opened as an empty Status, the preview as if it were live); a word the build does
+    not take is shown over the field with the build's message (admin.js: news-select)."""
+    words = status_words(settings)
+    return {
+        "name": "status",
+        "label": "Status",
+        "widget": "news-select",
+        "options": [{"label": STATUS_LABELS.get(word, word), "value": word} for word in words],
+        "default": "draft",  # new entries; a file without Status is published
+        "required": False,
+        # news_metadata.reader's words (_status), without its spelling suggestion.
+        "unknown_message": f"Status must be {', '.join(words[:-1])} or {words[-1]}, got",
+        "unknown_fix": "write 'Status: draft' (or 'Status: draf') to keep it unpublished, or "
+        "delete the line to publish; until then it is treated as a draft",
+    }
+
+
+def photo_limit(settings):
+    """Return ``(bytes, message)``: the largest photo the build takes (``NEWS_IMAGES_MAX_BYTES``)
+    and the build's words for a larger one (``news_images.process``), or None without a limit.
+    """
+    max_bytes = settings.get("NEWS_IMAGES_MAX_BYTES")
+    if not max_bytes:
+        return None
+    from news_images.process import TOO_LARGE_FIX, over_limit
+
+    return max_bytes, f"the photo is {over_limit(max_bytes)} — {TOO_LARGE_FIX}"
+
+
+def image_field(settings):
+    """Return the Image field: Decap's photo dialog refuses a file over the build's limit
+    before it is uploaded (``max_file_size``, decap-cms-core MediaLibrary.js; admin.js shows the
+    build's words), where it would have been committed and then refused by the build."""
+    field = {"name": "image", "label": "Foto utama", "widget": "news-image", "required": False}
+    limit = photo_limit(settings)
+    if limit:
+        field["media_library"] = {"config": {"max_file_size": limit[0]}}
+    return field
 
 
 def article_fields(settings, authors):
@@ -96,17 +153,7 @@ def article_fields(settings, authors):
             "required": False,  # new entries get one; an old article without Id stays so
             "hint": "Dibuat otomatis; jangan diubah.",
         },
-        {
-            "name": "status",
-            "label": "Status",
-            "widget": "select",
-            "options": [
-                {"label": "Draf, belum tayang", "value": "draft"},
-                {"label": "Terbit", "value": "published"},
-            ],
-            "default": "draft",  # new entries; a file without Status is published
-            "required": False,
-        },
+        status_field(settings),
         {"name": "summary", "label": "Ringkasan", "widget": "text", "required": False},
         {
             "name": "tags",
@@ -124,7 +171,7 @@ def article_fields(settings, authors):
             "required": False,
         },
         # Decap's image widget, shown from where the build takes the file (admin.js).
-        {"name": "image", "label": "Foto utama", "widget": "news-image", "required": False},
+        image_field(settings),
         {
             "name": "image_alt",
             "label": "Teks alternatif foto",

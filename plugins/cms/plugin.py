@@ -20,12 +20,12 @@ from news_metadata.dates import WITA
 from news_metadata.errors import report
 from news_metadata.outputs import register_output_folders
 from news_metadata.profiles import load_profiles
-from news_metadata.reader import FALSE_WORDS, LIST_KEYS, TRUE_WORDS
+from news_metadata.reader import FALSE_WORDS, LIST_KEYS, STATUS_WORDS, TRUE_WORDS
 from news_metadata.settings import known_keys
 from news_metadata.slugs import make_slug
 from pelican import signals
 
-from .config import DATE_KEYS, TYPED_LIST_KEYS, build_config
+from .config import DATE_KEYS, TYPED_LIST_KEYS, build_config, photo_limit, status_words
 from .settings import ROOT, apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,8 @@ def header_options(settings):
         ``formattedKeys`` (Pelican's ``FORMATTED_FIELDS``: continuation lines joined by a line
         break, not a space), ``dateKeys`` (the datetime fields); and ``categories``, the
         sections of ``NEWS_METADATA_CATEGORIES`` by their slug (the form shows ``berita`` as
-        the section the build resolves it to, ``news_metadata.model``).
+        the section the build resolves it to, ``news_metadata.model``); ``statuses``, the
+        reader's status words (lowercased) -> the status (``draf`` -> ``draft``).
     """
     sections = settings.get("NEWS_METADATA_CATEGORIES") or []
     return {
@@ -82,6 +83,12 @@ def header_options(settings):
         # them (news_metadata.dates.parse_date, in WITA), so a save never moves the story.
         "dateKeys": list(DATE_KEYS),
         "categories": {make_slug(name, settings): name for name in sections},
+        # Status as the reader reads it (lowercased; 'draf' is draft): the form's select list
+        # shows 'Status: Draf' as draft, not as a word it does not know.
+        "statuses": {
+            **{word: word for word in status_words(settings)},
+            **STATUS_WORDS,
+        },
     }
 
 
@@ -120,7 +127,10 @@ def _ui_strings(settings):
         strings = {}
     keys = ("draft", "breaking_label", "byline_prefix")
     fallback = {"draft": "DRAF", "breaking_label": "Breaking News", "byline_prefix": "Oleh:"}
-    return {key: strings.get(key, fallback[key]) for key in keys}
+    found = {key: strings.get(key, fallback[key]) for key in keys}
+    # the date fields' "now" button (admin.js: the datetime widget)
+    found["now_wita"] = "Sekarang (WITA)"
+    return found
 
 
 def write_admin(generators):
@@ -153,6 +163,8 @@ def write_admin(generators):
         # The site's root from /admin/: an Image outside the year's photo folder is shown
         # from the site's copy (admin.js: news-image)
         "siteRoot": "../" * len(folder.strip("/").split("/")),
+        # The build's words for a photo over its size limit (Decap's photo dialog refuses it)
+        "photoTooLarge": (photo_limit(settings) or (None, None))[1],
     }
     # JSON in <script> is data; "</" escaped so no value can close the element.
     data = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")

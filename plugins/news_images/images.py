@@ -233,6 +233,40 @@ class ImageBuild:
         self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
         return True
 
+    def pdf_copy(self, path, save_as):
+        """Publish a PDF document (a static file) without its metadata (:mod:`.pdf`).
+
+        Args:
+            path: the source file's path.
+            save_as: its output path, relative to the output folder.
+
+        Returns:
+            True when :meth:`write` puts the copy at ``save_as`` (made once per source bytes
+            and pypdf version, kept in the cache); False with ``NEWS_IMAGES_VALIDATE_ONLY``
+            (checked, nothing stored).
+
+        Raises:
+            process.ImageProblem: the file cannot be published (see :func:`pdf.clean_pdf`).
+        """
+        # Imported here: pypdf costs 0.1 s of CPU to import, which a site without PDFs
+        # (most builds) need not pay.
+        import pypdf
+
+        from . import pdf
+
+        key = cache_key(self.digests.digest(path), {"kind": "pdf", "pypdf": pypdf.__version__})
+        info = self.cache.load(key)
+        if info is None:
+            data = pdf.clean_pdf(path)
+            if self.validate_only:
+                return False
+            info = self.cache.store(key, {"document.pdf": data}, {"name": "document.pdf"})
+            self.made += 1
+        if self.validate_only:
+            return False
+        self.originals[save_as] = os.path.join(self.cache.entry(key), info["name"])
+        return True
+
     def card(self, site_name, section, headline, file_stem):
         """The generated share card (1200×630 JPEG) of content without a featured image.
 

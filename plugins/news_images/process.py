@@ -40,6 +40,8 @@ REWRITE = {
     "GIF": "gif",
 }
 
+# The fix of a source file over NEWS_IMAGES_MAX_BYTES (the web editor says it too).
+TOO_LARGE_FIX = "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that"
 HEIC_FIX = (
     "convert it to JPEG first (on the phone: share/export as JPEG; on a computer: "
     "'heif-convert {name} {stem}.jpg', Debian package libheif-examples) and write that file"
@@ -81,6 +83,13 @@ def open_source(path, max_bytes, max_pixels, max_width=1600):
     return _load(_checked(path, max_bytes, max_pixels), os.path.basename(path), max_width)
 
 
+def over_limit(max_bytes: int) -> str:
+    """The words of a file larger than ``max_bytes`` (bytes): ``more than the limit of 20 MB``
+    (also the web editor's, plugins/cms, which refuses such a photo before uploading it).
+    """
+    return f"more than the limit of {max_bytes / 1e6:g} MB"
+
+
 def _checked(path, max_bytes, max_pixels):
     """The opened (not yet decoded) image at ``path`` after the size and format checks."""
     name = os.path.basename(path)
@@ -88,8 +97,7 @@ def _checked(path, max_bytes, max_pixels):
     size = os.path.getsize(path)
     if size > max_bytes:
         raise ImageProblem(
-            f"image {name} is {size / 1e6:.1f} MB, more than the limit of {max_bytes / 1e6:g} MB",
-            "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
+            f"image {name} is {size / 1e6:.1f} MB, {over_limit(max_bytes)}", TOO_LARGE_FIX
         )
     with open(path, "rb") as handle:
         data = handle.read()

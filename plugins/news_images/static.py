@@ -8,7 +8,12 @@ an article shows (issue 11; the same checks, so ``make check`` and ``make publis
   not a renamed PDF, not truncated, within the limits);
 - the published copy carries no EXIF (GPS), XMP or comments: :meth:`ImageBuild.original`
   re-encodes a source that has any, and :func:`publish_originals` takes those files out of the
-  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead.
+  StaticGenerator's list, as :meth:`ImageBuild.write` writes them instead;
+- a web page or script (:data:`ACTIVE`: ``.html``, ``.xml``, ``.js``, ...) is refused: it
+  would run on the site's address when opened, like an SVG with a script;
+- a PDF is published as a copy without its metadata (author, software, XMP, earlier
+  revisions: :meth:`ImageBuild.pdf_copy`, :mod:`.pdf`), the same way; one that cannot be
+  cleaned (a photo with EXIF inside, signed, encrypted, damaged) is refused.
 
 A refused file is reported (path, line for an SVG, what, fix) and not copied. Sources already
 published as derived files (``ImageBuild.converted``) or already reported against an article
@@ -24,6 +29,9 @@ from .svg import svg_problems
 
 RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff",
           ".bmp")  # fmt: skip
+# Files a browser runs as a page (or a script) when opened from the site's address: like an
+# SVG with a script, they would run with the readers' cookies on the site's origin.
+ACTIVE = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".js", ".mjs")
 SVG_FIX = (
     "remove the script, event handlers (on...=) and embedded content, e.g. save it again as "
     "Plain SVG (Inkscape) or optimised SVG, or publish a PNG instead"
@@ -54,10 +62,21 @@ def _acceptable(static, path, build):
         return True  # not a file of content/ (news_metadata answers for links and paths)
     if extension == ".svg":
         return svg_acceptable(path, build)
-    if extension not in RASTER:
+    if extension in ACTIVE:
+        report(
+            path,
+            None,
+            f"{os.path.basename(path)} is a web page or script: opened from the site it would "
+            "run on the site's address, with the readers' cookies",
+            "a static folder holds pictures and documents: write the page as an article or "
+            "page (content/pages/), link its own https:// address, or publish it as a PDF",
+        )
+        return False
+    if extension not in (*RASTER, ".pdf"):
         return True
+    publish = build.pdf_copy if extension == ".pdf" else build.original
     try:
-        static.news_images_original = build.original(path, static.save_as)
+        static.news_images_original = publish(path, static.save_as)
     except ImageProblem as problem:
         report(path, None, problem.message, problem.fix)
         return False

@@ -8,13 +8,16 @@ A link checked against the files of ``content/`` can miss a file that is there:
 - a letter is encoded differently (``é`` as one character, or as ``e`` and a combining accent,
   the way macOS names files): the two look the same and are different names;
 - the file name holds ``#`` or ``?``: in a web address they end the path (a place in the page,
-  a query), so ``foto#1.jpg`` is read as ``foto`` plus ``#1.jpg``.
+  a query), so ``foto#1.jpg`` is read as ``foto`` plus ``#1.jpg``;
+- the path starts with ``content/``, as in the repository: paths are written from there.
 
 :func:`near_miss` finds that file; :func:`explain` words the difference for the message.
 """
 
 import os
 import unicodedata
+
+CONTENT = "content/"
 
 
 def _key(name):
@@ -33,8 +36,11 @@ def near_miss(base, relative, rest=""):
     Returns:
         str or None: the existing file's path, never ``relative`` itself.
     """
-    for wanted in (relative + rest, relative) if rest else (relative,):
-        found = _matching(base, wanted)
+    wanted = [relative + rest, relative] if rest else [relative]
+    if relative.startswith(CONTENT):  # the path in the repository, not from content/
+        wanted += [w.removeprefix(CONTENT) for w in wanted]
+    for path in wanted:
+        found = _matching(base, path)
         if found and found != relative:
             return found
     return None
@@ -61,6 +67,11 @@ def _matching(base, relative):
 def explain(written, found):
     """``(why, fix)`` for the message of a link ``written`` (the path as the link names it)
     that missed the file ``found`` (from :func:`near_miss`)."""
+    if written.startswith(CONTENT) and not found.startswith(CONTENT):
+        return (
+            f"there is '{found}': paths are written from content/, without 'content/'",
+            f"write '{found}'",
+        )
     if "#" in found or "?" in found:
         return (
             f"the file is named '{found}': in a web address '#' and '?' end the file name",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import header as header_scan
+from . import yamlfile
 
 _OPEN = re.compile(r"^-{3}\s*$")
 _CLOSE = re.compile(r"^(-{3}|\.{3})\s*$")
@@ -85,7 +86,7 @@ def read(text, known_keys):
     stand_in = ["---"] + ["x-front-matter: x"] * (closing - 1) + ["---"] + rows[closing + 1 :]
     result.stray = header_scan.scan("\n".join(stand_in), known_keys).stray
     try:
-        node = yaml.compose("\n".join(block), Loader=yaml.SafeLoader)
+        node = yaml.compose("\n".join(block), Loader=yamlfile.Loader)
     except yaml.YAMLError as exc:
         # Where the construct began (an opening quote), else where YAML gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -159,7 +160,11 @@ def _text(node):
         items = [_text(item) for item in node.value]
         if any(item is None or len(item) != 1 for item in items):
             return None
-        return ["; ".join(item[0] for item in items)]
+        names = [item[0] for item in items]
+        # ';' between the names, and at the end when a name has a comma: Pelican splits on ','
+        # when there is no ';' ("Bima, NTB" alone would be two tags), and a ';' list with a
+        # comma and no final ';' is the reader's mixed-separator error.
+        return ["; ".join(names) + (";" if any("," in name for name in names) else "")]
     return None
 
 
@@ -185,7 +190,7 @@ def split_fields(text):
         return None
     body = "\n".join(rows[closing + 1 :])
     try:
-        node = yaml.compose("\n".join(rows[1:closing]), Loader=yaml.SafeLoader)
+        node = yaml.compose("\n".join(rows[1:closing]), Loader=yamlfile.Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -5,8 +5,10 @@ Pelican rewrites only ``{filename}``, ``{static}`` and ``{attach}`` links (also 
 link (``[baca](../2025/x.md)``, ``![Foto](images/x.jpg)``) is published as written and is then
 resolved by the browser against the article's URL (``/2024/05/``), a 404. A root-relative one
 (``/images/x.jpg``) works on the site but not in a feed reader or the dev build's relative
-URLs. This Python-Markdown tree processor (it runs on the parsed document, so code and raw HTML
-are untouched) resolves each ``<a href>`` and ``<img src>`` that has no scheme:
+URLs. This Python-Markdown tree processor (it runs on the parsed document, so code is
+untouched) resolves each ``<a href>`` and ``<img src>`` that has no scheme, and
+:class:`RawLinks` does the same for the raw HTML the editor typed (``<img src="...">``,
+``<a href>``, ``<video>``/``<audio>``/``<source>``/``<track>``):
 
 - a path to a file under ``content/`` (relative to the article, or from ``content/`` with a
   leading ``/``; for an image, also relative to ``content/``, the way ``Image:`` is written)
@@ -17,12 +19,14 @@ are untouched) resolves each ``<a href>`` and ``<img src>`` that has no scheme:
   the site, such as ``/p/tentang.html``).
 """
 
+import html
 import os
 import posixpath
 import re
 import xml.etree.ElementTree as etree
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import filenames
@@ -60,22 +64,34 @@ class ContentLinks(Treeprocessor):
                 self._resolve(element, attribute)
 
     def _resolve(self, element: etree.Element, attribute):
-        value = element.get(attribute).strip()
+        kind = "image" if element.tag == "img" else "link"
+        rewritten = self.rewrite(element.get(attribute).strip(), kind)
+        if rewritten:
+            element.set(attribute, rewritten)
+
+    def rewrite(self, value, kind):
+        """The ``{filename}``/``{static}`` form of the link ``value`` (as in the document, no
+        entities), or None to leave it as written; a relative path to no file is recorded in
+        ``md.news_problems``.
+
+        Args:
+            value: the URL of an ``href``/``src``.
+            kind: ``"image"`` (also tried relative to ``content/``, the way ``Image:`` is
+                written), ``"link"`` or ``"file"`` (a video, an audio track), for the message.
+        """
         if value.startswith(SKIP_PREFIXES) or "\x02" in value or self.intrasite.match(value):
-            return  # STX: Python-Markdown's placeholder (an obfuscated <mail@address> autolink)
+            return None  # STX: Python-Markdown's placeholder (an obfuscated <mail@...> autolink)
         parts = urlsplit(value)
         if parts.scheme or parts.netloc or not parts.path:
-            return
-        target = self._find(unquote(parts.path), element.tag == "img")
+            return None
+        target = self._find(unquote(parts.path), kind == "image")
         if target:
             extension = os.path.splitext(target)[1][1:].lower()
             what = "filename" if extension in self.readers else "static"
             rewritten = urlunsplit(("", "", f"/{target}", parts.query, parts.fragment))
-            element.set(attribute, f"{{{what}}}{rewritten}")
-            return
+            return f"{{{what}}}{rewritten}"
         if parts.path.startswith("/"):
-            return
-        kind = "image" if element.tag == "img" else "link"
+            return None
         message = (
             f"{kind} {value!r} leads to no file: a plain relative path is resolved from "
             "this page's web address, not from this file"
@@ -84,11 +100,12 @@ class ContentLinks(Treeprocessor):
             "write the path of a file under content/ as {static}/images/<name> (images, "
             "documents) or {filename}../2024/<file>.md (articles), or a full https:// address"
         )
-        missed = self._near_miss(value, element.tag == "img")
+        missed = self._near_miss(value, kind == "image")
         if missed:
             why, fix = filenames.explain(*missed)
             message = f"{kind} {value!r} leads to no file ({why})"
         self.md.news_problems.append((self._line(value), message, fix))
+        return None
 
     def _near_miss(self, value, image):
         """``(path as linked, existing file)`` for a link that missed a file by capitals,
@@ -126,6 +143,43 @@ class ContentLinks(Treeprocessor):
         return self.source.count("\n", 0, index) + 1 if index >= 0 else None
 
 
+# Raw HTML the editor typed (Python-Markdown stashes it, so the tree processor never sees it):
+# the tags and attributes that load or link a file.
+RAW_TAG = re.compile(r"<(a|img|video|audio|source|track)\b[^>]*>", re.I)
+RAW_ATTRIBUTE = re.compile(
+    r"""(\s(?:href|src|poster)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I
+)
+RAW_KIND = {"a": "link", "img": "image"}
+
+
+class RawLinks(Postprocessor):
+    """The same rewriting as :class:`ContentLinks` for links in raw HTML (``<img src=...>``,
+    ``<a href=...>``, ``<video src|poster>``, ``<audio>``, ``<source>``, ``<track>``), run
+    after Python-Markdown has put the raw HTML back. Code is escaped by then (``&lt;img``),
+    so only real tags match."""
+
+    def __init__(self, md, links):
+        super().__init__(md)
+        self.links = links
+
+    def run(self, text):
+        if "<" not in text:
+            return text
+        return RAW_TAG.sub(self._tag, text)
+
+    def _tag(self, match):
+        kind = RAW_KIND.get(match.group(1).lower(), "file")
+
+        def attribute(found):
+            written = next(v for v in found.groups()[1:] if v is not None)
+            rewritten = self.links.rewrite(html.unescape(written).strip(), kind)
+            if not rewritten:
+                return found.group()
+            return f'{found.group(1)}"{html.escape(rewritten)}"'
+
+        return RAW_ATTRIBUTE.sub(attribute, match.group())
+
+
 def install(md, settings, readers, source):
     """Register :class:`ContentLinks` on ``md`` (after inline parsing, before the other
     tree processors that could copy links: priority 19, below 'inline' at 20)."""
@@ -133,3 +187,5 @@ def install(md, settings, readers, source):
     intrasite = settings.get("INTRASITE_LINK_REGEX") or r"[{|](?P<what>.*?)[|}]"
     links = ContentLinks(md, base, readers, source, intrasite)
     md.treeprocessors.register(links, "news_links", 19)
+    # After 'raw_html' (30) has put the editor's HTML back, before nothing else needs it.
+    md.postprocessors.register(RawLinks(md, links), "news_raw_links", 5)

@@ -15,7 +15,7 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import balance, encoding, footnotes, front_matter, hygiene, links, typography
+from . import anchors, balance, encoding, footnotes, front_matter, hygiene, links, typography
 from . import header as header_scan
 from .containment import refusal, report_refused
 from .dates import DATE_FIX, parse_date
@@ -137,8 +137,10 @@ class NewsMarkdownReader(MarkdownReader):
         # reference list); a header the editor wrote wins.
         self._md.news_metadata = {}
         links.install(self._md, self.settings, self.file_extensions, text)
+        anchors.install(self._md, self.settings)
         typography.install(self._md)
         content = self._md.convert(text)
+        self._check_ids(content, text)
         meta = getattr(self._header, "meta", None)  # YAML front matter: front_matter.read
         if meta is None:
             meta = getattr(self._md, "Meta", None)
@@ -357,6 +359,20 @@ class NewsMarkdownReader(MarkdownReader):
         # After the error: the file name, so a dev build can still show the page somewhere.
         name = os.path.splitext(os.path.basename(source_path))[0]
         return make_slug(name, self.settings) or "tanpa-judul"
+
+    def _check_ids(self, content, text):
+        """An id the editor wrote (``{: #komentar }``, ``<div id="isi">``) that the page around
+        the article uses: an error at its line (:mod:`.anchors`; headings are renamed)."""
+        for value in anchors.taken(content, self.settings):
+            match = re.search(rf"""(#|\bid=["']?){re.escape(value)}\b""", text)
+            self._problems.append(
+                (
+                    text.count("\n", 0, match.start()) + 1 if match else None,
+                    f"the id '{value}' is also the id of a part of the page around the article "
+                    "(links to it and its label would lead to the wrong place)",
+                    f"choose another id, e.g. '{anchors.PREFIX}{value}'",
+                )
+            )
 
     def _check_modified(self, metadata):
         """A ``Modified`` before ``Date`` would show "Diperbarui" before the story was out and

@@ -22,6 +22,14 @@ DEFAULTS = {
     "NEWS_METADATA_TAG_NAMES": [],
     # Names a Template: line may give; None: the theme's templates folder (news_metadata.templates).
     "NEWS_METADATA_TEMPLATES": None,
+    # Ids the page around an article's text writes through template variables (regular
+    # expressions, whole id), besides the templates' literal id="...": news_metadata.anchors.
+    "NEWS_METADATA_PAGE_IDS": [
+        r"komentar(-judul)?",  # comments: the section and its heading
+        r"komentar-\d.*",  # each comment (make comment's ids start with the date)
+        r"share-.*",  # the share headings
+        r"(koreksi|klarifikasi|pembaruan)-\d+",  # correction entries
+    ],
     # Development builds: every content error on one page (empty: none; publishconf.py).
     "NEWS_METADATA_ERRORS_SAVE_AS": "galat/index.html",
 }

@@ -16,8 +16,9 @@ build). A plugin keeps its part under its own name::
 
 Parts of this build, by owner: ``news_metadata.profiles`` (author profiles, and whether the
 file was usable), ``corrections.feed_labels``, ``front_page.feed_alternates``,
-``news_images.build``, ``news_seo.written_pages``. The citations ``Library`` is made at the same
-signal but travels in the Markdown extension's config (the reader builds ``Markdown`` from it).
+``news_images.build``, ``news_seo.written_pages``, ``build_speed.code_digest``. The citations
+``Library`` is made at the same signal but travels in the Markdown extension's config (the
+reader builds ``Markdown`` from it).
 """
 
 from collections.abc import Callable

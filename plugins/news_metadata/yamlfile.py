@@ -6,6 +6,23 @@ import yaml
 from .encoding import NotUtf8, read_text
 from .errors import report
 
+ALIAS_PROBLEM = "an alias (*name) repeats an anchored value (&name); write each value out"
+
+
+class Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases, for every YAML file an editor writes.
+
+    An alias makes one node stand for another, so a few lines of ``&a [*b, *b, ...]`` become
+    billions of values for any code that walks the values (the "billion laughs"): the build
+    hung. No header or data file of the site needs one; an alias is a YAML error at its line.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, ALIAS_PROBLEM, mark)
+        return super().compose_node(parent, index)
+
 
 def line(node):
     """The 1-based line of a PyYAML node."""
@@ -29,7 +46,7 @@ def compose(path, fix):
         report(path, exc.line, exc.message, exc.fix)
         return None
     try:
-        return yaml.compose(text)
+        return yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         report(

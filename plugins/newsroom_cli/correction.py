@@ -30,15 +30,23 @@ from corrections.settings import KINDS, REPLY_TYPE, WITHDRAWN_STATUS, apply_defa
 from news_metadata import header as header_scan
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.errors import display_path
 from news_metadata.header import split_fields
 from news_metadata.ids import article_id_problem
 from news_metadata.settings import known_keys
 from news_metadata.text import suggest
 
-from .comment import article_index
+from .comment import UnreadableArticle, article_index
 
-NEW_FILE = "# Koreksi, klarifikasi dan pembaruan untuk {id} (plugins/corrections/README.md)\n"
+# A new file is the web editor's form (the list under `entries:`, plugins/cms): the editor reads
+# only that form (Decap reads a top-level list as no fields), and this command appends to both.
+NEW_FILE = (
+    "# Koreksi, klarifikasi dan pembaruan untuk {id} (plugins/corrections/README.md)\n"
+    "article: {id}\n"
+    "entries:\n"
+)
+NEW_FILE_INDENT = "  "
 ENTRY = (
     "- date: {date}\n"
     "  kind: {kind}\n"
@@ -132,26 +140,72 @@ def add_correction(settings, article_id, kind, now=None):
     path = os.path.join(root, article_id + EXTENSION)
     text = ""
     if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        try:
+            text = read_text(path)
+        except NotUtf8 as exc:
+            raise UsageError(f"{display_path(path)}: {exc.message} — {exc.fix}") from None
         try:
             existing = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise UsageError(
                 f"{display_path(path)} is not valid YAML ({exc}); fix it first (make check)"
             ) from None
-        if existing is not None and not isinstance(existing, list):
-            raise UsageError(f"{display_path(path)} is not a list of entries; fix it first")
+        indent = _entries_indent(path, text, existing)
     else:
         text = NEW_FILE.format(id=article_id)
-    prefix = "" if text.endswith("\n") else "\n"
+        existing, indent = {"entries": []}, NEW_FILE_INDENT
+    prefix = "" if text == "" or text.endswith("\n") else "\n"
     line = text.count("\n") + 1 + len(prefix)
     entry = ENTRY.format(date=_now_text(now), kind=kind_name, placeholder=PLACEHOLDER)
+    entry = "".join(indent + row for row in entry.splitlines(True))
+    _check_appended(path, existing, text + prefix + entry)
     os.makedirs(root, exist_ok=True)
     mode = "a" if os.path.exists(path) else "x"
     with open(path, mode, encoding="utf-8") as handle:
         handle.write((prefix + entry) if mode == "a" else text + entry)
     return path, line, article
+
+
+def _entries_indent(path, text, existing):
+    """The indent of a new entry in an existing correction file: none in the hand-written form
+    (a top-level list), that of the items under ``entries:`` in the web editor's form (which
+    must be the file's last key, so the entry can be appended to the file's end).
+
+    Raises:
+        UsageError: neither form, or ``entries:`` is not the last key.
+    """
+    if existing is None or isinstance(existing, list):
+        return ""
+    if not isinstance(existing, dict) or not isinstance(existing.get("entries", []), list):
+        raise UsageError(f"{display_path(path)} is not a list of entries; fix it first")
+    rows = text.splitlines()
+    keys = [i for i, row in enumerate(rows) if row[:1] not in ("", " ", "\t", "#", "-")]
+    if not keys or rows[keys[-1]].rstrip() != "entries:":
+        raise UsageError(
+            f"{display_path(path)}: 'entries:' is not the file's last key, so a new entry "
+            "cannot be added at its end; add it in the web editor (Koreksi) or by hand"
+        )
+    items = [row for row in rows[keys[-1] + 1 :] if row.lstrip().startswith("- ")]
+    return items[0][: len(items[0]) - len(items[0].lstrip())] if items else NEW_FILE_INDENT
+
+
+def _check_appended(path, existing, text):
+    """Refuse to write ``text`` unless it reads as ``existing`` plus one entry at the end.
+
+    Raises:
+        UsageError: the file would read otherwise (a form this command does not know).
+    """
+    try:
+        after = yaml.safe_load(text)
+    except yaml.YAMLError:
+        after = None
+    before = existing if isinstance(existing, list) else (existing or {}).get("entries") or []
+    entries = after if isinstance(after, list) else (after or {}).get("entries")
+    if not isinstance(entries, list) or entries[:-1] != before or len(entries) != len(before) + 1:
+        raise UsageError(
+            f"{display_path(path)}: a new entry cannot be added at the file's end; add it in "
+            "the web editor (Koreksi) or by hand"
+        )
 
 
 def withdraw(settings, article_id, reason, note="", now=None):
@@ -290,13 +344,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     settings = read_settings(args.settings, args.content)
 
-    if args.command == "list" or not args.article:
-        if args.command != "list":
-            print(f"Which article? make {args.command} ARTICLE=<id> ...\n", file=sys.stderr)
-        for article in article_index(settings["PATH"], settings["ARTICLE_PATHS"]):
-            print(f"{article['id']:32s} {article['date'][:10]:10s}  {article['title']}")
-        return 0 if args.command == "list" else 2
     try:
+        if args.command == "list" or not args.article:
+            if args.command != "list":
+                print(f"Which article? make {args.command} ARTICLE=<id> ...\n", file=sys.stderr)
+            for article in article_index(settings["PATH"], settings["ARTICLE_PATHS"]):
+                print(f"{article['id']:32s} {article['date'][:10]:10s}  {article['title']}")
+            return 0 if args.command == "list" else 2
         if args.command == "correction":
             path, line, article = add_correction(settings, args.article, args.kind)
             print(f"{display_path(path)}:{line}")
@@ -330,7 +384,7 @@ def main(argv=None) -> int:
                 "technical edits), check Title and Author, delete 'Status: draft', publish.",
                 file=sys.stderr,
             )
-    except UsageError as exc:
+    except (UsageError, UnreadableArticle) as exc:
         print(f"make {args.command}: {exc}", file=sys.stderr)
         return 2
     return 0

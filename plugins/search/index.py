@@ -66,9 +66,15 @@ async def _index(site, globs, config):
     be cut short (seen as "wasm.unknown.pagefind is not a gzip stream" under load) or left
     empty. Files written here are whole or the build fails.
     """
-    from news_metadata.compat import pagefind_poll_task, pagefind_process, pagefind_read_limit
+    from news_metadata.compat import (
+        pagefind_poll_task,
+        pagefind_process,
+        pagefind_prompt_reader,
+        pagefind_read_limit,
+    )
     from pagefind.service import PagefindService
 
+    pagefind_prompt_reader()
     service = await PagefindService().launch()
     pagefind_read_limit(service, READ_LIMIT)
     # The API has no public handle on its subprocess; watch it so a crash fails at once.

@@ -163,6 +163,22 @@ test("a category is shown as the section the build makes of it", () => {
   assert.equal(fromFile(ARTICLE.replace("Category: Berita", "Category: Beritaa")).category, "Beritaa");
 });
 
+test("a status is shown as the build reads it; an unknown one as written", () => {
+  // What news_metadata.reader's _status makes of each (test_cms_format.py), or the defaults.
+  const forms = fixture.statuses ||
+    [["Draf", "draft"], ["PUBLISHED", "published"], ["withdrawn", "withdrawn"]];
+  const own = format.create(Object.assign({}, fixture.options, fixture.statuses ? {} : {
+    statuses: { draft: "draft", draf: "draft", published: "published", withdrawn: "withdrawn" } }));
+  for (const [written, status] of forms) {
+    const text = ARTICLE.replace("Breaking: tidak", `Status: ${written}`);
+    const data = own.fromFile(text);
+    assert.equal(data.status, status, written);
+    assert.equal(own.toFile(data, ORDER), text); // unchanged: the line as written
+  }
+  const typo = ARTICLE.replace("Breaking: tidak", "Status: terbit");
+  assert.equal(own.fromFile(typo).status, "terbit"); // shown with the build's error (admin.js)
+});
+
 test("a comment written by make comment opens filled in and round-trips", () => {
   const data = comments.fromFile(MADE_COMMENT);
   assert.equal(data.author, "");

@@ -60,6 +60,8 @@
     // The configured sections by their slug (news_metadata.model._check_category: a Category
     // whose slug is a section's is that section, "berita" is "Berita").
     categories: {},
+    // news_metadata.reader's status words, lowercased -> the status ("draf" is draft).
+    statuses: {},
     strict: false, // true: the comment header (split_fields), not the article's (scan)
     spellings: {}, // lowercased key -> as written on a new line (default: "Image_alt")
     derivedKeys: [] // form fields never written (a comment's article: its folder)
@@ -230,6 +232,10 @@
     if (options.lists[record.key]) return splitList(text);
     if (record.key === "category" && options.categories[slug(text)]) {
       return options.categories[slug(text)];
+    }
+    if (record.key === "status" && !options.strict &&
+        Object.prototype.hasOwnProperty.call(options.statuses, text.toLowerCase())) {
+      return options.statuses[text.toLowerCase()];
     }
     if (options.booleans[record.key]) return parseBool(text, options);
     if (options.dates[record.key]) return formDate(text);
