@@ -216,11 +216,26 @@ import-blogger: $(STAMP)
 icons: $(STAMP)
 	PYTHONPATH=plugins $(BIN)/python -m front_page.icons --theme theme
 
+# npm ci in folder $(1) (its package-lock.json). A node_modules that is a link to another
+# copy's install (a worktree or clone may link the one install): npm ci empties the folder a
+# link points to, so that install is kept when it was made from the same package-lock.json, and
+# refused otherwise; it was emptied by a `make cms` in a fresh clone, whose lock file is newer.
+define npm_ci
+	@if [ -L '$(1)/node_modules' ]; then \
+	  lock="$$(readlink -f '$(1)/node_modules')/../package-lock.json"; \
+	  if cmp -s '$(1)/package-lock.json' "$$lock"; then \
+	    echo '$(1)/node_modules: a link to an install of the same package-lock.json, kept (no npm ci)'; \
+	  else \
+	    echo '$(1)/node_modules is a link to an install of another package-lock.json: npm ci would empty the folder it points to; remove the link, then make again' >&2; exit 1; \
+	  fi; \
+	else cd '$(1)' && npm ci --ignore-scripts --no-audit --no-fund; fi
+endef
+
 # axe-core for the browser tests and Lighthouse, pinned in tests/node/package-lock.json.
 node-tools: tests/node/node_modules/.package-lock.json
 
 tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
-	cd tests/node && npm ci --ignore-scripts --no-audit --no-fund
+	$(call npm_ci,tests/node)
 
 # The web editor (plugins/cms/README.md): Decap CMS and decap-server, pinned in tools/cms/package-lock.json.
 # The port of decap-server; another one needs CMS_LOCAL_BACKEND_URL to match (plugins/cms).
@@ -229,7 +244,7 @@ cms-tools: tools/cms/node_modules/.package-lock.json
 
 tools/cms/node_modules/.package-lock.json: tools/cms/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo 'make cms-tools: npm is not installed (Debian: apt-get install npm); the site builds without /admin/' >&2; exit 1; }
-	cd tools/cms && npm ci --ignore-scripts --no-audit --no-fund
+	$(call npm_ci,tools/cms)
 
 # decap-server (the local backend: reads and writes this repository's files) on 127.0.0.1 only,
 # next to the dev server; the editor is http://127.0.0.1:$(PORT)/admin/. Ctrl-C stops both.

@@ -235,3 +235,36 @@ def test_without_article_the_ids_are_listed(content):
     assert result.returncode == 2
     assert "Which article? make correction ARTICLE=<id>" in result.stderr
     assert ID in result.stdout and "Jembatan Sape Rusak" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("target", "assignments"),
+    [
+        ("correction", (f"ARTICLE={ID}", "KIND=koreksi")),
+        ("correction", ()),
+        ("comment", (f"ARTICLE={ID}",)),
+        ("comment", ()),
+    ],
+)
+def test_one_article_not_in_utf8_is_named_not_a_traceback(content, target, assignments):
+    """The tools read every article to find ids: one file saved as ANSI stopped them with
+    Python's codec words (make comment) or a traceback (make correction)."""
+    (content / "articles/2026/latin.md").write_bytes(
+        (header("Kafe", "2026-05-03 08:00") + "Caf\xe9.\n").encode("latin-1")
+    )
+    result = make(content, target, *assignments)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "latin.md:6: the file is not UTF-8 text (byte 0xe9) — save it again as UTF-8" in (
+        result.stderr
+    ), result.stderr
+
+
+def test_an_article_not_in_utf8_can_be_taken_down(content):
+    path = content / "articles/2026/latin.md"
+    path.write_bytes(
+        (header("Kafe", "2026-05-03 08:00", "Id: kafe") + "Caf\xe9.\n").encode("latin-1")
+    )
+    result = make(content, "takedown", f"ARTICLE={path}")
+    assert result.returncode == 0, result.stderr
+    assert (content / "_arsip/articles/2026/latin.md").is_file() and not path.exists()

@@ -24,6 +24,7 @@ from comments.settings import DEFAULTS
 from comments.storage import PLACEHOLDER
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.errors import display_path
 from news_metadata.header import split_fields
 from news_metadata.ids import article_id_problem, fallback_id
@@ -46,6 +47,21 @@ def read_settings(path):
     return settings
 
 
+class UnreadableArticle(ValueError):
+    """An article file that is not UTF-8; the message names it, the line and the fix."""
+
+
+def _read(path):
+    """The text of the article ``path``; :class:`UnreadableArticle` when it is not UTF-8 (one
+    such file stopped every tool with Python's codec words or a traceback).
+    """
+    try:
+        return read_text(path)
+    except NotUtf8 as exc:
+        where = f"{display_path(path)}:{exc.line}" if exc.line else display_path(path)
+        raise UnreadableArticle(f"{where}: {exc.message} — {exc.fix}") from None
+
+
 def article_index(content, article_paths):
     """Every article below ``content``: a list of dicts ``id``, ``title``, ``date`` (str),
     ``path``, ``explicit`` (True when the file has ``Id:``), newest first.
@@ -63,8 +79,7 @@ def article_index(content, article_paths):
                 path = os.path.join(directory, name)
                 if os.path.islink(path):
                     continue  # the build refuses it too; never read through a link
-                with open(path, encoding="utf-8") as handle:
-                    fields, _ = split_fields(handle.read())
+                fields, _ = split_fields(_read(path))
                 values = {}
                 for key, _, value, _ in fields:
                     values.setdefault(key, value)
@@ -134,7 +149,7 @@ def new_comment(content, comments_folder, article_paths, article_id, reply_to=""
     if article is None:
         raise LookupError(
             f"no article has Id {article_id!r}{suggest(article_id, list(articles))}; "
-            "'python -m newsroom_cli.comment list' (PYTHONPATH=plugins) shows every article id"
+            "'make comment' without ARTICLE lists every article id"
         )
     if reply_to and not os.path.isfile(os.path.join(folder, reply_to + ".md")):
         siblings = (
@@ -183,7 +198,12 @@ def main(argv=None) -> int:
     if args.command == "list" or not args.article_id:
         if args.command == "new":
             print("Which article? Give its Id: make comment ARTICLE=<article-id>\n")
-        for article in article_index(content, article_paths):
+        try:
+            index = article_index(content, article_paths)
+        except UnreadableArticle as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        for article in index:
             note = "" if article["explicit"] else "   (no Id: line; id from the file name)"
             print(f"{article['id']:32s} {article['date'][:10]:10s}  {article['title']}{note}")
         return 0 if args.command == "list" else 2

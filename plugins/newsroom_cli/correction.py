@@ -30,13 +30,14 @@ from corrections.settings import KINDS, REPLY_TYPE, WITHDRAWN_STATUS, apply_defa
 from news_metadata import header as header_scan
 from news_metadata.clock import build_now
 from news_metadata.dates import parse_date, to_wita
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.errors import display_path
 from news_metadata.header import split_fields
 from news_metadata.ids import article_id_problem
 from news_metadata.settings import known_keys
 from news_metadata.text import suggest
 
-from .comment import article_index
+from .comment import UnreadableArticle, article_index
 
 # A new file is the web editor's form (the list under `entries:`, plugins/cms): the editor reads
 # only that form (Decap reads a top-level list as no fields), and this command appends to both.
@@ -139,8 +140,10 @@ def add_correction(settings, article_id, kind, now=None):
     path = os.path.join(root, article_id + EXTENSION)
     text = ""
     if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        try:
+            text = read_text(path)
+        except NotUtf8 as exc:
+            raise UsageError(f"{display_path(path)}: {exc.message} — {exc.fix}") from None
         try:
             existing = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -341,13 +344,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     settings = read_settings(args.settings, args.content)
 
-    if args.command == "list" or not args.article:
-        if args.command != "list":
-            print(f"Which article? make {args.command} ARTICLE=<id> ...\n", file=sys.stderr)
-        for article in article_index(settings["PATH"], settings["ARTICLE_PATHS"]):
-            print(f"{article['id']:32s} {article['date'][:10]:10s}  {article['title']}")
-        return 0 if args.command == "list" else 2
     try:
+        if args.command == "list" or not args.article:
+            if args.command != "list":
+                print(f"Which article? make {args.command} ARTICLE=<id> ...\n", file=sys.stderr)
+            for article in article_index(settings["PATH"], settings["ARTICLE_PATHS"]):
+                print(f"{article['id']:32s} {article['date'][:10]:10s}  {article['title']}")
+            return 0 if args.command == "list" else 2
         if args.command == "correction":
             path, line, article = add_correction(settings, args.article, args.kind)
             print(f"{display_path(path)}:{line}")
@@ -381,7 +384,7 @@ def main(argv=None) -> int:
                 "technical edits), check Title and Author, delete 'Status: draft', publish.",
                 file=sys.stderr,
             )
-    except UsageError as exc:
+    except (UsageError, UnreadableArticle) as exc:
         print(f"make {args.command}: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 
+from news_metadata.encoding import NotUtf8, read_text
 from news_metadata.errors import display_path
 from news_metadata.header import scan
 from news_metadata.ids import fallback_id
@@ -33,8 +34,12 @@ class TakedownError(Exception):
 
 
 def _article_id(path, settings):
-    with open(path, encoding="utf-8-sig") as handle:
-        text = handle.read()
+    try:
+        text = read_text(path)
+    except NotUtf8:
+        # A broken file can still be taken down: an Id is ASCII, whatever the rest holds.
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", errors="replace")
     header = scan(text, {"id"})
     line = header.lines.get("id")
     if line:
