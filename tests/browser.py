@@ -14,11 +14,13 @@ import http.server
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from golden import SITEURL
 
 CHROMIUM_HINT = (
     "install Debian's chromium (apt-get install chromium) or set CHROMIUM=/path/to/chromium"
@@ -60,3 +62,36 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# A proxy that is not there: nothing listens on port 9 (discard) of this machine. A context
+# made with ``proxy=DEAD_PROXY`` reaches 127.0.0.1 only; any other request fails at once in
+# the browser's network stack, with no round trip through the test for each request.
+DEAD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
+
+
+def route_site(target, output: Path, delay: float = 0.0) -> tuple[list, list]:
+    """Serve ``SITEURL`` (https://kabarmbojo.example/, tests/golden.py) from the folder
+    ``output`` to ``target`` (a Playwright Page or BrowserContext); abort every other request.
+
+    Returns ``(foreign, images)``: the aborted URLs, and ``(url, bytes)`` of each image served
+    (each image ``delay`` seconds late, so that a missing size would shift the layout).
+    """
+    foreign, images = [], []
+
+    def handle(route):
+        url = route.request.url
+        if not url.startswith(SITEURL + "/"):
+            foreign.append(url)
+            route.abort()
+            return
+        path = output / url[len(SITEURL) + 1 :].split("?")[0]
+        if path.is_dir():
+            path = path / "index.html"
+        if route.request.resource_type == "image":
+            images.append((url, path.stat().st_size))
+            time.sleep(delay)
+        route.fulfill(path=str(path))
+
+    target.route("**/*", handle)
+    return foreign, images

@@ -81,8 +81,8 @@ class BuiltSite:
 # The slowest files (make test --durations), started first so that with --dist loadfile no
 # long file is left for the end while the other worker idles.
 SLOW_FIRST = (
-    "test_security_xss.py",
     "test_cms_browser.py",
+    "test_security_xss.py",
     "test_editor_corpus.py",
     "test_build_speed.py",
     "test_publish.py",

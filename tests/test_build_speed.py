@@ -108,10 +108,12 @@ def test_urls_are_kept_once_computed_and_equal(monkeypatch):
     assert len(calls) == 4  # read again: the kept values, nothing computed
 
 
-def build(settings, output, env, process):
-    """``pelican`` on the corpus: in a new process, or (not ``process``) in this one."""
+def build(settings, output, env, process, *overrides):
+    """``pelican`` on the corpus: in a new process, or (not ``process``) in this one;
+    ``overrides``: more ``-e`` settings (``NAME=json``)."""
     argv = ["-q", "-s", str(settings), "-o", str(output)]
     argv += ["-e", "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    argv += overrides
     if process:
         subprocess.run([sys.executable, "-m", "pelican", *argv], cwd=ROOT, env=env, check=True)
         return
@@ -130,8 +132,10 @@ def test_output_is_byte_identical_without_the_plugin(tmp_path):
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": bench.build_epoch(tmp_path)}
     env["PYTHONPATH"] = str(ROOT / "plugins")
-    build(conf, tmp_path / "with", env, process=False)
-    build(without, tmp_path / "without", env, process=True)
+    # On two processes (read ahead, pages rendered by a worker): the serial site all the same
+    # (tests/test_build_workers.py compares two processes with one, the plugin on).
+    build(conf, tmp_path / "with", env, False, "BUILD_SPEED_WORKERS=2")
+    build(without, tmp_path / "without", env, True)
     tags = sorted(p.name for p in (tmp_path / "with" / "label").iterdir() if p.is_dir())
     assert len(tags) == len(bench.TAGS), tags  # every term page was written
     assert (tmp_path / "with" / "page" / "4" / "index.html").is_file()  # the index paginates

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import imagegen
 import pytest
+from browser import route_site
 from conftest import AUTHORS_YML, ROOT, SITEURL, BuiltSite, run_pelican
 from PIL import Image
 from search.index import UNSTABLE_FILES
@@ -270,28 +271,6 @@ def test_bad_images_are_content_errors(tmp_path):
 
 
 # --- a reader's view: Chromium ---
-def route_site(page, output, delay=0.0):
-    """Serve https://kabarmbojo.example/ from ``output``; abort every other request (recorded)."""
-    foreign, images = [], []
-
-    def handle(route):
-        url = route.request.url
-        if not url.startswith(SITEURL + "/"):
-            foreign.append(url)
-            route.abort()
-            return
-        path = output / url[len(SITEURL) + 1 :].split("?")[0]
-        if path.is_dir():
-            path = path / "index.html"
-        if route.request.resource_type == "image":
-            images.append((url, path.stat().st_size))
-            time.sleep(delay)  # the image arrives after the text: any missing size would shift it
-        route.fulfill(path=str(path))
-
-    page.route("**/*", handle)
-    return foreign, images
-
-
 CLS_SCRIPT = """() => new Promise(resolve => {
   let cls = 0;
   new PerformanceObserver(list => {

@@ -2,16 +2,18 @@
 sideways scrolling, the menu with and without JavaScript, the share row, page weights, and an
 axe-core run with no violations.
 
-The site is the real content/ built with publishconf.py and SITEURL set to the local server,
-so every absolute URL (stylesheet, links) resolves as it would on the live host.
+The site is the fixture site (tests/fixtures/site/, the session's ``site`` build with
+publishconf.py, tests/golden.py), served to the browser at its own SITEURL from the output
+folder (tests/browser.py, ``route_site``), so every absolute URL (stylesheet, links) resolves
+as it would on the live host; a request to any other host is refused.
 """
 
 import os
 from pathlib import Path
 
 import pytest
-from browser import serve_folder
-from conftest import ROOT, SEED_URL, run_pelican
+from browser import route_site
+from conftest import ROOT, SEED_URL, SITEURL
 
 AXE = ROOT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_HINT = "install the pinned axe-core: make node-tools (npm ci in tests/node)"
@@ -34,30 +36,21 @@ PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+BASE = SITEURL + "/"
+
+
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """Base URL of the published site on a local server (SITEURL is that URL)."""
-    output = tmp_path_factory.mktemp("served") / "output"
-    output.mkdir()
-    with serve_folder(output) as base:
-        result = run_pelican(
-            ROOT / "content", output, ROOT / "publishconf.py", env={"SITEURL": base.rstrip("/")}
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        yield base
+def served(site):
+    """The output folder of the session's fixture site build, served at ``BASE``."""
+    return site.output
 
 
-def open_page(browser, url, viewport=PHONE, **options):
-    """A new page (its own context) at ``url``; requests to other hosts are refused."""
+def open_page(browser, served, path, viewport=PHONE, **options):
+    """A new page (its own context) at ``BASE + path``; requests to other hosts are refused."""
     context = browser.new_context(viewport=viewport, **options)
+    route_site(context, served)
     page = context.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith("http://127.0.0.1") else route.abort()
-        ),
-    )
-    page.goto(url)
+    page.goto(BASE + path)
     return page
 
 
@@ -71,14 +64,14 @@ def scroll_width(page):
 
 @pytest.mark.parametrize("name", ["home", "article", "section", "page", "404"])
 def test_phone_header_is_at_most_64_px(browser, served, name):
-    page = open_page(browser, served + PAGES[name])
+    page = open_page(browser, served, PAGES[name])
     assert header_height(page) <= 64
     page.context.close()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_sideways_scroll_at_360_px_even_after_focusing_every_link(browser, served, name):
-    page = open_page(browser, served + PAGES[name])
+    page = open_page(browser, served, PAGES[name])
     assert scroll_width(page) <= 360
     # Focus every link, button and summary in turn (as a keyboard user would, including the
     # citations' pop-ups) and check the page never got wider or scrolled sideways.
@@ -99,7 +92,7 @@ def test_no_sideways_scroll_at_360_px_even_after_focusing_every_link(browser, se
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_menu_opens_and_lists_every_section_and_page(browser, served, javascript):
-    page = open_page(browser, served + PAGES["article"], java_script_enabled=javascript)
+    page = open_page(browser, served, PAGES["article"], java_script_enabled=javascript)
     menu = page.locator("details.menu")
     opini = menu.get_by_role("link", name="Opini")
     assert not opini.is_visible()
@@ -112,7 +105,7 @@ def test_menu_opens_and_lists_every_section_and_page(browser, served, javascript
 
 
 def test_desktop_header_shows_the_sections_and_no_menu_button(browser, served):
-    page = open_page(browser, served + PAGES["home"], viewport=DESKTOP)
+    page = open_page(browser, served, PAGES["home"], viewport=DESKTOP)
     menu = page.locator("details.menu")
     assert menu.get_attribute("open") is None  # still the closed disclosure, shown as a row
     assert menu.get_by_role("link", name="Ekonomi").is_visible()
@@ -122,7 +115,7 @@ def test_desktop_header_shows_the_sections_and_no_menu_button(browser, served):
 
 
 def test_front_page_lead_and_section_blocks_as_a_reader_sees_them(browser, served):
-    page = open_page(browser, served + PAGES["home"])
+    page = open_page(browser, served, PAGES["home"])
     lead = page.locator(".front-lead .card-title")
     assert "Petani Garam Bolo" in lead.inner_text()
     # The lead story's picture is above the fold on a phone, with its box reserved.
@@ -130,7 +123,7 @@ def test_front_page_lead_and_section_blocks_as_a_reader_sees_them(browser, serve
     assert box["y"] < 800 and abs(box["width"] / box["height"] - 16 / 9) < 0.02
     assert page.locator(".section-block h2").count() >= 3
     page.context.close()
-    desktop = open_page(browser, served + PAGES["home"], viewport=DESKTOP)
+    desktop = open_page(browser, served, PAGES["home"], viewport=DESKTOP)
     lead_box = desktop.locator(".front-lead").bounding_box()
     latest_box = desktop.locator(".front-latest").bounding_box()
     assert latest_box["x"] > lead_box["x"] + lead_box["width"] - 1  # "Terbaru" beside the lead
@@ -138,7 +131,7 @@ def test_front_page_lead_and_section_blocks_as_a_reader_sees_them(browser, serve
 
 
 def test_share_row_under_the_byline_is_one_line_and_copy_link_works(browser, served):
-    page = open_page(browser, served + PAGES["article"])
+    page = open_page(browser, served, PAGES["article"])
     items = page.locator(".share-top .share-links li")
     tops = {round(items.nth(i).bounding_box()["y"]) for i in range(items.count())}
     assert len(tops) == 1  # one row at 360 px
@@ -146,29 +139,30 @@ def test_share_row_under_the_byline_is_one_line_and_copy_link_works(browser, ser
     assert page.locator(".share-top").bounding_box()["y"] > byline["y"]
     page.context.close()
     # "Salin tautan": the Clipboard API needs a secure context; 127.0.0.1 is one.
-    page = open_page(browser, served + PAGES["article"])
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
+    page = open_page(browser, served, PAGES["article"])
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=SITEURL)
     page.locator(".share-top .share-copy").click()
     page.wait_for_function("document.getElementById('copy-status').textContent !== ''")
     assert page.locator("#copy-status").inner_text() == "Tautan disalin"
-    assert page.evaluate("navigator.clipboard.readText()") == served + SEED_URL
-    assert page.url == served + SEED_URL  # stayed on the page
+    assert page.evaluate("navigator.clipboard.readText()") == BASE + SEED_URL
+    assert page.url == BASE + SEED_URL  # stayed on the page
     page.context.close()
 
 
 def test_copy_link_without_javascript_is_a_plain_link_to_the_page(browser, served):
-    page = open_page(browser, served + PAGES["article"], java_script_enabled=False)
-    assert page.locator(".share-top .share-copy").get_attribute("href") == served + SEED_URL
+    page = open_page(browser, served, PAGES["article"], java_script_enabled=False)
+    assert page.locator(".share-top .share-copy").get_attribute("href") == BASE + SEED_URL
     page.context.close()
 
 
-def weigh(browser, url):
-    """(requests, bytes) a phone downloads for ``url``, with an empty cache."""
+def weigh(browser, served, path):
+    """(requests, bytes) a phone downloads for ``BASE + path``, with an empty cache."""
     sizes = []
     context = browser.new_context(viewport=PHONE)
+    route_site(context, served)
     page = context.new_page()
     page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
-    page.goto(url, wait_until="networkidle")
+    page.goto(BASE + path, wait_until="networkidle")
     page.evaluate("window.scrollTo(0, 0)")
     context.close()
     return len(sizes), sum(sizes)
@@ -187,7 +181,7 @@ def weigh(browser, url):
     ],
 )
 def test_page_weight(browser, served, name, max_requests, max_bytes):
-    requests, size = weigh(browser, served + PAGES[name])
+    requests, size = weigh(browser, served, PAGES[name])
     print(f"{name}: {requests} requests, {size} bytes")
     assert size <= max_bytes
     if max_requests is not None:
@@ -209,13 +203,13 @@ def axe_violations(page):
     "name", ["home", "section", "article", "article with photo", "lite article", "404"]
 )
 def test_axe_finds_no_violations(browser, served, name, viewport):
-    page = open_page(browser, served + PAGES[name], viewport=viewport)
+    page = open_page(browser, served, PAGES[name], viewport=viewport)
     assert axe_violations(page) == []
     page.context.close()
 
 
 def test_axe_finds_no_violations_with_the_menu_open(browser, served):
-    page = open_page(browser, served + PAGES["home"])
+    page = open_page(browser, served, PAGES["home"])
     page.locator("details.menu summary").click()
     assert axe_violations(page) == []
     page.context.close()

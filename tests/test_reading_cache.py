@@ -146,3 +146,26 @@ def test_an_added_bibliography_file_and_link_target_are_seen(corpus, caplog):
     assert "sendiri.json" not in caplog.text and "baru.md" not in caplog.text
     after = page(root, "after")
     assert "Sumber Milik Artikel" in after and "baru.md" not in after
+
+
+def test_a_warm_read_does_no_typography_again(corpus, monkeypatch):
+    """Typogrify's results are kept with the entry: with the cache warm, a typogrify that
+    fails on any call is never called, and the tree is the cold one."""
+    from typogrify import filters
+
+    root, conf = corpus
+    run(root, conf, "cold")
+
+    def refuse(text, *args, **kwargs):
+        raise RuntimeError("typogrify called on a cache hit")
+
+    monkeypatch.setattr(filters, "typogrify", refuse)
+    run(root, conf, "warm")
+    digests = [tree_digest(root / name, UNSTABLE_FILES) for name in ("cold", "warm")]
+    assert digests[0] == digests[1]
+    (root / ARTICLE).write_text((root / ARTICLE).read_text("utf-8") + "\nBaru.\n", "utf-8")
+    result = build(
+        ["-s", conf, "-o", root / "edited", "-e", "SEARCH_INDEX=false"],
+        env={"SOURCE_DATE_EPOCH": bench.build_epoch(root)},
+    )
+    assert "typogrify called on a cache hit" in result.stdout + result.stderr  # a miss calls it

@@ -1,18 +1,20 @@
 """build_speed's Pelican hooks (see README.md in this folder).
 
 1. ``initialized``: Jinja without freshness checks and with a bytecode cache (:mod:`.jinja`).
-2. ``article_generator_init``: linear-time term pages on the articles generator (:mod:`.terms`).
+2. ``article_generator_init``: linear-time term pages on the articles generator (:mod:`.terms`),
+   its files pre-read on several processes into the reading cache (:mod:`.prereading`).
 3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`),
    listing cards rendered once per article (:mod:`.cards`).
 4. ``readers_init``: the persistent reading cache, replacing Pelican's content cache
    (:mod:`.reading`).
 5. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
-   connected when the plugin is registered, so list it last in ``PLUGINS``.
+   connected when the plugin is registered, so list it last in ``PLUGINS``; the articles'
+   pages rendered on several processes (:mod:`.rendering`).
 """
 
 from pelican import signals
 
-from . import cards, filters, jinja, reading, terms, urls
+from . import cards, filters, jinja, prereading, reading, rendering, terms, urls
 from .settings import apply_defaults
 
 
@@ -23,9 +25,11 @@ def initialized(pelican):
 
 
 def article_generator_init(generator):
-    """``article_generator_init``: linear term pages unless BUILD_SPEED_LINEAR_TERMS is off."""
+    """``article_generator_init``: linear term pages unless BUILD_SPEED_LINEAR_TERMS is off;
+    the articles pre-read on BUILD_SPEED_WORKERS processes (:mod:`.prereading`)."""
     if generator.settings.get("BUILD_SPEED_LINEAR_TERMS", True):
         terms.install(generator)
+    prereading.install(generator)
 
 
 def generator_init(generator):
@@ -37,9 +41,14 @@ def generator_init(generator):
 
 
 def all_generators_finalized(generators):
-    """``all_generators_finalized``: keep URLs unless BUILD_SPEED_MEMO_URLS is off."""
-    if generators and generators[0].settings.get("BUILD_SPEED_MEMO_URLS", True):
+    """``all_generators_finalized``: keep URLs unless BUILD_SPEED_MEMO_URLS is off; the
+    articles' pages rendered on BUILD_SPEED_WORKERS processes (:mod:`.rendering`)."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    if settings.get("BUILD_SPEED_MEMO_URLS", True):
         urls.memoize(generators)
+    rendering.install(generators, settings)
 
 
 def readers_init(readers):

@@ -127,7 +127,10 @@ def _ui_strings(settings):
         strings = {}
     keys = ("draft", "breaking_label", "byline_prefix")
     fallback = {"draft": "DRAF", "breaking_label": "Breaking News", "byline_prefix": "Oleh:"}
-    return {key: strings.get(key, fallback[key]) for key in keys}
+    found = {key: strings.get(key, fallback[key]) for key in keys}
+    # the date fields' "now" button (admin.js: the datetime widget)
+    found["now_wita"] = "Sekarang (WITA)"
+    return found
 
 
 def write_admin(generators):

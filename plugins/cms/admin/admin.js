@@ -213,6 +213,25 @@
     }
   });
 
+  /* A date and time typed as WITA (fields.py), as the build reads it: Decap's datetime
+     widget, registered again under its own name, with its "Now" button replaced by one giving the time in WITA whatever
+     the device's clock (Decap's gave the device's, which on a WIT computer is an hour ahead:
+     read as WITA, a story set to "now" was scheduled an hour later). index.html hides
+     Decap's button inside .km-datetime. */
+  function witaNow() {
+    return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
+  }
+  var DateTimeControl = wrapped("datetime", {
+    render: function () {
+      var props = this.props;
+      return h("div", { className: "km-datetime" }, this.control({}),
+        h("button", {
+          type: "button", className: "km-now",
+          onClick: function () { props.onChange(witaNow()); }
+        }, setup.ui.now_wita));
+    }
+  });
+
   /* Where the build takes an Image from: content/<value> (news_metadata.model), published at
      <site>/<value>. Decap looks for any value in the collection's photo folder
      (images/<yyyy>/), so images/x.jpg showed as a broken photo: such a value is shown from the
@@ -268,6 +287,9 @@
   CMS.registerWidget("news-select", SelectControl);
   CMS.registerWidget("news-image", ImageControl, CMS.getWidget("image").preview);
   CMS.registerWidget("news-comment-article", CommentArticleControl);
+  // In place of Decap's own "datetime" (the name Decap infers a collection's date field from:
+  // a comment's file name is made from it).
+  CMS.registerWidget("datetime", DateTimeControl, CMS.getWidget("datetime").preview);
   CMS.registerRemarkPlugin(dashBullets);
   CMS.registerPreviewStyle(setup.stylesheet);
   setup.articleCollections.forEach(function (name) {
