@@ -154,6 +154,25 @@
     }
   });
 
+  /* A correction's article (data_collections.py). A file in the hand-written form (a
+     top-level YAML list) is read by Decap as a list, not as fields: the form showed no entry
+     and could not be edited; the field says so (list_message) and refuses saving. */
+  function listFile(entry) {
+    var data = entry && entry.get("data");
+    return !!data && Array.isArray(data.toJS ? data.toJS() : data);
+  }
+  var CorrectionArticleControl = createClass({
+    isValid: function () {
+      // (an empty article: Decap's own "wajib diisi", the field is required)
+      if (!listFile(this.props.entry)) return true;
+      return { error: { message: this.props.field.get("list_message") } };
+    },
+    render: function () {
+      var notice = listFile(this.props.entry) ? this.props.field.get("list_message") : null;
+      return withNotice(notice, textInput(this.props));
+    }
+  });
+
   /* Tags typed as the header's text ("banjir, Kota Bima"), written as typed, and the tags the
      build reads from it shown under the field (split on ';' when there is one, else on ',':
      header-format.js splitList, Pelican's ensure_metadata_list). Decap's list widget split
@@ -287,6 +306,7 @@
   CMS.registerWidget("news-select", SelectControl);
   CMS.registerWidget("news-image", ImageControl, CMS.getWidget("image").preview);
   CMS.registerWidget("news-comment-article", CommentArticleControl);
+  CMS.registerWidget("news-correction-article", CorrectionArticleControl);
   // In place of Decap's own "datetime" (the name Decap infers a collection's date field from:
   // a comment's file name is made from it).
   CMS.registerWidget("datetime", DateTimeControl, CMS.getWidget("datetime").preview);
