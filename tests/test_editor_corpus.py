@@ -921,6 +921,13 @@ CASES = [
         },
         None,
     ),
+    # --- keys only articles use, on a page (s27 break test) ---
+    (
+        "page-breaking",
+        {PAGE: "Title: Hal\nBreaking: true\nTags: banjir\n\nIsi.\n"},
+        "halaman.md:2: Breaking is for articles: on a page it does nothing (a page is never on "
+        "the breaking-news ticker) — remove the line, or write this text as an article",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",
