@@ -826,3 +826,27 @@ def test_a_hand_written_list_correction_file_says_why_it_is_not_edited(editor, p
         assert path.read_text(encoding="utf-8") == written
     finally:
         path.unlink()
+
+
+def test_a_withdrawn_story_is_previewed_as_its_withdrawal_notice(editor, phone):
+    """make withdraw's Status: withdrawn: the page is the announcement, never the text; the
+    preview showed the story as if it were live."""
+    site, url = editor
+    path = site / "content" / "articles" / "2024" / "dicabut.md"
+    path.write_text(
+        "Title: Berita dicabut\nDate: 2024-05-05 08:00\nAuthor: Nurhayati\nCategory: Berita\n"
+        "Status: withdrawn\nWithdrawn_reason: dewan-pers\nWithdrawn_date: 2024-05-06 09:00\n\n"
+        "Teks yang dicabut.\n",
+        encoding="utf-8",
+    )
+    try:
+        page, _ = _open(phone, url, "#/collections/artikel-2024/entries/dicabut")
+        preview = page.frame_locator("iframe").first
+        expect(preview.locator(".withdrawn-label")).to_have_text(
+            "Berita ini telah dicabut", timeout=30000
+        )
+        assert "Dicabut:" in preview.locator(".withdrawn-facts").text_content()
+        expect(preview.get_by_text("Teks yang dicabut.")).to_have_count(0)
+        page.close()
+    finally:
+        path.unlink()

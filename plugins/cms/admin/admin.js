@@ -33,6 +33,7 @@
       var authors = list(data.get("authors"));
       var refused = refusal(this.props.entry);
       if (refused) return h("main", { className: "wrap" }, h("p", { className: "draft-notice" }, refused));
+      if (data.get("status") === "withdrawn") return withdrawnPreview(data);
       return h("main", { className: "wrap" },
         h("div", { className: "article-layout" },
           h("article", { className: "article" + (data.get("status") === "draft" ? " is-draft" : "") },
@@ -52,6 +53,21 @@
             h("div", { className: "article-body" }, this.props.widgetFor("body")))));
     }
   });
+
+  /* A withdrawn story as theme/templates/withdrawn.html shows it: the announcement, never the
+     text (it was previewed as if it were live). */
+  function withdrawnPreview(data) {
+    return h("main", { className: "wrap" },
+      h("article", { className: "withdrawn" },
+        h("p", { className: "withdrawn-label" }, setup.ui.withdrawn_title),
+        h("header", { className: "article-header" },
+          h("p", { className: "kicker" }, h("span", { className: "category" }, data.get("category") || "")),
+          h("h1", { className: "article-title" }, data.get("title") || "")),
+        h("dl", { className: "withdrawn-facts" },
+          h("dt", {}, setup.ui.withdrawn_published), h("dd", {}, h("time", {}, wita(data.get("date")))),
+          data.get("withdrawn_date") ? h("dt", {}, setup.ui.withdrawn_date) : null,
+          data.get("withdrawn_date") ? h("dd", {}, h("time", {}, wita(data.get("withdrawn_date")))) : null)));
+  }
 
   // A page as page.html shows it: the title and the text (or why the file is not edited here).
   var PagePreview = createClass({
