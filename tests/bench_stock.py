@@ -17,9 +17,12 @@ round (the median of the per-round ratios):
 - one article changed: a sentence appended to one article, publish again with the cache;
 - no change: publish again with the cache, nothing edited (make publish finds its inputs
   unchanged and builds nothing: newsroom_cli/inputs.py);
-- dev loop: what ``make devserver`` runs after a save (one dev build process with
-  ``pelicanconf.py``), from writing the file until that process has rewritten the page; the
-  watcher's own polling delay (livereload, about 0.5 s) comes on top;
+- dev loop: ``make devserver`` itself (newsroom_cli.devserver, one long-running process with
+  the dev settings, the site in memory: newsroom_cli/livebuild.py), started once per run; each
+  edit appends a sentence to the newest article and times, from the write, until the article's
+  page on disk holds the sentence (the watcher's notification included), then waits for the
+  server to finish the rest of the site (timed too); after the edits, the server's resident
+  memory (VmRSS) — :func:`dev_loop`;
 - peak RSS of the build process (MiB).
 
 The 1-minute load average is printed before and after each build: the machine is shared.
@@ -124,6 +127,98 @@ def edit_one_article(root, round_number):
     return path
 
 
+def page_of(output, marker):
+    """The HTML file under ``output`` (not the text edition) whose text holds ``marker``."""
+    for path in sorted(output.glob("20*/*/*.html")):
+        if marker in path.read_text(encoding="utf-8"):
+            return path
+    raise SystemExit(f"benchmark: no page in {output} shows {marker!r}")
+
+
+def first_page_cpu(log):
+    """The server's CPU seconds to each edit's first written page, from its log (``log``, str):
+    the preview's when there was one, else the exact first pass's."""
+    import re
+
+    found = re.findall(r"(previewed|rewritten) in [\d.]+ s, CPU ([\d.]+) s", log)
+    previous = [("", ""), *found]
+    return [
+        float(cpu)
+        for (kind, cpu), (before, _) in zip(found, previous[:-1], strict=True)
+        if kind == "previewed" or before != "previewed"
+    ]
+
+
+def dev_loop(root, dev_conf, env, edits=5, timeout=600):
+    """Time ``make devserver``'s edit loop on the corpus under ``root`` (see the module doc).
+
+    Returns a dict: ``page`` and ``rest`` (lists of seconds per edit: write → page on disk,
+    write → the whole site written), ``cpu`` (list: :func:`first_page_cpu`), ``rss`` (list of
+    MiB: after the first build, then after each edit), ``first`` (seconds of the server's
+    first, full build), ``load`` (1-minute load average before, after).
+    """
+    import re
+    import signal
+    import socket
+    import subprocess
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    output = root / "output-dev"
+    log = root / "devserver.log"
+    command = [sys.executable, "-m", "newsroom_cli.devserver", str(root / "content")]
+    command += ["-o", str(output), "-s", str(dev_conf), "-p", str(port)]
+    before = os.getloadavg()[0]
+    started = time.perf_counter()
+    with log.open("w") as stream:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **env}, stdout=stream, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+    def wait(predicate, what):
+        deadline = time.perf_counter() + timeout
+        while not predicate():
+            if process.poll() is not None or time.perf_counter() > deadline:
+                raise SystemExit(f"benchmark: devserver {what} (see {log})")
+            time.sleep(0.005)
+        return time.perf_counter()
+
+    def rss():
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+)", status)[1]) / 1024
+
+    def finished():
+        return len(re.findall(r"the rest of the site|built the site", log.read_text("utf-8")))
+
+    try:
+        wait(lambda: finished() >= 1, "never finished its first build")
+        first = time.perf_counter() - started
+        article = sorted((root / "content" / "articles").rglob("*.md"))[-1]
+        summary = re.search(r"^Summary: (.+)$", article.read_text("utf-8"), re.M)[1]
+        page = page_of(output, f'<meta name="description" content="{summary}"')  # its own page
+        figures = {"page": [], "rest": [], "first": first, "rss": [rss()]}
+        for number in range(edits):
+            done = finished()
+            token = f"ukur{number:03d}"  # one word: typogrify joins a sentence's last two
+            written = time.perf_counter()
+            with article.open("a", encoding="utf-8") as stream:
+                stream.write(f"\nKalimat {token} untuk pengukuran dari bench.\n")
+            shown = wait(lambda t=token: t in page.read_text("utf-8"), "did not rewrite")
+            rest = wait(lambda d=done: finished() > d, "did not finish the site")
+            figures["page"].append(shown - written)
+            figures["rest"].append(rest - written)
+            figures["rss"].append(rss())
+            time.sleep(0.3)
+        figures["cpu"] = first_page_cpu(log.read_text("utf-8"))
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    figures["load"] = (before, os.getloadavg()[0])
+    return figures
+
+
 def compare(conf, root, rounds):
     """The stock-versus-project benchmark on the corpus under ``root`` (see the module doc).
 
@@ -138,8 +233,6 @@ def compare(conf, root, rounds):
     stock = [python, "-m", "pelican", "-q", "-s", str(stock_conf), "-o", str(root / "stock")]
     publish = [python, "-m", "newsroom_cli.publish", "-q", "-s", str(conf)]
     publish += ["-o", str(root / "output")]
-    dev = [python, "-m", "pelican", str(root / "content"), "-q", "-s", str(dev_conf)]
-    dev += ["-o", str(root / "output-dev")]
 
     def project_cold():
         clear(*cache, root / "output")
@@ -149,8 +242,8 @@ def compare(conf, root, rounds):
         clear(root / "stock")
         return run(stock, env)
 
-    print("warm-up (not timed): stock, project, dev", flush=True)
-    stock_cold(), project_cold(), run(dev, env)
+    print("warm-up (not timed): stock, project", flush=True)
+    stock_cold(), project_cold()
     rows = {}
     for number in range(rounds):
         order = (("stock", stock_cold), ("cold", project_cold))
@@ -160,8 +253,6 @@ def compare(conf, root, rounds):
         edit_one_article(root, number)
         figures["one changed"] = run(publish, env)
         figures["no change"] = run(publish, env)
-        edit_one_article(root, number + 1000)
-        figures["dev loop"] = run(dev, env)
         for label, figure in figures.items():
             rows.setdefault(label, []).append(figure)
             print(
@@ -170,10 +261,30 @@ def compare(conf, root, rounds):
                 "load {:.2f} -> {:.2f}".format(*figure["load"]),
                 flush=True,
             )
-    return table(rows)
+    loop = dev_loop(root, dev_conf, env, edits=max(5, rounds))
+    print_dev_loop(loop)
+    return table(rows, loop)
 
 
-def table(rows):
+def print_dev_loop(loop):
+    """Print :func:`dev_loop`'s figures, each edit and the medians."""
+    rows = zip(loop["page"], loop["rest"], loop["cpu"], loop["rss"][1:], strict=True)
+    for number, (page, rest, cpu, rss) in enumerate(rows):
+        print(
+            f"dev loop edit {number + 1}: page on disk {page:6.2f} s (server CPU {cpu:.2f} s), "
+            f"whole site {rest:6.2f} s, RSS {rss:.0f} MiB"
+        )
+    page, cpu = statistics.median(loop["page"]), statistics.median(loop["cpu"])
+    print(
+        f"dev loop: first build {loop['first']:.1f} s; median page {page:.2f} s (CPU {cpu:.2f} s), "
+        f"whole site {statistics.median(loop['rest']):.2f} s; RSS {loop['rss'][0]:.0f} MiB after "
+        f"the first build, {loop['rss'][-1]:.0f} MiB after {len(loop['page'])} rebuilds; "
+        f"load {loop['load'][0]:.2f} -> {loop['load'][1]:.2f}",
+        flush=True,
+    )
+
+
+def table(rows, loop):
     """Medians and per-round ratios to stock's cold build; prints and returns the rows."""
 
     def median(label, key):
@@ -198,7 +309,10 @@ def table(rows):
             median("no change", "wall"),
             ratio("no change", "wall"),
         ),
-        ("dev loop, one dev build (s)", median("dev loop", "wall"), None),
+        ("dev loop, save -> page on disk (s)", statistics.median(loop["page"]), None),
+        ("dev loop, save -> whole site (s)", statistics.median(loop["rest"]), None),
+        ("dev loop, server CPU to the page (s)", statistics.median(loop["cpu"]), None),
+        ("dev server RSS after the edits (MiB)", loop["rss"][-1], None),
         ("peak RSS (MiB) / stock", median("cold", "rss"), ratio("cold", "rss")),
         ("stock peak RSS (MiB)", median("stock", "rss"), None),
     ]
@@ -242,7 +356,8 @@ def term_lists(sizes=(1000, 5000, 20000, 50000), quadratic_up_to=5000):
 
 
 def main(argv=None):
-    """``python tests/bench_stock.py [--articles N] [--rounds R] [--keep] [--terms]``."""
+    """``python tests/bench_stock.py [--articles N] [--rounds R] [--keep] [--terms]
+    [--dev-loop EDITS]``."""
     import argparse
     import shutil
     import tempfile
@@ -254,6 +369,7 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--terms", action="store_true", help="only time the term lists step")
+    parser.add_argument("--dev-loop", type=int, metavar="EDITS", help="only time make devserver")
     args = parser.parse_args(argv)
     if args.terms:
         sys.path.insert(0, str(ROOT / "plugins"))
@@ -263,7 +379,12 @@ def main(argv=None):
     try:
         conf = make_corpus(root, args.articles)
         print(f"corpus: {args.articles} articles in {root}; {os.cpu_count()} CPUs", flush=True)
-        compare(conf, root, args.rounds)
+        if args.dev_loop:
+            _, dev_conf = write_settings(root)
+            env = {"SOURCE_DATE_EPOCH": build_epoch(root), "PYTHONPATH": str(ROOT / "plugins")}
+            print_dev_loop(dev_loop(root, dev_conf, env, edits=args.dev_loop))
+        else:
+            compare(conf, root, args.rounds)
     finally:
         if args.keep:
             print(f"kept {root}")

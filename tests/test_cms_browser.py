@@ -807,3 +807,46 @@ def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(edito
     assert "text: Bantuan yang tiba juga selimut.\n" in after, after
     _status, output = _check(str(site / "content"))
     assert f"{article}.yml" not in output, output
+
+
+def test_a_hand_written_list_correction_file_says_why_it_is_not_edited(editor, phone):
+    """A top-level YAML list (the hand-written form) opened as an empty form, '0 entries',
+    that could not be edited, saying nothing; the form now says why and the file stays."""
+    from cms.data_collections import LIST_FORM
+
+    site, url = editor
+    path = site / "content" / "corrections" / "20240502-list.yml"
+    path.parent.mkdir(exist_ok=True)
+    written = "- date: 2024-05-03 09:00\n  kind: koreksi\n  text: Ditulis dengan tangan.\n"
+    path.write_text(written, encoding="utf-8")
+    try:
+        page, _ = _open(phone, url, "#/collections/koreksi/entries/20240502-list")
+        expect(page.get_by_role("alert")).to_have_text(LIST_FORM, timeout=30000)
+        page.close()
+        assert path.read_text(encoding="utf-8") == written
+    finally:
+        path.unlink()
+
+
+def test_a_withdrawn_story_is_previewed_as_its_withdrawal_notice(editor, phone):
+    """make withdraw's Status: withdrawn: the page is the announcement, never the text; the
+    preview showed the story as if it were live."""
+    site, url = editor
+    path = site / "content" / "articles" / "2024" / "dicabut.md"
+    path.write_text(
+        "Title: Berita dicabut\nDate: 2024-05-05 08:00\nAuthor: Nurhayati\nCategory: Berita\n"
+        "Status: withdrawn\nWithdrawn_reason: dewan-pers\nWithdrawn_date: 2024-05-06 09:00\n\n"
+        "Teks yang dicabut.\n",
+        encoding="utf-8",
+    )
+    try:
+        page, _ = _open(phone, url, "#/collections/artikel-2024/entries/dicabut")
+        preview = page.frame_locator("iframe").first
+        expect(preview.locator(".withdrawn-label")).to_have_text(
+            "Berita ini telah dicabut", timeout=30000
+        )
+        assert "Dicabut:" in preview.locator(".withdrawn-facts").text_content()
+        expect(preview.get_by_text("Teks yang dicabut.")).to_have_count(0)
+        page.close()
+    finally:
+        path.unlink()

@@ -55,7 +55,7 @@ def listening_addresses(port):
 
 
 @contextmanager
-def _devserver(tmp_path):
+def _devserver(tmp_path, settings=ROOT / "pelicanconf.py"):
     """`make devserver`'s tool on a one-article site in ``tmp_path``, on a free port; yields
     (content folder, port, log file) once the first page is served."""
     content = write_site(
@@ -65,7 +65,7 @@ def _devserver(tmp_path):
     log = open(tmp_path / "devserver.log", "w")  # noqa: SIM115 (closed below)
     command = [sys.executable, "-m", "newsroom_cli.devserver", content, "-o", tmp_path / "output"]
     process = subprocess.Popen(
-        [*command, "-s", ROOT / "pelicanconf.py", "-p", str(port)],
+        [*command, "-s", settings, "-p", str(port)],
         cwd=ROOT,
         env=tool_env(),
         stdout=log,
@@ -151,3 +151,24 @@ def test_rebuilds_on_change_and_survives_content_errors(own_devserver):
     assert "Judul Diganti" in fetch(port)  # still serving
     (content / "articles/2024/a.md").write_text(header("Judul Ketiga") + "Isi.\n")
     wait_for(lambda: "Judul Ketiga" in fetch(port), "a rebuild after the error")
+
+
+def test_an_edit_rewrites_its_page_first_and_a_settings_change_rebuilds_in_process(tmp_path):
+    """One process: a saved article is read alone (the other kept), and a changed settings file
+    is read again and everything rebuilt without a restart."""
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        'SITESUBTITLE = "Subjudul Satu"\n',
+        encoding="utf-8",
+    )
+    with _devserver(tmp_path, settings) as (content, port, log):
+        write_site(content, {"articles/2024/b.md": header("Judul Kedua") + "Isi.\n"})
+        wait_for(lambda: "Judul Kedua" in fetch(port), "the new article")
+        (content / "articles/2024/a.md").write_text(header("Judul Diganti") + "Isi.\n")
+        wait_for(lambda: "Judul Diganti" in fetch(port), "the edited article")
+        wait_for(lambda: "1 file(s) read, 1 kept" in log.read_text(), "the kept article")
+        assert "Subjudul Satu" in fetch(port)
+        settings.write_text(settings.read_text().replace("Satu", "Dua"), encoding="utf-8")
+        wait_for(lambda: "Subjudul Dua" in fetch(port), "the new settings")
+        assert "restarting" not in log.read_text()

@@ -905,6 +905,29 @@ CASES = [
         "to it and its label would lead to the wrong place) — choose another id, e.g. "
         "'bagian-komentar'",
     ),
+    # --- two author profiles, one address (profiles.check_slugs; s27 break test) ---
+    (
+        "authors-same-address",
+        {"data/authors.yml": AUTHORS_YML + "- name: NURHAYATI\n  affiliation: Kontributor\n"},
+        "authors.yml:7: author 'NURHAYATI' has the same address as 'Nurhayati' "
+        "(penulis/nurhayati/): their articles would be shown as one author's — if they are one "
+        "person keep one entry; if not, give this one its own 'slug: ...'",
+    ),
+    (
+        "authors-same-name-own-slug-ok",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: NURHAYATI\n  slug: nurhayati-bima\n  affiliation: Kontributor\n"
+        },
+        None,
+    ),
+    # --- keys only articles use, on a page (s27 break test) ---
+    (
+        "page-breaking",
+        {PAGE: "Title: Hal\nBreaking: true\nTags: banjir\n\nIsi.\n"},
+        "halaman.md:2: Breaking is for articles: on a page it does nothing (a page is never on "
+        "the breaking-news ticker) — remove the line, or write this text as an article",
+    ),
     # --- orphaned comments ---
     (
         "orphan-comments",

@@ -27,8 +27,24 @@ CORRECTION_LABELS = {"date": "Waktu terbit", "kind": "Jenis", "text": "Isi", "pa
 COMMENT_LABELS = {"author": "Nama pembaca", "date": "Waktu kirim", "reply-to": "Membalas komentar"}
 
 
+# A correction file in the hand-written form (a top-level list): Decap reads it as no fields,
+# an empty form that cannot be edited; admin.js (news-correction-article) says so instead.
+LIST_FORM = (
+    "This correction file is a YAML list (the hand-written form): the web editor reads only "
+    "its own form, 'article: <id>' and the list under 'entries:', so it shows none of its "
+    "entries and cannot save it. Edit it in a text editor, or rewrite it in that form (indent "
+    "the list under a line 'entries:' after 'article: <id>') to edit it here."
+)
+
+
 def _article_field():
-    return {"name": "article", "label": "Artikel", "widget": "string", "hint": ARTICLE_HINT}
+    return {
+        "name": "article",
+        "label": "Artikel",
+        "widget": "news-correction-article",
+        "hint": ARTICLE_HINT,
+        "list_message": LIST_FORM,
+    }
 
 
 def comment_collection(settings, content_folder):

@@ -125,8 +125,22 @@ def _ui_strings(settings):
             strings = json.load(handle)
     except (OSError, ValueError):
         strings = {}
-    keys = ("draft", "breaking_label", "byline_prefix")
-    fallback = {"draft": "DRAF", "breaking_label": "Breaking News", "byline_prefix": "Oleh:"}
+    keys = (
+        "draft",
+        "breaking_label",
+        "byline_prefix",
+        "withdrawn_title",
+        "withdrawn_published",
+        "withdrawn_date",
+    )
+    fallback = {
+        "draft": "DRAF",
+        "breaking_label": "Breaking News",
+        "byline_prefix": "Oleh:",
+        "withdrawn_title": "Berita ini telah dicabut",
+        "withdrawn_published": "Semula terbit:",
+        "withdrawn_date": "Dicabut:",
+    }
     found = {key: strings.get(key, fallback[key]) for key in keys}
     # the date fields' "now" button (admin.js: the datetime widget)
     found["now_wita"] = "Sekarang (WITA)"

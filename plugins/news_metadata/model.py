@@ -16,12 +16,13 @@ and sets the attributes templates rely on:
 import os
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from . import errors, filenames, safety
-from .profiles import load_profiles
+from .profiles import check_slugs, load_profiles
 from .slugs import make_slug
 from .state import build_state
 from .templates import check_template
@@ -38,6 +39,9 @@ class SiteData:
     profiles_usable: bool = True
 
 
+AUTHOR_SLUGS = "AUTHOR_REGEX_SUBSTITUTIONS"  # Pelican's settings for an author's address
+
+
 def load_site_data(settings):
     """Per build (after :func:`.state.reset`): (re)read author profiles into the build state.
     ``settings`` is Pelican's dict."""
@@ -45,6 +49,7 @@ def load_site_data(settings):
     before = len(errors.collector.errors)
     profiles = load_profiles(path)
     usable = len(errors.collector.errors) == before
+    check_slugs(path, profiles, partial(make_slug, settings=settings, regex_key=AUTHOR_SLUGS))
     build_state().set("news_metadata.profiles", SiteData(profiles, usable))
 
 

@@ -16,6 +16,7 @@ Problems are reported as content errors with the file and line (PyYAML node mark
 """
 
 import os
+import re
 
 import yaml
 
@@ -97,6 +98,40 @@ def load_profiles(path):
             continue
         profiles[key] = profile
     return profiles
+
+
+def check_slugs(path, profiles, slugify):
+    """Report two profiles whose author pages would be one address (``NURHAYATI`` and
+    ``Nurhayati``: ``/penulis/nurhayati/``): Pelican would merge two people's articles under
+    the first name it meets, without a word.
+
+    Args:
+        path: the profiles file (for the message and the line).
+        profiles: :func:`load_profiles`' result.
+        slugify: ``name -> slug`` as the build makes an author's address (``profile["slug"]``
+            wins when given).
+    """
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            rows = handle.read().split("\n")
+    except (OSError, UnicodeDecodeError):
+        rows = []
+    seen = {}
+    for name, profile in profiles.items():
+        slug = profile["slug"] or slugify(name)
+        if slug not in seen:
+            seen[slug] = name
+            continue
+        pattern = re.compile(rf"""^\s*-?\s*name:\s*["']?{re.escape(name)}["']?\s*$""")
+        line = next((n for n, row in enumerate(rows, 1) if pattern.match(row)), None)
+        report(
+            path,
+            line,
+            f"author {name!r} has the same address as {seen[slug]!r} (penulis/{slug}/): their "
+            "articles would be shown as one author's",
+            f"if they are one person keep one entry; if not, give this one its own 'slug: ...' "
+            f"(e.g. 'slug: {slug}-2')",
+        )
 
 
 def _read_entry(path, node):

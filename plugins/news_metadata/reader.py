@@ -44,6 +44,15 @@ REQUIRED = {
     "page": ("title",),
 }
 
+# Keys only articles use, with what a page lacks (reader._check_article_keys).
+ARTICLE_ONLY = {
+    "category": "a page is in no section",
+    "tags": "a page is on no tag page",
+    "breaking": "a page is never on the breaking-news ticker",
+    "breaking_until": "a page is never on the breaking-news ticker",
+    "featured": "the home page's lead story is an article",
+}
+
 _INVALID = object()
 
 
@@ -112,6 +121,7 @@ class NewsMarkdownReader(MarkdownReader):
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
         self._check_required(source_path, metadata)
+        self._check_article_keys(source_path)
         self._check_modified(metadata)
         self._set_slug(source_path, metadata)
         self._problems.extend(url_problems(metadata, self._header.lines))
@@ -373,6 +383,23 @@ class NewsMarkdownReader(MarkdownReader):
                     f"choose another id, e.g. '{anchors.PREFIX}{value}'",
                 )
             )
+
+    def _check_article_keys(self, source_path):
+        """A key only articles use, on a page: Pelican ignores it there without a word (a page
+        is never on the ticker, the home page's lead, a section or a tag page)."""
+        if self._kind(source_path) != "page":
+            return
+        for key, line in self._header.lines.items():
+            if key in ARTICLE_ONLY:
+                self._problems.append(
+                    (
+                        line,
+                        f"{key.capitalize()} is for articles: on a page it does nothing "
+                        f"({ARTICLE_ONLY[key]})",
+                        "remove the line, or write this text as an article in "
+                        "content/articles/<year>/",
+                    )
+                )
 
     def _check_modified(self, metadata):
         """A ``Modified`` before ``Date`` would show "Diperbarui" before the story was out and

@@ -3,9 +3,17 @@
 Usage: ``python -m newsroom_cli.devserver CONTENT -o OUTPUT -s pelicanconf.py [-p PORT]
 [--bind 127.0.0.1] [pelican options]``.
 
-Each build is a separate ``pelican`` process (the settings file, templates and plugin code are
-read afresh every time), so a content error, or even a crash, is printed in the terminal and the
-server stays up with the last good pages; fix the file and save, and the page reloads.
+One long-running process keeps the site in memory (:mod:`.livebuild`): a saved article is read
+again alone, its page and the listings and feeds that show it are rewritten first (a body edit:
+from last build's site at once, then exactly) and the browser reloads; the rest of the site
+follows in the background (a newer save interrupts it).
+A change to the settings or the theme rebuilds everything in the same process; a change to
+plugin code restarts the process (same arguments, same port), since Python code cannot be
+swapped in a running interpreter safely. A content error is printed in the terminal and shown
+on the page and under ``galat/``; an exception in a build is printed in one paragraph and the
+server stays up with the last good pages: fix the file and save.
+Changes are seen through the operating system's notifications (watchfiles: inotify on Linux),
+not by polling the tree.
 Serving and reloading is python-livereload (the pattern of Pelican's quickstart ``tasks.py``):
 it injects its ``livereload.js``, served by itself, into the pages it serves, nothing from
 elsewhere. It listens on ``127.0.0.1`` only unless ``--bind`` says otherwise: drafts and
@@ -18,41 +26,15 @@ Watched: the content folder, the theme, ``plugins/`` and the settings files. Sto
 """
 
 import argparse
+import logging
 import os
-import subprocess
+import queue
 import sys
+import threading
 import time
+import traceback
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
-
-
-def build_command(content, output, settings, extra=()):
-    """Return the argv of one dev build (a list of str)."""
-    return [sys.executable, "-m", "pelican", content, "-o", output, "-s", settings, *extra]
-
-
-def make_builder(command):
-    """Return a function that runs one build and reports its outcome (never raises)."""
-
-    def build():
-        started = time.perf_counter()
-        try:
-            status = subprocess.run(command, check=False).returncode
-        except OSError as exc:
-            print(f"make devserver: could not start the build: {exc}", flush=True)
-            return
-        seconds = time.perf_counter() - started
-        if status:
-            print(
-                f"make devserver: the build failed (exit {status}, see above); still serving "
-                "the last good pages. Save a file to try again.",
-                flush=True,
-            )
-        else:
-            print(f"make devserver: rebuilt in {seconds:.1f} s", flush=True)
-
-    build.__name__ = "pelican"
-    return build
 
 
 def allowed_host(host, port, extra=()):
@@ -121,6 +103,156 @@ def _editor_prefix(settings_path):
     return f"/{folder.strip('/')}/" if folder else None
 
 
+def classify(changes, settings_files, theme, plugins) -> str:
+    """What a batch of changed paths asks for: ``"restart"`` (plugin code), ``"reload"``
+    (settings or theme: a new ``Pelican``, nothing reused), ``"build"`` (content).
+
+    Args:
+        changes: absolute paths (str).
+        settings_files, theme, plugins: absolute paths of what is watched besides content.
+    """
+
+    def under(path, folder):
+        return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+    if any(under(path, plugins) and path.endswith(".py") for path in changes):
+        return "restart"
+    if any(path in settings_files or under(path, theme) for path in changes):
+        return "reload"
+    return "build"
+
+
+class Builder:
+    """The build thread: waits for changes, builds, reloads the browser, finishes in the
+    background (:class:`newsroom_cli.livebuild.LiveSite`).
+
+    Args:
+        site: the LiveSite.
+        notify: called with a path once the first pages are written (reloads the browser;
+            thread-safe).
+        settings_files, theme, plugins: for :func:`classify`.
+    """
+
+    def __init__(self, site, notify, settings_files, theme, plugins):
+        self.site, self.notify = site, notify
+        self.where = (settings_files, theme, plugins)
+        self.changes = queue.Queue()
+
+    def changed(self, paths) -> None:
+        """From the watcher thread: queue a batch and stop a background pass."""
+        self.changes.put(set(paths))
+        self.site.cancel.set()
+
+    def run(self, first=True) -> None:
+        """The thread's loop (never returns)."""
+        if first:
+            self.build("reload", "the site")
+        while True:
+            paths = self.changes.get()
+            while not self.changes.empty():  # saves during the last build: one build for all
+                paths |= self.changes.get()
+            kind = classify(paths, *self.where)
+            if kind == "restart":
+                restart()
+            self.build(kind, ", ".join(sorted(os.path.relpath(p) for p in paths)[:3]))
+
+    def preview(self, what, started, cpu) -> bool:
+        """The changed article in last build's site (:meth:`LiveSite.preview`), if it can be;
+        True when it was written. A failure here only means no preview: the exact build runs.
+        """
+        try:
+            written = self.site.preview()
+        except Exception as exc:  # the build that follows reports the problem, if it is one
+            say(f"no preview ({type(exc).__name__}: {exc})")
+            return False
+        if written is None:
+            return False
+        self.notify("*")
+        say(
+            f"{what}: {len(written)} page(s) previewed in {time.perf_counter() - started:.2f} s, "
+            f"CPU {time.process_time() - cpu:.2f} s"
+        )
+        return True
+
+    def build(self, kind, what) -> None:
+        """One build; never raises (an error is printed and the server goes on)."""
+        from newsroom_cli.livebuild import Cancelled
+
+        started, cpu = time.perf_counter(), time.process_time()
+        self.site.cancel.clear()
+        try:
+            previewed = kind == "build" and self.preview(what, started, cpu)
+            report = self.site.build(reload_settings=kind == "reload")
+            if report.full:
+                self.site.finish()
+                self.notify("*")
+                say(f"built {what} in {time.perf_counter() - started:.1f} s (everything)")
+                return
+            if report.first_written or not previewed:  # the preview was not exact
+                self.notify("*")
+            seconds, used = time.perf_counter() - started, time.process_time() - cpu
+            say(
+                f"{what}: {len(report.first_written)} page(s) rewritten in {seconds:.2f} s, "
+                f"CPU {used:.2f} s ({report.read} file(s) read, {report.reused} kept)"
+            )
+            # No second reload: the page being edited is in the first pass, and a reload a
+            # minute later (5,000 articles) would throw the reader's place away.
+            changed = self.site.finish()
+            seconds = time.perf_counter() - started
+            say(
+                f"the rest of the site in {seconds:.1f} s, CPU {time.process_time() - cpu:.1f} s "
+                f"({len(changed)} files changed)"
+            )
+        except Cancelled:
+            say("a newer change: building that instead")
+        except Exception as exc:  # any build failure: report it, keep serving
+            self.site.kept.clear()
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            say(
+                f"the build failed: {type(exc).__name__}: {exc} (at {frame.filename}:"
+                f"{frame.lineno}); still serving the last good pages. Save a file to try again."
+            )
+
+
+def say(message) -> None:
+    """One line in the terminal, prefixed like every message of this tool."""
+    print(f"make devserver: {message}", flush=True)
+
+
+def restart() -> None:
+    """Run this program again in this process (same PID and arguments): new plugin code."""
+    say("plugin code changed: restarting")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "newsroom_cli.devserver", *sys.argv[1:]])
+
+
+def watch(paths, on_change) -> None:
+    """Call ``on_change(set of absolute paths)`` for every batch of file changes under ``paths``
+    (watchfiles: the OS's notifications, 50 ms to group a save's writes). Runs forever.
+    """
+    import watchfiles
+
+    for changes in watchfiles.watch(*paths, step=50, debounce=400, raise_interrupt=False):
+        on_change({os.path.abspath(path) for _, path in changes})
+
+
+def quiet_watcher():
+    """A python-livereload watcher that watches nothing (the Builder tells it when to reload);
+    livereload's own would poll the tree every 0.8 s.
+    """
+    from livereload.watcher import Watcher
+
+    class Quiet(Watcher):
+        def start(self, callback):
+            return True  # "started": livereload then does not poll
+
+        def examine(self):
+            return None, None
+
+    return Quiet()
+
+
 def main(argv=None) -> int:
     """Command-line entry point; runs until interrupted."""
     parser = argparse.ArgumentParser(prog="make devserver", description=__doc__.splitlines()[0])
@@ -133,22 +265,37 @@ def main(argv=None) -> int:
     args, extra = parser.parse_known_args(argv)
 
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from pelican import parse_arguments
+    from pelican.log import init as init_logging
+    from tornado.ioloop import IOLoop
 
-    build = make_builder(build_command(args.content, args.output, args.settings, extra))
-    build()
-    server = Server()
+    from newsroom_cli.livebuild import LiveSite
+
+    pelican_argv = [args.content, "-o", args.output, "-s", args.settings, *extra]
+    init_logging(level=parse_arguments(pelican_argv).verbosity, name="pelican")
+    for name in ("livereload", "tornado"):  # they print through their own handler
+        logging.getLogger(name).propagate = False
+    site = LiveSite(pelican_argv)
+    loop = IOLoop.current()
+    builder = Builder(
+        site,
+        lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path),
+        {os.path.abspath(args.settings), os.path.abspath("pelicanconf.py")},
+        os.path.abspath("theme"),
+        os.path.abspath("plugins"),
+    )
+    builder.build("reload", "the site")
     watched = [args.content, "theme", "plugins", args.settings, "pelicanconf.py", *args.watch]
-    for path in dict.fromkeys(watched):
-        if os.path.exists(path):
-            server.watch(path, build)
+    watched = [os.path.abspath(p) for p in dict.fromkeys(watched) if os.path.exists(p)]
+    threading.Thread(target=watch, args=(watched, builder.changed), daemon=True).start()
+    threading.Thread(target=builder.run, args=(False,), daemon=True).start()
+    server = Server(watcher=quiet_watcher())
     os.makedirs(args.output, exist_ok=True)
     install_host_check(args.port, () if args.bind in ("0.0.0.0", "::") else (args.bind,))
     editor = _editor_prefix(args.settings)
     no_reload_under((editor,) if editor else ())
-    print(
-        f"make devserver: serving {args.output}/ on http://{args.bind}:{args.port}/ (Ctrl+C stops)",
-        flush=True,
-    )
+    say(f"serving {args.output}/ on http://{args.bind}:{args.port}/ (Ctrl+C stops)")
     server.serve(host=args.bind, port=args.port, root=args.output, restart_delay=0)
     return 0
 

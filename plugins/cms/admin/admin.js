@@ -33,6 +33,7 @@
       var authors = list(data.get("authors"));
       var refused = refusal(this.props.entry);
       if (refused) return h("main", { className: "wrap" }, h("p", { className: "draft-notice" }, refused));
+      if (data.get("status") === "withdrawn") return withdrawnPreview(data);
       return h("main", { className: "wrap" },
         h("div", { className: "article-layout" },
           h("article", { className: "article" + (data.get("status") === "draft" ? " is-draft" : "") },
@@ -52,6 +53,21 @@
             h("div", { className: "article-body" }, this.props.widgetFor("body")))));
     }
   });
+
+  /* A withdrawn story as theme/templates/withdrawn.html shows it: the announcement, never the
+     text (it was previewed as if it were live). */
+  function withdrawnPreview(data) {
+    return h("main", { className: "wrap" },
+      h("article", { className: "withdrawn" },
+        h("p", { className: "withdrawn-label" }, setup.ui.withdrawn_title),
+        h("header", { className: "article-header" },
+          h("p", { className: "kicker" }, h("span", { className: "category" }, data.get("category") || "")),
+          h("h1", { className: "article-title" }, data.get("title") || "")),
+        h("dl", { className: "withdrawn-facts" },
+          h("dt", {}, setup.ui.withdrawn_published), h("dd", {}, h("time", {}, wita(data.get("date")))),
+          data.get("withdrawn_date") ? h("dt", {}, setup.ui.withdrawn_date) : null,
+          data.get("withdrawn_date") ? h("dd", {}, h("time", {}, wita(data.get("withdrawn_date")))) : null)));
+  }
 
   // A page as page.html shows it: the title and the text (or why the file is not edited here).
   var PagePreview = createClass({
@@ -151,6 +167,25 @@
       var input = props.entry.get("newRecord") ? textInput(props)
         : textInput(Object.assign({}, props, { value: this.folder() }), true);
       return withNotice(refusal(props.entry), input);
+    }
+  });
+
+  /* A correction's article (data_collections.py). A file in the hand-written form (a
+     top-level YAML list) is read by Decap as a list, not as fields: the form showed no entry
+     and could not be edited; the field says so (list_message) and refuses saving. */
+  function listFile(entry) {
+    var data = entry && entry.get("data");
+    return !!data && Array.isArray(data.toJS ? data.toJS() : data);
+  }
+  var CorrectionArticleControl = createClass({
+    isValid: function () {
+      // (an empty article: Decap's own "wajib diisi", the field is required)
+      if (!listFile(this.props.entry)) return true;
+      return { error: { message: this.props.field.get("list_message") } };
+    },
+    render: function () {
+      var notice = listFile(this.props.entry) ? this.props.field.get("list_message") : null;
+      return withNotice(notice, textInput(this.props));
     }
   });
 
@@ -287,6 +322,7 @@
   CMS.registerWidget("news-select", SelectControl);
   CMS.registerWidget("news-image", ImageControl, CMS.getWidget("image").preview);
   CMS.registerWidget("news-comment-article", CommentArticleControl);
+  CMS.registerWidget("news-correction-article", CorrectionArticleControl);
   // In place of Decap's own "datetime" (the name Decap infers a collection's date field from:
   // a comment's file name is made from it).
   CMS.registerWidget("datetime", DateTimeControl, CMS.getWidget("datetime").preview);
