@@ -255,3 +255,18 @@ def test_the_code_is_hashed_once_per_build_and_again_in_the_next(tmp_path, monke
     assert second != first and len(hashed) == 2
     state.reset()
     assert reading.code_digest(settings) == second and len(hashed) == 3
+
+
+def test_one_markdown_reads_thousands_of_files(tmp_path):
+    """news_metadata's heading-id guard (anchors.py) is installed on the reader's one Markdown
+    per file: it must not wrap its own wrapper (a RecursionError after ~980 articles)."""
+    import markdown
+    from news_metadata import anchors
+
+    md = markdown.Markdown(extensions=["toc"])
+    settings = {"THEME": str(ROOT / "theme")}
+    for _ in range(2000):
+        md.reset()
+        anchors.install(md, settings)
+    assert 'id="bagian-baca-juga"' in md.convert("## Baca juga")
+    assert 'id="harga-bawang"' in md.reset().convert("## Harga bawang")

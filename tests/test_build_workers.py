@@ -26,6 +26,21 @@ pytestmark = pytest.mark.skipif(not workers.fork_available(), reason="needs fork
 PAGES = 12
 
 
+@pytest.fixture(autouse=True)
+def threads_of_other_tests_allowed(monkeypatch):
+    """Threads that other test files' session fixtures left in this test process (Playwright's
+    driver, served folders) do not stop these builds from forking; a thread started during the
+    test still does (``workers.can_fork_now``'s rule). Without this the file's results depended
+    on which files ran before it on the same xdist worker. The children here only read and
+    render; Python re-creates the logging and import locks in a forked child."""
+    before = set(threading.enumerate())
+    monkeypatch.setattr(
+        workers,
+        "can_fork_now",
+        lambda: workers.fork_available() and set(threading.enumerate()) <= before,
+    )
+
+
 class Template:
     """Renders "page N" from the context; ``fail(name, parent)`` may act first (raise, exit)."""
 

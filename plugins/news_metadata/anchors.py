@@ -57,7 +57,12 @@ def install(md, settings):
         return
     toc = md.treeprocessors["toc"]
     used = page_ids(settings)
-    original = toc.slugify
+    # The reader keeps one Markdown for all its files and installs this per file: wrap the
+    # toc's own slugify each time, never the previous wrapper (a chain one deeper per file
+    # ended in a RecursionError after about 980 articles).
+    original = getattr(toc, "news_original_slugify", None)
+    if original is None:
+        original = toc.news_original_slugify = toc.slugify
 
     def slugify(value, separator):
         slug = original(value, separator)
