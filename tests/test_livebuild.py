@@ -190,7 +190,7 @@ def test_replace_references_reaches_lists_dicts_sets_and_other_articles():
 
 
 def test_an_article_moved_to_another_month_leaves_no_empty_folder(live):
-    site, root, dev_conf = live
+    site, root, _ = live
     path = newest_article(root)
     original = path.read_text(encoding="utf-8")
     moved = re.sub(r"^Date: \d{4}-\d{2}", "Date: 2019-07", original, count=1, flags=re.M)
