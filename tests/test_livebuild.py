@@ -5,6 +5,7 @@ listings are written first, and what the incremental path must not trust is buil
 
 import hashlib
 import os
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -186,3 +187,17 @@ def test_replace_references_reaches_lists_dicts_sets_and_other_articles():
     assert context["seen"] == {new}
     assert other.related[0] is new and other.section_newer is new
     assert count == 7
+
+
+def test_an_article_moved_to_another_month_leaves_no_empty_folder(live):
+    site, root, _ = live
+    path = newest_article(root)
+    original = path.read_text(encoding="utf-8")
+    moved = re.sub(r"^Date: \d{4}-\d{2}", "Date: 2019-07", original, count=1, flags=re.M)
+    for text in (moved, original):  # there and back: 2019/07/ made, then left with nothing
+        path.write_text(text, encoding="utf-8")
+        site.build()
+        site.finish()
+    assert not (root / "live" / "2019" / "07").exists()
+    empty = [str(p) for p in (root / "live").rglob("*") if p.is_dir() and not any(p.iterdir())]
+    assert empty == []

@@ -175,6 +175,22 @@ def write_if_changed(path: str, text: str | bytes) -> bool:
     return True
 
 
+def _remove_empty_folders(folder: str, top: str) -> None:
+    """Remove ``folder`` and its parents while they are empty, up to (not including) ``top``.
+
+    A cold build never makes an empty folder; an article moved to another month (its Date
+    edited) leaves its old ``2025/02/`` behind otherwise, and the tree differs from a cold one.
+    """
+    top = os.path.abspath(top)
+    folder = os.path.abspath(folder)
+    while folder.startswith(top + os.sep):
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty (or gone): its parents are not empty either
+            return
+        folder = os.path.dirname(folder)
+
+
 class _Buffer:
     """What the live writer's ``_open_w`` returns: the text, written on close if it changed."""
 
@@ -645,6 +661,7 @@ class LiveSite:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
                 removed.append(path)
+            _remove_empty_folders(os.path.dirname(path), self.pelican.output_path)
         self.written, self.partial = writer.written, set()
         del generators
         gc.collect()
