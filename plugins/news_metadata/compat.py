@@ -36,6 +36,7 @@ __all__ = [
     "body_html",
     "csl_model",
     "generator_classes",
+    "new_generators",
     "pagefind_poll_task",
     "pagefind_process",
     "pagefind_prompt_reader",
@@ -50,6 +51,32 @@ def generator_classes(pelican: Any) -> list[type]:
     """The generator classes a build of ``pelican`` (a ``Pelican`` object) would run, in order:
     Pelican's own plus every ``get_generators`` plugin's (``Pelican._get_generator_classes``)."""
     return list(pelican._get_generator_classes())
+
+
+def new_generators(pelican: Any, settings: dict) -> tuple[dict, list]:
+    """The context and the generator objects ``Pelican.run`` makes before it reads anything
+    (Pelican 4.12's ``run``: the settings copied, ``generated_content``, ``static_links``,
+    ``static_content``, ``localsiteurl``; one generator per :func:`generator_classes`).
+
+    Returns:
+        ``(context, generators)``; nothing is read or written yet.
+    """
+    context = settings.copy()
+    context["generated_content"] = {}
+    context["static_links"] = set()
+    context["static_content"] = {}
+    context["localsiteurl"] = settings["SITEURL"]
+    generators = [
+        cls(
+            context=context,
+            settings=settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for cls in generator_classes(pelican)
+    ]
+    return context, generators
 
 
 def plugin_enabled(name: str, plugins: list | None) -> bool:

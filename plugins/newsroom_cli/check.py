@@ -20,7 +20,7 @@ import sys
 import time
 
 from news_metadata import errors
-from news_metadata.compat import generator_classes
+from news_metadata.compat import new_generators
 from pelican import signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -59,21 +59,7 @@ def run_check(settings_file, content=None):
     pelican = cls(settings)  # loads the plugins, sends `initialized`
 
     # The reading half of Pelican.run(): the same context, the same generators, in order.
-    context = settings.copy()
-    context["generated_content"] = {}
-    context["static_links"] = set()
-    context["static_content"] = {}
-    context["localsiteurl"] = settings["SITEURL"]
-    generators = [
-        generator_class(
-            context=context,
-            settings=settings,
-            path=pelican.path,
-            theme=pelican.theme,
-            output_path=pelican.output_path,
-        )
-        for generator_class in generator_classes(pelican)
-    ]
+    context, generators = new_generators(pelican, settings)
     found = []
     try:
         for generator in generators:

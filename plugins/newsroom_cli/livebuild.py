@@ -418,6 +418,7 @@ class LiveSite:
             whatever a plugin or Pelican raises; the kept objects are dropped first, so the
             next build starts from nothing.
         """
+        from news_metadata.compat import new_generators
         from pelican import signals
 
         started = time.perf_counter()
@@ -435,21 +436,7 @@ class LiveSite:
         report = BuildReport(full=not self.kept)
         kept, self.kept = self.kept, {}
         try:
-            context = settings.copy()
-            context["generated_content"] = {}
-            context["static_links"] = set()
-            context["static_content"] = {}
-            context["localsiteurl"] = settings["SITEURL"]
-            generators = [
-                cls(
-                    context=context,
-                    settings=settings,
-                    path=pelican.path,
-                    theme=pelican.theme,
-                    output_path=pelican.output_path,
-                )
-                for cls in pelican._get_generator_classes()
-            ]
+            _, generators = new_generators(pelican, settings)
             fresh = []
             for generator in generators:
                 self._keep_contents(generator, kept, listing, fresh, report)
