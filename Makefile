@@ -158,9 +158,13 @@ update-expected: $(STAMP)
 test-csl: $(STAMP)
 	$(BIN)/python tests/csl_suite.py
 
+# A merge resolved by committing both sides' conflict markers passed every other check once
+# (BENCHMARKS.md, CHANGELOG.md): lint refuses them in any tracked file.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@! git grep -nE '^(<<<<<<<|>>>>>>>)( |$$)|^=======$$' -- . || \
+		{ echo 'lint: merge conflict markers above: resolve them'; exit 1; }
 
 format: $(STAMP)
 	$(BIN)/ruff format .
