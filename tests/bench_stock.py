@@ -23,7 +23,13 @@ round (the median of the per-round ratios):
   page on disk holds the sentence (the watcher's notification included), then waits for the
   server to finish the rest of the site (timed too); after the edits, the server's resident
   memory (VmRSS) — :func:`dev_loop`;
-- peak RSS of the build process (MiB).
+- peak memory (MiB): ``ru_maxrss``, the largest single process, and the peak sums over the
+  live process tree (the forked workers, Pagefind), RSS and PSS, sampled from ``/proc``
+  (tests/bench_memory.py).
+
+``--scale 1000,5000,20000 [--stock-up-to N]`` builds instead a fresh corpus of each size, one
+cold publish and one cold stock build each, and prints the CPU per 1,000 articles, its growth
+against the smallest size (1.00: linear) and the peak memory against stock (:func:`scale`).
 
 The 1-minute load average is printed before and after each build: the machine is shared.
 A benchmark, not a test: nothing is asserted.
