@@ -40,6 +40,15 @@ def descendants(pid: int) -> list[int]:
     return tree
 
 
+def name(pid: int) -> str:
+    """The command name of process ``pid`` (``/proc/PID/comm``: "python", "pagefind_ext..."),
+    "" once it has exited."""
+    try:
+        return (PROC / str(pid) / "comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def footprint(pid: int) -> tuple[float, float]:
     """(RSS, PSS) of process ``pid`` in MiB from ``/proc/PID/smaps_rollup``; (0, 0) once it has
     exited (or for a zombie, which maps nothing)."""
@@ -58,13 +67,16 @@ def footprint(pid: int) -> tuple[float, float]:
 class TreeMemory:
     """Sample the memory of the process tree under ``pid`` every ``interval`` seconds, from
     :meth:`start` until :meth:`stop`. After it: ``rss`` and ``pss`` (the peak sums, MiB),
-    ``processes`` (the most processes alive in one sample), ``samples`` (how many were taken).
+    ``processes`` (the most processes alive in one sample), ``samples`` (how many were taken),
+    ``by_name`` ({command name: the peak RSS of one process of that name, MiB}: which process is
+    the largest, e.g. the build or Pagefind).
     """
 
     def __init__(self, pid: int, interval: float = 0.1):
         self.pid, self.interval = pid, interval
         self.rss = self.pss = 0.0
         self.processes = self.samples = 0
+        self.by_name = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -86,6 +98,10 @@ class TreeMemory:
         """One sample: add the live tree's sums to the peaks."""
         tree = descendants(self.pid)
         sizes = [footprint(pid) for pid in tree]
+        for pid, (rss, _) in zip(tree, sizes, strict=True):
+            if rss:
+                command = name(pid)
+                self.by_name[command] = max(self.by_name.get(command, 0.0), rss)
         self.rss = max(self.rss, sum(rss for rss, _ in sizes))
         self.pss = max(self.pss, sum(pss for _, pss in sizes))
         self.processes = max(self.processes, sum(1 for rss, _ in sizes if rss))

@@ -121,6 +121,7 @@ def run(command, env):
         "rss": usage.ru_maxrss / 1024,  # KiB on Linux
         "tree_rss": memory.rss,
         "tree_pss": memory.pss,
+        "by_name": memory.by_name,
         "load": (before, os.getloadavg()[0]),
     }
 
@@ -260,12 +261,16 @@ def builds(conf, root):
 
 def describe(label, figure, articles=None):
     """One build's line: wall, CPU (and CPU per 1,000 articles when ``articles`` is given),
-    the peak RSS of the largest process and of the process tree, the load."""
+    the peak RSS of the largest process and of the process tree, the three largest processes
+    by name (sampled peak RSS, MiB), the load."""
     per = f" ({figure['cpu'] / articles * 1000:5.2f} s/1k)" if articles else ""
+    largest = sorted(figure["by_name"].items(), key=lambda item: -item[1])[:3]
+    names = ", ".join(f"{command} {rss:.0f}" for command, rss in largest)
     return (
         f"{label:12s} wall {figure['wall']:7.2f} s  cpu {figure['cpu']:7.2f} s{per}  "
         f"peak RSS {figure['rss']:5.0f} MiB (tree: RSS {figure['tree_rss']:5.0f}, "
-        f"PSS {figure['tree_pss']:5.0f})  load {figure['load'][0]:.2f} -> {figure['load'][1]:.2f}"
+        f"PSS {figure['tree_pss']:5.0f}; largest: {names})  "
+        f"load {figure['load'][0]:.2f} -> {figure['load'][1]:.2f}"
     )
 
 

@@ -40,6 +40,8 @@ def test_peak_counts_forked_child_and_shared_pages_once():
     assert memory.rss > 64 * 3  # parent 64 + child 64 shared + 64 own, each counted
     assert 64 * 2 - 16 < memory.pss < memory.rss - 48  # the shared 64 MiB counted once
     assert memory.rss > largest + 48
+    (child,) = memory.by_name.values()  # one command name; its largest process: the child
+    assert 64 * 2 - 16 < child < 64 * 2 + 32
 
 
 def test_descendants_lists_the_tree():
