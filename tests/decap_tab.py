@@ -1,4 +1,4 @@
-"""One logged-in Decap CMS tab that the web editor's browser tests share (tests/test_cms_browser.py).
+"""One logged-in Decap CMS tab shared by the web editor's browser tests (test_cms_browser.py).
 
 Decap is a single-page app: loading /admin/ fetches and compiles its 5 MB bundle and asks
 decap-server for the config, the login and the collections, about 1.5-2 s of a core each time.

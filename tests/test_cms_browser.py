@@ -266,9 +266,7 @@ def _wait_for(path, timeout=30):
     raise AssertionError(f"{path} was not written")
 
 
-def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
-    editor, tmp_path
-):
+def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(editor, tmp_path):
     site, tab = editor
     page, outside = tab.open(f"#/collections/artikel-{YEAR}/new")
     page.locator("[id^=title-field-]").fill("Jembatan Padolo dibuka kembali")
