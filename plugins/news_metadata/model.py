@@ -22,7 +22,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from . import errors, filenames, safety
-from .profiles import check_slugs, load_profiles
+from .profiles import check_photos, check_slugs, load_profiles
 from .slugs import make_slug
 from .state import build_state
 from .templates import check_template
@@ -50,6 +50,7 @@ def load_site_data(settings):
     profiles = load_profiles(path)
     usable = len(errors.collector.errors) == before
     check_slugs(path, profiles, partial(make_slug, settings=settings, regex_key=AUTHOR_SLUGS))
+    check_photos(path, profiles, settings["PATH"])
     build_state().set("news_metadata.profiles", SiteData(profiles, usable))
 
 
