@@ -17,7 +17,7 @@ import functools
 import os
 from dataclasses import dataclass
 
-from news_metadata.compat import body_html, replace_body
+from news_metadata.compat import body_html, forget_memoized, replace_body, replace_summary
 from news_metadata.errors import report
 
 from .body import BodyImages
@@ -70,6 +70,7 @@ class ContentImages:
         content.news_embeds = 0
         self._featured(content)
         self._body(content)
+        self._summary(content)
         self._author_photos(content)
         if content.share_image is None and getattr(content, "save_as", ""):
             self._card(content)
@@ -108,6 +109,19 @@ class ContentImages:
             return
         rooted = functools.partial(_rooted_content, content) if ROOT in rewritten else None
         replace_body(content, rewritten, rooted)
+
+    def _summary(self, content):
+        # A Summary: header, or the summary the citations extension made from the body before
+        # it was rewritten: its <img> still named the original, which is not published (404 on
+        # every listing and in the feeds). Pelican resolves a summary's links once, with the
+        # content's own site URL, so the same value replaces ROOT here.
+        summary = getattr(content, "_summary", None)
+        if not summary or "<img" not in summary:
+            return
+        rewritten = BodyImages(content, self.build, self.settings).rewrite_images(summary)
+        if rewritten != summary:
+            replace_summary(content, rewritten.replace(ROOT, content.get_siteurl()))
+            forget_memoized(content)
 
     def _author_photos(self, content):
         root = self.settings["PATH"]
