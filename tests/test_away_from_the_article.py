@@ -23,7 +23,7 @@ SOURCES = json.dumps(
             "author": [{"family": "Ali"}],
             "issued": {"date-parts": [[2020]]},
         }
-    ]  # fmt: skip
+    ]
 )
 FILES = {
     "images/foto.jpg": JPEG,
