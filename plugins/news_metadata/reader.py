@@ -15,7 +15,18 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import anchors, balance, encoding, footnotes, front_matter, hygiene, links, typography
+from . import (
+    anchors,
+    balance,
+    encoding,
+    footnotes,
+    front_matter,
+    headings,
+    hygiene,
+    links,
+    notes,
+    typography,
+)
 from . import header as header_scan
 from .containment import refusal, report_refused
 from .dates import DATE_FIX, parse_date
@@ -105,6 +116,7 @@ class NewsMarkdownReader(MarkdownReader):
             self._problems.extend(self._header.problems)
             self._problems.extend(balance.problems(text, self._header.end))
             self._problems.extend(footnotes.problems(text, self._header.end))
+            self._problems.extend(notes.problems(text, self._header.end))
             if getattr(self._header, "unreadable", False):
                 # No value of the header is known: report why and skip the file, rather than
                 # check Pelican's defaults (AUTHOR, DEFAULT_CATEGORY) the editor never wrote.
@@ -117,6 +129,10 @@ class NewsMarkdownReader(MarkdownReader):
             finally:
                 self._reading = False
         self._check_keys(source_path)
+        if "summary" in self._header.lines:
+            found = headings.field_problem("Summary", str(metadata.get("summary") or ""))
+            if found:
+                self._problem("summary", *found)
         metadata.pop(header_scan.FOREIGN_KEY, None)  # reported by header.scan
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
@@ -149,7 +165,9 @@ class NewsMarkdownReader(MarkdownReader):
         links.install(self._md, self.settings, self.file_extensions, text)
         anchors.install(self._md, self.settings)
         typography.install(self._md)
+        notes.install(self._md)
         content = self._md.convert(text)
+        self._problems.extend(headings.problems(content, text, self._header.end))
         self._check_ids(content, text)
         meta = getattr(self._header, "meta", None)  # YAML front matter: front_matter.read
         if meta is None:
