@@ -206,9 +206,7 @@ def test_pages_and_hidden_articles_dated_later_are_scheduled_like_articles(tmp_p
     files = {
         "articles/2026/terbit.md": header("Berita Sudah Terbit", "2026-05-30 09:00") + "Isi.\n",
         "pages/pemilu.md": f"Title: Rahasia Halaman Pemilu\nDate: {SCHEDULED_DATE}\n\nIsi.\n",
-        "articles/2026/sembunyi.md": header(
-            "Rahasia Tersembunyi", SCHEDULED_DATE, "Status: hidden"
-        )
+        "articles/2026/sembunyi.md": header("Rahasia Tersembunyi", SCHEDULED_DATE, "Status: hidden")
         + "Isi.\n",
     }
     content = write_site(tmp_path / "content", files)
@@ -225,7 +223,9 @@ def test_pages_and_hidden_articles_dated_later_are_scheduled_like_articles(tmp_p
     assert "Rahasia" not in everything
     result = publish(content, output, env={"SOURCE_DATE_EPOCH": str(AFTER_SCHEDULED)})
     assert result.returncode == 0, result.output_text
-    assert "Rahasia Halaman Pemilu" in (output / "p/rahasia-halaman-pemilu.html").read_text(encoding="utf-8")
+    assert "Rahasia Halaman Pemilu" in (output / "p/rahasia-halaman-pemilu.html").read_text(
+        encoding="utf-8"
+    )
     hidden = (output / "2026/06/rahasia-tersembunyi.html").read_text(encoding="utf-8")
     assert "noindex" in hidden  # hidden again: written, listed nowhere
     assert "Rahasia" not in (output / "index.html").read_text(encoding="utf-8")
