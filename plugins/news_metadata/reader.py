@@ -64,6 +64,15 @@ ARTICLE_ONLY = {
     "featured": "the home page's lead story is an article",
 }
 
+# Keys that do nothing on a hidden article (Status: hidden: written at its address, listed
+# nowhere), with why (reader._check_hidden_keys). A draft's keys take effect when it is
+# published; a withdrawn story keeps the lines it had while it was up (plugins/corrections).
+HIDDEN_INERT = {
+    "featured": "the home page's lead story is chosen among listed articles",
+    "breaking": "the breaking-news ticker shows only listed articles",
+    "breaking_until": "the breaking-news ticker lists only listed articles",
+}
+
 _INVALID = object()
 
 
@@ -138,6 +147,7 @@ class NewsMarkdownReader(MarkdownReader):
             del metadata[name]
         self._check_required(source_path, metadata)
         self._check_article_keys(source_path)
+        self._check_hidden_keys(metadata)
         self._check_modified(metadata)
         self._set_slug(source_path, metadata)
         self._problems.extend(url_problems(metadata, self._header.lines))
@@ -418,6 +428,24 @@ class NewsMarkdownReader(MarkdownReader):
                         "content/articles/<year>/",
                     )
                 )
+
+    def _check_hidden_keys(self, metadata):
+        """``Featured: true``/``Breaking: true`` on a hidden article: Pelican keeps it off every
+        listing, so the line has no effect, without a word (an editor hiding a story while it
+        leads the home page would believe it still does, or the reverse)."""
+        if metadata.get("status") != "hidden" or self._kind(self._source_path) == "page":
+            return  # on a page these keys are reported by _check_article_keys
+        for key, why in HIDDEN_INERT.items():
+            value = str(metadata.get(key, "")).strip().lower()
+            if key not in self._header.lines or value in FALSE_WORDS:
+                continue
+            self._problem(
+                key,
+                f"{key.capitalize()} does nothing on a hidden article (Status: hidden is "
+                f"written at its address and listed nowhere: {why})",
+                f"remove the {key.capitalize()} line, or the 'Status: hidden' line to publish "
+                "the article as usual",
+            )
 
     def _check_modified(self, metadata):
         """A ``Modified`` before ``Date`` would show "Diperbarui" before the story was out and
