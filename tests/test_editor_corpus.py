@@ -937,6 +937,57 @@ CASES = [
         },
         None,
     ),
+    # --- authors.yml and the other YAML data files (s28 break test): were silent ---
+    (
+        "authors-slug-spaces-ok",  # penulis/Budi Santoso/ before; the address: test_away_from_...
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  slug: Budi Santoso\n  affiliation: G\n"
+        },
+        None,
+    ),
+    (
+        "authors-slug-no-letters",
+        {"data/authors.yml": AUTHORS_YML + "- name: Budi\n  slug: '???'\n  affiliation: G\n"},
+        "authors.yml:8: author 'Budi' has slug '???', which has no letter or digit for the "
+        "address — write it with letters, digits and hyphens, e.g. 'slug: budi-santoso'",
+    ),
+    (
+        "authors-photo-missing",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: Guru\n  photo: images/X.jpg\n  bio: Guru.\n"
+        },
+        "authors.yml:9: photo 'images/X.jpg' of author 'Budi' is no file in content/ (there is "
+        "'images/x.jpg') — put the picture there",
+    ),
+    (
+        "authors-link-without-label",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: Guru\n  links:\n    - url: https://budi.example\n"
+        },
+        "authors.yml:9: links must be a list of {label, url} — write '- {label: ..., url: "
+        "https://...}' (every link needs both)",
+    ),
+    (
+        "authors-key-twice",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: Guru\n  bio: A.\n  bio: B.\n"
+        },
+        "authors.yml:10: 'bio' is written twice in the same entry (lines 9 and 10): only the "
+        "second would be read — keep one of the two lines",
+    ),
+    (
+        "corrections-key-twice",
+        {
+            **WITH_ID,
+            "corrections/20240501-berita.yml": "- date: 2024-05-02 08:00\n  kind: koreksi\n"
+            "  text: Nama salah.\n  text: Nama benar.\n",
+        },
+        "20240501-berita.yml:4: 'text' is written twice in the same entry (lines 3 and 4)",
+    ),
     # --- keys only articles use, on a page (s27 break test) ---
     (
         "page-breaking",

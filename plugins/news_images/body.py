@@ -120,6 +120,12 @@ class BodyImages:
             text = IMG.sub(self._img, text)
         return text
 
+    def rewrite_images(self, text):
+        """Return ``text`` (a ``Summary:``, shown on listings and in feeds) with each content
+        image's ``<img>`` made the ``<picture>`` an image in the body gets; nothing else.
+        """
+        return IMG.sub(self._img, text) if "<img" in text else text
+
     # --- images ---
     def source_file(self, src):
         """The content file an ``<img src>`` names (absolute path), or None for a URL of

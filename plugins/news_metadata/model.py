@@ -22,7 +22,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from . import errors, filenames, safety
-from .profiles import check_slugs, load_profiles
+from .profiles import check_photos, check_slugs, load_profiles
 from .slugs import make_slug
 from .state import build_state
 from .templates import check_template
@@ -50,6 +50,7 @@ def load_site_data(settings):
     profiles = load_profiles(path)
     usable = len(errors.collector.errors) == before
     check_slugs(path, profiles, partial(make_slug, settings=settings, regex_key=AUTHOR_SLUGS))
+    check_photos(path, profiles, settings["PATH"])
     build_state().set("news_metadata.profiles", SiteData(profiles, usable))
 
 
@@ -178,12 +179,19 @@ def guard_summary(instance):
     Pelican computes the summary lazily (``Content.get_summary``, memoized, after ``{filename}``
     links are resolved), from the ``Summary:`` header or the start of the body; the instance's
     own ``get_summary`` shadows the class's so every reader of ``summary`` (cards, feeds, meta
-    descriptions) gets the cleaned one, whichever plugin set ``_summary``.
+    descriptions) gets the cleaned one, whichever plugin set ``_summary``. The summary is only
+    shown away from its article, so its in-page links (``#fn:1``, ``#bagian``) name the
+    article and its ids are dropped (several cards on one listing would repeat them).
     """
     original = instance.get_summary
 
     def get_summary(siteurl):
-        return safety.clean_fragment(original(siteurl))
+        summary = safety.without_ids(safety.clean_fragment(original(siteurl)))
+        url = getattr(instance, "url", "")
+        if url and 'href="#' in summary:
+            # A card's footnote or "see below" link would lead to the listing's own address.
+            summary = safety.absolute_fragments(summary, f"{siteurl}/{url}")
+        return summary
 
     instance.get_summary = get_summary
 

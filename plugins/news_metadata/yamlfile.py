@@ -85,7 +85,7 @@ def compose(path, fix):
         report(path, exc.line, exc.message, exc.fix)
         return None
     try:
-        return yaml.compose(text, Loader=Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         report(
@@ -95,3 +95,39 @@ def compose(path, fix):
             fix_of(exc, fix),
         )
         return None
+    for key, first in repeated_keys(root):
+        report(
+            path,
+            line(key),
+            f"{key.value!r} is written twice in the same entry (lines {line(first)} and "
+            f"{line(key)}): only the second would be read",
+            "keep one of the two lines (join their text if both are wanted)",
+        )
+    return root
+
+
+def repeated_keys(root):
+    """The keys written twice in one mapping anywhere below ``root`` (a PyYAML node or None).
+
+    PyYAML keeps the last value of a repeated key without a word (YAML 1.2 forbids it), so a
+    second ``bio:`` or ``text:`` in an entry silently replaced the first.
+
+    Returns:
+        list of ``(key node, the earlier key node of the same name)``, in file order.
+    """
+    found = []
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            seen = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        found.append((key, seen[key.value]))
+                    else:
+                        seen[key.value] = key
+                pending.append(value)
+    return sorted(found, key=lambda pair: line(pair[0]))
