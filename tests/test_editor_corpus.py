@@ -937,6 +937,26 @@ CASES = [
         },
         None,
     ),
+    # --- several values where the header takes one (s28 break test): was "did you mean" one ---
+    (
+        "category-two-sections",
+        head(*BASE[:3], "Category: Berita, Opini"),
+        ":4: Category 'Berita, Opini' names 2 sections: an article is in one section (one "
+        "section page, one feed, one kicker) — keep the main one, e.g. 'Category: Berita', and "
+        "write the others as Tags",
+    ),
+    ("category-slash", head(*BASE[:3], "Category: Berita/Opini"), ":4: Category 'Berita/Opini'"),
+    (
+        "author-two-names",
+        head(BASE[0], BASE[1], "Author: Nurhayati, Munir Husen", BASE[3]),
+        ":3: unknown author 'Nurhayati, Munir Husen': it names 2 authors — write them on one "
+        "line 'Authors: Nurhayati; Munir Husen' (';' between names)",
+    ),
+    (
+        "author-two-names-dan",
+        head(BASE[0], BASE[1], "Author: Nurhayati dan Munir Husen", BASE[3]),
+        ":3: unknown author 'Nurhayati dan Munir Husen': it names 2 authors",
+    ),
     # --- authors.yml and the other YAML data files (s28 break test): were silent ---
     (
         "authors-slug-spaces-ok",  # penulis/Budi Santoso/ before; the address: test_away_from_...

@@ -203,12 +203,19 @@ def _join_authors(article, path, lines):
         profile = site.profiles.get(author.name)
         if profile is None and site.profiles_usable:
             known = list(site.profiles)
-            errors.report(
-                path,
-                line,
-                f"unknown author {author.name!r}{suggest(author.name, known)}",
-                "write the name exactly as in content/data/authors.yml, or add a profile there",
+            several = _known_parts(author.name, known)
+            what, fix = (
+                (
+                    f": it names {len(several)} authors",
+                    f"write them on one line 'Authors: {'; '.join(several)}' (';' between names)",
+                )
+                if several
+                else (
+                    suggest(author.name, known),
+                    "write the name exactly as in content/data/authors.yml, or add a profile there",
+                )
             )
+            errors.report(path, line, f"unknown author {author.name!r}{what}", fix)
         if profile is None:
             profile = {"affiliation": "", "bio": "", "photo": "", "links": [], "slug": ""}
         if profile["slug"]:
@@ -229,12 +236,30 @@ def _check_category(article, path, lines):
         # "berita" or "BERITA": the section as configured, one taxonomy entry and one name.
         article.category = Category(same[0], article.settings)
         return
+    several = _known_parts(category.name, allowed)
+    if several:
+        errors.report(
+            path,
+            lines.get("category"),
+            f"Category {category.name!r} names {len(several)} sections: an article is in one "
+            "section (one section page, one feed, one kicker)",
+            f"keep the main one, e.g. 'Category: {several[0]}', and write the others as Tags",
+        )
+        return
     errors.report(
         path,
         lines.get("category"),
         f"unknown category {category.name!r}{suggest(category.name, allowed)}",
         f"use one of: {', '.join(allowed)} (NEWS_METADATA_CATEGORIES in pelicanconf.py)",
     )
+
+
+def _known_parts(value, known):
+    """The parts of ``value`` split at ',', ';', '/', '&' or ' dan ' when there are several and
+    each is one of ``known`` (an author or section list), else []: 'Berita, Ekonomi' is two
+    sections, not a typo of one."""
+    parts = [part.strip() for part in re.split(r"[,;/&]| dan ", value) if part.strip()]
+    return parts if len(parts) > 1 and all(part in known for part in parts) else []
 
 
 def _check_image(instance, path, lines):
