@@ -957,6 +957,17 @@ CASES = [
         head(BASE[0], BASE[1], "Author: Nurhayati dan Munir Husen", BASE[3]),
         ":3: unknown author 'Nurhayati dan Munir Husen': it names 2 authors",
     ),
+    (
+        "id-copied-into-an-older-article",  # the fix went to the Id's owner, orphaning its comments
+        {
+            **WITH_ID,
+            "articles/2024/lain.md": header(
+                "Berita Lain", "2024-04-01 08:00", "Id: 20240501-berita"
+            )
+            + "Isi lain.\n",
+        },
+        "lain.md:5: Id '20240501-berita' is also the Id of ",
+    ),
     # --- authors.yml and the other YAML data files (s28 break test): were silent ---
     (
         "authors-slug-spaces-ok",  # penulis/Budi Santoso/ before; the address: test_away_from_...
