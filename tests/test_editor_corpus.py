@@ -968,6 +968,11 @@ CASES = [
         },
         "lain.md:5: Id '20240501-berita' is also the Id of ",
     ),
+    (
+        "plain-image-without-alt",  # the line was missing: the message names the rewritten path
+        body("Satu.\n\n![](../../images/x.jpg)\n"),
+        "berita.md:8: image {static}/images/x.jpg has no alternative text",
+    ),
     # --- authors.yml and the other YAML data files (s28 break test): were silent ---
     (
         "authors-slug-spaces-ok",  # penulis/Budi Santoso/ before; the address: test_away_from_...
