@@ -50,6 +50,22 @@ PDF_WITH_AUTHOR = imagegen.pdf_document(author="Nurhayati", creator="Microsoft W
 PDF_PHOTO_GPS = imagegen.pdf_document(exif=_gps_exif())
 
 
+def _pdf_with_attachment():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(imagegen.pdf_document())))
+    writer.add_attachment("catatan.docx", b"PK author: Nurhayati")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF_ATTACHED = _pdf_with_attachment()
+YAML_PYTHON_TAG = '!!python/object/apply:os.system ["echo x"]'
+
+
 def _animated_gif():
     import io
 
@@ -923,12 +939,210 @@ CASES = [
         },
         None,
     ),
+    # --- several values where the header takes one (s28 break test): was "did you mean" one ---
+    (
+        "category-two-sections",
+        head(*BASE[:3], "Category: Berita, Opini"),
+        ":4: Category 'Berita, Opini' names 2 sections: an article is in one section (one "
+        "section page, one feed, one kicker) — keep the main one, e.g. 'Category: Berita', and "
+        "write the others as Tags",
+    ),
+    ("category-slash", head(*BASE[:3], "Category: Berita/Opini"), ":4: Category 'Berita/Opini'"),
+    (
+        "author-two-names",
+        head(BASE[0], BASE[1], "Author: Nurhayati, Munir Husen", BASE[3]),
+        ":3: unknown author 'Nurhayati, Munir Husen': it names 2 authors — write them on one "
+        "line 'Authors: Nurhayati; Munir Husen' (';' between names)",
+    ),
+    (
+        "author-two-names-dan",
+        head(BASE[0], BASE[1], "Author: Nurhayati dan Munir Husen", BASE[3]),
+        ":3: unknown author 'Nurhayati dan Munir Husen': it names 2 authors",
+    ),
+    (
+        "id-copied-into-an-older-article",  # the fix went to the Id's owner, orphaning its comments
+        {
+            **WITH_ID,
+            "articles/2024/lain.md": header(
+                "Berita Lain", "2024-04-01 08:00", "Id: 20240501-berita"
+            )
+            + "Isi lain.\n",
+        },
+        "lain.md:5: Id '20240501-berita' is also the Id of ",
+    ),
+    (
+        "plain-image-without-alt",  # the line was missing: the message names the rewritten path
+        body("Satu.\n\n![](../../images/x.jpg)\n"),
+        "berita.md:8: image {static}/images/x.jpg has no alternative text",
+    ),
+    # --- authors.yml and the other YAML data files (s28 break test): were silent ---
+    (
+        "authors-slug-spaces-ok",  # penulis/Budi Santoso/ before; the address: test_away_from_...
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  slug: Budi Santoso\n  affiliation: G\n"
+        },
+        None,
+    ),
+    (
+        "authors-slug-no-letters",
+        {"data/authors.yml": AUTHORS_YML + "- name: Budi\n  slug: '???'\n  affiliation: G\n"},
+        "authors.yml:8: author 'Budi' has slug '???', which has no letter or digit for the "
+        "address — write it with letters, digits and hyphens, e.g. 'slug: budi-santoso'",
+    ),
+    (
+        "authors-photo-missing",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: Guru\n  photo: images/X.jpg\n  bio: Guru.\n"
+        },
+        "authors.yml:9: photo 'images/X.jpg' of author 'Budi' is no file in content/ (there is "
+        "'images/x.jpg') — put the picture there",
+    ),
+    (
+        "authors-link-without-label",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: Guru\n  links:\n    - url: https://budi.example\n"
+        },
+        "authors.yml:9: links must be a list of {label, url} — write '- {label: ..., url: "
+        "https://...}' (every link needs both)",
+    ),
+    (
+        "authors-key-twice",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: Guru\n  bio: A.\n  bio: B.\n"
+        },
+        "authors.yml:10: 'bio' is written twice in the same entry (lines 9 and 10): only the "
+        "second would be read — keep one of the two lines",
+    ),
+    (
+        "corrections-key-twice",
+        {
+            **WITH_ID,
+            "corrections/20240501-berita.yml": "- date: 2024-05-02 08:00\n  kind: koreksi\n"
+            "  text: Nama salah.\n  text: Nama benar.\n",
+        },
+        "20240501-berita.yml:4: 'text' is written twice in the same entry (lines 3 and 4)",
+    ),
     # --- keys only articles use, on a page (s27 break test) ---
     (
         "page-breaking",
         {PAGE: "Title: Hal\nBreaking: true\nTags: banjir\n\nIsi.\n"},
         "halaman.md:2: Breaking is for articles: on a page it does nothing (a page is never on "
         "the breaking-news ticker) — remove the line, or write this text as an article",
+    ),
+    # --- one main heading: the Title; the text's own <h1> an error at its line (s28) ---
+    (
+        "second-h1",
+        body("Isi.\n\n# Subjudul\n\nB.\n"),
+        ":8: '# ' makes a second main heading of the page, after the Title — write '## ' for a "
+        "sub-heading (the Title is the page's one main heading); if the line repeats the Title, "
+        "delete it",
+    ),
+    (
+        "hashtag-at-line-start",
+        body("#BanjirBima\n\nIsi.\n"),
+        ":6: '#BanjirBima' at the start of a line is a heading in Markdown, not a hashtag: it "
+        "would be a second main heading of the page, after the Title — write \\#BanjirBima",
+    ),
+    (
+        "setext-h1",
+        body("Isi.\n\nSubjudul\n========\n\nB.\n"),
+        ":9: a line of '=' under a line makes that line a second main heading of the page",
+    ),
+    ("raw-h1", body("Isi.\n\n<h1>Subjudul</h1>\n"), ":8: <h1> makes a second main heading"),
+    (
+        "summary-h1",
+        head(*BASE, "Summary: #Banjir melanda Bima"),
+        ":5: Summary holds a main heading ('# ' or a line starting with '#'): listings and feeds "
+        "drop it, so the summary would lose those words",
+    ),
+    ("page-second-h1", {PAGE: "Title: Hal\n\n# Hal\n\nIsi.\n"}, "halaman.md:3: '# ' makes a"),
+    ("h2-code-escaped-hashtag-ok", body("## Sub\n\n```\n# kode\n```\n\n\\#BanjirBima\n"), None),
+    # --- HTML comments are the newsroom's notes: removed, not checked; unclosed an error ---
+    ("html-comment-with-script-ok", body("<!-- catatan: <script>x()</script> -->\n\nIsi.\n"), None),
+    (
+        "html-comment-unclosed",
+        body("Isi.\n\n<!-- catatan redaksi\n\nLagi.\n"),
+        ":8: <!-- opens a comment that is never closed: everything after it (the rest of the "
+        "text and of the page) would be hidden from readers — end the note with -->",
+    ),
+    # --- a future Date on a page schedules it, as on an article (test_publish has the rest) ---
+    ("page-future-date-ok", {PAGE: "Title: Hal\nDate: 2030-01-01 08:00\n\nIsi.\n"}, None),
+    # --- keys that do nothing on a hidden article ---
+    (
+        "hidden-featured",
+        head(*BASE, "Status: hidden", "Featured: true"),
+        ":6: Featured does nothing on a hidden article (Status: hidden is written at its address "
+        "and listed nowhere: the home page's lead story is chosen among listed articles) — "
+        "remove the Featured line, or the 'Status: hidden' line to publish the article as usual",
+    ),
+    (
+        "hidden-breaking",
+        head(*BASE, "Status: hidden", "Breaking: true", "Breaking_until: 2024-05-02 08:00"),
+        ":6: Breaking does nothing on a hidden article",
+    ),
+    ("hidden-breaking-false-ok", head(*BASE, "Status: hidden", "Breaking: false"), None),
+    (
+        "hidden-save-as-over-an-article",
+        head(
+            *BASE,
+            "Status: hidden",
+            "Save_as: 2024/04/berita-lain.html",
+            "Url: 2024/04/berita-lain.html",
+        ),
+        "lain.md:1: this article would be written to 2024/04/berita-lain.html, like",
+    ),
+    # --- YAML tags: a clear message naming the tag, in every YAML file ---
+    (
+        "yaml-python-tag",
+        {
+            A: f"---\ntitle: {YAML_PYTHON_TAG}\ndate: 2024-05-01 08:00\nauthor: Nurhayati\n"
+            "category: Berita\n---\n\nIsi.\n"
+        },
+        "berita.md:2: the header is not valid YAML (the tag '!!python/object/apply:os.system' "
+        "asks YAML for a Python object instead of text; every value here is read as text) — "
+        "delete '!!python/object/apply:os.system' and write the value as plain text",
+    ),
+    (
+        "authors-yml-python-tag",
+        {
+            "data/authors.yml": AUTHORS_YML
+            + "- name: Budi\n  affiliation: !!python/name:os.system\n"
+        },
+        "authors.yml:8: is not valid YAML (the tag '!!python/name:os.system' asks YAML for a "
+        "Python object instead of text",
+    ),
+    (
+        "corrections-yaml-tag",
+        {
+            **WITH_ID,
+            "corrections/20240501-berita.yml": "- date: 2024-05-02 08:00\n  kind: koreksi\n"
+            "  text: !include catatan.txt\n",
+        },
+        "20240501-berita.yml:3: is not valid YAML (the tag '!include' asks YAML for a type of "
+        "its own instead of text",
+    ),
+    # --- names that differ only in capitals: one file on macOS, Windows and some hosting ---
+    (
+        "static-names-differ-in-case",
+        {"images/Foto.jpg": EXTRA_JPEG, "images/foto.jpg": EXTRA_JPEG},
+        "images/foto.jpg: this file and content/images/Foto.jpg differ only in capitals or in "
+        "how a letter is encoded: macOS and Windows see one file there",
+    ),
+    (
+        "output-paths-differ-in-case",
+        head(*BASE, "Save_as: 2024/04/Berita-Lain.html", "Url: 2024/04/Berita-Lain.html"),
+        "berita.md:5: this article would be written to 2024/04/Berita-Lain.html, and ",
+    ),
+    # --- a PDF's attached files would be published with their own data ---
+    (
+        "pdf-attachment",
+        {"images/laporan.pdf": PDF_ATTACHED},
+        "images/laporan.pdf: PDF laporan.pdf has attached files (catatan.docx): each is a file of "
+        "its own, with its own author and camera data, that this build cannot check or clean",
     ),
     # --- orphaned comments ---
     (
