@@ -955,6 +955,11 @@ CASES = [
         "line 'Authors: Nurhayati; Munir Husen' (';' between names)",
     ),
     (
+        "authors-named-twice",  # Pelican kept both: the byline showed the name twice
+        head(BASE[0], BASE[1], "Authors: Nurhayati; nurhayati", BASE[3]),
+        ":3: author 'nurhayati' is named twice (as 'Nurhayati') — write 'Nurhayati' once",
+    ),
+    (
         "author-two-names-dan",
         head(BASE[0], BASE[1], "Author: Nurhayati dan Munir Husen", BASE[3]),
         ":3: unknown author 'Nurhayati dan Munir Husen': it names 2 authors",
