@@ -172,3 +172,28 @@ def test_an_edit_rewrites_its_page_first_and_a_settings_change_rebuilds_in_proce
         settings.write_text(settings.read_text().replace("Satu", "Dua"), encoding="utf-8")
         wait_for(lambda: "Subjudul Dua" in fetch(port), "the new settings")
         assert "restarting" not in log.read_text()
+
+
+def test_a_build_that_raises_system_exit_leaves_the_build_thread_running(capsys):
+    """A strict build (NEWS_METADATA_STRICT) ends with ContentErrors, search with
+    SearchIndexError: both SystemExits, which used to end the build thread (s28 break test)."""
+    import threading
+
+    from news_metadata.errors import ContentError, ContentErrors
+    from newsroom_cli.devserver import Builder
+
+    class Site:
+        cancel, kept = threading.Event(), {"x": 1}
+
+        def preview(self):
+            return None
+
+        def build(self, reload_settings):
+            error = ContentError("content/articles/a.md", 3, "unknown category 'Berrita'", "")
+            raise ContentErrors([error])
+
+    site = Site()
+    Builder(site, lambda path: None, set(), "/t", "/p").build("build", "a.md")
+    out = capsys.readouterr().out
+    assert "the build failed: ContentErrors: 1 content error(s)" in out
+    assert "a.md:3: unknown category 'Berrita'" in out and site.kept == {}

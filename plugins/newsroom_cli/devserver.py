@@ -205,7 +205,10 @@ class Builder:
             )
         except Cancelled:
             say("a newer change: building that instead")
-        except Exception as exc:  # any build failure: report it, keep serving
+        # SystemExit too: a strict build's ContentErrors and search's SearchIndexError are
+        # SystemExits; uncaught, they ended the build thread and the server went on serving
+        # without ever building again.
+        except (Exception, SystemExit) as exc:  # any build failure: report it, keep serving
             self.site.kept.clear()
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             say(
