@@ -197,3 +197,16 @@ def test_a_build_that_raises_system_exit_leaves_the_build_thread_running(capsys)
     out = capsys.readouterr().out
     assert "the build failed: ContentErrors: 1 content error(s)" in out
     assert "a.md:3: unknown category 'Berrita'" in out and site.kept == {}
+
+
+def test_the_editor_folder_comes_from_the_loaded_settings_not_an_import_of_cms():
+    """A syntax error in plugins/cms ended make devserver at its restart: the server imported
+    the plugin itself, outside the build that reports errors (s28 break test)."""
+    from types import SimpleNamespace
+
+    from newsroom_cli.devserver import _editor_prefix
+
+    loaded = SimpleNamespace(pelican=SimpleNamespace(settings={"CMS_SAVE_AS": "redaksi/"}))
+    assert _editor_prefix(loaded) == "/redaksi/"
+    assert _editor_prefix(SimpleNamespace(pelican=None)) is None  # the settings did not load
+    assert _editor_prefix(SimpleNamespace(pelican=SimpleNamespace(settings={}))) is None
