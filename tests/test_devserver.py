@@ -210,3 +210,49 @@ def test_the_editor_folder_comes_from_the_loaded_settings_not_an_import_of_cms()
     assert _editor_prefix(loaded) == "/redaksi/"
     assert _editor_prefix(SimpleNamespace(pelican=None)) is None  # the settings did not load
     assert _editor_prefix(SimpleNamespace(pelican=SimpleNamespace(settings={}))) is None
+
+
+SLOW_PLUGIN = """# Sleeps once, after the articles are read: a save then falls in the first build.
+import os, time
+from pelican import signals
+
+def slow(generator):
+    marker = os.path.join(os.path.dirname(__file__), "read")
+    if not os.path.exists(marker):
+        open(marker, "w").close()
+        time.sleep(4)
+
+def register():
+    signals.article_generator_finalized.connect(slow)
+"""
+
+
+def test_a_save_during_the_first_build_is_built_next(tmp_path):
+    """The watcher started after the first build: a save during it was never built (s28)."""
+    plugin = tmp_path / "slowplugin"
+    plugin.mkdir()
+    (plugin / "lambat.py").write_text(SLOW_PLUGIN, encoding="utf-8")
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"PLUGIN_PATHS = [*PLUGIN_PATHS, {str(plugin)!r}]\nPLUGINS = [*PLUGINS, 'lambat']\n",
+        encoding="utf-8",
+    )
+    content = write_site(
+        tmp_path / "content", {"articles/2024/a.md": header("Judul Pertama") + "Isi.\n"}
+    )
+    port = free_port()
+    command = [sys.executable, "-m", "newsroom_cli.devserver", content, "-o", tmp_path / "out"]
+    with open(tmp_path / "log", "w") as log:
+        process = subprocess.Popen(
+            [*command, "-s", settings, "-p", str(port)],
+            cwd=ROOT, env=tool_env(), stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            wait_for((plugin / "read").exists, "the first build's reading")
+            (content / "articles/2024/a.md").write_text(header("Judul Kedua") + "Isi.\n")
+            wait_for(lambda: "Judul Kedua" in fetch(port), "the save built", seconds=40)
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)

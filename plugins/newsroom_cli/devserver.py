@@ -299,10 +299,12 @@ def main(argv=None) -> int:
         os.path.abspath("theme"),
         os.path.abspath("plugins"),
     )
-    builder.build("reload", "the site")
     watched = [args.content, "theme", "plugins", args.settings, "pelicanconf.py", *args.watch]
     watched = [os.path.abspath(p) for p in dict.fromkeys(watched) if os.path.exists(p)]
+    # Watching before the first build: a save during it (a minute at 5,000 articles, and after
+    # every restart) is queued and built next; it was lost, the page stayed stale.
     threading.Thread(target=watch, args=(watched, builder.changed), daemon=True).start()
+    builder.build("reload", "the site")
     threading.Thread(target=builder.run, args=(False,), daemon=True).start()
     server = Server(watcher=quiet_watcher())
     os.makedirs(args.output, exist_ok=True)
