@@ -217,6 +217,37 @@ def encrypted_pdf():
     return buffer.getvalue()
 
 
+def attached_pdf(kind):
+    """A PDF carrying a file of its own: in the /EmbeddedFiles name tree, as a page's file
+    attachment annotation, or as PDF 2.0's associated file (/AF) of the document."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
+    spec = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Filespec"),
+            NameObject("/UF"): TextStringObject("catatan.docx"),
+        }
+    )
+    if kind == "embedded":
+        writer.add_attachment("catatan.docx", b"PK author: Nurhayati")
+    elif kind == "annotation":
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/FileAttachment"),
+                NameObject("/FS"): spec,
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    else:
+        writer.root_object[NameObject("/AF")] = ArrayObject([writer._add_object(spec)])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def gps_exif():
     exif = Image.Exif()
     exif[0x010F] = "TestPhone"
@@ -233,8 +264,12 @@ def gps_exif():
          "break the signature"),
         (encrypted_pdf, "is encrypted (password-protected)"),
         (lambda: b"%PDF-1.4\nrusak", "is damaged or not a PDF"),
+        *[(lambda kind=kind: attached_pdf(kind), "has attached files (catatan.docx): each is "
+           "a file of its own, with its own author and camera data") for kind in
+          ("embedded", "annotation", "associated")],
     ],
-    ids=["photo-with-gps", "signed", "encrypted", "damaged"],
+    ids=["photo-with-gps", "signed", "encrypted", "damaged", "attachment",
+         "attachment-annotation", "associated-file"],
 )  # fmt: skip
 def test_pdfs_that_cannot_be_cleaned_are_refused_also_in_make_check(tmp_path, data, message):
     source = tmp_path / "dokumen.pdf"

@@ -15,6 +15,10 @@ What cannot be removed that way is refused, reported with the fix, and not publi
 
 - a photo inside the PDF with its camera data (EXIF: the camera, the time, often the GPS
   position), which would need re-encoding the photo;
+- attached files (the document's ``/EmbeddedFiles``, a page's file-attachment annotations,
+  PDF 2.0's associated files ``/AF``): each is a whole file of its own (a Word document, a
+  spreadsheet, a photo) with its own author and camera data, which this build cannot check
+  or clean, and which a reader's PDF viewer lets them save;
 - a digitally signed PDF: any rewrite breaks the signature;
 - an encrypted (password-protected) or damaged PDF, which cannot be read.
 """
@@ -71,6 +75,7 @@ def clean_pdf(path: str) -> bytes:
                 "link to the signed original where its issuer publishes it, or " + REMAKE_FIX,
             )
         _check_photos(reader, name)
+        _check_attachments(reader, name)
         return _rewritten(reader)
     except ImageProblem:
         raise
@@ -138,6 +143,40 @@ def _check_photos(reader, name):
             "foto.jpg), or print the document to a new PDF (Microsoft Print to PDF) and use "
             "that file",
         )
+
+
+def _attachment_names(reader):
+    """The names of the files attached to the document (ISO 32000-1 7.11.4 embedded file
+    streams: the ``/EmbeddedFiles`` name tree, 12.5.6.15 file attachment annotations;
+    ISO 32000-2 14.13 associated files, ``/AF``), in order, each once.
+    """
+    names = list(reader.attachments)
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment":
+                spec = annotation.get("/FS")
+                spec = spec.get_object() if spec is not None else {}
+                names.append(str(spec.get("/UF") or spec.get("/F") or "(no name)"))
+    root = reader.trailer["/Root"]
+    for holder in (root, *reader.pages):
+        for spec in holder.get("/AF") or []:
+            spec = spec.get_object()
+            names.append(str(spec.get("/UF") or spec.get("/F") or "(no name)"))
+    return list(dict.fromkeys(names))
+
+
+def _check_attachments(reader, name):
+    attached = _attachment_names(reader)
+    if not attached:
+        return
+    raise ImageProblem(
+        f"PDF {name} has attached files ({', '.join(attached)}): each is a file of its own, "
+        "with its own author and camera data, that this build cannot check or clean, and "
+        "readers' PDF viewers let them save it",
+        "remove the attachments (or " + REMAKE_FIX + "); publish an attachment meant for "
+        "readers as a file of its own in content/images/",
+    )
 
 
 def _rewritten(reader):

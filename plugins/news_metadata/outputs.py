@@ -116,6 +116,8 @@ class Registry:
         self.folders = {}
         # folder -> the first claim of a path below it: a file there would be a folder too
         self.parents = {}
+        # case-folded path -> its first claim: paths that differ only in capitals
+        self.folded = {}
 
     def reserve(self, folder, label):
         """Reserve ``folder`` (relative to the output folder) and everything below it for
@@ -146,6 +148,9 @@ class Registry:
             _file_and_folder(first=other, new=new)
             return False
         self.claims[where] = new
+        folded = self.folded.setdefault(where.casefold(), new)
+        if folded is not new:
+            _same_but_case(folded, new)
         for folder in folders:
             self.parents.setdefault(folder, new)
         return True
@@ -208,6 +213,36 @@ def _file_and_folder(first, new):
         "'Save_as: p/nama-halaman.html')",
     )
     _withdraw(mine.content)
+
+
+def _same_but_case(first, new):
+    """Report two output paths that differ only in capitals (``2024/05/Banjir.html``,
+    ``2024/05/banjir.html``): hosting that ignores case (S3-compatible buckets behind some
+    CDNs, Windows and macOS folders an rsync target may be) keeps one of the two files. Two
+    static files are left to the inventory (their content files collide the same way)."""
+    if isinstance(first.content, Static) and isinstance(new.content, Static):
+        return
+    claims = [c for c in (new, first) if c.content is not None]
+    if not claims:
+        report("pelicanconf.py", None, f"{first.label} would be written to {first.path} and "
+               f"{new.label} to {new.path}, which differ only in capitals",
+               "give one of the two settings another path")  # fmt: skip
+        return
+    # On the file whose Save_as line made the path, else on the later one.
+    mine = next((c for c in claims if "save_as" in getattr(c.content, "news_lines", {})), claims[0])
+    other = first if mine is new else new
+    other_label = (
+        display_path(other.content.source_path) if other.content is not None else other.label
+    )
+    lines = getattr(mine.content, "news_lines", {})
+    report(
+        mine.content.source_path,
+        lines.get("save_as") or lines.get("slug") or lines.get("title"),
+        f"this {_kind(mine.content)} would be written to {mine.path}, and {other_label} to "
+        f"{other.path}: the two differ only in capitals, and hosting that ignores case keeps "
+        "only one of them",
+        "write the Save_as (and Url) in lower case, or give one of them another path",
+    )
 
 
 def _kind(content):
@@ -289,7 +324,7 @@ def check_outputs(context, settings, generators=()):
         )
     _theme_static(registry, settings)
     contents = []
-    for key in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+    for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages"):
         for content in context.get(key, []):
             contents.append(content)
             contents.extend(getattr(content, "translations", []))
