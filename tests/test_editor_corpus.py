@@ -1130,6 +1130,25 @@ CASES = [
         head(*BASE, "Save_as: 2024/04/Berita-Lain.html", "Url: 2024/04/Berita-Lain.html"),
         "berita.md:5: this article would be written to 2024/04/Berita-Lain.html, and ",
     ),
+    (
+        "folder-names-differ-in-case",
+        {"Images/x.jpg": EXTRA_JPEG},
+        "content/Images: this folder and content/images/ differ only in capitals or in how a "
+        "letter is encoded: macOS and Windows see one folder there (a checkout mixes their "
+        "files, and files with the same name replace each other), and so does hosting that "
+        "ignores case — move its files into content/images/ (git mv) and delete it",
+    ),
+    (
+        "article-folders-differ-in-case",
+        {"Articles/2025/dua.md": header("Berita Dua", "2025-04-02 08:00") + "Isi.\n"},
+        "content/Articles: this folder and content/articles/ differ only in capitals",
+    ),
+    (
+        "save-as-on-another-article",
+        head(*BASE, "Save_as: 2024/04/berita-lain.html", "Url: 2024/04/berita-lain.html"),
+        "berita.md:5: this article would be written to 2024/04/berita-lain.html by its Save_as "
+        "line, where content/articles/2024/lain.md is written",
+    ),
     # --- a PDF's attached files would be published with their own data ---
     (
         "pdf-attachment",
