@@ -1086,7 +1086,8 @@ CASES = [
             "Save_as: 2024/04/berita-lain.html",
             "Url: 2024/04/berita-lain.html",
         ),
-        "lain.md:1: this article would be written to 2024/04/berita-lain.html, like",
+        "berita.md:6: this article would be written to 2024/04/berita-lain.html by its Save_as "
+        "line, where ",
     ),
     # --- YAML tags: a clear message naming the tag, in every YAML file ---
     (
@@ -1146,8 +1147,8 @@ CASES = [
     (
         "save-as-on-another-article",
         head(*BASE, "Save_as: 2024/04/berita-lain.html", "Url: 2024/04/berita-lain.html"),
-        "berita.md:5: this article would be written to 2024/04/berita-lain.html by its Save_as "
-        "line, where content/articles/2024/lain.md is written",
+        "/articles/2024/lain.md is written — change the Save_as line (and the Url line) to a "
+        "path no other file uses, or delete both to use the address made from the Title",
     ),
     # --- a PDF's attached files would be published with their own data ---
     (
