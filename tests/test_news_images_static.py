@@ -298,3 +298,155 @@ def test_publish_writes_the_pdf_without_its_metadata(tmp_path):
     assert len(PdfReader(out / "images/a.pdf").pages) == 1
     # the source is untouched
     assert PdfReader(content / "images/a.pdf").metadata["/Author"] == "Nurhayati"
+
+
+# --- PDFs with active content: refused wherever the document holds it (news_images/pdf_active)
+def _d(**entries):
+    """A PDF dictionary from ``Key=value`` (names for str values starting with '/')."""
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    def value(v):
+        if isinstance(v, str):
+            return NameObject(v) if v.startswith("/") else TextStringObject(v)
+        return v
+
+    return DictionaryObject({NameObject("/" + k): value(v) for k, v in entries.items()})
+
+
+def _js(script="app.alert(1)"):
+    return _d(S="/JavaScript", JS=script)
+
+
+def active_pdf(kind):
+    """A one-page PDF whose ``kind`` place holds active content (or, for 'cycle' and
+    'plain-links', only harmless actions)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, NameObject, StreamObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
+    root, page = writer.root_object, writer.pages[0]
+
+    def annotation(**entries):
+        page[NameObject("/Annots")] = ArrayObject([writer._add_object(_d(Type="/Annot", **entries))])
+
+    if kind == "open-action":
+        root[NameObject("/OpenAction")] = writer._add_object(_js())
+    elif kind == "names-javascript":
+        tree = _d(Names=ArrayObject([_d(x="x")["/x"], writer._add_object(_js())]))
+        root[NameObject("/Names")] = _d(JavaScript=writer._add_object(tree))
+    elif kind == "document-aa":
+        root[NameObject("/AA")] = _d(WP=_js())
+    elif kind == "page-aa":
+        page[NameObject("/AA")] = _d(O=_d(S="/Launch", F="cmd.exe"))
+    elif kind == "link-javascript-uri":
+        annotation(Subtype="/Link", A=_d(S="/URI", URI=" JavaScript:alert(1)"))
+    elif kind == "button-submit":
+        annotation(Subtype="/Widget", FT="/Btn", A=_d(S="/SubmitForm", F="https://x.example/"))
+    elif kind == "field-aa":
+        field = writer._add_object(_d(FT="/Tx", T="nama", AA=_d(K=_js())))
+        root[NameObject("/AcroForm")] = _d(Fields=ArrayObject([field]))
+    elif kind == "import-data-next":
+        root[NameObject("/OpenAction")] = _d(
+            S="/GoTo", D=ArrayObject([page.indirect_reference, NameObject("/Fit")]),
+            Next=ArrayObject([_d(S="/ImportData", F="data.fdf")]),
+        )  # fmt: skip
+    elif kind == "bookmark":
+        item = writer.add_outline_item(title="Bab 1", page_number=0)
+        item.get_object()[NameObject("/A")] = _js()
+    elif kind in ("richmedia", "3d"):
+        annotation(Subtype="/RichMedia" if kind == "richmedia" else "/3D")
+    elif kind == "flash-clip":
+        clip = _d(S="/MCD", CT="application/x-shockwave-flash")
+        annotation(Subtype="/Screen", A=_d(S="/Rendition", R=_d(S="/MR", C=clip)))
+    elif kind == "xfa":
+        xfa = StreamObject()
+        xfa.set_data(b'<template><field><event><script>app.alert(1)</script></event></field>')
+        root[NameObject("/AcroForm")] = _d(
+            Fields=ArrayObject(), XFA=ArrayObject([_d(x="template")["/x"], writer._add_object(xfa)])
+        )
+    elif kind == "cycle":  # an action whose /Next is itself: the walk must end
+        action = writer._add_object(_d(S="/GoTo", D=ArrayObject([page.indirect_reference])))
+        action.get_object()[NameObject("/Next")] = action
+        root[NameObject("/OpenAction")] = action
+    elif kind == "plain-links":  # what Word and LibreOffice write: web links and in-page links
+        annotation(Subtype="/Link", A=_d(S="/URI", URI="https://bimanews.example/"))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "found"),
+    [
+        ("open-action", "runs JavaScript when it is opened (/OpenAction)"),
+        ("names-javascript", "runs JavaScript when it is opened (document JavaScript: /Names "
+         "/JavaScript)"),
+        ("document-aa", "runs JavaScript when it is closed, saved or printed (the document's /AA)"),
+        ("page-aa", "starts a program or opens a file on the reader's computer (/Launch) when "
+         "page 1 is shown or left (/AA of page 1)"),
+        ("link-javascript-uri", "runs JavaScript through a javascript: link (/URI) on page 1 "
+         "(in a link, field or player: /Annots)"),
+        ("button-submit", "sends what is typed in its form to an address (/SubmitForm) on page 1 "
+         "(in a link, field or player: /Annots)"),
+        ("field-aa", "runs JavaScript when a form field is used (/AcroForm)"),
+        ("import-data-next", "reads form data from a file on the reader's computer "
+         "(/ImportData) when it is opened (/OpenAction)"),
+        ("bookmark", "runs JavaScript when a bookmark is clicked (/Outlines)"),
+        ("richmedia", "plays embedded Flash or other rich media (a /RichMedia annotation)"
+         " on page 1 (in a link, field or player: /Annots)"),
+        ("3d", "holds a 3D model, which runs scripts of its own (a /3D annotation)"
+         " on page 1 (in a link, field or player: /Annots)"),
+        ("flash-clip", "plays embedded Flash (a media clip of type application/x-shockwave-flash)"
+         " on page 1 (in a link, field or player: /Annots)"),
+        ("xfa", "runs scripts in its XFA form (/AcroForm /XFA)"),
+    ],
+)  # fmt: skip
+def test_pdfs_with_active_content_are_refused_also_in_make_check(tmp_path, kind, found):
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf(kind))
+    for images in (build(tmp_path), build(tmp_path / "c", NEWS_IMAGES_VALIDATE_ONLY=True)):
+        with pytest.raises(process.ImageProblem) as problem:
+            images.pdf_copy(str(source), "images/dokumen.pdf")
+        assert problem.value.message == (
+            f"PDF dokumen.pdf has active content: it {found}; a reader's PDF viewer would do "
+            "that on the reader's computer"
+        )
+        assert problem.value.fix.startswith("print the document to a new PDF (Save as PDF")
+        assert not images.originals
+
+
+@pytest.mark.parametrize("kind", ["cycle", "plain-links"])
+def test_pdfs_with_only_harmless_actions_are_published(tmp_path, kind):
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf(kind))
+    images = build(tmp_path)
+    assert images.pdf_copy(str(source), "images/dokumen.pdf") is True
+
+
+def test_a_pdf_refused_under_new_rules_is_not_published_from_an_older_cache(tmp_path):
+    """The cache key holds pdf.RULES: a copy made before a rule existed is not reused."""
+    from news_images import pdf
+
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf("open-action"))
+    rules = pdf.RULES
+    pdf.RULES = rules - 1
+    try:
+        old = pdf.active_content
+        pdf.active_content = lambda reader: []  # as before the rule
+        assert build(tmp_path).pdf_copy(str(source), "images/dokumen.pdf") is True
+    finally:
+        pdf.RULES, pdf.active_content = rules, old
+    with pytest.raises(process.ImageProblem):
+        build(tmp_path).pdf_copy(str(source), "images/dokumen.pdf")
+
+
+def test_too_many_objects_is_refused_not_walked(tmp_path, monkeypatch):
+    from news_images import pdf_active
+
+    monkeypatch.setattr(pdf_active, "MAX_OBJECTS", 3)
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf("plain-links"))
+    with pytest.raises(process.ImageProblem) as problem:
+        build(tmp_path).pdf_copy(str(source), "images/dokumen.pdf")
+    assert "has more than" in problem.value.message and "too many to check" in problem.value.message
