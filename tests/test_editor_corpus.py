@@ -61,6 +61,23 @@ def _pdf_with_attachment():
 
 
 PDF_ATTACHED = _pdf_with_attachment()
+
+
+def _pdf_with_javascript():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(imagegen.pdf_document())))
+    action = {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("")}
+    writer.root_object[NameObject("/OpenAction")] = DictionaryObject(action)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF_JAVASCRIPT = _pdf_with_javascript()
 YAML_PYTHON_TAG = '!!python/object/apply:os.system ["echo x"]'
 
 
@@ -1156,6 +1173,13 @@ CASES = [
         {"images/laporan.pdf": PDF_ATTACHED},
         "images/laporan.pdf: PDF laporan.pdf has attached files (catatan.docx): each is a file of "
         "its own, with its own author and camera data, that this build cannot check or clean",
+    ),
+    (
+        "pdf-javascript",
+        {"images/laporan.pdf": PDF_JAVASCRIPT},
+        "images/laporan.pdf: PDF laporan.pdf has active content: it runs JavaScript when it is "
+        "opened (/OpenAction); a reader's PDF viewer would do that on the reader's computer — "
+        "print the document to a new PDF",
     ),
     # --- orphaned comments ---
     (
