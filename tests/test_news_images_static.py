@@ -317,59 +317,108 @@ def _js(script="app.alert(1)"):
     return _d(S="/JavaScript", JS=script)
 
 
+def _names_javascript(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
+    tree = _d(Names=ArrayObject([TextStringObject("x"), writer._add_object(_js())]))
+    root[NameObject("/Names")] = _d(JavaScript=writer._add_object(tree))
+
+
+def _field_aa(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject
+
+    field = writer._add_object(_d(FT="/Tx", T="nama", AA=_d(K=_js())))
+    root[NameObject("/AcroForm")] = _d(Fields=ArrayObject([field]))
+
+
+def _import_data_next(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject
+
+    root[NameObject("/OpenAction")] = _d(
+        S="/GoTo",
+        D=ArrayObject([page.indirect_reference, NameObject("/Fit")]),
+        Next=ArrayObject([_d(S="/ImportData", F="data.fdf")]),
+    )
+
+
+def _bookmark(writer, root, page):
+    from pypdf.generic import NameObject
+
+    item = writer.add_outline_item(title="Bab 1", page_number=0)
+    item.get_object()[NameObject("/A")] = _js()
+
+
+def _xfa(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject, StreamObject, TextStringObject
+
+    xfa = StreamObject()
+    xfa.set_data(b"<template><field><event><script>app.alert(1)</script></event></field>")
+    parts = ArrayObject([TextStringObject("template"), writer._add_object(xfa)])
+    root[NameObject("/AcroForm")] = _d(Fields=ArrayObject(), XFA=parts)
+
+
+def _cycle(writer, root, page):
+    """An action whose /Next is itself: the walk must end (and find nothing)."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    action = writer._add_object(_d(S="/GoTo", D=ArrayObject([page.indirect_reference])))
+    action.get_object()[NameObject("/Next")] = action
+    root[NameObject("/OpenAction")] = action
+
+
+def _set(on_page, key, value):
+    """A builder putting ``value`` (or ``value(writer)``) at ``key`` of the catalog or page."""
+    from pypdf.generic import NameObject
+
+    def put(writer, root, page):
+        holder = page if on_page else root
+        holder[NameObject(key)] = value(writer) if callable(value) else value
+
+    return put
+
+
+def _annotation(**entries):
+    from pypdf.generic import ArrayObject
+
+    return _set(
+        True,
+        "/Annots",
+        lambda writer: ArrayObject([writer._add_object(_d(Type="/Annot", **entries))]),
+    )
+
+
+ACTIVE = {
+    "open-action": _set(False, "/OpenAction", lambda writer: writer._add_object(_js())),
+    "names-javascript": _names_javascript,
+    "document-aa": _set(False, "/AA", _d(WP=_js())),
+    "page-aa": _set(True, "/AA", _d(O=_d(S="/Launch", F="cmd.exe"))),
+    "link-javascript-uri": _annotation(Subtype="/Link", A=_d(S="/URI", URI=" JavaScript:x()")),
+    "button-submit": _annotation(
+        Subtype="/Widget", FT="/Btn", A=_d(S="/SubmitForm", F="https://x.example/")
+    ),
+    "field-aa": _field_aa,
+    "import-data-next": _import_data_next,
+    "bookmark": _bookmark,
+    "richmedia": _annotation(Subtype="/RichMedia"),
+    "3d": _annotation(Subtype="/3D"),
+    "flash-clip": _annotation(
+        Subtype="/Screen",
+        A=_d(S="/Rendition", R=_d(S="/MR", C=_d(S="/MCD", CT="application/x-shockwave-flash"))),
+    ),
+    "xfa": _xfa,
+    "cycle": _cycle,
+    # what Word and LibreOffice write: web links
+    "plain-links": _annotation(Subtype="/Link", A=_d(S="/URI", URI="https://bimanews.example/")),
+}
+
+
 def active_pdf(kind):
-    """A one-page PDF whose ``kind`` place holds active content (or, for 'cycle' and
-    'plain-links', only harmless actions)."""
+    """A one-page PDF whose ``kind`` place (:data:`ACTIVE`) holds active content (or, for
+    'cycle' and 'plain-links', only harmless actions)."""
     from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, NameObject, StreamObject
 
     writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
-    root, page = writer.root_object, writer.pages[0]
-
-    def annotation(**entries):
-        page[NameObject("/Annots")] = ArrayObject([writer._add_object(_d(Type="/Annot", **entries))])
-
-    if kind == "open-action":
-        root[NameObject("/OpenAction")] = writer._add_object(_js())
-    elif kind == "names-javascript":
-        tree = _d(Names=ArrayObject([_d(x="x")["/x"], writer._add_object(_js())]))
-        root[NameObject("/Names")] = _d(JavaScript=writer._add_object(tree))
-    elif kind == "document-aa":
-        root[NameObject("/AA")] = _d(WP=_js())
-    elif kind == "page-aa":
-        page[NameObject("/AA")] = _d(O=_d(S="/Launch", F="cmd.exe"))
-    elif kind == "link-javascript-uri":
-        annotation(Subtype="/Link", A=_d(S="/URI", URI=" JavaScript:alert(1)"))
-    elif kind == "button-submit":
-        annotation(Subtype="/Widget", FT="/Btn", A=_d(S="/SubmitForm", F="https://x.example/"))
-    elif kind == "field-aa":
-        field = writer._add_object(_d(FT="/Tx", T="nama", AA=_d(K=_js())))
-        root[NameObject("/AcroForm")] = _d(Fields=ArrayObject([field]))
-    elif kind == "import-data-next":
-        root[NameObject("/OpenAction")] = _d(
-            S="/GoTo", D=ArrayObject([page.indirect_reference, NameObject("/Fit")]),
-            Next=ArrayObject([_d(S="/ImportData", F="data.fdf")]),
-        )  # fmt: skip
-    elif kind == "bookmark":
-        item = writer.add_outline_item(title="Bab 1", page_number=0)
-        item.get_object()[NameObject("/A")] = _js()
-    elif kind in ("richmedia", "3d"):
-        annotation(Subtype="/RichMedia" if kind == "richmedia" else "/3D")
-    elif kind == "flash-clip":
-        clip = _d(S="/MCD", CT="application/x-shockwave-flash")
-        annotation(Subtype="/Screen", A=_d(S="/Rendition", R=_d(S="/MR", C=clip)))
-    elif kind == "xfa":
-        xfa = StreamObject()
-        xfa.set_data(b'<template><field><event><script>app.alert(1)</script></event></field>')
-        root[NameObject("/AcroForm")] = _d(
-            Fields=ArrayObject(), XFA=ArrayObject([_d(x="template")["/x"], writer._add_object(xfa)])
-        )
-    elif kind == "cycle":  # an action whose /Next is itself: the walk must end
-        action = writer._add_object(_d(S="/GoTo", D=ArrayObject([page.indirect_reference])))
-        action.get_object()[NameObject("/Next")] = action
-        root[NameObject("/OpenAction")] = action
-    elif kind == "plain-links":  # what Word and LibreOffice write: web links and in-page links
-        annotation(Subtype="/Link", A=_d(S="/URI", URI="https://bimanews.example/"))
+    ACTIVE[kind](writer, writer.root_object, writer.pages[0])
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

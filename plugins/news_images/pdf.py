@@ -97,7 +97,13 @@ def clean_pdf(path: str) -> bytes:
     # RecursionError: pypdf reads nested arrays and dictionaries recursively, and a crafted
     # file can nest them deeper than Python allows.
     except (
-        PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,
     ) as error:
         raise ImageProblem(
             f"PDF {name} is damaged or not a PDF ({error})",

@@ -149,7 +149,8 @@ def _get(dictionary, key):
 
 def _script_link(uri):
     """True for a ``javascript:``/``vbscript:`` URI, however a browser would still read it
-    (leading spaces and control characters, any case: WHATWG URL 4.4, basic URL parser)."""
+    (leading spaces and control characters, any case: WHATWG URL 4.4, basic URL parser).
+    """
     if uri is None:
         return False
     text = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri)
@@ -159,7 +160,8 @@ def _script_link(uri):
 
 def _xfa_scripts(form, found):
     """An XFA form (``/AcroForm /XFA``, ISO 32000-1 12.7.8: XML in one stream or in an array
-    of names and streams) whose XML holds ``<script>`` elements, which Acrobat runs."""
+    of names and streams) whose XML holds ``<script>`` elements, which Acrobat runs.
+    """
     xfa = form.get("/XFA")
     if xfa is None:
         return

@@ -14,10 +14,10 @@ kind:
 
 and reports any other file with where it should go. Two files whose paths differ only in
 capitals or in how an accent is encoded (``Foto.jpg``, ``foto.jpg``) are an error naming both
-(:func:`_same_names`), and so are two folders (``Images/``, ``images/``: :func:`_same_folders`,
-whatever the names of the files in them): macOS and Windows see one file there, so a checkout keeps only one,
-and so does hosting that ignores case. Plugins declare what they own at
-``initialized``::
+(:func:`_same_names`), and so are two folders (``Images/``, ``images/``:
+:func:`_same_folders`, whatever the names of the files in them): macOS and Windows see one
+file there, so a checkout keeps only one, and so does hosting that ignores case. Plugins
+declare what they own at ``initialized``::
 
     from news_metadata.inventory import register_content_folder
     register_content_folder(settings, "comments", "comment")            # every file below
@@ -97,9 +97,10 @@ def take(context, settings, readers):
     for folder, dirs, files in os.walk(base):
         dirs.sort()
         here = os.path.relpath(folder, base).replace(os.sep, "/")
-        if here != "." and not _ignored(here, ignores):
-            if os.path.dirname(here) in merged or _same_folders(base, here, names):
-                merged.add(here)
+        if (here != "." and not _ignored(here, ignores)) and (
+            os.path.dirname(here) in merged or _same_folders(base, here, names)
+        ):
+            merged.add(here)
         for name in sorted(files):
             path = os.path.join(folder, name)
             relative = os.path.relpath(path, base).replace(os.sep, "/")
@@ -164,8 +165,7 @@ def _same_folders(base, relative, names):
         f"this folder and content/{kept}/ differ only in capitals or in how a letter is "
         "encoded: macOS and Windows see one folder there (a checkout mixes their files, and "
         "files with the same name replace each other), and so does hosting that ignores case",
-        f"move its files into content/{kept}/ (git mv) and delete it, and change the links to "
-        "them",
+        f"move its files into content/{kept}/ (git mv) and delete it, and change the links to them",
     )
     return True
 
