@@ -53,6 +53,11 @@ def test_jinja_settings_keep_the_sites_own(tmp_path):
     environment = jinja.configure(settings)
     assert environment["auto_reload"] is False
     assert environment["trim_blocks"] is True
+    assert environment["cache_size"] == -1  # a dict: Jinja's LRU bookkeeping left out
+    assert Environment(cache_size=environment["cache_size"]).cache == {}
+    assert (
+        jinja.configure({**settings, "JINJA_ENVIRONMENT": {"cache_size": 50}})["cache_size"] == 50
+    )
     assert environment["bytecode_cache"].directory == str(tmp_path / "jinja")
     assert not (tmp_path / "jinja").exists()  # made when a template is stored, not before
     assert settings["JINJA_ENVIRONMENT"] == {"trim_blocks": True}  # not changed in place
