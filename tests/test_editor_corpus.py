@@ -63,6 +63,23 @@ def _pdf_with_attachment():
 
 
 PDF_ATTACHED = _pdf_with_attachment()
+
+
+def _pdf_with_javascript():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(imagegen.pdf_document())))
+    action = {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("")}
+    writer.root_object[NameObject("/OpenAction")] = DictionaryObject(action)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF_JAVASCRIPT = _pdf_with_javascript()
 YAML_PYTHON_TAG = '!!python/object/apply:os.system ["echo x"]'
 
 
@@ -955,6 +972,11 @@ CASES = [
         "line 'Authors: Nurhayati; Munir Husen' (';' between names)",
     ),
     (
+        "authors-named-twice",  # Pelican kept both: the byline showed the name twice
+        head(BASE[0], BASE[1], "Authors: Nurhayati; nurhayati", BASE[3]),
+        ":3: author 'nurhayati' is named twice (as 'Nurhayati') — write 'Nurhayati' once",
+    ),
+    (
         "author-two-names-dan",
         head(BASE[0], BASE[1], "Author: Nurhayati dan Munir Husen", BASE[3]),
         ":3: unknown author 'Nurhayati dan Munir Husen': it names 2 authors",
@@ -1093,7 +1115,8 @@ CASES = [
             "Save_as: 2024/04/berita-lain.html",
             "Url: 2024/04/berita-lain.html",
         ),
-        "lain.md:1: this article would be written to 2024/04/berita-lain.html, like",
+        "berita.md:6: this article would be written to 2024/04/berita-lain.html by its Save_as "
+        "line, where ",
     ),
     # --- YAML tags: a clear message naming the tag, in every YAML file ---
     (
@@ -1137,12 +1160,38 @@ CASES = [
         head(*BASE, "Save_as: 2024/04/Berita-Lain.html", "Url: 2024/04/Berita-Lain.html"),
         "berita.md:5: this article would be written to 2024/04/Berita-Lain.html, and ",
     ),
+    (
+        "folder-names-differ-in-case",
+        {"Images/x.jpg": EXTRA_JPEG},
+        "content/Images: this folder and content/images/ differ only in capitals or in how a "
+        "letter is encoded: macOS and Windows see one folder there (a checkout mixes their "
+        "files, and files with the same name replace each other), and so does hosting that "
+        "ignores case — move its files into content/images/ (git mv) and delete it",
+    ),
+    (
+        "article-folders-differ-in-case",
+        {"Articles/2025/dua.md": header("Berita Dua", "2025-04-02 08:00") + "Isi.\n"},
+        "content/Articles: this folder and content/articles/ differ only in capitals",
+    ),
+    (
+        "save-as-on-another-article",
+        head(*BASE, "Save_as: 2024/04/berita-lain.html", "Url: 2024/04/berita-lain.html"),
+        "/articles/2024/lain.md is written — change the Save_as line (and the Url line) to a "
+        "path no other file uses, or delete both to use the address made from the Title",
+    ),
     # --- a PDF's attached files would be published with their own data ---
     (
         "pdf-attachment",
         {"images/laporan.pdf": PDF_ATTACHED},
         "images/laporan.pdf: PDF laporan.pdf has attached files (catatan.docx): each is a file of "
         "its own, with its own author and camera data, that this build cannot check or clean",
+    ),
+    (
+        "pdf-javascript",
+        {"images/laporan.pdf": PDF_JAVASCRIPT},
+        "images/laporan.pdf: PDF laporan.pdf has active content: it runs JavaScript when it is "
+        "opened (/OpenAction); a reader's PDF viewer would do that on the reader's computer — "
+        "print the document to a new PDF",
     ),
     # --- orphaned comments ---
     (

@@ -138,7 +138,9 @@ class Registry:
         new = _Claim(label, content, where)
         first = self.claims.get(where) or self.folder_of(where)
         if first is not None:
-            _conflict(where, first, new)
+            if _conflict(where, first, new) and self.claims.get(where) is first:
+                self.claims[where] = new  # the first was withdrawn: its Save_as made the path
+                return True
             return False
         folders = _folders_above(where)
         other = self.parents.get(where) or next(
@@ -259,24 +261,19 @@ def _withdraw(content):
 
 
 def _conflict(where, first, new):
-    """Report two writers of ``where``; the content file's claim is withdrawn."""
+    """Report two writers of ``where``; the content file's claim is withdrawn. Returns True
+    when that was ``first``'s (two articles or pages, and only the first has a Save_as line)."""
     if (
         first.content is not None
         and new.content is not None
         and not isinstance(new.content, Static)
     ):
         content, other = new.content, first.content
-        lines = getattr(content, "news_lines", {})
-        line = lines.get("save_as") or lines.get("slug") or lines.get("title")
-        report(
-            content.source_path,
-            line,
-            f"this {_kind(content)} would be written to {where}, like "
-            f"{display_path(other.source_path)} (same slug '{getattr(content, 'slug', '')}')",
-            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
-        )
+        if "save_as" in _lines(other) and "save_as" not in _lines(content):
+            content, other = other, content
+        _same_path(where, content, other)
         _withdraw(content)
-        return
+        return content is first.content
     content = new.content or first.content
     other = first if new.content is not None or first.content is None else new
     if content is None:
@@ -295,6 +292,34 @@ def _conflict(where, first, new):
         "'Save_as: p/nama-halaman.html')",
     )
     _withdraw(content)
+
+
+def _lines(content):
+    return getattr(content, "news_lines", {})
+
+
+def _same_path(where, content, other):
+    """Report ``content`` written to ``where`` like ``other``: by the Save_as line when it has
+    one (its slug is not what made the path then), else by the slug the two share."""
+    lines = _lines(content)
+    if "save_as" in lines:
+        also = " (by its Save_as line too)" if "save_as" in _lines(other) else ""
+        report(
+            content.source_path,
+            lines["save_as"],
+            f"this {_kind(content)} would be written to {where} by its Save_as line, where "
+            f"{display_path(other.source_path)} is written{also}",
+            "change the Save_as line (and the Url line) to a path no other file uses, or delete "
+            "both to use the address made from the Title",
+        )
+        return
+    report(
+        content.source_path,
+        lines.get("slug") or lines.get("title"),
+        f"this {_kind(content)} would be written to {where}, like "
+        f"{display_path(other.source_path)} (same slug '{getattr(content, 'slug', '')}')",
+        "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
+    )
 
 
 def check_outputs(context, settings, generators=()):

@@ -6,7 +6,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from . import error_page, errors, guard, outputs, safety, state
-from .clock import build_now, start_moments
+from .clock import newest_update, start_moments
 from .collect import all_contents
 from .containment import refusal, report_refused
 from .dates import format_iso, format_wita, format_wita_date
@@ -129,10 +129,11 @@ def refuse_linked_static(generator):
 def clean_feed(context, feed):
     """``feed_generated``: every feed item's content and summary without active content
     (:func:`safety.clean_fragment`), whichever generator or plugin made the feed. An empty
-    feed's ``<updated>`` is the build time (``SOURCE_DATE_EPOCH``), not feedgenerator's wall
-    clock, so two builds of the same input stay byte-identical."""
+    feed's ``<updated>`` is the site's newest article's (:func:`clock.newest_update`), not
+    feedgenerator's wall clock, so two builds of the same input stay byte-identical."""
     if not feed.items:
-        feed.latest_post_date = build_now
+        updated = newest_update(context.get("articles") or ())
+        feed.latest_post_date = lambda: updated
     for item in feed.items:
         for key in ("description", "content"):
             if item.get(key):

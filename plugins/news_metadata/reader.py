@@ -305,6 +305,8 @@ class NewsMarkdownReader(MarkdownReader):
             self._problem(name, *_mixed_problem(value))
         if name == "tags":
             return self._tags(value)
+        if name == "authors":
+            return self._authors(super().process_metadata(name, value))
         if name == "title":
             value = value.strip()
             if not value:
@@ -364,6 +366,22 @@ class NewsMarkdownReader(MarkdownReader):
                 tag.slug = slug
                 tags.append(tag)
         return tags or _INVALID
+
+    def _authors(self, authors):
+        # Pelican keeps a name written twice as two authors with one address: the byline would
+        # show it twice. Like a tag written twice, it is the editor's to fix.
+        unique, seen = [], {}
+        for author in authors:
+            if author.slug in seen:
+                self._problem(
+                    "authors",
+                    f"author {author.name!r} is named twice (as {seen[author.slug]!r})",
+                    f"write {seen[author.slug]!r} once",
+                )
+                continue
+            seen[author.slug] = author.name
+            unique.append(author)
+        return unique or _INVALID
 
     def _set_slug(self, source_path, metadata):
         """Normalise ``Slug:`` (or make the slug from the title) with :func:`.make_slug`."""
