@@ -350,3 +350,25 @@ def test_one_markdown_reads_thousands_of_files(tmp_path):
         anchors.install(md, settings)
     assert 'id="bagian-baca-juga"' in md.convert("## Baca juga")
     assert 'id="harga-bawang"' in md.reset().convert("## Harga bawang")
+
+
+def test_an_id_added_to_a_template_counts_from_the_next_build(tmp_path):
+    """anchors.py reads the theme's ids once per build, not once per process: make devserver
+    builds again in the same process after a theme edit (s28 review)."""
+    import markdown
+    from news_metadata import anchors, state
+
+    templates = tmp_path / "theme" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "base.html").write_text('<main id="isi"></main>', encoding="utf-8")
+    settings = {"THEME": str(tmp_path / "theme")}
+    state.reset()
+    md = markdown.Markdown(extensions=["toc"])
+    anchors.install(md, settings)
+    assert 'id="harga-bawang"' in md.convert("## Harga bawang")
+    assert anchors.page_ids(settings) is anchors.page_ids(settings)  # once per build
+    (templates / "base.html").write_text('<main id="isi"><b id="harga-bawang">', encoding="utf-8")
+    state.reset()  # the next build (article_generator_init)
+    anchors.install(md.reset(), settings)
+    assert 'id="bagian-harga-bawang"' in md.convert("## Harga bawang")
+    assert anchors.taken('<p id="harga-bawang">', settings) == ["harga-bawang"]

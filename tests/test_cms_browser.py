@@ -19,6 +19,7 @@ import inprocess
 import pytest
 from browser import serve_folder
 from conftest import AUTHORS_YML, ROOT, run_pelican
+from decap_tab import EditorTab
 from newsroom_cli import check
 from playwright.sync_api import expect
 
@@ -162,9 +163,8 @@ def _decap(site, output, mode):
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    """One phone-sized context (412 x 915, touch) for the module. Each test opens its own tab;
-    the tabs share Decap's login (localStorage) and the HTTP and compiled-code caches, so the
-    5 MB bundle is not fetched and compiled again for every test."""
+    """One phone-sized context (412 x 915, touch) for the module: the editor's shared tab
+    (``editor``), and the tab of the editorial-workflow test (its own decap-server)."""
     context = browser.new_context(
         viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True
     )
@@ -175,14 +175,19 @@ def phone(browser):
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory, phone):
     """A scratch site (content/ with authors and one hand-written article), built with the
-    dev settings, served on 127.0.0.1, with decap-server writing into it, logged in in
-    ``phone``. Yields ``(site folder, /admin/ URL)``."""
+    dev settings, served on 127.0.0.1, with decap-server writing into it, and one tab of
+    ``phone`` logged in to it that the tests share (tests/decap_tab.py: each test's
+    ``tab.open`` puts it back as a fresh tab starts). Yields ``(site folder, EditorTab)``."""
     _require_tools()
     site = tmp_path_factory.mktemp("cms-site")
     _scratch_site(site)
     with _decap(site, site / "output", "fs") as url:
-        _login(phone, url)
-        yield site, url
+        page = phone.new_page()
+        tab = EditorTab(page, url)
+        _press_login(page, url)
+        assert tab.outside == []  # the bundle, its config and styles: all from 127.0.0.1
+        yield site, tab
+        page.close()
 
 
 def _watch(page):
@@ -199,28 +204,20 @@ def _watch(page):
     return outside
 
 
-def _login(context, url, fragment=None):
-    """Press Login (the local backend: no password) at ``url`` for ``context``'s tabs. With a
-    ``fragment``, go on to it in that tab and return it as :func:`_open` does."""
-    page = context.new_page()
-    outside = _watch(page)
+def _press_login(page, url):
+    """Open /admin/ (``url``) in ``page`` and press Login (the local backend: no password)."""
     page.goto(url)
     page.get_by_role("button", name="Login").click()
     page.wait_for_url("**#/collections/**")  # Decap shows the first collection when logged in
-    if fragment is not None:
-        page.goto(url + fragment)  # Decap's own route change: the editor is not loaded again
-        return page, outside
-    page.close()
-    assert outside == []
-    return None
 
 
-def _open(context, url, fragment, size=(412, 915)):
-    """A new tab of ``context`` (logged in by :func:`_login`), ``size`` (width, height) px, at
-    ``url`` + ``fragment``; returns it with the list of its requests that leave 127.0.0.1."""
+def _login(context, url, fragment):
+    """A new tab of ``context``, logged in at ``url`` and gone on to ``fragment`` (Decap's own
+    route change: the editor is not loaded again); returns it with the list of its requests
+    that leave 127.0.0.1."""
     page = context.new_page()
-    page.set_viewport_size({"width": size[0], "height": size[1]})
     outside = _watch(page)
+    _press_login(page, url)
     page.goto(url + fragment)
     return page, outside
 
@@ -243,16 +240,6 @@ def _dismiss(page, message):
     toast = page.locator(".Toastify__toast", has_text=message)
     toast.click()
     expect(toast).to_have_count(0)
-
-
-def _saves(page):
-    """Record what ``page`` asks decap-server to write (its persistEntry requests)."""
-    writes = []
-    page.on(
-        "request",
-        lambda r: writes.append(r.url) if "persistEntry" in (r.post_data or "") else None,
-    )
-    return writes
 
 
 def _settle(page):
@@ -279,12 +266,10 @@ def _wait_for(path, timeout=30):
     raise AssertionError(f"{path} was not written")
 
 
-def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
-    editor, phone, tmp_path
-):
-    site, url = editor
-    page, outside = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
-    page.locator("#title-field-1").fill("Jembatan Padolo dibuka kembali")
+def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(editor, tmp_path):
+    site, tab = editor
+    page, outside = tab.open(f"#/collections/artikel-{YEAR}/new")
+    page.locator("[id^=title-field-]").fill("Jembatan Padolo dibuka kembali")
     page.locator("[id^=date-field]").fill(f"{YEAR}-01-15T09:30")
     _choose(page, "authors", "Nurhayati")
     _choose(page, "category", "Pemerintahan")
@@ -329,7 +314,6 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     assert "\nTags: jembatan, Kota Bima\nBreaking: true\n" in text
     assert "\n\nJembatan Padolo dibuka kembali pagi ini.\n" in text
     assert outside == []  # nothing from a CDN or anywhere else
-    page.close()
     status, output = _check(str(site / "content"))
     assert status == 0, output
     built = run_pelican(site / "content", tmp_path / "out", ROOT / "publishconf.py")
@@ -342,11 +326,11 @@ def test_an_article_with_every_field_and_a_photo_is_written_checked_and_built(
     assert "breaking-label" in html or "Breaking" in html
 
 
-def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, phone):
-    site, url = editor
+def test_editing_a_hand_written_article_changes_only_the_edited_line(editor):
+    site, tab = editor
     path = site / "content" / "articles" / "2024" / "banjir-wawo.md"
-    page, _ = _open(phone, url, "#/collections/artikel-2024/entries/banjir-wawo")
-    title = page.locator("#title-field-1")
+    page, _ = tab.open("#/collections/artikel-2024/entries/banjir-wawo")
+    title = page.locator("[id^=title-field-]")
     expect(title).to_have_value("Banjir: Wawo terendam", timeout=30000)  # the entry loaded
     title.fill("Banjir: Wawo dan Lambitu terendam")
     _publish(page)
@@ -354,7 +338,6 @@ def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, pho
         if "Lambitu" in path.read_text(encoding="utf-8"):
             break
         time.sleep(0.1)
-    page.close()
     after = path.read_text(encoding="utf-8")
     # Exactly the title line changed: the singular Author, "banjir,Kota Bima" without a space,
     # the Summary's continuation line, "tidak" and the body are as they were written.
@@ -368,47 +351,44 @@ def test_editing_a_hand_written_article_changes_only_the_edited_line(editor, pho
     assert status == 0, output
 
 
-def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor, phone):
+def test_a_yaml_front_matter_file_is_refused_and_left_as_it_is(editor):
     """The form and the preview say why at once; saving is refused with that message (the
     Title field's error; the format's toFile would refuse too) and the file is not touched."""
-    site, url = editor
+    site, tab = editor
     path = site / "content" / "articles" / "2024" / "yaml-lama.md"
-    page, _ = _open(phone, url, "#/collections/artikel-2024/entries/yaml-lama")
+    page, _ = tab.open("#/collections/artikel-2024/entries/yaml-lama")
     alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
     expect(alert).to_be_visible(timeout=30000)
     notice = page.frame_locator("iframe").first.locator(".draft-notice")
     expect(notice).to_contain_text("does not save this file")
-    page.locator("#title-field-1").fill("Pelabuhan Bima ramai sekali")
-    writes = _saves(page)
+    page.locator("[id^=title-field-]").fill("Pelabuhan Bima ramai sekali")
+    writes = tab.writes
     _publish(page)
     expect(page.get_by_text("does not save this file")).to_have_count(2)  # the field's error too
     _settle(page)
-    page.close()
     assert writes == []
     assert path.read_text(encoding="utf-8") == YAML_ARTICLE
 
 
-def test_a_yaml_page_is_refused_at_once_too(editor, phone):
+def test_a_yaml_page_is_refused_at_once_too(editor):
     """A page in YAML front matter: the notice over Title and in the preview when it opens (it
     used to open as an empty form and fail only on save)."""
-    site, url = editor
-    page, _ = _open(phone, url, "#/collections/halaman/entries/yaml-halaman")
+    site, tab = editor
+    page, _ = tab.open("#/collections/halaman/entries/yaml-halaman")
     alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
     expect(alert).to_be_visible(timeout=30000)
     notice = page.frame_locator("iframe").first.locator(".draft-notice")
     expect(notice).to_contain_text("does not save this file")
-    page.close()
     assert (site / "content" / "pages" / "yaml-halaman.md").read_text("utf-8") == YAML_PAGE
 
 
-def test_an_empty_title_is_refused_with_the_builds_words(editor, phone, make_site):
-    site, url = editor
-    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
+def test_an_empty_title_is_refused_with_the_builds_words(editor, make_site):
+    site, tab = editor
+    page, _ = tab.open(f"#/collections/artikel-{YEAR}/new")
     _choose(page, "authors", "Nurhayati")
     page.locator("[id^=date-field]").fill(f"{YEAR}-01-16T10:00")
     _publish(page)
     shown = page.get_by_text("Title is empty").first.text_content()
-    page.close()
     assert not list((site / "content" / "articles" / str(YEAR)).glob("*tanpa*"))
     built = make_site(
         {
@@ -427,11 +407,11 @@ def _check(content):
     return result.returncode, result.output_text
 
 
-def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(editor, phone, tmp_path):
+def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(editor, tmp_path):
     """Moderation: a reader's comment pasted into a comment entry; a correction of the
     hand-written article. Both files pass make check and show on the article page."""
-    site, url = editor
-    page, outside = _open(phone, url, "#/collections/komentar/new")
+    site, tab = editor
+    page, outside = tab.open("#/collections/komentar/new")
     page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
     page.locator("[id^=author-field]").fill("Budi Santoso")
     page.locator("[id^=date-field]").fill("2024-05-02T10:15")
@@ -446,7 +426,7 @@ def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(editor
     assert _read_when(comment, written) == written  # the file is created, then written
 
     _dismiss(page, "Entry saved")
-    page.goto(url + "#/collections/koreksi/new")  # the same tab: Decap's own route change
+    page.goto(tab.url + "#/collections/koreksi/new")  # the same tab: Decap's own route change
     page.locator("[id^=article-field]").fill("20240501-banjir-wawo")
     page.get_by_role("button", name="Add Entri").click()
     page.locator("[id^=date-field]").fill("2024-05-03T09:00")
@@ -455,7 +435,6 @@ def test_a_readers_comment_and_a_correction_are_entered_checked_and_built(editor
     _publish(page)
     correction = _wait_for(site / "content" / "corrections" / "20240501-banjir-wawo.yml")
     assert outside == []
-    page.close()
     text = correction.read_text(encoding="utf-8")
     assert text.startswith("article: 20240501-banjir-wawo\nentries:\n  - date: 2024-05-03 09:00\n")
     status, output = _check(str(site / "content"))
@@ -484,12 +463,12 @@ def _sideways(page):
     )
 
 
-def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, phone):
+def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor):
     """412 x 915 (a common Android phone): nothing scrolls sideways, in the form or in the
     photo dialog, and its buttons are on the screen."""
-    _site, url = editor
-    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
-    page.locator("#title-field-1").fill("Uji layar ponsel")
+    _site, tab = editor
+    page, _ = tab.open(f"#/collections/artikel-{YEAR}/new")
+    page.locator("[id^=title-field-]").fill("Uji layar ponsel")
     assert _sideways(page) == [0, ""]
     page.get_by_text("Choose an image").click()
     choose = page.get_by_role("button", name="Choose selected")
@@ -497,32 +476,29 @@ def test_the_editor_and_the_photo_dialog_fit_a_phone_screen(editor, phone):
     assert _sideways(page) == [0, ""]
     box = choose.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 412, box
-    page.close()
 
 
-def test_the_form_fits_a_small_360_px_phone(editor, phone):
+def test_the_form_fits_a_small_360_px_phone(editor):
     """360 x 640: a date field's Now/Clear buttons were cut off at the right edge."""
-    _site, url = editor
-    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new", (360, 640))
-    page.locator("#title-field-1").fill("Uji layar kecil")
+    _site, tab = editor
+    page, _ = tab.open(f"#/collections/artikel-{YEAR}/new", (360, 640))
+    page.locator("[id^=title-field-]").fill("Uji layar kecil")
     assert _sideways(page) == [0, ""]
     clear = page.get_by_role("button", name="Clear").first
     box = clear.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
-    page.close()
 
 
-def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, phone, tmp_path):
+def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, tmp_path):
     """A photo larger than NEWS_IMAGES_MAX_BYTES was uploaded (on GitHub: committed for good)
     and only then refused by the build; the photo dialog refuses it in the build's words."""
     from news_images.process import TOO_LARGE_FIX
     from news_images.settings import DEFAULTS
 
-    site, url = editor
+    site, tab = editor
     limit = DEFAULTS["NEWS_IMAGES_MAX_BYTES"]
-    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
-    said = []
-    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    page, _ = tab.open(f"#/collections/artikel-{YEAR}/new")
+    said = tab.dialogs  # the photo dialog says no in an alert
     page.get_by_text("Choose an image").click()
     big = tmp_path / "besar sekali.jpg"
     with open(big, "wb") as handle:
@@ -532,7 +508,6 @@ def test_a_photo_over_the_builds_limit_is_refused_before_it_is_uploaded(editor, 
         if said:
             break
         time.sleep(0.1)
-    page.close()
     expected = f"the photo is more than the limit of {limit / 1e6:g} MB — {TOO_LARGE_FIX}"
     assert said == [expected], said
     assert not list((site / "content" / "images").rglob("besar*"))
@@ -543,7 +518,8 @@ def test_now_is_the_time_in_wita_whatever_the_devices_clock(editor, browser):
     of WITA: read as WITA by the build, a story set to "now" was scheduled an hour later."""
     import datetime as dt
 
-    _site, url = editor
+    _site, tab = editor
+    url = tab.url
     context = browser.new_context(
         viewport={"width": 412, "height": 915},
         is_mobile=True,
@@ -589,7 +565,7 @@ def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, ph
     output = tmp_path_factory.mktemp("cms-repo-output")  # outside the repository
     with _decap(site, output, "git") as url:
         page, outside = _login(phone, url, f"#/collections/artikel-{YEAR}/new")
-        page.locator("#title-field-1").fill("Pasar Amahami buka lagi")
+        page.locator("[id^=title-field-]").fill("Pasar Amahami buka lagi")
         page.locator("[id^=date-field]").fill(f"{YEAR}-01-20T07:00")
         _choose(page, "authors", "Nurhayati")
         _choose(page, "status", "Terbit")
@@ -644,19 +620,19 @@ def _wait_for_change(path, before, timeout=30):
     raise AssertionError(f"{path} was not saved")
 
 
-def test_a_comment_made_by_make_comment_opens_filled_in_and_round_trips(editor, phone):
+def test_a_comment_made_by_make_comment_opens_filled_in_and_round_trips(editor):
     """`make comment` writes a Key: value header; the form shows it (it was blank), saving
     changes only what was typed, and the file passes make check."""
     from newsroom_cli.comment import new_comment
 
-    site, url = editor
+    site, tab = editor
     content = site / "content"
     path, _ = new_comment(str(content), "comments", ["articles"], "20240501-banjir-wawo")
     path = Path(path)
     made = path.read_text(encoding="utf-8")
     date = made.split("\n")[1].removeprefix("Date: ")
     entry = f"#/collections/komentar/entries/20240501-banjir-wawo/{path.stem}"
-    page, _ = _open(phone, url, entry)
+    page, _ = tab.open(entry)
     expect(page.locator("[id^=date-field]")).to_have_value(date.replace(" ", "T"), timeout=30000)
     expect(page.locator("[id^=article-field]")).to_have_value("20240501-banjir-wawo")
     expect(page.locator("[id^=body-field]")).to_have_value(re.compile("Tempel teks komentar"))
@@ -664,7 +640,6 @@ def test_a_comment_made_by_make_comment_opens_filled_in_and_round_trips(editor, 
     page.locator("[id^=body-field]").fill("Terima kasih atas beritanya.")
     _publish(page)
     after = _wait_for_change(path, made)
-    page.close()
     assert after == made.replace("Author:\n", "Author: Ani Rahma\n").replace(
         made[made.index("\n\n") + 2 :], "Terima kasih atas beritanya.\n"
     ), after
@@ -672,9 +647,9 @@ def test_a_comment_made_by_make_comment_opens_filled_in_and_round_trips(editor, 
     assert status == 0, output
 
 
-def test_tags_are_split_as_the_build_splits_them(editor, phone):
-    _site, url = editor
-    page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/new")
+def test_tags_are_split_as_the_build_splits_them(editor):
+    _site, tab = editor
+    page, _ = tab.open(f"#/collections/artikel-{YEAR}/new")
     tags = page.locator("[id^=tags-field]")
     tags.press_sequentially("Bima, NTB; banjir")  # a tag with a comma: ';' between all
     expect(page.locator(".km-tag")).to_have_text(["Bima, NTB", "banjir"])
@@ -682,18 +657,17 @@ def test_tags_are_split_as_the_build_splits_them(editor, phone):
     tags.press_sequentially("banjir,bima, ")
     expect(page.locator(".km-tag")).to_have_text(["banjir", "bima"])
     expect(tags).to_have_value("banjir,bima, ")  # nothing typed is lost
-    page.close()
 
 
-def test_a_file_is_shown_as_the_build_reads_it(editor, phone):
+def test_a_file_is_shown_as_the_build_reads_it(editor):
     """Category 'berita' is the section Berita; 'Author: A; B' is the build's unknown author,
     said over the field (not two authors); a photo outside images/<yyyy>/ is shown."""
-    site, url = editor
+    site, tab = editor
     path = site / "content" / "articles" / "2024" / "pasar-raba.md"
     path.write_text(ODD_ARTICLE, encoding="utf-8")
     try:
-        page, _ = _open(phone, url, "#/collections/artikel-2024/entries/pasar-raba")
-        expect(page.locator("#title-field-1")).to_have_value("Pasar Raba", timeout=30000)
+        page, _ = tab.open("#/collections/artikel-2024/entries/pasar-raba")
+        expect(page.locator("[id^=title-field-]")).to_have_value("Pasar Raba", timeout=30000)
         shown = page.evaluate(
             """id => document.querySelector(`[id^=${id}]`).closest('[class*="-control"]')
                 .textContent""",
@@ -717,22 +691,21 @@ def test_a_file_is_shown_as_the_build_reads_it(editor, phone):
         preview = page.frame_locator("iframe").first.locator(".lead-image img")
         expect(preview).to_have_count(1)
         assert preview.evaluate("i => i.complete && i.naturalWidth") == 60
-        page.locator("#title-field-1").fill("Pasar Raba ramai")
-        writes = _saves(page)
+        page.locator("[id^=title-field-]").fill("Pasar Raba ramai")
+        writes = tab.writes
         _publish(page)  # refused: the build's error is the field's
         expect(page.get_by_text("unknown author 'Nurhayati; Munir Husen'")).to_have_count(2)
         _settle(page)
-        page.close()
         assert writes == []
         assert path.read_text(encoding="utf-8") == ODD_ARTICLE
     finally:
         path.unlink()
 
 
-def test_editing_the_text_keeps_dash_list_markers(editor, phone):
-    site, url = editor
+def test_editing_the_text_keeps_dash_list_markers(editor):
+    site, tab = editor
     path = site / "content" / "articles" / "2024" / "daftar-bantuan.md"
-    page, _ = _open(phone, url, "#/collections/artikel-2024/entries/daftar-bantuan")
+    page, _ = tab.open("#/collections/artikel-2024/entries/daftar-bantuan")
     closing = page.locator("[contenteditable=true]").get_by_text("Paragraf penutup.")
     expect(closing).to_be_visible(timeout=30000)
     box = closing.bounding_box()
@@ -740,13 +713,12 @@ def test_editing_the_text_keeps_dash_list_markers(editor, phone):
     page.keyboard.type(" Sampai jumpa.")
     _publish(page)
     after = _wait_for_change(path, LIST_ARTICLE)
-    page.close()
     assert "\n- beras\n- air bersih\n" in after, after
     assert "Sampai jumpa." in after
 
 
-def test_a_duplicate_gets_a_new_id(editor, phone):
-    site, url = editor
+def test_a_duplicate_gets_a_new_id(editor):
+    site, tab = editor
     path = site / "content" / "articles" / str(YEAR) / "asli.md"
     path.parent.mkdir(exist_ok=True)
     path.write_text(
@@ -755,7 +727,7 @@ def test_a_duplicate_gets_a_new_id(editor, phone):
         encoding="utf-8",
     )
     try:
-        page, _ = _open(phone, url, f"#/collections/artikel-{YEAR}/entries/asli")
+        page, _ = tab.open(f"#/collections/artikel-{YEAR}/entries/asli")
         id_field = page.locator("[id^=id-field]")
         expect(id_field).to_have_value(f"{YEAR}0102-a1b2c3", timeout=30000)
         page.get_by_text("Published", exact=True).click()
@@ -764,39 +736,37 @@ def test_a_duplicate_gets_a_new_id(editor, phone):
         expect(page.locator("[id^=title-field]")).to_have_value("Asli")
         expect(id_field).not_to_have_value(f"{YEAR}0102-a1b2c3")
         assert re.fullmatch(r"\d{8}-[0-9a-f]{6}", id_field.input_value())
-        page.close()
     finally:
         path.unlink()
 
 
-def test_a_comment_in_yaml_front_matter_opens_with_the_notice(editor, phone):
+def test_a_comment_in_yaml_front_matter_opens_with_the_notice(editor):
     """A comment the earlier editor wrote (YAML front matter, still read by the build) is not
     rewritten from an empty form: the notice over the first field, and the file stays."""
-    site, url = editor
+    site, tab = editor
     folder = site / "content" / "comments" / "20240501-banjir-wawo"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "20240503-0800-lama.md"
     old = "---\narticle: 20240501-banjir-wawo\nauthor: Lama\ndate: 2024-05-03 08:00\n---\nLama.\n"
     path.write_text(old, encoding="utf-8")
-    page, _ = _open(phone, url, f"#/collections/komentar/entries/20240501-banjir-wawo/{path.stem}")
+    page, _ = tab.open(f"#/collections/komentar/entries/20240501-banjir-wawo/{path.stem}")
     alert = page.get_by_role("alert").filter(has_text="starts with '---' (YAML front matter)")
     expect(alert).to_be_visible(timeout=30000)
-    page.close()
     assert path.read_text(encoding="utf-8") == old
 
 
-def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(editor, phone):
+def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(editor):
     """make correction wrote a top-level YAML list, which Decap opened as an empty form that
     could not be edited; it now writes the editor's form (article:, entries:)."""
     from newsroom_cli.correction import add_correction, read_settings
 
-    site, url = editor
+    site, tab = editor
     article = "20240503-daftar-bantuan"
     settings = read_settings(str(ROOT / "pelicanconf.py"), str(site / "content"))
     path, _, _ = add_correction(settings, article, "koreksi")
     path = Path(path)
     made = path.read_text(encoding="utf-8")
-    page, _ = _open(phone, url, f"#/collections/koreksi/entries/{article}")
+    page, _ = tab.open(f"#/collections/koreksi/entries/{article}")
     expect(page.locator("[id^=article-field]")).to_have_value(article, timeout=30000)
     page.locator("[class*=StyledListItemTopBar] button").first.click()  # open the entry
     text = page.locator("[id^=text-field]")
@@ -804,35 +774,33 @@ def test_a_correction_made_by_make_correction_opens_filled_in_and_is_saved(edito
     text.fill("Bantuan yang tiba juga selimut.")
     _publish(page)
     after = _wait_for_change(path, made)
-    page.close()
     assert "text: Bantuan yang tiba juga selimut.\n" in after, after
     _status, output = _check(str(site / "content"))
     assert f"{article}.yml" not in output, output
 
 
-def test_a_hand_written_list_correction_file_says_why_it_is_not_edited(editor, phone):
+def test_a_hand_written_list_correction_file_says_why_it_is_not_edited(editor):
     """A top-level YAML list (the hand-written form) opened as an empty form, '0 entries',
     that could not be edited, saying nothing; the form now says why and the file stays."""
     from cms.data_collections import LIST_FORM
 
-    site, url = editor
+    site, tab = editor
     path = site / "content" / "corrections" / "20240502-list.yml"
     path.parent.mkdir(exist_ok=True)
     written = "- date: 2024-05-03 09:00\n  kind: koreksi\n  text: Ditulis dengan tangan.\n"
     path.write_text(written, encoding="utf-8")
     try:
-        page, _ = _open(phone, url, "#/collections/koreksi/entries/20240502-list")
+        page, _ = tab.open("#/collections/koreksi/entries/20240502-list")
         expect(page.get_by_role("alert")).to_have_text(LIST_FORM, timeout=30000)
-        page.close()
         assert path.read_text(encoding="utf-8") == written
     finally:
         path.unlink()
 
 
-def test_a_withdrawn_story_is_previewed_as_its_withdrawal_notice(editor, phone):
+def test_a_withdrawn_story_is_previewed_as_its_withdrawal_notice(editor):
     """make withdraw's Status: withdrawn: the page is the announcement, never the text; the
     preview showed the story as if it were live."""
-    site, url = editor
+    site, tab = editor
     path = site / "content" / "articles" / "2024" / "dicabut.md"
     path.write_text(
         "Title: Berita dicabut\nDate: 2024-05-05 08:00\nAuthor: Nurhayati\nCategory: Berita\n"
@@ -841,13 +809,35 @@ def test_a_withdrawn_story_is_previewed_as_its_withdrawal_notice(editor, phone):
         encoding="utf-8",
     )
     try:
-        page, _ = _open(phone, url, "#/collections/artikel-2024/entries/dicabut")
+        page, _ = tab.open("#/collections/artikel-2024/entries/dicabut")
         preview = page.frame_locator("iframe").first
         expect(preview.locator(".withdrawn-label")).to_have_text(
             "Berita ini telah dicabut", timeout=30000
         )
         assert "Dicabut:" in preview.locator(".withdrawn-facts").text_content()
         expect(preview.get_by_text("Teks yang dicabut.")).to_have_count(0)
-        page.close()
     finally:
         path.unlink()
+
+
+def test_each_test_starts_from_where_a_new_tab_starts(editor):
+    """The shared tab (tests/decap_tab.py): what one test leaves (an edited form refused on
+    publish, its toast, the photo dialog open, recorded dialogs and saves) is gone when the
+    next one opens its screen, even the same new-article form."""
+    _site, tab = editor
+    new = f"#/collections/artikel-{YEAR}/new"
+    page, _ = tab.open(new)
+    page.locator("[id^=title-field-]").fill("Sisa tes sebelumnya")
+    _publish(page)  # refused (no author): Decap's toast says a field is missing
+    expect(page.locator(".Toastify__toast")).not_to_have_count(0)
+    page.get_by_text("Choose an image").click()
+    expect(page.get_by_role("button", name="Choose selected")).to_be_visible()
+    tab.dialogs.append("left by the last test")
+    tab.writes.append("left by the last test")
+    page, outside = tab.open(new, (360, 640))
+    expect(page.locator("[id^=title-field-]")).to_have_value("")
+    # at once, not in expect's 5 s: a toast goes by itself after 4-5 s
+    assert page.locator(".Toastify__toast").count() == 0
+    assert page.get_by_role("button", name="Choose selected").count() == 0
+    assert page.viewport_size == {"width": 360, "height": 640}
+    assert (tab.dialogs, tab.writes, outside) == ([], [], [])

@@ -73,6 +73,30 @@ def test_build_now_follows_source_date_epoch():
         build_now({"SOURCE_DATE_EPOCH": "kemarin"})
 
 
+def test_an_empty_feed_is_updated_when_the_newest_article_was_not_at_build_time(monkeypatch):
+    """feedgenerator dates an empty feed (corrections, breaking news) with the wall clock: two
+    cold builds differed in feeds/koreksi.atom.xml, with or without SOURCE_DATE_EPOCH (s28)."""
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from feedgenerator import Atom1Feed
+    from news_metadata.plugin import clean_feed
+
+    wita = ZoneInfo("Asia/Makassar")
+    older = SimpleNamespace(date=datetime(2025, 9, 1, 8, 0, tzinfo=wita))
+    edited = SimpleNamespace(
+        date=datetime(2025, 8, 1, 8, 0, tzinfo=wita),
+        modified=datetime(2025, 9, 21, 19, 30, tzinfo=wita),
+    )
+    for epoch in ("", "1780272000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        feeds = [Atom1Feed(title="Koreksi", link="/", description="") for _ in range(2)]
+        clean_feed({"articles": [older, edited]}, feeds[0])
+        clean_feed({"articles": []}, feeds[1])  # a site with no article yet
+        assert "<updated>2025-09-21T19:30:00+08:00</updated>" in feeds[0].writeString("utf-8")
+        assert "<updated>1970-01-01T00:00:00+00:00</updated>" in feeds[1].writeString("utf-8")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

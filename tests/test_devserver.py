@@ -172,3 +172,87 @@ def test_an_edit_rewrites_its_page_first_and_a_settings_change_rebuilds_in_proce
         settings.write_text(settings.read_text().replace("Satu", "Dua"), encoding="utf-8")
         wait_for(lambda: "Subjudul Dua" in fetch(port), "the new settings")
         assert "restarting" not in log.read_text()
+
+
+def test_a_build_that_raises_system_exit_leaves_the_build_thread_running(capsys):
+    """A strict build (NEWS_METADATA_STRICT) ends with ContentErrors, search with
+    SearchIndexError: both SystemExits, which used to end the build thread (s28 break test)."""
+    import threading
+
+    from news_metadata.errors import ContentError, ContentErrors
+    from newsroom_cli.devserver import Builder
+
+    class Site:
+        cancel, kept = threading.Event(), {"x": 1}
+
+        def preview(self):
+            return None
+
+        def build(self, reload_settings):
+            error = ContentError("content/articles/a.md", 3, "unknown category 'Berrita'", "")
+            raise ContentErrors([error])
+
+    site = Site()
+    Builder(site, lambda path: None, set(), "/t", "/p").build("build", "a.md")
+    out = capsys.readouterr().out
+    assert "the build failed: ContentErrors: 1 content error(s)" in out
+    assert "a.md:3: unknown category 'Berrita'" in out and site.kept == {}
+
+
+def test_the_editor_folder_comes_from_the_loaded_settings_not_an_import_of_cms():
+    """A syntax error in plugins/cms ended make devserver at its restart: the server imported
+    the plugin itself, outside the build that reports errors (s28 break test)."""
+    from types import SimpleNamespace
+
+    from newsroom_cli.devserver import _editor_prefix
+
+    loaded = SimpleNamespace(pelican=SimpleNamespace(settings={"CMS_SAVE_AS": "redaksi/"}))
+    assert _editor_prefix(loaded) == "/redaksi/"
+    assert _editor_prefix(SimpleNamespace(pelican=None)) is None  # the settings did not load
+    assert _editor_prefix(SimpleNamespace(pelican=SimpleNamespace(settings={}))) is None
+
+
+SLOW_PLUGIN = """# Sleeps once, after the articles are read: a save then falls in the first build.
+import os, time
+from pelican import signals
+
+def slow(generator):
+    marker = os.path.join(os.path.dirname(__file__), "read")
+    if not os.path.exists(marker):
+        open(marker, "w").close()
+        time.sleep(4)
+
+def register():
+    signals.article_generator_finalized.connect(slow)
+"""
+
+
+def test_a_save_during_the_first_build_is_built_next(tmp_path):
+    """The watcher started after the first build: a save during it was never built (s28)."""
+    plugin = tmp_path / "slowplugin"
+    plugin.mkdir()
+    (plugin / "lambat.py").write_text(SLOW_PLUGIN, encoding="utf-8")
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"PLUGIN_PATHS = [*PLUGIN_PATHS, {str(plugin)!r}]\nPLUGINS = [*PLUGINS, 'lambat']\n",
+        encoding="utf-8",
+    )
+    content = write_site(
+        tmp_path / "content", {"articles/2024/a.md": header("Judul Pertama") + "Isi.\n"}
+    )
+    port = free_port()
+    command = [sys.executable, "-m", "newsroom_cli.devserver", content, "-o", tmp_path / "out"]
+    with open(tmp_path / "log", "w") as log:
+        process = subprocess.Popen(
+            [*command, "-s", settings, "-p", str(port)],
+            cwd=ROOT, env=tool_env(), stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            wait_for((plugin / "read").exists, "the first build's reading")
+            (content / "articles/2024/a.md").write_text(header("Judul Kedua") + "Isi.\n")
+            wait_for(lambda: "Judul Kedua" in fetch(port), "the save built", seconds=40)
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)

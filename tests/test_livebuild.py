@@ -201,3 +201,34 @@ def test_an_article_moved_to_another_month_leaves_no_empty_folder(live):
     assert not (root / "live" / "2019" / "07").exists()
     empty = [str(p) for p in (root / "live").rglob("*") if p.is_dir() and not any(p.iterdir())]
     assert empty == []
+
+
+def test_a_first_pass_cut_short_by_a_newer_save_leaves_no_stale_page(live):
+    """A title edit writes the article's page at its new address first; when a newer save
+    stops that pass, the file was not remembered and outlived the address (s28 review)."""
+    from newsroom_cli import livebuild
+
+    site, root, dev_conf = live
+    path = newest_article(root)
+    original = path.read_text(encoding="utf-8")
+    real = livebuild.write_if_changed
+
+    def write_then_a_newer_save(target, text):
+        wrote = real(target, text)
+        if "judul-sementara" in target:
+            site.cancel.set()
+        return wrote
+
+    livebuild.write_if_changed = write_then_a_newer_save
+    try:
+        path.write_text(original.replace("Title: ", "Title: Judul Sementara ", 1), "utf-8")
+        with pytest.raises(livebuild.Cancelled):
+            site.build()
+        assert list((root / "live").rglob("*judul-sementara*"))  # it was written
+    finally:
+        livebuild.write_if_changed = real
+        path.write_text(original, encoding="utf-8")
+    site.cancel.clear()
+    site.build()
+    site.finish()
+    assert_same_tree(root / "live", cold_tree(root, dev_conf))

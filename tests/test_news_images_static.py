@@ -217,6 +217,37 @@ def encrypted_pdf():
     return buffer.getvalue()
 
 
+def attached_pdf(kind):
+    """A PDF carrying a file of its own: in the /EmbeddedFiles name tree, as a page's file
+    attachment annotation, or as PDF 2.0's associated file (/AF) of the document."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
+    spec = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Filespec"),
+            NameObject("/UF"): TextStringObject("catatan.docx"),
+        }
+    )
+    if kind == "embedded":
+        writer.add_attachment("catatan.docx", b"PK author: Nurhayati")
+    elif kind == "annotation":
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/FileAttachment"),
+                NameObject("/FS"): spec,
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    else:
+        writer.root_object[NameObject("/AF")] = ArrayObject([writer._add_object(spec)])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def gps_exif():
     exif = Image.Exif()
     exif[0x010F] = "TestPhone"
@@ -233,8 +264,12 @@ def gps_exif():
          "break the signature"),
         (encrypted_pdf, "is encrypted (password-protected)"),
         (lambda: b"%PDF-1.4\nrusak", "is damaged or not a PDF"),
+        *[(lambda kind=kind: attached_pdf(kind), "has attached files (catatan.docx): each is "
+           "a file of its own, with its own author and camera data") for kind in
+          ("embedded", "annotation", "associated")],
     ],
-    ids=["photo-with-gps", "signed", "encrypted", "damaged"],
+    ids=["photo-with-gps", "signed", "encrypted", "damaged", "attachment",
+         "attachment-annotation", "associated-file"],
 )  # fmt: skip
 def test_pdfs_that_cannot_be_cleaned_are_refused_also_in_make_check(tmp_path, data, message):
     source = tmp_path / "dokumen.pdf"
@@ -263,3 +298,204 @@ def test_publish_writes_the_pdf_without_its_metadata(tmp_path):
     assert len(PdfReader(out / "images/a.pdf").pages) == 1
     # the source is untouched
     assert PdfReader(content / "images/a.pdf").metadata["/Author"] == "Nurhayati"
+
+
+# --- PDFs with active content: refused wherever the document holds it (news_images/pdf_active)
+def _d(**entries):
+    """A PDF dictionary from ``Key=value`` (names for str values starting with '/')."""
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    def value(v):
+        if isinstance(v, str):
+            return NameObject(v) if v.startswith("/") else TextStringObject(v)
+        return v
+
+    return DictionaryObject({NameObject("/" + k): value(v) for k, v in entries.items()})
+
+
+def _js(script="app.alert(1)"):
+    return _d(S="/JavaScript", JS=script)
+
+
+def _names_javascript(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
+    tree = _d(Names=ArrayObject([TextStringObject("x"), writer._add_object(_js())]))
+    root[NameObject("/Names")] = _d(JavaScript=writer._add_object(tree))
+
+
+def _field_aa(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject
+
+    field = writer._add_object(_d(FT="/Tx", T="nama", AA=_d(K=_js())))
+    root[NameObject("/AcroForm")] = _d(Fields=ArrayObject([field]))
+
+
+def _import_data_next(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject
+
+    root[NameObject("/OpenAction")] = _d(
+        S="/GoTo",
+        D=ArrayObject([page.indirect_reference, NameObject("/Fit")]),
+        Next=ArrayObject([_d(S="/ImportData", F="data.fdf")]),
+    )
+
+
+def _bookmark(writer, root, page):
+    from pypdf.generic import NameObject
+
+    item = writer.add_outline_item(title="Bab 1", page_number=0)
+    item.get_object()[NameObject("/A")] = _js()
+
+
+def _xfa(writer, root, page):
+    from pypdf.generic import ArrayObject, NameObject, StreamObject, TextStringObject
+
+    xfa = StreamObject()
+    xfa.set_data(b"<template><field><event><script>app.alert(1)</script></event></field>")
+    parts = ArrayObject([TextStringObject("template"), writer._add_object(xfa)])
+    root[NameObject("/AcroForm")] = _d(Fields=ArrayObject(), XFA=parts)
+
+
+def _cycle(writer, root, page):
+    """An action whose /Next is itself: the walk must end (and find nothing)."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    action = writer._add_object(_d(S="/GoTo", D=ArrayObject([page.indirect_reference])))
+    action.get_object()[NameObject("/Next")] = action
+    root[NameObject("/OpenAction")] = action
+
+
+def _set(on_page, key, value):
+    """A builder putting ``value`` (or ``value(writer)``) at ``key`` of the catalog or page."""
+    from pypdf.generic import NameObject
+
+    def put(writer, root, page):
+        holder = page if on_page else root
+        holder[NameObject(key)] = value(writer) if callable(value) else value
+
+    return put
+
+
+def _annotation(**entries):
+    from pypdf.generic import ArrayObject
+
+    return _set(
+        True,
+        "/Annots",
+        lambda writer: ArrayObject([writer._add_object(_d(Type="/Annot", **entries))]),
+    )
+
+
+ACTIVE = {
+    "open-action": _set(False, "/OpenAction", lambda writer: writer._add_object(_js())),
+    "names-javascript": _names_javascript,
+    "document-aa": _set(False, "/AA", _d(WP=_js())),
+    "page-aa": _set(True, "/AA", _d(O=_d(S="/Launch", F="cmd.exe"))),
+    "link-javascript-uri": _annotation(Subtype="/Link", A=_d(S="/URI", URI=" JavaScript:x()")),
+    "button-submit": _annotation(
+        Subtype="/Widget", FT="/Btn", A=_d(S="/SubmitForm", F="https://x.example/")
+    ),
+    "field-aa": _field_aa,
+    "import-data-next": _import_data_next,
+    "bookmark": _bookmark,
+    "richmedia": _annotation(Subtype="/RichMedia"),
+    "3d": _annotation(Subtype="/3D"),
+    "flash-clip": _annotation(
+        Subtype="/Screen",
+        A=_d(S="/Rendition", R=_d(S="/MR", C=_d(S="/MCD", CT="application/x-shockwave-flash"))),
+    ),
+    "xfa": _xfa,
+    "cycle": _cycle,
+    # what Word and LibreOffice write: web links
+    "plain-links": _annotation(Subtype="/Link", A=_d(S="/URI", URI="https://bimanews.example/")),
+}
+
+
+def active_pdf(kind):
+    """A one-page PDF whose ``kind`` place (:data:`ACTIVE`) holds active content (or, for
+    'cycle' and 'plain-links', only harmless actions)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(imagegen.pdf_document()))
+    ACTIVE[kind](writer, writer.root_object, writer.pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "found"),
+    [
+        ("open-action", "runs JavaScript when it is opened (/OpenAction)"),
+        ("names-javascript", "runs JavaScript when it is opened (document JavaScript: /Names "
+         "/JavaScript)"),
+        ("document-aa", "runs JavaScript when it is closed, saved or printed (the document's /AA)"),
+        ("page-aa", "starts a program or opens a file on the reader's computer (/Launch) when "
+         "page 1 is shown or left (/AA of page 1)"),
+        ("link-javascript-uri", "runs JavaScript through a javascript: link (/URI) on page 1 "
+         "(in a link, field or player: /Annots)"),
+        ("button-submit", "sends what is typed in its form to an address (/SubmitForm) on page 1 "
+         "(in a link, field or player: /Annots)"),
+        ("field-aa", "runs JavaScript when a form field is used (/AcroForm)"),
+        ("import-data-next", "reads form data from a file on the reader's computer "
+         "(/ImportData) when it is opened (/OpenAction)"),
+        ("bookmark", "runs JavaScript when a bookmark is clicked (/Outlines)"),
+        ("richmedia", "plays embedded Flash or other rich media (a /RichMedia annotation)"
+         " on page 1 (in a link, field or player: /Annots)"),
+        ("3d", "holds a 3D model, which runs scripts of its own (a /3D annotation)"
+         " on page 1 (in a link, field or player: /Annots)"),
+        ("flash-clip", "plays embedded Flash (a media clip of type application/x-shockwave-flash)"
+         " on page 1 (in a link, field or player: /Annots)"),
+        ("xfa", "runs scripts in its XFA form (/AcroForm /XFA)"),
+    ],
+)  # fmt: skip
+def test_pdfs_with_active_content_are_refused_also_in_make_check(tmp_path, kind, found):
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf(kind))
+    for images in (build(tmp_path), build(tmp_path / "c", NEWS_IMAGES_VALIDATE_ONLY=True)):
+        with pytest.raises(process.ImageProblem) as problem:
+            images.pdf_copy(str(source), "images/dokumen.pdf")
+        assert problem.value.message == (
+            f"PDF dokumen.pdf has active content: it {found}; a reader's PDF viewer would do "
+            "that on the reader's computer"
+        )
+        assert problem.value.fix.startswith("print the document to a new PDF (Save as PDF")
+        assert not images.originals
+
+
+@pytest.mark.parametrize("kind", ["cycle", "plain-links"])
+def test_pdfs_with_only_harmless_actions_are_published(tmp_path, kind):
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf(kind))
+    images = build(tmp_path)
+    assert images.pdf_copy(str(source), "images/dokumen.pdf") is True
+
+
+def test_a_pdf_refused_under_new_rules_is_not_published_from_an_older_cache(tmp_path):
+    """The cache key holds pdf.RULES: a copy made before a rule existed is not reused."""
+    from news_images import pdf
+
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf("open-action"))
+    rules = pdf.RULES
+    pdf.RULES = rules - 1
+    try:
+        old = pdf.active_content
+        pdf.active_content = lambda reader: []  # as before the rule
+        assert build(tmp_path).pdf_copy(str(source), "images/dokumen.pdf") is True
+    finally:
+        pdf.RULES, pdf.active_content = rules, old
+    with pytest.raises(process.ImageProblem):
+        build(tmp_path).pdf_copy(str(source), "images/dokumen.pdf")
+
+
+def test_too_many_objects_is_refused_not_walked(tmp_path, monkeypatch):
+    from news_images import pdf_active
+
+    monkeypatch.setattr(pdf_active, "MAX_OBJECTS", 3)
+    source = tmp_path / "dokumen.pdf"
+    source.write_bytes(active_pdf("plain-links"))
+    with pytest.raises(process.ImageProblem) as problem:
+        build(tmp_path).pdf_copy(str(source), "images/dokumen.pdf")
+    assert "has more than" in problem.value.message and "too many to check" in problem.value.message

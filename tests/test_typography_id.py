@@ -58,6 +58,11 @@ CASES = [
      "<p>Lihat https://bima.go.id/berita&#45;&#45;terbaru&nbsp;sekarang.</p>"),
     ("Buka www.bima.go.id/it's/a...b ya.",
      "<p>Buka www.bima.go.id/it&#39;s/a&#46;&#46;&#46;b&nbsp;ya.</p>"),
+    # e-mail addresses typed without a link: before, o’neil@ and budi—x@ (s28 break test)
+    ("Surel o'neil@bima.go.id atau budi--x@contoh.example.",
+     "<p>Surel o&#39;neil@bima.go.id atau&nbsp;budi&#45;&#45;x@contoh.example.</p>"),
+    ("Kirim ke 'redaksi@kabar.example' ya.",
+     "<p>Kirim ke &#8216;redaksi@kabar.example&#8217;&nbsp;ya.</p>"),
     # ellipsis: kept
     ("Dia bilang... lalu pergi.", "<p>Dia bilang&#8230; lalu&nbsp;pergi.</p>"),
     # widont on short lines: one word alone is left alone; two words are joined (kept: the

@@ -5,7 +5,8 @@ The text edition is what a reader can still load when bandwidth collapses (flood
 every published article and a home page of the newest headlines, no images, no stylesheet file,
 no script, a few hundred bytes of inline CSS, each page one request. Articles keep their URL
 under the edition's folder (``/teks/2024/12/slug.html``), point ``rel=canonical`` at the full
-article and are linked from it (``rel=alternate``, "Versi teks").
+article and are linked from it (``rel=alternate``, "Versi teks"). A translation (``Lang: en``)
+of such an article has its text page as well, in its own language (``<html lang>``).
 
 A hidden article (``Status: hidden``: written at its URL, listed nowhere) has its text page too,
 unlisted like the article and ``noindex`` like it, since a reader who has its link gets the
@@ -96,7 +97,16 @@ class LiteGenerator(Generator):
             for article in self.context.get("hidden_articles", [])
             if not getattr(article, "withdrawn", False)
         ]
-        return [*self.context.get("articles", []), *hidden]
+        originals = [*self.context.get("articles", []), *hidden]
+        # A translation (Lang: en) is published with its story (Pelican keeps it in the
+        # story's ``translations``, not in ``articles``): it gets its text page too.
+        translations = [
+            translation
+            for article in originals
+            for translation in getattr(article, "translations", [])
+            if translation.status in ("published", "hidden")
+        ]
+        return [*originals, *translations]
 
     def render(self, name, template, **values) -> None:
         """Render ``template`` with the shared context plus ``values`` into ``name`` (a path

@@ -98,9 +98,18 @@ class BodyImages:
         """1-based line of the first occurrence of ``needle`` (as written, unescaped or
         escaped) in the source file, or None.
         """
-        return self._sources.line_of(
+        found = self._sources.line_of(
             self.source_path, needle, html.unescape(needle), html.escape(needle)
         )
+        if found is None and needle.startswith(LINK_KINDS):
+            # news_metadata.links wrote a plain path (../../images/x.jpg) as {static}/images/x.jpg:
+            # the editor's line holds the file name.
+            name = posixpath.basename(unquote(needle.split("?")[0].split("#")[0]))
+            found = self._sources.line_matching(
+                self.source_path,
+                rf"\]\([^)\s]*{re.escape(name)}|=[\"']?[^\"'\s>]*{re.escape(name)}",
+            )
+        return found
 
     def error(self, needle, message, fix) -> None:
         report(self.source_path, self.line_of(needle), message, fix)
@@ -119,6 +128,12 @@ class BodyImages:
         if "<img" in text:
             text = IMG.sub(self._img, text)
         return text
+
+    def rewrite_images(self, text):
+        """Return ``text`` (a ``Summary:``, shown on listings and in feeds) with each content
+        image's ``<img>`` made the ``<picture>`` an image in the body gets; nothing else.
+        """
+        return IMG.sub(self._img, text) if "<img" in text else text
 
     # --- images ---
     def source_file(self, src):

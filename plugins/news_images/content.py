@@ -5,7 +5,10 @@
 - ``news_thumbnail``: the listing card's ``<picture>`` (lazy), or "";
 - ``share_image``: :class:`ShareImage` (og:image), from the featured image or a generated card;
   None only for content that is not written (a draft in the publish build);
-- ``news_embeds``: number of click-to-load embeds in the body (the theme loads embeds.js).
+- ``news_embeds``: number of click-to-load embeds in the body (the theme loads embeds.js);
+- on each author, ``photo`` (``authors.yml``'s path) becomes a derived JPEG's path: the
+  original is not published once an article shows the same file, and a camera photo is far
+  too heavy for an 80 px picture.
 
 Markup holds :data:`news_images.markup.ROOT`; templates apply ``|image_root(SITEURL)``.
 """
@@ -14,7 +17,7 @@ import functools
 import os
 from dataclasses import dataclass
 
-from news_metadata.compat import body_html, replace_body
+from news_metadata.compat import body_html, forget_memoized, replace_body, replace_summary
 from news_metadata.errors import report
 
 from .body import BodyImages
@@ -67,6 +70,8 @@ class ContentImages:
         content.news_embeds = 0
         self._featured(content)
         self._body(content)
+        self._summary(content)
+        self._author_photos(content)
         if content.share_image is None and getattr(content, "save_as", ""):
             self._card(content)
 
@@ -104,6 +109,37 @@ class ContentImages:
             return
         rooted = functools.partial(_rooted_content, content) if ROOT in rewritten else None
         replace_body(content, rewritten, rooted)
+
+    def _summary(self, content):
+        # A Summary: header, or the summary the citations extension made from the body before
+        # it was rewritten: its <img> still named the original, which is not published (404 on
+        # every listing and in the feeds). Pelican resolves a summary's links once, with the
+        # content's own site URL, so the same value replaces ROOT here.
+        summary = getattr(content, "_summary", None)
+        if not summary or "<img" not in summary:
+            return
+        rewritten = BodyImages(content, self.build, self.settings).rewrite_images(summary)
+        if rewritten != summary:
+            replace_summary(content, rewritten.replace(ROOT, content.get_siteurl()))
+            forget_memoized(content)
+
+    def _author_photos(self, content):
+        root = self.settings["PATH"]
+        for author in getattr(content, "authors", None) or []:
+            photo = getattr(author, "photo", "") or ""
+            path = os.path.join(root, photo)
+            if not photo or not os.path.isfile(path):
+                continue  # none, made already (the same Author on another article), or reported
+            try:
+                derived = self.build.body(path)
+            except ImageProblem as problem:
+                profiles = os.path.join(root, self.settings["NEWS_METADATA_AUTHORS_FILE"])
+                report(profiles, None, f"photo {photo!r}: {problem.message}", problem.fix)
+                author.photo = ""
+                continue
+            small = derived.jpeg(self.settings["NEWS_IMAGES_AUTHOR_PHOTO_WIDTH"])
+            if small is not None:  # None with NEWS_IMAGES_VALIDATE_ONLY (make check)
+                author.photo = small["url"]
 
     def _card(self, content):
         title = getattr(content, "title_plain", "") or getattr(content, "title", "")

@@ -254,7 +254,10 @@ class ImageBuild:
 
         from . import pdf
 
-        key = cache_key(self.digests.digest(path), {"kind": "pdf", "pypdf": pypdf.__version__})
+        key = cache_key(
+            self.digests.digest(path),
+            {"kind": "pdf", "pypdf": pypdf.__version__, "rules": pdf.RULES},
+        )
         info = self.cache.load(key)
         if info is None:
             data = pdf.clean_pdf(path)

@@ -15,6 +15,14 @@ What cannot be removed that way is refused, reported with the fix, and not publi
 
 - a photo inside the PDF with its camera data (EXIF: the camera, the time, often the GPS
   position), which would need re-encoding the photo;
+- attached files (the document's ``/EmbeddedFiles``, a page's file-attachment annotations,
+  PDF 2.0's associated files ``/AF``): each is a whole file of its own (a Word document, a
+  spreadsheet, a photo) with its own author and camera data, which this build cannot check
+  or clean, and which a reader's PDF viewer lets them save;
+- active content (:mod:`.pdf_active`): JavaScript, actions that start a program, send a form
+  or read a file, Flash and 3D players, wherever the document holds them; a reader's viewer
+  would run them on the reader's computer, and removing them could break what the document
+  shows (a form that computes its fields), so the editor makes a copy without them;
 - a digitally signed PDF: any rewrite breaks the signature;
 - an encrypted (password-protected) or damaged PDF, which cannot be read.
 """
@@ -26,12 +34,16 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from .pdf_active import MAX_OBJECTS, TooLarge, active_content
 from .process import ImageProblem
 
 # Keys of pages and XObjects that hold metadata, not content (ISO 32000-1 14.3.2 Metadata
 # streams, 14.5 Page-piece dictionaries).
 PRIVATE_KEYS = ("/Metadata", "/PieceInfo")
 GPS_IFD = 0x8825  # EXIF's GPS sub-IFD (EXIF 2.3, 4.6.3)
+# Bumped when a rule here changes what is refused: a cached copy made under older rules would
+# otherwise be published without the new check (images.Images.pdf_copy's cache key).
+RULES = 2
 REMAKE_FIX = (
     "export or print the document to a new PDF (Save as PDF / Microsoft Print to PDF) and use "
     "that file"
@@ -70,11 +82,29 @@ def clean_pdf(path: str) -> bytes:
                 "would break the signature",
                 "link to the signed original where its issuer publishes it, or " + REMAKE_FIX,
             )
+        _check_active(reader, name)
         _check_photos(reader, name)
+        _check_attachments(reader, name)
         return _rewritten(reader)
     except ImageProblem:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+    except TooLarge:
+        raise ImageProblem(
+            f"PDF {name} has more than {MAX_OBJECTS} objects, too many to check for scripts "
+            "in the time a build has",
+            f"make it smaller ({REMAKE_FIX}), or split it into parts",
+        ) from None
+    # RecursionError: pypdf reads nested arrays and dictionaries recursively, and a crafted
+    # file can nest them deeper than Python allows.
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,
+    ) as error:
         raise ImageProblem(
             f"PDF {name} is damaged or not a PDF ({error})",
             f"copy the file again from the sender, or {REMAKE_FIX}",
@@ -91,6 +121,20 @@ def _signed(reader):
     if form is None:
         return False
     return bool(int(form.get_object().get("/SigFlags", 0)) & 1)
+
+
+def _check_active(reader, name):
+    found = active_content(reader)
+    if not found:
+        return
+    raise ImageProblem(
+        f"PDF {name} has active content: it {'; it '.join(found[:3])}"
+        + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+        + "; a reader's PDF viewer would do that on the reader's computer",
+        "print the document to a new PDF (Save as PDF / Microsoft Print to PDF: printing keeps "
+        "no scripts or actions) or export it again without scripts and form actions, and use "
+        "that file",
+    )
 
 
 def _xobjects(reader):
@@ -138,6 +182,40 @@ def _check_photos(reader, name):
             "foto.jpg), or print the document to a new PDF (Microsoft Print to PDF) and use "
             "that file",
         )
+
+
+def _attachment_names(reader):
+    """The names of the files attached to the document (ISO 32000-1 7.11.4 embedded file
+    streams: the ``/EmbeddedFiles`` name tree, 12.5.6.15 file attachment annotations;
+    ISO 32000-2 14.13 associated files, ``/AF``), in order, each once.
+    """
+    names = list(reader.attachments)
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment":
+                spec = annotation.get("/FS")
+                spec = spec.get_object() if spec is not None else {}
+                names.append(str(spec.get("/UF") or spec.get("/F") or "(no name)"))
+    root = reader.trailer["/Root"]
+    for holder in (root, *reader.pages):
+        for spec in holder.get("/AF") or []:
+            spec = spec.get_object()
+            names.append(str(spec.get("/UF") or spec.get("/F") or "(no name)"))
+    return list(dict.fromkeys(names))
+
+
+def _check_attachments(reader, name):
+    attached = _attachment_names(reader)
+    if not attached:
+        return
+    raise ImageProblem(
+        f"PDF {name} has attached files ({', '.join(attached)}): each is a file of its own, "
+        "with its own author and camera data, that this build cannot check or clean, and "
+        "readers' PDF viewers let them save it",
+        "remove the attachments (or " + REMAKE_FIX + "); publish an attachment meant for "
+        "readers as a file of its own in content/images/",
+    )
 
 
 def _rewritten(reader):

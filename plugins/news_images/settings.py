@@ -43,6 +43,7 @@ DEFAULTS = {
     "NEWS_IMAGES_CARD_FOREGROUND": "#ffffff",
     # Feed enclosure: the JPEG of the largest width not above this (px).
     "NEWS_IMAGES_FEED_WIDTH": 720,
+    "NEWS_IMAGES_AUTHOR_PHOTO_WIDTH": 360,
     # Hosts (and their subdomains) whose images may stay linked where they are: Blogger's image
     # CDN, so a migrated archive keeps its pictures (plugins/newsroom_cli/blogger_import:
     # DOWNLOAD=1 copies them in). Images from any other site are a content error.

@@ -14,19 +14,23 @@ story, so:
 
 The taken ids are the literal ``id="..."`` of the theme's templates plus
 ``NEWS_METADATA_PAGE_IDS`` (patterns of the ids plugins write through template variables:
-comments, share headings, correction entries).
+comments, share headings, correction entries). They are read once per build, not once per
+process: ``make devserver`` builds again in the same process after a theme edit, and an id
+added to a template then counts from that build on.
 """
 
-import functools
 import os
 import re
+
+from .state import build_state
 
 PREFIX = "bagian-"
 _LITERAL_ID = re.compile(r"""\bid=["']([A-Za-z][\w-]*)["']""")
 _HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']?([^"'\s>]+)""")
+# Build state part (news_metadata.state): (settings, templates folder, predicate) of this build.
+PAGE_IDS = "news_metadata.page_ids"
 
 
-@functools.lru_cache(maxsize=8)
 def _template_ids(templates):
     found = set()
     for folder, _, names in os.walk(templates):
@@ -40,14 +44,26 @@ def _template_ids(templates):
 def page_ids(settings):
     """A predicate ``id -> bool``: True for an id the page around the article text uses.
 
+    Made once per build (every file's reading asks) and kept with the settings object it was
+    made for, so another settings object or the next build reads the templates again.
+
     Args:
         settings: Pelican settings (``THEME``, ``NEWS_METADATA_PAGE_IDS``: regular expressions
             matched against the whole id).
     """
-    literal = _template_ids(os.path.join(settings.get("THEME") or "", "templates"))
+    templates = os.path.join(settings.get("THEME") or "", "templates")
+    kept = build_state().get(PAGE_IDS)
+    if kept is not None and kept[0] is settings and kept[1] == templates:
+        return kept[2]
+    literal = _template_ids(templates)
     patterns = settings.get("NEWS_METADATA_PAGE_IDS") or ()
     pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-    return lambda value: value in literal or bool(pattern and pattern.fullmatch(value))
+
+    def used(value):
+        return value in literal or bool(pattern and pattern.fullmatch(value))
+
+    build_state().set(PAGE_IDS, (settings, templates, used))
+    return used
 
 
 def install(md, settings):

@@ -25,6 +25,22 @@ def build_now(environ=None):
     return datetime.fromtimestamp(int(value), UTC)
 
 
+# An empty feed's <updated> on a site with no article yet: a fixed moment, never the clock.
+NO_ARTICLE_YET = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def newest_update(articles) -> datetime:
+    """Return the latest ``modified`` or ``date`` of ``articles`` (Pelican content objects
+    with aware dates), or :data:`NO_ARTICLE_YET` when there is none.
+
+    An empty feed's ``<updated>`` (feedgenerator falls back to the wall clock): the same input
+    then gives the same feed, with or without ``SOURCE_DATE_EPOCH``, and the moment is when
+    the site last changed, which is what Atom's ``updated`` means (RFC 4287, 4.2.15).
+    """
+    moments = [getattr(a, "modified", None) or a.date for a in articles]
+    return max(moments, default=NO_ARTICLE_YET)
+
+
 # Moments after "now" at which this build's output would differ (a scheduled article goes
 # public, a breaking label expires, ...): make publish keeps the earliest as the stamp's
 # ``changes_at`` and builds again once it has passed, even when no input changed.

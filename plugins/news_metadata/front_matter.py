@@ -92,7 +92,9 @@ def read(text, known_keys):
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        result.problems.append((line, f"the header is not valid YAML ({problem})", YAML_FIX))
+        result.problems.append(
+            (line, f"the header is not valid YAML ({problem})", yamlfile.fix_of(exc, YAML_FIX))
+        )
         result.unreadable = True
         # The keys that are there are not missing: one error, not one per required key.
         for number, row in enumerate(block, start=2):
@@ -195,7 +197,11 @@ def split_fields(text):
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         line = mark.line + 2 if mark else 1
-        return [], body, [(line, f"the header is not valid YAML ({problem})", YAML_FIX)]
+        return (
+            [],
+            body,
+            [(line, f"the header is not valid YAML ({problem})", yamlfile.fix_of(exc, YAML_FIX))],
+        )
     if node is None:
         return [], body, []
     if not isinstance(node, yaml.MappingNode):

@@ -117,11 +117,12 @@ def assign_ids(articles: Iterable[Article], settings: Mapping) -> dict[str, Arti
 
 
 def check_duplicate_ids(contents: Iterable[Content], settings: Mapping) -> None:
-    """Report every article or page whose id (:func:`article_id`) an older one already has.
+    """Report every article or page whose id (:func:`article_id`) another one owns (see below).
 
-    The oldest (by Date, then source path) keeps the id: its comments and corrections are filed
-    under it. Two with the same Date cannot be told apart here (a copy keeps its original's
-    Date), so the message asks the editor to give the copy the new Id instead of naming one.
+    The one whose Date the id starts with (``make new``'s ids do), else the oldest (by Date,
+    then source path) keeps the id: its comments and corrections are filed under it. Two with
+    the same Date cannot be told apart here (a copy keeps its original's Date), so the message
+    asks the editor to give the copy the new Id instead of naming one.
     The suggested Id is the same in every run (``make check`` and ``make publish`` agree).
 
     Args:
@@ -133,10 +134,18 @@ def check_duplicate_ids(contents: Iterable[Content], settings: Mapping) -> None:
         if isinstance(content, Article) or str(content.metadata.get("id") or "").strip():
             owners[article_id(content, settings)].append(content)
     for value, group in owners.items():
-        group.sort(key=_age)
+        group.sort(key=lambda content: (not _dated_by(value, content), *_age(content)))
         keeper = group[0]
         for content in group[1:]:
             _report_shared(value, keeper, content)
+
+
+def _dated_by(value: str, content: Content) -> bool:
+    """Whether the id starts with the content's own Date (``20250210-...`` on an article of
+    10 February 2025, as ``make new`` writes it): that article is the id's owner, even when a
+    copy of it was given an earlier Date."""
+    date = getattr(content, "date", None)
+    return bool(date) and value.startswith(date.strftime("%Y%m%d") + "-")
 
 
 def _age(content: Content) -> tuple:
@@ -153,6 +162,11 @@ def _report_shared(value: str, keeper: Content, content: Content) -> None:
             f"every article needs its own Id: both have the same Date, so write 'Id: {fresh}' "
             "in whichever of the two is the copy (the original keeps its Id: its comments and "
             "corrections are filed under it)"
+        )
+    elif _age(content) < _age(keeper):  # the owner by its Date (_dated_by), not by age
+        fix = (
+            f"every article needs its own Id: it starts with the other one's Date, so it stays "
+            f"there; write 'Id: {fresh}' here"
         )
     else:
         fix = (

@@ -12,8 +12,12 @@ kind:
   author profiles, the archive folder, ...): that plugin reads and checks the files itself;
 - ``ignored``: the file name (or a folder on its path) matches ``IGNORE_FILES``;
 
-and reports any other file with where it should go. Plugins declare what they own at
-``initialized``::
+and reports any other file with where it should go. Two files whose paths differ only in
+capitals or in how an accent is encoded (``Foto.jpg``, ``foto.jpg``) are an error naming both
+(:func:`_same_names`), and so are two folders (``Images/``, ``images/``:
+:func:`_same_folders`, whatever the names of the files in them): macOS and Windows see one
+file there, so a checkout keeps only one, and so does hosting that ignores case. Plugins
+declare what they own at ``initialized``::
 
     from news_metadata.inventory import register_content_folder
     register_content_folder(settings, "comments", "comment")            # every file below
@@ -22,6 +26,7 @@ and reports any other file with where it should go. Plugins declare what they ow
 
 import fnmatch
 import os
+import unicodedata
 from collections import Counter
 
 from . import errors
@@ -87,11 +92,20 @@ def take(context, settings, readers):
     folders = {p.strip("/") for p in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]}
     counts = Counter()
     reported = errors.collector.paths()  # refused (symlinks, unreadable): already said why
+    names = {}  # folded relative path (file or folder) -> the first path with it
+    merged = set()  # folders (and all below them) another folder's name differs from in case
     for folder, dirs, files in os.walk(base):
         dirs.sort()
+        here = os.path.relpath(folder, base).replace(os.sep, "/")
+        if (here != "." and not _ignored(here, ignores)) and (
+            os.path.dirname(here) in merged or _same_folders(base, here, names)
+        ):
+            merged.add(here)
         for name in sorted(files):
             path = os.path.join(folder, name)
             relative = os.path.relpath(path, base).replace(os.sep, "/")
+            if here not in merged and not _ignored(relative, ignores):
+                _same_names(path, relative, names)
             if relative in generated:
                 counts["content"] += 1
             elif relative in static and _extension(relative) not in readers:
@@ -108,6 +122,52 @@ def take(context, settings, readers):
                     _report(path, relative, kind, settings, readers)
     context["news_inventory"] = counts
     return counts
+
+
+def fold(relative: str) -> str:
+    """``relative`` as a file system that ignores case and Unicode form sees it (macOS APFS and
+    HFS+, Windows NTFS): NFC, then case-folded (``Foto.JPG`` and ``foto.jpg`` are one name)."""
+    return unicodedata.normalize("NFC", relative).casefold()
+
+
+def _same_names(path, relative, names):
+    """Report ``path`` when an earlier file's path folds to the same name (:func:`fold`)."""
+    first = names.setdefault(fold(relative), relative)
+    if first == relative:
+        return
+    errors.report(
+        path,
+        None,
+        f"this file and content/{first} differ only in capitals or in how a letter is encoded: "
+        "macOS and Windows see one file there (a checkout keeps only one of them), and so does "
+        "hosting that ignores case, so one would replace the other",
+        "rename one of them to a name of its own (lower case, e.g. "
+        f"'{os.path.splitext(os.path.basename(relative))[0].lower()}-2"
+        f"{os.path.splitext(relative)[1].lower()}') and change the links to it",
+    )
+
+
+def _same_folders(base, relative, names):
+    """Report the folder ``relative`` (below ``base``) when an earlier folder's path folds to
+    the same name (:func:`fold`): ``content/Images/`` and ``content/images/``, ``articles/2026``
+    and ``Articles/2026``. The error is on the one with capitals when the other has none (the
+    site's folders are lower case). True when reported: the files below are then not compared
+    one by one (moving them into one folder is the fix)."""
+    first = names.setdefault(fold(relative) + "/", relative)
+    if first == relative:
+        return False
+    odd, kept = (relative, first)
+    if relative == relative.lower() and first != first.lower():
+        odd, kept = first, relative
+    errors.report(
+        os.path.join(base, odd),
+        None,
+        f"this folder and content/{kept}/ differ only in capitals or in how a letter is "
+        "encoded: macOS and Windows see one folder there (a checkout mixes their files, and "
+        "files with the same name replace each other), and so does hosting that ignores case",
+        f"move its files into content/{kept}/ (git mv) and delete it, and change the links to them",
+    )
+    return True
 
 
 def _extension(relative):

@@ -22,7 +22,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from . import errors, filenames, safety
-from .profiles import check_slugs, load_profiles
+from .profiles import check_photos, check_slugs, load_profiles
 from .slugs import make_slug
 from .state import build_state
 from .templates import check_template
@@ -50,6 +50,7 @@ def load_site_data(settings):
     profiles = load_profiles(path)
     usable = len(errors.collector.errors) == before
     check_slugs(path, profiles, partial(make_slug, settings=settings, regex_key=AUTHOR_SLUGS))
+    check_photos(path, profiles, settings["PATH"])
     build_state().set("news_metadata.profiles", SiteData(profiles, usable))
 
 
@@ -178,12 +179,19 @@ def guard_summary(instance):
     Pelican computes the summary lazily (``Content.get_summary``, memoized, after ``{filename}``
     links are resolved), from the ``Summary:`` header or the start of the body; the instance's
     own ``get_summary`` shadows the class's so every reader of ``summary`` (cards, feeds, meta
-    descriptions) gets the cleaned one, whichever plugin set ``_summary``.
+    descriptions) gets the cleaned one, whichever plugin set ``_summary``. The summary is only
+    shown away from its article, so its in-page links (``#fn:1``, ``#bagian``) name the
+    article and its ids are dropped (several cards on one listing would repeat them).
     """
     original = instance.get_summary
 
     def get_summary(siteurl):
-        return safety.clean_fragment(original(siteurl))
+        summary = safety.without_ids(safety.clean_fragment(original(siteurl)))
+        url = getattr(instance, "url", "")
+        if url and 'href="#' in summary:
+            # A card's footnote or "see below" link would lead to the listing's own address.
+            summary = safety.absolute_fragments(summary, f"{siteurl}/{url}")
+        return summary
 
     instance.get_summary = get_summary
 
@@ -195,12 +203,19 @@ def _join_authors(article, path, lines):
         profile = site.profiles.get(author.name)
         if profile is None and site.profiles_usable:
             known = list(site.profiles)
-            errors.report(
-                path,
-                line,
-                f"unknown author {author.name!r}{suggest(author.name, known)}",
-                "write the name exactly as in content/data/authors.yml, or add a profile there",
+            several = _known_parts(author.name, known)
+            what, fix = (
+                (
+                    f": it names {len(several)} authors",
+                    f"write them on one line 'Authors: {'; '.join(several)}' (';' between names)",
+                )
+                if several
+                else (
+                    suggest(author.name, known),
+                    "write the name exactly as in content/data/authors.yml, or add a profile there",
+                )
             )
+            errors.report(path, line, f"unknown author {author.name!r}{what}", fix)
         if profile is None:
             profile = {"affiliation": "", "bio": "", "photo": "", "links": [], "slug": ""}
         if profile["slug"]:
@@ -221,12 +236,30 @@ def _check_category(article, path, lines):
         # "berita" or "BERITA": the section as configured, one taxonomy entry and one name.
         article.category = Category(same[0], article.settings)
         return
+    several = _known_parts(category.name, allowed)
+    if several:
+        errors.report(
+            path,
+            lines.get("category"),
+            f"Category {category.name!r} names {len(several)} sections: an article is in one "
+            "section (one section page, one feed, one kicker)",
+            f"keep the main one, e.g. 'Category: {several[0]}', and write the others as Tags",
+        )
+        return
     errors.report(
         path,
         lines.get("category"),
         f"unknown category {category.name!r}{suggest(category.name, allowed)}",
         f"use one of: {', '.join(allowed)} (NEWS_METADATA_CATEGORIES in pelicanconf.py)",
     )
+
+
+def _known_parts(value, known):
+    """The parts of ``value`` split at ',', ';', '/', '&' or ' dan ' when there are several and
+    each is one of ``known`` (an author or section list), else []: 'Berita, Ekonomi' is two
+    sections, not a typo of one."""
+    parts = [part.strip() for part in re.split(r"[,;/&]| dan ", value) if part.strip()]
+    return parts if len(parts) > 1 and all(part in known for part in parts) else []
 
 
 def _check_image(instance, path, lines):

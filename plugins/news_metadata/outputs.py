@@ -116,6 +116,8 @@ class Registry:
         self.folders = {}
         # folder -> the first claim of a path below it: a file there would be a folder too
         self.parents = {}
+        # case-folded path -> its first claim: paths that differ only in capitals
+        self.folded = {}
 
     def reserve(self, folder, label):
         """Reserve ``folder`` (relative to the output folder) and everything below it for
@@ -136,7 +138,9 @@ class Registry:
         new = _Claim(label, content, where)
         first = self.claims.get(where) or self.folder_of(where)
         if first is not None:
-            _conflict(where, first, new)
+            if _conflict(where, first, new) and self.claims.get(where) is first:
+                self.claims[where] = new  # the first was withdrawn: its Save_as made the path
+                return True
             return False
         folders = _folders_above(where)
         other = self.parents.get(where) or next(
@@ -146,6 +150,9 @@ class Registry:
             _file_and_folder(first=other, new=new)
             return False
         self.claims[where] = new
+        folded = self.folded.setdefault(where.casefold(), new)
+        if folded is not new:
+            _same_but_case(folded, new)
         for folder in folders:
             self.parents.setdefault(folder, new)
         return True
@@ -210,6 +217,36 @@ def _file_and_folder(first, new):
     _withdraw(mine.content)
 
 
+def _same_but_case(first, new):
+    """Report two output paths that differ only in capitals (``2024/05/Banjir.html``,
+    ``2024/05/banjir.html``): hosting that ignores case (S3-compatible buckets behind some
+    CDNs, Windows and macOS folders an rsync target may be) keeps one of the two files. Two
+    static files are left to the inventory (their content files collide the same way)."""
+    if isinstance(first.content, Static) and isinstance(new.content, Static):
+        return
+    claims = [c for c in (new, first) if c.content is not None]
+    if not claims:
+        report("pelicanconf.py", None, f"{first.label} would be written to {first.path} and "
+               f"{new.label} to {new.path}, which differ only in capitals",
+               "give one of the two settings another path")  # fmt: skip
+        return
+    # On the file whose Save_as line made the path, else on the later one.
+    mine = next((c for c in claims if "save_as" in getattr(c.content, "news_lines", {})), claims[0])
+    other = first if mine is new else new
+    other_label = (
+        display_path(other.content.source_path) if other.content is not None else other.label
+    )
+    lines = getattr(mine.content, "news_lines", {})
+    report(
+        mine.content.source_path,
+        lines.get("save_as") or lines.get("slug") or lines.get("title"),
+        f"this {_kind(mine.content)} would be written to {mine.path}, and {other_label} to "
+        f"{other.path}: the two differ only in capitals, and hosting that ignores case keeps "
+        "only one of them",
+        "write the Save_as (and Url) in lower case, or give one of them another path",
+    )
+
+
 def _kind(content):
     if isinstance(content, Static):
         return "file"
@@ -224,24 +261,19 @@ def _withdraw(content):
 
 
 def _conflict(where, first, new):
-    """Report two writers of ``where``; the content file's claim is withdrawn."""
+    """Report two writers of ``where``; the content file's claim is withdrawn. Returns True
+    when that was ``first``'s (two articles or pages, and only the first has a Save_as line)."""
     if (
         first.content is not None
         and new.content is not None
         and not isinstance(new.content, Static)
     ):
         content, other = new.content, first.content
-        lines = getattr(content, "news_lines", {})
-        line = lines.get("save_as") or lines.get("slug") or lines.get("title")
-        report(
-            content.source_path,
-            line,
-            f"this {_kind(content)} would be written to {where}, like "
-            f"{display_path(other.source_path)} (same slug '{getattr(content, 'slug', '')}')",
-            "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
-        )
+        if "save_as" in _lines(other) and "save_as" not in _lines(content):
+            content, other = other, content
+        _same_path(where, content, other)
         _withdraw(content)
-        return
+        return content is first.content
     content = new.content or first.content
     other = first if new.content is not None or first.content is None else new
     if content is None:
@@ -260,6 +292,34 @@ def _conflict(where, first, new):
         "'Save_as: p/nama-halaman.html')",
     )
     _withdraw(content)
+
+
+def _lines(content):
+    return getattr(content, "news_lines", {})
+
+
+def _same_path(where, content, other):
+    """Report ``content`` written to ``where`` like ``other``: by the Save_as line when it has
+    one (its slug is not what made the path then), else by the slug the two share."""
+    lines = _lines(content)
+    if "save_as" in lines:
+        also = " (by its Save_as line too)" if "save_as" in _lines(other) else ""
+        report(
+            content.source_path,
+            lines["save_as"],
+            f"this {_kind(content)} would be written to {where} by its Save_as line, where "
+            f"{display_path(other.source_path)} is written{also}",
+            "change the Save_as line (and the Url line) to a path no other file uses, or delete "
+            "both to use the address made from the Title",
+        )
+        return
+    report(
+        content.source_path,
+        lines.get("slug") or lines.get("title"),
+        f"this {_kind(content)} would be written to {where}, like "
+        f"{display_path(other.source_path)} (same slug '{getattr(content, 'slug', '')}')",
+        "give one of them a different Title, or add a line 'Slug: another-slug' to its header",
+    )
 
 
 def check_outputs(context, settings, generators=()):
@@ -289,7 +349,7 @@ def check_outputs(context, settings, generators=()):
         )
     _theme_static(registry, settings)
     contents = []
-    for key in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+    for key in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages"):
         for content in context.get(key, []):
             contents.append(content)
             contents.extend(getattr(content, "translations", []))

@@ -1,14 +1,12 @@
 """Signal wiring for news_metadata. Receivers are module-level: blinker keeps weak references."""
 
-import html
 import os
-import re
 
 from pelican import signals
 from pelican.contents import Article, Page
 
 from . import error_page, errors, guard, outputs, safety, state
-from .clock import build_now, start_moments
+from .clock import newest_update, start_moments
 from .collect import all_contents
 from .containment import refusal, report_refused
 from .dates import format_iso, format_wita, format_wita_date
@@ -18,6 +16,7 @@ from .inventory import register_content_folder
 from .inventory import take as take_inventory
 from .model import check_content, load_site_data
 from .reader import NewsMarkdownReader
+from .safety import absolute_fragments
 from .settings import apply_defaults
 from .site_links import check_root_links
 from .taxonomy import check_category_slugs, unify_tags
@@ -130,29 +129,17 @@ def refuse_linked_static(generator):
 def clean_feed(context, feed):
     """``feed_generated``: every feed item's content and summary without active content
     (:func:`safety.clean_fragment`), whichever generator or plugin made the feed. An empty
-    feed's ``<updated>`` is the build time (``SOURCE_DATE_EPOCH``), not feedgenerator's wall
-    clock, so two builds of the same input stay byte-identical."""
+    feed's ``<updated>`` is the site's newest article's (:func:`clock.newest_update`), not
+    feedgenerator's wall clock, so two builds of the same input stay byte-identical."""
     if not feed.items:
-        feed.latest_post_date = build_now
+        updated = newest_update(context.get("articles") or ())
+        feed.latest_post_date = lambda: updated
     for item in feed.items:
         for key in ("description", "content"):
             if item.get(key):
                 item[key] = safety.clean_fragment(item[key])
                 if item.get("link"):
                     item[key] = absolute_fragments(item[key], item["link"])
-
-
-# A link to a place in the same page (citations, Markdown's footnotes): in a feed it would
-# resolve against the feed's own address. nh3 writes every attribute value in double quotes.
-_FRAGMENT_HREF = re.compile(r'(<a\b[^>]*?\shref=")#')
-
-
-def absolute_fragments(fragment, link):
-    """``fragment`` (HTML cleaned by nh3) with every ``href="#x"`` made ``href="<link>#x"``:
-    a feed entry is read away from its page, so an in-page link must name the page (``link``,
-    the entry's absolute URL, as Pelican's feed writer makes it)."""
-    target = html.escape(link.split("#", 1)[0], quote=True)
-    return _FRAGMENT_HREF.sub(lambda match: f"{match.group(1)}{target}#", fragment)
 
 
 def register():

@@ -111,13 +111,11 @@ def check_slugs(path, profiles, slugify):
         slugify: ``name -> slug`` as the build makes an author's address (``profile["slug"]``
             wins when given).
     """
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            rows = handle.read().split("\n")
-    except (OSError, UnicodeDecodeError):
-        rows = []
+    rows = _rows(path)
     seen = {}
     for name, profile in profiles.items():
+        if profile["slug"]:
+            profile["slug"] = _written_slug(path, rows, name, profile["slug"], slugify)
         slug = profile["slug"] or slugify(name)
         if slug not in seen:
             seen[slug] = name
@@ -132,6 +130,77 @@ def check_slugs(path, profiles, slugify):
             f"if they are one person keep one entry; if not, give this one its own 'slug: ...' "
             f"(e.g. 'slug: {slug}-2')",
         )
+
+
+def _rows(path):
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read().split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _field_line(rows, name, field):
+    """The line of ``field:`` in the entry of ``name`` (a text search: the profile keeps no
+    node), or None."""
+    entry = re.compile(rf"""^\s*-?\s*name:\s*["']?{re.escape(name)}["']?\s*$""")
+    start = next((n for n, row in enumerate(rows) if entry.match(row)), None)
+    if start is None:
+        return None
+    for number in range(start + 1, len(rows)):
+        if re.match(r"^\s*-\s*name\s*:", rows[number]):
+            return None  # the next entry
+        if re.match(rf"^\s*{field}\s*:", rows[number]):
+            return number + 1
+    return None
+
+
+def _written_slug(path, rows, name, written, slugify):
+    """A profile's ``slug:`` in the site's form (lower case, ASCII, hyphens: what an article's
+    ``Slug:`` becomes), so ``slug: Budi Santoso`` makes /penulis/budi-santoso/, not a folder
+    with a space and capitals; "" (reported) when it has no letter or digit."""
+    slug = slugify(written)
+    if not slug:
+        report(
+            path,
+            _field_line(rows, name, "slug"),
+            f"author {name!r} has slug {written!r}, which has no letter or digit for the address",
+            "write it with letters, digits and hyphens, e.g. 'slug: budi-santoso', or delete "
+            "the line to make it from the name",
+        )
+    return slug
+
+
+def check_photos(path, profiles, content_path):
+    """Report a profile whose ``photo`` is no file in ``content/`` (the byline and the author
+    page would show a broken picture); its photo is then left out.
+
+    Args:
+        path: the profiles file (for the message and the line).
+        profiles: :func:`load_profiles`' result (``photo`` is cleared where reported).
+        content_path: the content folder (Pelican's ``PATH``) the photo is relative to.
+    """
+    rows = None
+    for name, profile in profiles.items():
+        photo = profile["photo"]
+        if not photo or os.path.isfile(os.path.join(content_path, photo)):
+            continue
+        rows = rows if rows is not None else _rows(path)
+        folder = os.path.dirname(os.path.join(content_path, photo))
+        same = [
+            entry
+            for entry in (os.listdir(folder) if os.path.isdir(folder) else [])
+            if entry.lower() == os.path.basename(photo).lower()
+        ]
+        hint = f" (there is {os.path.join(os.path.dirname(photo), same[0])!r})" if same else ""
+        report(
+            path,
+            _field_line(rows, name, "photo"),
+            f"photo {photo!r} of author {name!r} is no file in content/{hint}",
+            "put the picture there (e.g. content/images/penulis/), or correct the path, which "
+            "is relative to content/",
+        )
+        profile["photo"] = ""
 
 
 def _read_entry(path, node):
@@ -169,13 +238,15 @@ def _read_entry(path, node):
         )
     links = entry.get("links") or []
     if not isinstance(links, list) or not all(
-        isinstance(link, dict) and link.get("url") for link in links
+        # A link without a label would be an empty, invisible <a> on the author page.
+        isinstance(link, dict) and link.get("url") and str(link.get("label") or "").strip()
+        for link in links
     ):
         report(
             path,
             lines.get("links"),
             "links must be a list of {label, url}",
-            "write '- {label: ..., url: https://...}'",
+            "write '- {label: ..., url: https://...}' (every link needs both)",
         )
         links = []
     links = _safe_links(path, node, links)

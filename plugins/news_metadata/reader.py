@@ -15,7 +15,18 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 from pelican.urlwrappers import Tag
 from pelican.utils import pelican_open
 
-from . import anchors, balance, encoding, footnotes, front_matter, hygiene, links, typography
+from . import (
+    anchors,
+    balance,
+    encoding,
+    footnotes,
+    front_matter,
+    headings,
+    hygiene,
+    links,
+    notes,
+    typography,
+)
 from . import header as header_scan
 from .containment import refusal, report_refused
 from .dates import DATE_FIX, parse_date
@@ -51,6 +62,15 @@ ARTICLE_ONLY = {
     "breaking": "a page is never on the breaking-news ticker",
     "breaking_until": "a page is never on the breaking-news ticker",
     "featured": "the home page's lead story is an article",
+}
+
+# Keys that do nothing on a hidden article (Status: hidden: written at its address, listed
+# nowhere), with why (reader._check_hidden_keys). A draft's keys take effect when it is
+# published; a withdrawn story keeps the lines it had while it was up (plugins/corrections).
+HIDDEN_INERT = {
+    "featured": "the home page's lead story is chosen among listed articles",
+    "breaking": "the breaking-news ticker shows only listed articles",
+    "breaking_until": "the breaking-news ticker lists only listed articles",
 }
 
 _INVALID = object()
@@ -105,6 +125,7 @@ class NewsMarkdownReader(MarkdownReader):
             self._problems.extend(self._header.problems)
             self._problems.extend(balance.problems(text, self._header.end))
             self._problems.extend(footnotes.problems(text, self._header.end))
+            self._problems.extend(notes.problems(text, self._header.end))
             if getattr(self._header, "unreadable", False):
                 # No value of the header is known: report why and skip the file, rather than
                 # check Pelican's defaults (AUTHOR, DEFAULT_CATEGORY) the editor never wrote.
@@ -117,11 +138,16 @@ class NewsMarkdownReader(MarkdownReader):
             finally:
                 self._reading = False
         self._check_keys(source_path)
+        if "summary" in self._header.lines:
+            found = headings.field_problem("Summary", str(metadata.get("summary") or ""))
+            if found:
+                self._problem("summary", *found)
         metadata.pop(header_scan.FOREIGN_KEY, None)  # reported by header.scan
         for name in [name for name, value in metadata.items() if value is _INVALID]:
             del metadata[name]
         self._check_required(source_path, metadata)
         self._check_article_keys(source_path)
+        self._check_hidden_keys(metadata)
         self._check_modified(metadata)
         self._set_slug(source_path, metadata)
         self._problems.extend(url_problems(metadata, self._header.lines))
@@ -149,7 +175,9 @@ class NewsMarkdownReader(MarkdownReader):
         links.install(self._md, self.settings, self.file_extensions, text)
         anchors.install(self._md, self.settings)
         typography.install(self._md)
+        notes.install(self._md)
         content = self._md.convert(text)
+        self._problems.extend(headings.problems(content, text, self._header.end))
         self._check_ids(content, text)
         meta = getattr(self._header, "meta", None)  # YAML front matter: front_matter.read
         if meta is None:
@@ -277,6 +305,8 @@ class NewsMarkdownReader(MarkdownReader):
             self._problem(name, *_mixed_problem(value))
         if name == "tags":
             return self._tags(value)
+        if name == "authors":
+            return self._authors(super().process_metadata(name, value))
         if name == "title":
             value = value.strip()
             if not value:
@@ -336,6 +366,22 @@ class NewsMarkdownReader(MarkdownReader):
                 tag.slug = slug
                 tags.append(tag)
         return tags or _INVALID
+
+    def _authors(self, authors):
+        # Pelican keeps a name written twice as two authors with one address: the byline would
+        # show it twice. Like a tag written twice, it is the editor's to fix.
+        unique, seen = [], {}
+        for author in authors:
+            if author.slug in seen:
+                self._problem(
+                    "authors",
+                    f"author {author.name!r} is named twice (as {seen[author.slug]!r})",
+                    f"write {seen[author.slug]!r} once",
+                )
+                continue
+            seen[author.slug] = author.name
+            unique.append(author)
+        return unique or _INVALID
 
     def _set_slug(self, source_path, metadata):
         """Normalise ``Slug:`` (or make the slug from the title) with :func:`.make_slug`."""
@@ -400,6 +446,24 @@ class NewsMarkdownReader(MarkdownReader):
                         "content/articles/<year>/",
                     )
                 )
+
+    def _check_hidden_keys(self, metadata):
+        """``Featured: true``/``Breaking: true`` on a hidden article: Pelican keeps it off every
+        listing, so the line has no effect, without a word (an editor hiding a story while it
+        leads the home page would believe it still does, or the reverse)."""
+        if metadata.get("status") != "hidden" or self._kind(self._source_path) == "page":
+            return  # on a page these keys are reported by _check_article_keys
+        for key, why in HIDDEN_INERT.items():
+            value = str(metadata.get(key, "")).strip().lower()
+            if key not in self._header.lines or value in FALSE_WORDS:
+                continue
+            self._problem(
+                key,
+                f"{key.capitalize()} does nothing on a hidden article (Status: hidden is "
+                f"written at its address and listed nowhere: {why})",
+                f"remove the {key.capitalize()} line, or the 'Status: hidden' line to publish "
+                "the article as usual",
+            )
 
     def _check_modified(self, metadata):
         """A ``Modified`` before ``Date`` would show "Diperbarui" before the story was out and

@@ -222,3 +222,24 @@ def active_content(fragment):
     parser.feed(fragment)
     parser.close()
     return parser.found
+
+
+# A link to a place in the same page (citations, Markdown's footnotes): in a feed or on a
+# listing it would resolve against that page's own address. nh3 writes every attribute value
+# in double quotes, and text can hold no unescaped '"', so these match attributes only.
+_FRAGMENT_HREF = re.compile(r'(<a\b[^>]*?\shref=")#')
+_ID = re.compile(r'(<[a-zA-Z][^>]*?)\sid="[^"]*"')
+
+
+def absolute_fragments(fragment: str, link: str) -> str:
+    """``fragment`` (HTML cleaned by nh3) with every ``href="#x"`` made ``href="<link>#x"``:
+    a feed entry or a listing card is read away from its page, so an in-page link must name
+    the page (``link``, the content's URL as the page's links write it)."""
+    target = html.escape(link.split("#", 1)[0], quote=True)
+    return _FRAGMENT_HREF.sub(lambda match: f"{match.group(1)}{target}#", fragment)
+
+
+def without_ids(fragment: str) -> str:
+    """``fragment`` (HTML cleaned by nh3) without ``id`` attributes: a summary is shown on
+    listings beside other summaries, where its ``id="fnref:1"`` would be one of several."""
+    return _ID.sub(r"\1", fragment) if ' id="' in fragment else fragment

@@ -10,7 +10,8 @@ wrong in this site's text (the audit is in tests/test_typography_id.py):
   range with the en dash. ``--`` between words stays smartypants' em dash (tanda pisah).
 - **Elided years**: ``'98``, ``'90-an`` get an apostrophe (’), not the opening quote (‘) that
   smartypants writes for any ``'`` before a digit (it knows only English "'80s").
-- **Addresses in the text**: a bare ``https://…`` or ``www.…`` address keeps its ``--``,
+- **Addresses in the text**: a bare ``https://…`` or ``www.…`` address, or an e-mail address
+  (``o'neil@contoh.example``, ``budi--x@contoh.example``), keeps its ``--``,
   ``'``, ``"``, backtick and ``...`` (smartypants would turn them into dashes, curly quotes and
   an ellipsis, and the address would no longer work). Those characters are written as character
   references, through Markdown's HTML stash, which smartypants does not read as punctuation; the
@@ -31,7 +32,11 @@ from markdown.treeprocessors import Treeprocessor
 SKIPPED = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "math"})
 RANGE = re.compile(r"(?<=\d)--(?=\d)")
 ELIDED_YEAR = re.compile(r"(?<![\w'])'(?=\d\d(?:-an)?\b)")
-ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)\]}'\"]")
+ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)\]}'\"]"
+    # An e-mail address typed without a link (``o'neil@...``, ``budi--x@...``: both legal).
+    r"|\b\w[\w.+'-]*@[\w-]+(?:\.[\w-]+)+"
+)
 # Characters smartypants would change inside an address, as character references.
 _PROTECT = {"-": "&#45;", "'": "&#39;", '"': "&#34;", "`": "&#96;", ".": "&#46;"}
 _RISKY = re.compile(r"--|'|\"|`|\.\.\.")
@@ -55,7 +60,7 @@ class Typography(Treeprocessor):
         if not text:
             return text
         text = fix_plain(text)
-        if ("://" in text or "www." in text) and _RISKY.search(text):
+        if ("://" in text or "www." in text or "@" in text) and _RISKY.search(text):
             text = ADDRESS.sub(self._protect, text)
         return text
 

@@ -75,15 +75,15 @@ def run_check(settings_file, content=None):
         key=lambda e: (errors.display_path(e.path), e.line or 0),
     )
     errors.collector.reset()
-    drafts = context.get("drafts", [])
+    # Scheduled pages are draft pages until their Date (newsroom_tools.schedule), like articles.
+    drafts = [*context.get("drafts", []), *context.get("draft_pages", [])]
     counts = {
         "files": len(context["generated_content"]),
         "articles": len(context.get("articles", [])),
         # Translations (Lang: en) are articles of their own files, published with their story.
         "translations": sum(len(a.translations) for a in context.get("articles", [])),
         # Pages held back count as drafts, hidden pages as pages: every file is in the line.
-        "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)])
-        + len(context.get("draft_pages", [])),
+        "drafts": len([d for d in drafts if not getattr(d, "scheduled", False)]),
         "pages": len(context.get("pages", [])) + len(context.get("hidden_pages", [])),
         # Hidden articles are written but listed nowhere (a withdrawn one is hidden too): in the
         # line as well, so the counts add up to the files.

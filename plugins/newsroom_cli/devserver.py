@@ -94,13 +94,22 @@ def no_reload_under(prefixes: tuple[str, ...]) -> None:
     injector.transform_first_chunk = transform_first_chunk
 
 
-def _editor_prefix(settings_path):
-    """``/<CMS_SAVE_AS>/`` of the settings file (the cms plugin's default when unset), or None."""
-    from cms.settings import DEFAULTS
-    from pelican.settings import read_settings
+def _editor_prefix(site):
+    """``/<CMS_SAVE_AS>/`` of ``site``'s loaded settings (the cms plugin fills in its default
+    when it is enabled), or None: no web editor, or the settings did not load.
 
-    folder = read_settings(settings_path).get("CMS_SAVE_AS", DEFAULTS["CMS_SAVE_AS"])
+    Read from the loaded settings, not by importing the cms plugin here: a syntax error in its
+    code then ended the server at its restart, outside the build that reports it.
+    """
+    settings = site.pelican.settings if site.pelican is not None else {}
+    folder = settings.get("CMS_SAVE_AS")
     return f"/{folder.strip('/')}/" if folder else None
+
+
+def _editor_without_reload(site) -> None:
+    """:func:`no_reload_under` the web editor's folder of ``site``'s current settings."""
+    editor = _editor_prefix(site)
+    no_reload_under((editor,) if editor else ())
 
 
 def classify(changes, settings_files, theme, plugins) -> str:
@@ -183,6 +192,8 @@ class Builder:
         try:
             previewed = kind == "build" and self.preview(what, started, cpu)
             report = self.site.build(reload_settings=kind == "reload")
+            if kind == "reload":  # the editor's folder may have changed, or loaded at last
+                _editor_without_reload(self.site)
             if report.full:
                 self.site.finish()
                 self.notify("*")
@@ -205,7 +216,10 @@ class Builder:
             )
         except Cancelled:
             say("a newer change: building that instead")
-        except Exception as exc:  # any build failure: report it, keep serving
+        # SystemExit too: a strict build's ContentErrors and search's SearchIndexError are
+        # SystemExits; uncaught, they ended the build thread and the server went on serving
+        # without ever building again.
+        except (Exception, SystemExit) as exc:  # any build failure: report it, keep serving
             self.site.kept.clear()
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             say(
@@ -285,16 +299,17 @@ def main(argv=None) -> int:
         os.path.abspath("theme"),
         os.path.abspath("plugins"),
     )
-    builder.build("reload", "the site")
     watched = [args.content, "theme", "plugins", args.settings, "pelicanconf.py", *args.watch]
     watched = [os.path.abspath(p) for p in dict.fromkeys(watched) if os.path.exists(p)]
+    # Watching before the first build: a save during it (a minute at 5,000 articles, and after
+    # every restart) is queued and built next; it was lost, the page stayed stale.
     threading.Thread(target=watch, args=(watched, builder.changed), daemon=True).start()
+    builder.build("reload", "the site")
     threading.Thread(target=builder.run, args=(False,), daemon=True).start()
     server = Server(watcher=quiet_watcher())
     os.makedirs(args.output, exist_ok=True)
     install_host_check(args.port, () if args.bind in ("0.0.0.0", "::") else (args.bind,))
-    editor = _editor_prefix(args.settings)
-    no_reload_under((editor,) if editor else ())
+    _editor_without_reload(site)
     say(f"serving {args.output}/ on http://{args.bind}:{args.port}/ (Ctrl+C stops)")
     server.serve(host=args.bind, port=args.port, root=args.output, restart_delay=0)
     return 0

@@ -612,11 +612,13 @@ class LiveSite:
             self.pelican.output_path, settings, select, select_feed, self.cancel, select_call
         )
         # The second pass sends content_written for every page (news_seo's sitemap list).
-        with signals.content_written.muted():
-            for generator in generators:
-                if type(generator).__name__ in FIRST_PASS_GENERATORS:
-                    generator.generate_output(writer)
-        self.partial |= writer.written
+        try:
+            with signals.content_written.muted():
+                for generator in generators:
+                    if type(generator).__name__ in FIRST_PASS_GENERATORS:
+                        generator.generate_output(writer)
+        finally:  # a cancelled pass wrote files too (a renamed article's page): removed later
+            self.partial |= writer.written
         return writer.changed
 
     def finish(self) -> list[str]:
