@@ -152,10 +152,11 @@ def _keep_log_levels():
     loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
     saved = {lg: lg.level for lg in loggers if isinstance(lg, logging.Logger)}
     yield
-    for logger in logging.root.manager.loggerDict.values():
-        if isinstance(logger, logging.Logger):
-            logger.setLevel(saved.get(logger, logging.NOTSET))
-    logging.getLogger().setLevel(saved[logging.getLogger()])
+    for logger in [*logging.root.manager.loggerDict.values(), logging.getLogger()]:
+        level = saved.get(logger, logging.NOTSET)
+        # setLevel clears every logger's cache: only where a level changed
+        if isinstance(logger, logging.Logger) and logger.level != level:
+            logger.setLevel(level)
 
 
 AUTHORS_YML = """\
