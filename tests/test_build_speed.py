@@ -8,6 +8,7 @@ would still use its code; the build "with" runs in this process (tests/inprocess
 """
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -16,7 +17,7 @@ from types import SimpleNamespace
 
 import bench
 import inprocess
-from build_speed import cards, filters, jinja, terms, urls
+from build_speed import cards, chrome, filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
 from newsroom_cli.publish import tree_digest
@@ -52,6 +53,11 @@ def test_jinja_settings_keep_the_sites_own(tmp_path):
     environment = jinja.configure(settings)
     assert environment["auto_reload"] is False
     assert environment["trim_blocks"] is True
+    assert environment["cache_size"] == -1  # a dict: Jinja's LRU bookkeeping left out
+    assert Environment(cache_size=environment["cache_size"]).cache == {}
+    assert (
+        jinja.configure({**settings, "JINJA_ENVIRONMENT": {"cache_size": 50}})["cache_size"] == 50
+    )
     assert environment["bytecode_cache"].directory == str(tmp_path / "jinja")
     assert not (tmp_path / "jinja").exists()  # made when a template is stored, not before
     assert settings["JINJA_ENVIRONMENT"] == {"trim_blocks": True}  # not changed in place
@@ -200,6 +206,80 @@ def test_the_theme_card_is_rendered_once_per_article_arguments_and_siteurl():
     assert page.render(**context) == plain and context["a"].reads == 2  # second page: reused
     assert page.render(**{**context, "SITEURL": ".."}) != plain  # the key holds SITEURL
     assert context["a"].reads == 4
+
+
+def test_the_frame_partials_are_rendered_once_per_key_as_the_include_would():
+    environment = Environment(
+        loader=FileSystemLoader(ROOT / "theme" / "templates"), trim_blocks=True, autoescape=True
+    )
+    environment.tests["plugin_enabled"] = lambda name: False
+    calls = []
+    environment.globals["count"] = lambda: calls.append(1) or ""
+    environment.globals["UI"] = {"search": "Cari"}
+    page = environment.from_string(
+        '{% set local = "not seen by the partial" %}'
+        '{% if include_once is defined %}{{ include_once("partials/site_header.html", SITEURL) }}'
+        '{% else %}{% include "partials/site_header.html" %}{% endif %}{{ count() }}'
+    )
+    context = {"SITEURL": "https://a.example", "SITENAME": "Kabar <Mbojo>"}
+    plain = page.render(**context)  # without the plugin: {% include %}
+    assert 'href="https://a.example/"' in plain and "Kabar &lt;Mbojo&gt;" in plain
+    chrome.install(environment)
+    header = environment.get_template("partials/site_header.html")
+    renders = []
+    original = header.root_render_func
+    header.root_render_func = lambda context: renders.append(1) or original(context)
+    assert page.render(**context) == plain == page.render(**context)
+    assert len(renders) == 1  # the second page reused the text
+    other = page.render(**{**context, "SITEURL": ".."})
+    assert 'href="../"' in other and len(renders) == 2  # the key holds SITEURL
+    assert page.render(**{**context, "SITENAME": "Lain"}) == plain  # build-wide: not keyed
+    fresh = Environment(loader=environment.loader, trim_blocks=True, autoescape=True)
+    fresh.globals.update(environment.globals)
+    fresh.tests.update(environment.tests)
+    again = fresh.from_string('{{ include_once("partials/site_header.html", SITEURL) }}')
+    assert "Lain" in again.render(**{**context, "SITENAME": "Lain"})  # the next build: empty
+
+
+def test_a_title_edit_shows_on_every_listing_of_a_warm_build(tmp_path):
+    # The cards (one per article and arguments) and the frame's partials are kept for one
+    # build only: a warm build (reading cache and compiled templates kept) after a title edit
+    # shows the new title wherever the old one was, and equals a cold build.
+    conf = bench.make_corpus(tmp_path, 24)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": bench.build_epoch(tmp_path)}
+    build(conf, tmp_path / "first", env, False, "BUILD_SPEED_WORKERS=1")
+    path = sorted((tmp_path / "content" / "articles").rglob("*.md"))[-1]
+    text = path.read_text(encoding="utf-8")
+    old = text.split("\n", 1)[0].removeprefix("Title: ")
+    showed = {
+        str(p.relative_to(tmp_path / "first"))
+        for p in (tmp_path / "first").rglob("*.html")
+        if old in p.read_text(encoding="utf-8")
+    }
+    assert "index.html" in showed, showed
+    assert any(name.startswith("label/") for name in showed), showed  # its tags' pages
+    page = next(
+        p
+        for p in (tmp_path / "first").glob("20*/*/*.html")
+        if f">{old}</h1>" in p.read_text("utf-8")
+    )
+    new = "Judul Baru Sekali"  # at the same address (its slug kept): only the title changes
+    path.write_text(text.replace(f"Title: {old}", f"Title: {new}\nSlug: {page.stem}", 1), "utf-8")
+    assert list((tmp_path / "cache" / "reading").iterdir())  # the next build is a warm one
+    build(conf, tmp_path / "warm", env, False, "BUILD_SPEED_WORKERS=1")
+    warm = {
+        str(p.relative_to(tmp_path / "warm"))
+        for p in (tmp_path / "warm").rglob("*.html")
+        if new in p.read_text(encoding="utf-8")
+    }
+    stale = [p for p in (tmp_path / "warm").rglob("*.html") if old in p.read_text("utf-8")]
+    assert stale == []
+    listings = {name for name in showed if not name.startswith(("20", "teks/"))}
+    assert listings and listings <= warm  # every listing that showed it shows the new card
+    shutil.rmtree(tmp_path / "cache")
+    build(conf, tmp_path / "cold", env, False, "BUILD_SPEED_WORKERS=1")
+    digests = [tree_digest(tmp_path / name, UNSTABLE_FILES) for name in ("warm", "cold")]
+    assert digests[0] == digests[1]
 
 
 def test_one_markdown_for_many_files_reads_each_as_a_fresh_one(tmp_path):

@@ -4,7 +4,8 @@
 2. ``article_generator_init``: linear-time term pages on the articles generator (:mod:`.terms`),
    its files pre-read on several processes into the reading cache (:mod:`.prereading`).
 3. ``generator_init``: news_metadata's date filters remembered per value (:mod:`.filters`),
-   listing cards rendered once per article (:mod:`.cards`).
+   listing cards rendered once per article (:mod:`.cards`), the page frame's header, menu
+   and footer once per key (:mod:`.chrome`).
 4. ``readers_init``: the persistent reading cache, replacing Pelican's content cache
    (:mod:`.reading`).
 5. ``all_generators_finalized``: article and page URLs kept once computed (:mod:`.urls`);
@@ -14,7 +15,7 @@
 
 from pelican import signals
 
-from . import cards, filters, jinja, prereading, reading, rendering, terms, urls
+from . import cards, chrome, filters, jinja, prereading, reading, rendering, terms, urls
 from .settings import apply_defaults
 
 
@@ -34,10 +35,13 @@ def article_generator_init(generator):
 
 def generator_init(generator):
     """``generator_init`` (after news_metadata's, which adds the filters): memo date filters;
-    cards once per article unless BUILD_SPEED_CARDS_ONCE is off."""
+    cards once per article unless BUILD_SPEED_CARDS_ONCE is off; the page frame's partials
+    once per key unless BUILD_SPEED_FRAME_ONCE is off."""
     filters.install(generator.env)
     if generator.settings.get("BUILD_SPEED_CARDS_ONCE", True):
         cards.install(generator.env)
+    if generator.settings.get("BUILD_SPEED_FRAME_ONCE", True):
+        chrome.install(generator.env)
 
 
 def all_generators_finalized(generators):

@@ -19,6 +19,9 @@ DEFAULTS = {
     "BUILD_SPEED_MEMO_URLS": True,
     # Listing cards rendered once per (article, card arguments, SITEURL) and reused.
     "BUILD_SPEED_CARDS_ONCE": True,
+    # The page frame's site header, menu and footer rendered once per (partial, SITEURL,
+    # current page) and reused on every page.
+    "BUILD_SPEED_FRAME_ONCE": True,
     # Folder under CACHE_PATH of the persistent reading cache (reading.py); "" keeps none.
     "BUILD_SPEED_READING_CACHE": "reading",
     # Processes that read and render (the main one included); 1 builds in one process.
