@@ -300,7 +300,7 @@ def test_reference_list_is_not_in_summaries_but_is_in_feeds(built):
     assert 'class="citation"' in content and 'class="references"' in content
     assert "Fajriati, C. E. (2011)." in content
     # In a feed an in-page link would resolve against the feed's address: each one names the
-    # article's page (news_metadata.plugin.absolute_fragments), both ways, ids intact.
+    # article's page (news_metadata.safety.absolute_links), both ways, ids intact.
     assert 'href="#' not in content
     page = f"{SITEURL}/2024/05/dasar.html#"
     entry = etree.HTML(content)
@@ -311,7 +311,7 @@ def test_reference_list_is_not_in_summaries_but_is_in_feeds(built):
 
 
 def test_absolute_fragments_leaves_other_links_alone():
-    from news_metadata.plugin import absolute_fragments
+    from news_metadata.safety import absolute_fragments
 
     html = '<p><a class="x" href="#fn:1">1</a> <a href="https://a.example/#b">b</a> href="#t"</p>'
     assert absolute_fragments(html, "https://kabar.example/2024/05/x.html") == (

@@ -1489,6 +1489,52 @@ def test_legacy_links_are_rewritten_on_the_page_listings_and_feed(tmp_path):
     assert "|filename|" not in home
 
 
+def test_feed_entries_hold_absolute_urls_only(tmp_path):
+    """A root-relative link the site checks and keeps (/cari/, a feed), in the body and in
+    Summary:, is absolute in every feed entry: Atom would resolve it against the feed."""
+    from lxml import etree
+
+    summary = 'Summary: Lihat <a href="/cari/">pencarian</a>.'
+    text = "Lihat [cari](/cari/) dan [umpan](/feeds/semua.atom.xml#x).\n"
+    content = write_site(tmp_path / "content", _files(body(text, summary)))
+    result = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert result.returncode == 0, result.output_text
+    feed = etree.parse(str(tmp_path / "out" / "feeds" / "semua.atom.xml")).getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    (entry,) = [
+        entry
+        for entry in feed.findall(f"{atom}entry")
+        if entry.find(f"{atom}link").get("href") == f"{SITEURL}/2024/05/judul-baik.html"
+    ]
+    hrefs = {
+        key: etree.HTML(entry.find(f"{atom}{key}").text).xpath("//a/@href")
+        for key in ("summary", "content")
+    }
+    assert hrefs == {
+        "summary": [f"{SITEURL}/cari/"],
+        "content": [f"{SITEURL}/cari/", f"{SITEURL}/feeds/semua.atom.xml#x"],
+    }
+
+
+def test_absolute_links_resolves_relative_urls_in_tags_only():
+    from news_metadata.safety import absolute_links
+
+    page = "https://kabar.example/2024/05/x.html"
+    fragment = (
+        '<p><a href="/p/a.html">a</a> <a href="#fn:1">1</a> <img src="../images/y.jpg" alt="y">'
+        ' <a href="mailto:r@kabar.example">r</a> <a href="https://b.example/">b</a>'
+        ' <blockquote cite="/p/c.html?x=1&amp;y=2">c</blockquote> href="/t"</p>'
+    )
+    assert absolute_links(fragment, page) == (
+        '<p><a href="https://kabar.example/p/a.html">a</a> '
+        '<a href="https://kabar.example/2024/05/x.html#fn:1">1</a> '
+        '<img src="https://kabar.example/2024/images/y.jpg" alt="y">'
+        ' <a href="mailto:r@kabar.example">r</a> <a href="https://b.example/">b</a>'
+        ' <blockquote cite="https://kabar.example/p/c.html?x=1&amp;y=2">c</blockquote>'
+        ' href="/t"</p>'
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "shown"),
     [

@@ -16,7 +16,6 @@ from .inventory import register_content_folder
 from .inventory import take as take_inventory
 from .model import check_content, load_site_data
 from .reader import NewsMarkdownReader
-from .safety import absolute_fragments
 from .settings import apply_defaults
 from .site_links import check_root_links
 from .taxonomy import check_category_slugs, unify_tags
@@ -128,7 +127,9 @@ def refuse_linked_static(generator):
 
 def clean_feed(context, feed):
     """``feed_generated``: every feed item's content and summary without active content
-    (:func:`safety.clean_fragment`), whichever generator or plugin made the feed. An empty
+    (:func:`safety.clean_fragment`) and with absolute URLs only (:func:`safety.absolute_links`:
+    a root-relative ``/p/tentang.html`` or an in-page ``#fn:1`` would resolve against the
+    feed's address), whichever generator or plugin made the feed. An empty
     feed's ``<updated>`` is the site's newest article's (:func:`clock.newest_update`), not
     feedgenerator's wall clock, so two builds of the same input stay byte-identical."""
     if not feed.items:
@@ -139,7 +140,7 @@ def clean_feed(context, feed):
             if item.get(key):
                 item[key] = safety.clean_fragment(item[key])
                 if item.get("link"):
-                    item[key] = absolute_fragments(item[key], item["link"])
+                    item[key] = safety.absolute_links(item[key], item["link"])
 
 
 def register():

@@ -22,7 +22,7 @@ patched per template:
 import html
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -237,6 +237,35 @@ def absolute_fragments(fragment: str, link: str) -> str:
     the page (``link``, the content's URL as the page's links write it)."""
     target = html.escape(link.split("#", 1)[0], quote=True)
     return _FRAGMENT_HREF.sub(lambda match: f"{match.group(1)}{target}#", fragment)
+
+
+# A start tag and, inside it, an attribute holding a URL (nh3's allow-list: a href, img src,
+# blockquote/q cite), written by nh3 in double quotes; tags only, so text is never touched.
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|cite)=")([^"]*)(")')
+
+
+def absolute_links(fragment: str, link: str) -> str:
+    """``fragment`` (HTML cleaned by nh3) with every relative URL in ``href``, ``src`` and
+    ``cite`` resolved against ``link`` (RFC 3986 section 5, ``urllib.parse.urljoin``):
+    ``/p/tentang.html`` -> ``https://site/p/tentang.html``, ``#x`` -> ``<link>#x``.
+
+    A feed entry is read away from the site, and Atom resolves a relative URL against the
+    feed's own address (RFC 4287 section 4.2.7 via xml:base), so feed items must hold
+    absolute URLs only (issue 11: "feeds are self-contained"). ``link`` is the entry's
+    absolute URL; an absolute URL or another scheme (``mailto:``) is left as written.
+    """
+    if "=" not in fragment:
+        return fragment
+
+    def resolve(attribute):
+        value = html.unescape(attribute.group(2))
+        if urlsplit(value).scheme or value.startswith("//") or not value.strip():
+            return attribute.group(0)
+        resolved = html.escape(urljoin(link, value), quote=True)
+        return f"{attribute.group(1)}{resolved}{attribute.group(3)}"
+
+    return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(resolve, tag.group(0)), fragment)
 
 
 def without_ids(fragment: str) -> str:
