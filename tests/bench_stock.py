@@ -23,7 +23,13 @@ round (the median of the per-round ratios):
   page on disk holds the sentence (the watcher's notification included), then waits for the
   server to finish the rest of the site (timed too); after the edits, the server's resident
   memory (VmRSS) — :func:`dev_loop`;
-- peak RSS of the build process (MiB).
+- peak memory (MiB): ``ru_maxrss``, the largest single process, and the peak sums over the
+  live process tree (the forked workers, Pagefind), RSS and PSS, sampled from ``/proc``
+  (tests/bench_memory.py).
+
+``--scale 1000,5000,20000 [--stock-up-to N]`` builds instead a fresh corpus of each size, one
+cold publish and one cold stock build each, and prints the CPU per 1,000 articles, its growth
+against the smallest size (1.00: linear) and the peak memory against stock (:func:`scale`).
 
 The 1-minute load average is printed before and after each build: the machine is shared.
 A benchmark, not a test: nothing is asserted.
@@ -88,23 +94,34 @@ def write_settings(root):
 
 
 def run(command, env):
-    """Run ``command`` (argv) in ROOT. Returns a dict: wall and cpu (seconds), rss (MiB),
-    load (1-minute load average before, after). Raises SystemExit on a non-zero exit."""
+    """Run ``command`` (argv) in ROOT. Returns a dict: wall and cpu (seconds; CPU is user +
+    system of the process and the children it waited for), rss (MiB: ``ru_maxrss``, the
+    largest single process of the tree), tree_rss and tree_pss (MiB: the peak sums over the
+    live process tree, sampled: :class:`bench_memory.TreeMemory`), load (1-minute load average
+    before, after). Raises SystemExit on a non-zero exit."""
     import subprocess
+
+    from bench_memory import TreeMemory
 
     before = os.getloadavg()[0]
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL
     )
-    _, status, usage = os.wait4(process.pid, 0)
+    memory = TreeMemory(process.pid).start()
+    os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)  # exited, not yet reaped
     wall = time.perf_counter() - started
+    memory.stop()
+    _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"benchmark build failed: {command}")
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss": usage.ru_maxrss / 1024,  # KiB on Linux
+        "tree_rss": memory.rss,
+        "tree_pss": memory.pss,
+        "by_name": memory.by_name,
         "load": (before, os.getloadavg()[0]),
     }
 
@@ -219,6 +236,119 @@ def dev_loop(root, dev_conf, env, edits=5, timeout=600):
     return figures
 
 
+def builds(conf, root):
+    """The builds of the corpus under ``root`` (``conf``: its publish settings). Returns
+    (stock_cold, project_cold, publish, env, dev_conf): two functions that empty the output
+    (and the project's cache) and :func:`run` the build, the publish argv, the environment
+    for every build and the dev settings' path."""
+    stock_conf, dev_conf = write_settings(root)
+    python = sys.executable
+    env = {"SOURCE_DATE_EPOCH": build_epoch(root), "PYTHONPATH": str(ROOT / "plugins")}
+    stock = [python, "-m", "pelican", "-q", "-s", str(stock_conf), "-o", str(root / "stock")]
+    publish = [python, "-m", "newsroom_cli.publish", "-q", "-s", str(conf)]
+    publish += ["-o", str(root / "output")]
+
+    def project_cold():
+        clear(root / "cache", root / "output")
+        return run(publish, env)
+
+    def stock_cold():
+        clear(root / "stock")
+        return run(stock, env)
+
+    return stock_cold, project_cold, publish, env, dev_conf
+
+
+def describe(label, figure, articles=None):
+    """One build's line: wall, CPU (and CPU per 1,000 articles when ``articles`` is given),
+    the peak RSS of the largest process and of the process tree, the three largest processes
+    by name (sampled peak RSS, MiB), the load."""
+    per = f" ({figure['cpu'] / articles * 1000:5.2f} s/1k)" if articles else ""
+    largest = sorted(figure["by_name"].items(), key=lambda item: -item[1])[:3]
+    names = ", ".join(f"{command} {rss:.0f}" for command, rss in largest)
+    return (
+        f"{label:12s} wall {figure['wall']:7.2f} s  cpu {figure['cpu']:7.2f} s{per}  "
+        f"peak RSS {figure['rss']:5.0f} MiB (tree: RSS {figure['tree_rss']:5.0f}, "
+        f"PSS {figure['tree_pss']:5.0f}; largest: {names})  "
+        f"load {figure['load'][0]:.2f} -> {figure['load'][1]:.2f}"
+    )
+
+
+def scale(sizes, stock_up_to=None, keep=False):
+    """Cost per article as the site grows (issue 12 item 7): for each size in ``sizes``, a
+    fresh corpus (:func:`bench.make_corpus`, under the temporary folder, deleted after unless
+    ``keep``), one cold publish of the project and one cold stock build (skipped above
+    ``stock_up_to`` articles), no warm-up (the corpus was just written: its files are in the
+    OS cache). Prints every build (:func:`describe`) and a table: CPU per 1,000 articles, its
+    growth against the smallest size (1.00 is linear), peak memory (:func:`print_scale`) and
+    the ratios to stock. Returns
+    {size: {"project": figure, "stock": figure or None}} (figures as :func:`run`'s)."""
+    import shutil
+    import tempfile
+
+    from bench import make_corpus
+
+    results = {}
+    for size in sizes:
+        root = Path(tempfile.mkdtemp(prefix=f"kabar-bench-scale-{size}-"))
+        try:
+            conf = make_corpus(root, size)
+            stock_cold, project_cold, *_ = builds(conf, root)
+            print(f"corpus: {size} articles in {root}; {os.cpu_count()} CPUs", flush=True)
+            figures = {"project": project_cold(), "stock": None}
+            print(describe(f"{size} project", figures["project"], size), flush=True)
+            clear(root / "output", root / "cache")  # disk: 50,000 articles' output is large
+            if stock_up_to is None or size <= stock_up_to:
+                figures["stock"] = stock_cold()
+                print(describe(f"{size} stock", figures["stock"], size), flush=True)
+            results[size] = figures
+        finally:
+            if keep:
+                print(f"kept {root}")
+            else:
+                shutil.rmtree(root, ignore_errors=True)
+    print_scale(results)
+    return results
+
+
+def print_scale(results):
+    """Print :func:`scale`'s table: peak memory compared like with like, the trees' PSS sums
+    (the fair footprint of forked workers) and the largest single process (``ru_maxrss``)."""
+    base = min(results)
+
+    def per(size, kind):
+        return results[size][kind]["cpu"] / size * 1000
+
+    print(
+        f"\n{'articles':>8s} | {'project CPU':>11s} {'s/1k':>6s} {'growth':>6s} | "
+        f"{'stock CPU':>10s} {'s/1k':>6s} {'growth':>6s} | {'CPU ratio':>9s} | "
+        f"{'tree PSS MiB: project, stock, ratio':>35s} | "
+        f"{'largest RSS: project, stock, ratio':>34s}"
+    )
+    for size, figures in sorted(results.items()):
+        project, stock = figures["project"], figures["stock"]
+        line = (
+            f"{size:8d} | {project['cpu']:9.1f} s {per(size, 'project'):6.2f} "
+            f"{per(size, 'project') / per(base, 'project'):6.2f} | "
+        )
+        if stock and results[base]["stock"]:
+            line += (
+                f"{stock['cpu']:8.1f} s {per(size, 'stock'):6.2f} "
+                f"{per(size, 'stock') / per(base, 'stock'):6.2f} | "
+                f"{project['cpu'] / stock['cpu']:9.2f} | "
+                f"{project['tree_pss']:17.0f} {stock['tree_pss']:8.0f} "
+                f"{project['tree_pss'] / stock['tree_pss']:8.2f} | "
+                f"{project['rss']:16.0f} {stock['rss']:8.0f} {project['rss'] / stock['rss']:8.2f}"
+            )
+        else:
+            line += f"{'stock not built':>25s} | {'':9s} | {project['tree_pss']:17.0f} {'':17s} | "
+            line += f"{project['rss']:16.0f}"
+        print(line)
+    builds = [figure for figures in results.values() for figure in figures.values() if figure]
+    loads = [load for figure in builds for load in figure["load"]]
+    print(f"1-minute load average during the builds: {min(loads):.2f} to {max(loads):.2f}")
+
+
 def compare(conf, root, rounds):
     """The stock-versus-project benchmark on the corpus under ``root`` (see the module doc).
 
@@ -226,22 +356,7 @@ def compare(conf, root, rounds):
     Prints every build, then the table; returns the table as a list of (row, median, ratio)
     with seconds or MiB, ratio None where there is no stock figure to divide by.
     """
-    stock_conf, dev_conf = write_settings(root)
-    python = sys.executable
-    env = {"SOURCE_DATE_EPOCH": build_epoch(root), "PYTHONPATH": str(ROOT / "plugins")}
-    cache = [root / "cache"]
-    stock = [python, "-m", "pelican", "-q", "-s", str(stock_conf), "-o", str(root / "stock")]
-    publish = [python, "-m", "newsroom_cli.publish", "-q", "-s", str(conf)]
-    publish += ["-o", str(root / "output")]
-
-    def project_cold():
-        clear(*cache, root / "output")
-        return run(publish, env)
-
-    def stock_cold():
-        clear(root / "stock")
-        return run(stock, env)
-
+    stock_cold, project_cold, publish, env, dev_conf = builds(conf, root)
     print("warm-up (not timed): stock, project", flush=True)
     stock_cold(), project_cold()
     rows = {}
@@ -255,12 +370,7 @@ def compare(conf, root, rounds):
         figures["no change"] = run(publish, env)
         for label, figure in figures.items():
             rows.setdefault(label, []).append(figure)
-            print(
-                f"round {number + 1} {label:12s} wall {figure['wall']:6.2f} s  "
-                f"cpu {figure['cpu']:6.2f} s  peak RSS {figure['rss']:5.0f} MiB  "
-                "load {:.2f} -> {:.2f}".format(*figure["load"]),
-                flush=True,
-            )
+            print(f"round {number + 1} " + describe(label, figure), flush=True)
     loop = dev_loop(root, dev_conf, env, edits=max(5, rounds))
     print_dev_loop(loop)
     return table(rows, loop)
@@ -313,12 +423,13 @@ def table(rows, loop):
         ("dev loop, save -> whole site (s)", statistics.median(loop["rest"]), None),
         ("dev loop, server CPU to the page (s)", statistics.median(loop["cpu"]), None),
         ("dev server RSS after the edits (MiB)", loop["rss"][-1], None),
-        ("peak RSS (MiB) / stock", median("cold", "rss"), ratio("cold", "rss")),
+        ("peak RSS, largest process (MiB) / stock", median("cold", "rss"), ratio("cold", "rss")),
         ("stock peak RSS (MiB)", median("stock", "rss"), None),
+        ("peak tree PSS (MiB) / stock's", median("cold", "tree_pss"), ratio("cold", "tree_pss")),
     ]
-    print(f"\n{'figure':42s} {'median':>9s} {'ratio':>7s}")
+    print(f"\n{'figure':44s} {'median':>9s} {'ratio':>7s}")
     for name, value, share in result:
-        print(f"{name:42s} {value:9.2f} " + (f"{share:7.2f}" if share is not None else ""))
+        print(f"{name:44s} {value:9.2f} " + (f"{share:7.2f}" if share is not None else ""))
     loads = [load for figures in rows.values() for figure in figures for load in figure["load"]]
     print(f"1-minute load average during the timed builds: {min(loads):.2f} to {max(loads):.2f}")
     return result
@@ -357,7 +468,7 @@ def term_lists(sizes=(1000, 5000, 20000, 50000), quadratic_up_to=5000):
 
 def main(argv=None):
     """``python tests/bench_stock.py [--articles N] [--rounds R] [--keep] [--terms]
-    [--dev-loop EDITS]``."""
+    [--dev-loop EDITS] [--scale N,N,... [--stock-up-to N]]``."""
     import argparse
     import shutil
     import tempfile
@@ -370,7 +481,16 @@ def main(argv=None):
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--terms", action="store_true", help="only time the term lists step")
     parser.add_argument("--dev-loop", type=int, metavar="EDITS", help="only time make devserver")
+    parser.add_argument(
+        "--scale", metavar="N,N,...", help="only the cold builds at these sizes (CPU per article)"
+    )
+    parser.add_argument(
+        "--stock-up-to", type=int, metavar="N", help="with --scale: no stock build above N"
+    )
     args = parser.parse_args(argv)
+    if args.scale:
+        scale([int(size) for size in args.scale.split(",")], args.stock_up_to, args.keep)
+        return
     if args.terms:
         sys.path.insert(0, str(ROOT / "plugins"))
         term_lists()
@@ -380,8 +500,7 @@ def main(argv=None):
         conf = make_corpus(root, args.articles)
         print(f"corpus: {args.articles} articles in {root}; {os.cpu_count()} CPUs", flush=True)
         if args.dev_loop:
-            _, dev_conf = write_settings(root)
-            env = {"SOURCE_DATE_EPOCH": build_epoch(root), "PYTHONPATH": str(ROOT / "plugins")}
+            *_, env, dev_conf = builds(conf, root)
             print_dev_loop(dev_loop(root, dev_conf, env, edits=args.dev_loop))
         else:
             compare(conf, root, args.rounds)
