@@ -118,7 +118,9 @@ def run(command, env):
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
-        "rss": usage.ru_maxrss / 1024,  # KiB on Linux
+        # KiB on Linux. Never below this benchmark process's own RSS when it spawned the build
+        # (Linux keeps the spawner's high-water mark across exec): it stays far below the builds'.
+        "rss": usage.ru_maxrss / 1024,
         "tree_rss": memory.rss,
         "tree_pss": memory.pss,
         "by_name": memory.by_name,

@@ -33,15 +33,15 @@ def test_peak_counts_forked_child_and_shared_pages_once():
     memory = TreeMemory(process.pid, interval=0.05).start()
     os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
     memory.stop()
-    _, _, usage = os.wait4(process.pid, 0)
-    largest = usage.ru_maxrss / 1024
+    process.wait()
+    # Not ru_maxrss: Linux carries the spawning process's high-water RSS across exec into the
+    # child's (exec_mmap), so under a 370 MiB pytest worker it says 370, whatever the child used.
     assert memory.processes == 2
-    assert largest < 64 * 2 + 32  # the child, the largest: 64 shared + 64 own
+    (largest,) = memory.by_name.values()  # one command name; its largest process: the child
+    assert 64 * 2 - 16 < largest < 64 * 2 + 32  # 64 shared + 64 own
     assert memory.rss > 64 * 3  # parent 64 + child 64 shared + 64 own, each counted
     assert 64 * 2 - 16 < memory.pss < memory.rss - 48  # the shared 64 MiB counted once
     assert memory.rss > largest + 48
-    (child,) = memory.by_name.values()  # one command name; its largest process: the child
-    assert 64 * 2 - 16 < child < 64 * 2 + 32
 
 
 def test_descendants_lists_the_tree():
