@@ -172,8 +172,8 @@ def _check_photos(reader, name):
             exif = Image.open(io.BytesIO(stream.get_data())).getexif()
         except Image.DecompressionBombError:  # Pillow's limit, before any EXIF is read
             raise ImageProblem(
-                f"PDF {name} holds a photo of over {pillow_limit():.0f} megapixels on page {number}, "
-                "too large to check for camera data",
+                f"PDF {name} holds a photo of over {pillow_limit():.0f} megapixels on page "
+                f"{number}, too large to check for camera data",
                 REMAKE_FIX,
             ) from None
         except (OSError, ValueError, SyntaxError):
