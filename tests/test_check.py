@@ -261,9 +261,7 @@ def test_shared_id_on_the_same_date_asks_for_the_copy(tmp_path):
 
 def _error_lines(text):
     """The summary's error lines (``  path:line: what — fix``), without the log's copies."""
-    return sorted(
-        line.strip() for line in text.splitlines() if re.match(r"  /\S+\.md:\d+: ", line)
-    )
+    return sorted(line.strip() for line in text.splitlines() if re.match(r"  /\S+\.md:\d+: ", line))
 
 
 def test_errors_of_every_receiver_of_the_reading_half_come_in_one_run(tmp_path):

@@ -108,7 +108,8 @@ def _build(settings_file, content, scratch):
 
 def _without_done(text):
     """``text`` (what Pelican's console printed: the log records too) up to Pelican's "Done"
-    line, the last thing ``run`` prints (rich wraps it over several lines)."""
+    line, the last thing ``run`` prints (rich wraps it over several lines).
+    """
     if text.startswith(PELICAN_DONE):
         return ""
     return text.rsplit("\n" + PELICAN_DONE, 1)[0] + "\n" if PELICAN_DONE in text else text
