@@ -57,7 +57,7 @@ help:
 	@echo '                 into a fresh folder, then swaps it in for output/ at once'
 	@echo '                 nothing is built when no input changed and nothing is due (FORCE=1 builds anyway)'
 	@echo 'make new TITLE="..." [CATEGORY=...] [AUTHOR=...]   start a new article (a draft)'
-	@echo 'make check       check all content without building pages (every problem at once)'
+	@echo 'make check       check all content: the publish build into a folder it deletes (every problem at once)'
 	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
 	@echo 'make clean       remove output-dev/ and output/'
 	@echo 'make test        run the test suite (PYTEST_WORKERS=2 processes)'
