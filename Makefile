@@ -43,7 +43,7 @@ unexport TITLE CATEGORY AUTHOR ARTICLE REPLY_TO FILE REPORT DOWNLOAD PELICANOPTS
 quote_words = $(foreach word,$(value $(1)),'$(subst ','\'',$(word))')
 PELICAN_DEV = $(PELICAN) $(call quote,INPUTDIR) -o $(call quote,DEVOUTPUTDIR) -s $(call quote,CONFFILE)
 
-.PHONY: help venv html clean regenerate serve devserver publish test coverage update-expected test-csl lint
+.PHONY: help venv html clean regenerate serve devserver publish test test-browser coverage update-expected test-csl lint
 .PHONY: format bench audit node-tools
 .PHONY: new check rsync_upload github s3_upload
 .PHONY: comment takedown import-blogger correction withdraw hak-jawab cms cms-tools
@@ -57,10 +57,11 @@ help:
 	@echo '                 into a fresh folder, then swaps it in for output/ at once'
 	@echo '                 nothing is built when no input changed and nothing is due (FORCE=1 builds anyway)'
 	@echo 'make new TITLE="..." [CATEGORY=...] [AUTHOR=...]   start a new article (a draft)'
-	@echo 'make check       check all content without building pages (every problem at once)'
+	@echo 'make check       check all content: the publish build into a folder it deletes (every problem at once)'
 	@echo 'make rsync_upload | github | s3_upload   publish, then deploy (README, "Deploying")'
 	@echo 'make clean       remove output-dev/ and output/'
-	@echo 'make test        run the test suite (PYTEST_WORKERS=2 processes)'
+	@echo 'make test        run the test suite (PYTEST_WORKERS=2 processes) without the browser tests'
+	@echo 'make test-browser  the tests that drive Chromium (Playwright); CI runs both'
 	@echo 'make coverage    the test suite under coverage.py: line coverage of plugins/ (htmlcov/)'
 	@echo 'make update-expected  rewrite tests/fixtures/expected/ from tests/fixtures/site/ (review the diff)'
 	@echo 'make test-csl    citations engine against the vendored CSL test-suite fixtures'
@@ -133,11 +134,17 @@ s3_upload: publish
 # --dist loadfile keeps a test file on one worker, so a module fixture (a corpus site, a served
 # editor) is built once, not once per worker; tests/conftest.py sends the slowest files first.
 # PYTESTOPTS="-n 0" runs in one process.
+# make test is the unit, functional and subprocess tiers; the tests that drive Chromium
+# (marked `browser` by tests/conftest.py) are make test-browser. .ci/run runs both.
 PYTEST_WORKERS ?= 2
 PYTEST_DIST ?= loadfile
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) --dist $(call quote,PYTEST_DIST) \
-		$(call quote_words,PYTESTOPTS)
+		-m 'not browser' $(call quote_words,PYTESTOPTS)
+
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -n $(call quote,PYTEST_WORKERS) --dist $(call quote,PYTEST_DIST) \
+		-m browser $(call quote_words,PYTESTOPTS)
 
 # Line coverage of plugins/ (pyproject.toml [tool.coverage]): the suite as make test runs it,
 # the xdist workers and the subprocess builds included; the report is printed and in htmlcov/.
@@ -145,7 +152,7 @@ coverage: $(STAMP)
 	rm -f .coverage .coverage.*
 	@# The report is made even when a test fails; the target still exits with pytest's status.
 	$(BIN)/python -m coverage run -m pytest -n $(call quote,PYTEST_WORKERS) \
-		--dist $(call quote,PYTEST_DIST) $(call quote_words,PYTESTOPTS); status=$$?; \
+		--dist $(call quote,PYTEST_DIST) -m 'not browser' $(call quote_words,PYTESTOPTS); status=$$?; \
 	$(BIN)/python -m coverage combine -q && $(BIN)/python -m coverage report && \
 	$(BIN)/python -m coverage html -q; exit $$status
 

@@ -95,9 +95,42 @@ SLOW_FIRST = (
 
 
 def pytest_collection_modifyitems(items):
-    """Order the collected tests slowest files first (a stable sort: order within a file kept)."""
+    """Mark every test that drives Chromium (it asks for the ``browser`` fixture, directly or
+    through another fixture) ``browser``: ``make test`` leaves them to ``make test-browser``.
+    Then order the tests slowest files first (a stable sort: order within a file kept)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
     rank = {name: index for index, name in enumerate(SLOW_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+@pytest.fixture(scope="session")
+def _template_bytecode_folder(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("jinja-bytecode"))
+
+
+@pytest.fixture(autouse=True)
+def _one_template_bytecode_cache(request, monkeypatch, _template_bytecode_folder):
+    """Every in-process build of this session (this xdist worker) keeps its compiled templates
+    in one folder, not in its own site's ``CACHE_PATH``: compiling the theme's templates was a
+    third of a small site's build (cProfile of the suite). Safe for the same reason the
+    production cache is: Jinja stores each template's source checksum with its bytecode
+    (build_speed/jinja.py), so a test's own theme or an edited template is compiled again.
+    A test of the cache itself is marked ``own_bytecode_cache`` and sees the real one."""
+    if request.node.get_closest_marker("own_bytecode_cache"):
+        return
+    from build_speed import jinja
+
+    configure = jinja.configure
+
+    def shared(settings):
+        environment = configure(settings)
+        if isinstance(environment.get("bytecode_cache"), jinja.LazyBytecodeCache):
+            environment["bytecode_cache"] = jinja.LazyBytecodeCache(_template_bytecode_folder)
+        return environment
+
+    monkeypatch.setattr(jinja, "configure", shared)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import bench
 import inprocess
+import pytest
 from build_speed import cards, chrome, filters, jinja, terms, urls
 from conftest import ROOT
 from jinja2 import Environment, FileSystemLoader
@@ -47,6 +48,7 @@ def test_term_dates_are_pelicans_lists():
     assert ordered([items[7], items[3]]) == [items[3], items[7]]
 
 
+@pytest.mark.own_bytecode_cache
 def test_jinja_settings_keep_the_sites_own(tmp_path):
     settings = {"CACHE_PATH": str(tmp_path), "BUILD_SPEED_JINJA_CACHE": "jinja"}
     settings["JINJA_ENVIRONMENT"] = {"trim_blocks": True}
@@ -66,6 +68,7 @@ def test_jinja_settings_keep_the_sites_own(tmp_path):
     assert "bytecode_cache" not in jinja.configure({**settings, "BUILD_SPEED_JINJA_CACHE": ""})
 
 
+@pytest.mark.own_bytecode_cache
 def test_bytecode_cache_never_serves_an_edited_template(tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
@@ -127,6 +130,7 @@ def build(settings, output, env, process, *overrides):
     assert result.returncode == 0, result.output_text
 
 
+@pytest.mark.own_bytecode_cache
 def test_output_is_byte_identical_without_the_plugin(tmp_path):
     # 24 articles: index pagination (7 a page), every tag, category and author page, as 60 had.
     conf = bench.make_corpus(tmp_path, 24)

@@ -257,3 +257,46 @@ def test_shared_id_on_the_same_date_asks_for_the_copy(tmp_path):
     assert result.returncode == 1
     assert "both have the same Date, so write 'Id: 20240501-" in result.stdout, result.stdout
     assert "in whichever of the two is the copy" in result.stdout
+
+
+def _error_lines(text):
+    """The summary's error lines (``  path:line: what — fix``), without the log's copies."""
+    return sorted(line.strip() for line in text.splitlines() if re.match(r"  /\S+\.md:\d+: ", line))
+
+
+def test_errors_of_every_receiver_of_the_reading_half_come_in_one_run(tmp_path):
+    """A header error (news_metadata's own all_generators_finalized receiver, first in
+    PLUGINS) and an error of a later receiver of the same signal: both in one publish and in
+    make check, the same lines; before, the strict build stopped at the first receiver."""
+    content = write_site(
+        tmp_path / "content",
+        {
+            "articles/2024/a.md": GOOD_HEADER.replace("Category: Berita", "Category: Berrita")
+            + "\nIsi.\n",
+            "articles/2024/b.md": header("Penguji Lambat") + "PROBE-LATE-ERROR\n",
+        },
+    )
+    checked = run_tool("check", "-s", TESTCONF, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert (checked.returncode, published.returncode) == (1, 1)
+    lines = _error_lines(checked.stdout)
+    assert [line.split(": ", 1)[0].rsplit("/", 1)[1] for line in lines] == ["a.md:4", "b.md:6"]
+    assert "found after reading" in lines[1]
+    assert _error_lines(published.stderr) == lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_error_found_only_while_writing_fails_check_as_it_fails_publish(tmp_path):
+    """A plugin that finds a problem only when a page is written (a template, a feed, a
+    sitemap would): make check writes the site too (into a folder it deletes), so it
+    reports the same line publish does."""
+    content = write_site(
+        tmp_path / "content",
+        {"articles/2024/c.md": header("Penguji Tulis") + "PROBE-WRITE-ERROR\n"},
+    )
+    checked = run_tool("check", "-s", TESTCONF, content)
+    published = run_tool("publish", content, "-o", tmp_path / "out", "-s", TESTCONF)
+    assert (checked.returncode, published.returncode) == (1, 1), checked.output_text
+    lines = _error_lines(checked.stdout)
+    assert len(lines) == 1 and "c.md:6: probe plugin: bad input, found while writing" in lines[0]
+    assert _error_lines(published.stderr) == lines

@@ -249,8 +249,8 @@ def test_ci_workflow_tests_publishes_and_deploys_hourly():
     assert minute.isdigit() and rest == ["*", "*", "*", "*"]  # once an hour
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert "make lint test" in runs and "make check" in runs and "make publish" in runs
-    assert runs.index("make lint test") < runs.index("make publish")
+    assert "make lint test test-browser" in runs and "make check" in runs and "make publish" in runs
+    assert runs.index("make lint test test-browser") < runs.index("make publish")
     verify = "PYTHONPATH=plugins .venv/bin/python -m newsroom_cli.deploy verify output"
     assert runs.index("make publish") < runs.index(verify)
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages"))

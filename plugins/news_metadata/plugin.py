@@ -22,6 +22,10 @@ from .taxonomy import check_category_slugs, unify_tags
 from .text import visible_text
 from .translations import check_translations
 
+# The build state's part holding the build's context (generators' shared dict), kept at
+# all_generators_finalized for stop_before_writing and for make check's inventory.
+CONTEXT = "news_metadata.context"
+
 
 def initialize(pelican):
     """``initialized``: fill in default settings; a new build has no time-dependent moments yet
@@ -73,8 +77,8 @@ def check_ids(generator):
 
 def check_generated(generators):
     """``all_generators_finalized``: files Pelican itself could not use are errors too, and so
-    are two writers of one output path (:mod:`.outputs`); then a strict build stops here,
-    before any page is written."""
+    are two writers of one output path (:mod:`.outputs`). The strict stop is not here but in
+    :func:`stop_before_writing`, once every plugin's receiver of this signal has run."""
     if not generators:
         return
     context = generators[0].context
@@ -101,12 +105,39 @@ def check_generated(generators):
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
     take_inventory(context, settings, readers.extensions if readers else ())
     guard_writers(generators)
-    error_page.attach(context, settings)
-    errors.collector.raise_if_strict(settings)
+    state.build_state().set(CONTEXT, context)
+
+
+def stop_before_writing(pelican):
+    """``get_writer``: the one stop of a strict build with errors found while reading.
+
+    Pelican's ``run`` sends ``get_writer`` (``Pelican._get_writer``) after the whole reading
+    half, every receiver of ``all_generators_finalized`` of every plugin included, and before
+    any generator's ``generate_output``. A stop at news_metadata's own
+    ``all_generators_finalized`` receiver (connected first: news_metadata comes first in
+    ``PLUGINS``, and blinker calls receivers in connection order) would end the build before
+    front_page, corrections, news_seo, cms, build_speed ... had checked anything: their
+    errors would show only in the next publish, once these were fixed. Here every error of the
+    reading half is listed at once, and nothing is written (the output folder is not even
+    made). The dev build's error banners and page (:mod:`.error_page`) get them all too.
+
+    Also moves :func:`finish_build` to the end of ``finalized``'s receivers (see there).
+    Returns None: no writer class of its own, so Pelican's ``Writer`` (or another plugin's).
+    """
+    context = state.build_state().get(CONTEXT)
+    if context is not None:
+        error_page.attach(context, pelican.settings)
+    # Connected here, not in register(): every plugin (and any receiver an `initialized`
+    # receiver connected) is connected by now, so it runs after all of them.
+    signals.finalized.disconnect(finish_build)
+    signals.finalized.connect(finish_build)
+    errors.collector.raise_if_strict(pelican.settings)
 
 
 def finish_build(pelican):
-    """``finalized``: errors found while writing (other plugins) fail a strict build too."""
+    """``finalized``, the last receiver (:func:`stop_before_writing` connects it): the errors
+    found while writing (pages, feeds, and every plugin's ``finalized`` step: front_page's
+    stylesheet, news_seo's sitemaps, ...) fail a strict build too, all at once."""
     errors.collector.raise_if_strict(pelican.settings)
 
 
@@ -157,7 +188,7 @@ def register():
     signals.article_generator_pretaxonomy.connect(unify_tags)
     signals.page_generator_finalized.connect(check_ids)
     signals.all_generators_finalized.connect(check_generated)
-    signals.finalized.connect(finish_build)
+    signals.get_writer.connect(stop_before_writing)
     signals.feed_generated.connect(clean_feed)
     signals.static_generator_finalized.connect(refuse_linked_static)
     signals.get_generators.connect(error_page.get_generators)

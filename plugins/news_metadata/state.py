@@ -16,10 +16,11 @@ build). A plugin keeps its part under its own name::
 
 Parts of this build, by owner: ``news_metadata.profiles`` (author profiles, and whether the
 file was usable), ``news_metadata.page_ids`` (the theme's ids, anchors.py),
-``corrections.feed_labels``, ``front_page.feed_alternates``, ``news_images.build``,
-``news_seo.written_pages``, ``build_speed.code_digest``. The citations ``Library`` is made at
-the same signal but travels in the Markdown extension's config (the reader builds ``Markdown``
-from it).
+``news_metadata.context`` (the generators' shared context, plugin.py; ``make check`` counts
+its inventory from it), ``corrections.feed_labels``, ``front_page.feed_alternates``,
+``news_images.build``, ``news_seo.written_pages``, ``build_speed.code_digest``. The
+citations ``Library`` is made at the same signal but travels in the Markdown extension's config
+(the reader builds ``Markdown`` from it).
 """
 
 from collections.abc import Callable
