@@ -93,3 +93,27 @@ def pdf_document(**info):
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "red").save(buffer, "PDF", **info)
     return buffer.getvalue()
+
+
+def huge_png(width=20000, height=20000):
+    """A few bytes of PNG whose header says ``width`` × ``height`` (400 megapixels by default,
+    over Pillow's own limit of twice ``Image.MAX_IMAGE_PIXELS``): refused as soon as it is
+    opened, as a huge photo would be, with no pixel data made."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        checksum = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + checksum
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def pdf_with_huge_photo():
+    """:func:`pdf_document` whose photo's JPEG header says 20000 × 20000 (see :func:`huge_png`)."""
+    import struct
+
+    data = pdf_document()
+    start = data.index(b"\xff\xc0") + 5  # the JPEG's SOF0 segment: height and width
+    return data[:start] + struct.pack(">HH", 20000, 20000) + data[start + 4 :]

@@ -1199,6 +1199,30 @@ CASES = [
         {"comments/20240101-hilang/c-1.md": "Author: Budi\nDate: 2024-01-02 08:00\n\nBagus.\n"},
         "move the folder to content/_arsip/comments/20240101-hilang/",
     ),
+    # --- s31 break test ---
+    (
+        "image-over-pillows-limit",
+        {**body("![Peta](images/besar.png)\n"), "images/besar.png": imagegen.huge_png()},
+        ":6: image besar.png has over 179 megapixels, more than the limit of 40 — save a smaller "
+        "copy (a photo of 3000 px on the long side is plenty) and use that",
+    ),
+    (
+        "image-over-pillows-limit-unreferenced",
+        {"images/besar.png": imagegen.huge_png()},
+        "images/besar.png: image besar.png has over 179 megapixels, more than the limit of 40",
+    ),
+    (
+        "pdf-photo-over-pillows-limit",
+        {"images/laporan.pdf": imagegen.pdf_with_huge_photo()},
+        "images/laporan.pdf: PDF laporan.pdf holds a photo of over 179 megapixels on page 1, too "
+        "large to check for camera data — export or print the document to a new PDF",
+    ),
+    (
+        "image-empty-file",
+        {**body("![Foto](images/kosong.jpg)\n"), "images/kosong.jpg": b""},
+        ":6: image kosong.jpg is an empty file (0 bytes) — copy the file again from the camera or "
+        "the sender: the copy was cut off",
+    ),
 ]
 EXTRA = {
     "images/x.jpg": EXTRA_JPEG,

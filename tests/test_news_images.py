@@ -119,12 +119,23 @@ def test_orientation_applied_and_gps_stripped(tmp_path):
         ("foto.jpg", imagegen.heic_named(), "is a HEIC/HEIF photo", "foto.jpg foto.jpg"),
         ("surat.jpg", imagegen.renamed_pdf(), "is a PDF document", "export it as a JPEG"),
         ("teks.jpg", b"just text", "not an image this build can read", "JPEG"),
+        ("kosong.jpg", b"", "is an empty file (0 bytes)", "the copy was cut off"),
+        ("besar.png", imagegen.huge_png(), "has over 179 megapixels, more than", "smaller copy"),
     ],
 )
 def test_unusable_sources_are_problems_with_a_fix(tmp_path, name, data, message, fix):
     with pytest.raises(process.ImageProblem) as caught:
         open_default(write(tmp_path, name, data))
     assert message in caught.value.message and fix in caught.value.fix
+
+
+def test_an_image_pillow_refuses_to_open_is_over_the_pixel_limit(tmp_path):
+    """Pillow refuses an image of more than twice Image.MAX_IMAGE_PIXELS while it reads the
+    header (DecompressionBombError, no OSError): the animation check lets open_source say so."""
+    path = write(tmp_path, "besar.png", imagegen.huge_png())
+    assert process.check_still(str(path)) is None
+    with pytest.raises(process.ImageProblem, match=r"besar\.png has over 179 megapixels, more th"):
+        process.published_original(str(path), 20_000_000, 40_000_000)
 
 
 def test_limits_on_bytes_and_pixels(tmp_path):

@@ -35,7 +35,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
 from .pdf_active import MAX_OBJECTS, TooLarge, active_content
-from .process import ImageProblem
+from .process import ImageProblem, pillow_limit
 
 # Keys of pages and XObjects that hold metadata, not content (ISO 32000-1 14.3.2 Metadata
 # streams, 14.5 Page-piece dictionaries).
@@ -170,6 +170,12 @@ def _check_photos(reader, name):
             continue  # only JPEG data carries EXIF as such
         try:
             exif = Image.open(io.BytesIO(stream.get_data())).getexif()
+        except Image.DecompressionBombError:  # Pillow's limit, before any EXIF is read
+            raise ImageProblem(
+                f"PDF {name} holds a photo of over {pillow_limit():.0f} megapixels on page "
+                f"{number}, too large to check for camera data",
+                REMAKE_FIX,
+            ) from None
         except (OSError, ValueError, SyntaxError):
             continue  # not readable as JPEG here; the viewer's problem, not a metadata one
         if not exif:

@@ -115,8 +115,13 @@ def _checked(path, max_bytes, max_pixels):
             "export it as PNG and use that file, or show the drawing in the text with "
             f"![what it shows]({{static}}/images/{name})",
         )
+    if not data:
+        raise ImageProblem(
+            f"image {name} is an empty file (0 bytes)",
+            "copy the file again from the camera or the sender: the copy was cut off",
+        )
     try:
-        image = Image.open(io.BytesIO(data))
+        image = open_image(io.BytesIO(data), name, max_pixels)
     except UnidentifiedImageError:
         kind = "a PDF document" if data[:5] == b"%PDF-" else "not an image this build can read"
         raise ImageProblem(
@@ -132,12 +137,33 @@ def _checked(path, max_bytes, max_pixels):
         )
     width, height = image.size
     if width * height > max_pixels:
-        raise ImageProblem(
-            f"image {name} has {width}×{height} = {width * height / 1e6:.0f} megapixels, more "
-            f"than the limit of {max_pixels / 1e6:g}",
-            "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
-        )
+        raise _too_many_pixels(name, f"{width}×{height} = {width * height / 1e6:.0f}", max_pixels)
     return image
+
+
+def _too_many_pixels(name, pixels, max_pixels):
+    return ImageProblem(
+        f"image {name} has {pixels} megapixels, more than the limit of {max_pixels / 1e6:g}",
+        "save a smaller copy (a photo of 3000 px on the long side is plenty) and use that",
+    )
+
+
+def open_image(source, name, max_pixels):
+    """``Image.open(source)``; Pillow's own refusal of a huge image is :func:`_too_many_pixels`.
+
+    Pillow raises DecompressionBombError (no OSError) while it reads the header of an image of
+    more than twice ``Image.MAX_IMAGE_PIXELS`` (about 179 megapixels): before this module's
+    ``max_pixels`` check could say so, and through every ``except`` that expects a bad file.
+    """
+    try:
+        return Image.open(source)
+    except Image.DecompressionBombError:
+        raise _too_many_pixels(name, f"over {pillow_limit():.0f}", max_pixels) from None
+
+
+def pillow_limit():
+    """The megapixels over which Pillow refuses to open an image (DecompressionBombError)."""
+    return 2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6
 
 
 def published_original(path, max_bytes, max_pixels):
@@ -185,10 +211,10 @@ def check_still(path):
     if not path.lower().endswith((".gif", ".webp", ".png", ".apng")):
         return
     try:
-        with Image.open(path) as image:
+        with open_image(path, os.path.basename(path), 0) as image:
             frames = getattr(image, "n_frames", 1) if getattr(image, "is_animated", False) else 1
-    except (OSError, SyntaxError, ValueError):
-        return  # unreadable: open_source says why
+    except (OSError, SyntaxError, ValueError, ImageProblem):
+        return  # unreadable or too large: open_source says why
     if frames > 1:
         name = os.path.basename(path)
         raise ImageProblem(
