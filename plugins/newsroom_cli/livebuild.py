@@ -449,6 +449,9 @@ class LiveSite:
             for generator in generators:
                 if hasattr(generator, "refresh_metadata_intersite_links"):
                     generator.refresh_metadata_intersite_links()
+            # Pelican.run sends get_writer here, before any page is written; news_metadata
+            # ends the reading half there (error page and banners, its error summary).
+            signals.get_writer.send(pelican)
             report.read = len(fresh)
             self.pending = (generators, fresh)
             self.last = generators
