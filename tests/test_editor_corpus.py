@@ -1247,10 +1247,8 @@ def _files(files):
 # must exit 0; a line of no case is a problem for every case of its site. A case with any
 # problem in its group is built again on its own site and judged there exactly as before, so
 # grouping can only save builds, never pass a case the old test would fail. (A group falls
-# back for some cases: in a site with errors found while reading, make check stops at
-# news_metadata's check_generated, and which other all_generators_finalized receivers ran
-# before it depends on blinker's order, so check may omit a later check's line that publish
-# shows.) Cases that need a site of their own anyway go in STANDALONE (saves the group try);
+# back for some cases: errors found while writing are not reached in a site that also has
+# errors found while reading, which stops the build before any page.) Cases that need a site of their own anyway go in STANDALONE (saves the group try);
 # so does any case whose text names the title or slug (found by _groupable).
 STANDALONE = set()
 _TITLE = re.compile(r"^(title: )Judul Baik$", re.IGNORECASE | re.MULTILINE)
