@@ -1248,8 +1248,9 @@ def _files(files):
 # problem in its group is built again on its own site and judged there exactly as before, so
 # grouping can only save builds, never pass a case the old test would fail. (A group falls
 # back for some cases: errors found while writing are not reached in a site that also has
-# errors found while reading, which stops the build before any page.) Cases that need a site of their own anyway go in STANDALONE (saves the group try);
-# so does any case whose text names the title or slug (found by _groupable).
+# errors found while reading, which stops the build before any page.) Cases that need a site
+# of their own anyway go in STANDALONE (saves the group try); so does any case whose text
+# names the title or slug (found by _groupable).
 STANDALONE = set()
 _TITLE = re.compile(r"^(title: )Judul Baik$", re.IGNORECASE | re.MULTILINE)
 
