@@ -544,6 +544,13 @@ def _git(repo, *args):
     ).stdout
 
 
+def _description(repo, key):
+    """``git config --get key`` in ``repo``; "" while the key is not set (git exits 1)."""
+    return subprocess.run(
+        ["git", "-C", str(repo), "config", "--get", key], capture_output=True, text=True
+    ).stdout
+
+
 def _scratch_repository(site):
     """:func:`_scratch_site` in ``site``, committed on ``main`` of a new git repository."""
     _scratch_site(site)
@@ -585,7 +592,11 @@ def test_the_editorial_workflow_is_a_branch_until_published(tmp_path_factory, ph
         # decap-server keeps the workflow status in the branch description ("decap-cms/" and
         # Decap's status name: draft, pending_review, pending_publish for Ready).
         description = f"branch.{branch}.description"
-        assert _git(site, "config", "--get", description) == "decap-cms/draft\n"
+        for _ in range(300):  # set after the commit (a CI run read it before it was there)
+            if _description(site, description) == "decap-cms/draft\n":
+                break
+            time.sleep(0.1)
+        assert _description(site, description) == "decap-cms/draft\n"
         page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ... publish?"
         _dismiss(page, "Entry saved")
         page.get_by_text("Status: Draft").click()
