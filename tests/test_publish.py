@@ -138,6 +138,11 @@ def test_killed_build_leaves_output_untouched_and_is_cleaned_up_later(site, tmp_
     (content / "articles/2026/baru.md").write_text(header("Berita Baru") + "Isi.\n")
     process = start_slow_publish(content, output, tmp_path / "marker")
     written = Path((tmp_path / "marker").read_text())
+    # content_written can come before the page is in place where pages are rendered by
+    # build_speed's workers (a CI run saw it missing): wait a little for it.
+    deadline = time.monotonic() + 10
+    while not written.is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert written.is_file() and written.is_relative_to(tmp_path)
     assert not written.is_relative_to(output)  # the half-built tree is elsewhere
     os.killpg(process.pid, signal.SIGKILL)
